@@ -1,0 +1,204 @@
+//! Client configuration: where requests go, with which key, and how patiently.
+
+use std::fmt;
+
+use crate::error::{Error, FieldError};
+use crate::value::Value;
+
+/// The vendor's production API.
+pub const DEFAULT_BASE_URL: &str = "https://api.checkoutpage.com";
+/// Per-attempt timeout unless configured otherwise.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// Retries after the first attempt unless configured otherwise.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+
+/// An API key. Its `Debug` and `Display` never show the key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey(String);
+
+impl ApiKey {
+    /// Wraps a key.
+    pub fn new(key: impl Into<String>) -> Self {
+        Self(key.into())
+    }
+
+    /// The `Authorization` header value. Only request building calls this.
+    pub(crate) fn bearer(&self) -> String {
+        format!("Bearer {}", self.0)
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("ApiKey(<redacted>)")
+    }
+}
+
+/// A validated client configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientConfig {
+    /// Base URL without a trailing slash, `https:` or a loopback `http:` URL.
+    pub base_url: String,
+    /// The secret key; `None` for a keyless client talking to the
+    /// dashboard's own backend proxy (no `Authorization` header is sent).
+    pub api_key: Option<ApiKey>,
+    /// Per-attempt timeout in milliseconds.
+    pub timeout_ms: u32,
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+}
+
+/// Client options as the user gives them, before validation.
+#[derive(Clone, Debug, Default)]
+pub struct ClientOptionsInput {
+    /// See [`ClientConfig::api_key`].
+    pub api_key: Option<String>,
+    /// See [`ClientConfig::base_url`]; defaults to [`DEFAULT_BASE_URL`].
+    pub base_url: Option<String>,
+    /// See [`ClientConfig::timeout_ms`].
+    pub timeout_ms: Option<f64>,
+    /// See [`ClientConfig::max_retries`].
+    pub max_retries: Option<f64>,
+    /// Allow a secret key in a browser page anyway.
+    pub dangerously_allow_browser: bool,
+    /// Whether the code runs in a browser page (a `window` or `document` exists).
+    pub in_browser: bool,
+}
+
+impl ClientConfig {
+    /// Validates options. Every problem is reported at once, as field errors
+    /// in the API's `{param, message, value}` shape.
+    pub fn new(input: ClientOptionsInput) -> Result<ClientConfig, Error> {
+        let mut errors = Vec::new();
+        let base_url = match input.base_url.as_deref() {
+            None => DEFAULT_BASE_URL.to_owned(),
+            Some(url) => check_base_url(url).unwrap_or_else(|message| {
+                errors.push(FieldError::new("baseUrl", message, url.into()));
+                String::new()
+            }),
+        };
+        let api_key = match input.api_key {
+            Some(key) if key.trim().is_empty() => {
+                errors.push(FieldError::new(
+                    "apiKey",
+                    "The API key is empty; omit it for a keyless client",
+                    Value::Null,
+                ));
+                None
+            }
+            Some(key) if key.chars().any(|c| c.is_control() || c == ' ') => {
+                // The key itself is never echoed back.
+                errors.push(FieldError::new(
+                    "apiKey",
+                    "The API key contains spaces or control characters",
+                    Value::Null,
+                ));
+                None
+            }
+            Some(_) if input.in_browser && !input.dangerously_allow_browser => {
+                errors.push(FieldError::new(
+                    "apiKey",
+                    "Refusing to use a secret API key in a browser: anyone who opens the page \
+                     can read it. Call the API from your backend, or point `baseUrl` at your \
+                     own proxy and omit `apiKey`. Pass `dangerouslyAllowBrowser: true` only \
+                     for trusted, non-public pages such as tests.",
+                    Value::Null,
+                ));
+                None
+            }
+            Some(key) => Some(ApiKey::new(key)),
+            None => None,
+        };
+        let timeout_ms = count(
+            "timeoutMs",
+            input.timeout_ms,
+            DEFAULT_TIMEOUT_MS,
+            1,
+            &mut errors,
+        );
+        let max_retries = count(
+            "maxRetries",
+            input.max_retries,
+            DEFAULT_MAX_RETRIES,
+            0,
+            &mut errors,
+        );
+        if !errors.is_empty() {
+            return Err(Error::validation(errors));
+        }
+        Ok(ClientConfig {
+            base_url,
+            api_key,
+            timeout_ms,
+            max_retries,
+        })
+    }
+}
+
+/// Validates a per-request or per-client count (`timeoutMs`, `maxRetries`).
+pub(crate) fn count(
+    param: &str,
+    value: Option<f64>,
+    default: u32,
+    min: u32,
+    errors: &mut Vec<FieldError>,
+) -> u32 {
+    match value {
+        None => default,
+        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(u32::MAX) => n as u32,
+        Some(n) => {
+            errors.push(FieldError::new(
+                param,
+                format!("Expected a whole number of at least {min}"),
+                Value::Number(n),
+            ));
+            default
+        }
+    }
+}
+
+/// Accepts `https://host[:port][/path]`, or `http://` for loopback hosts only.
+/// Returns the URL without a trailing slash.
+fn check_base_url(url: &str) -> Result<String, String> {
+    let (scheme, rest) = url.split_once("://").ok_or_else(|| {
+        "Expected an absolute URL such as https://api.checkoutpage.com".to_owned()
+    })?;
+    let scheme = scheme.to_ascii_lowercase();
+    if url.contains(['?', '#']) || url.chars().any(|c| c.is_control() || c == ' ') {
+        return Err(
+            "The base URL may not contain a query, a fragment, spaces or control characters".into(),
+        );
+    }
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err("The base URL may not contain credentials; use `apiKey`".into());
+    }
+    let host = host_of(authority).to_ascii_lowercase();
+    if host.is_empty() {
+        return Err("The base URL has no host".into());
+    }
+    match scheme.as_str() {
+        "https" => {}
+        "http" if is_loopback(&host) => {}
+        "http" => {
+            return Err(format!(
+                "Refusing plain http to {host}: the API key and customer data would travel \
+                 unencrypted. Use https (http is allowed for localhost, 127.0.0.1 and [::1])"
+            ))
+        }
+        other => return Err(format!("Unsupported scheme `{other}`; expected https")),
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+fn host_of(authority: &str) -> &str {
+    if authority.starts_with('[') {
+        // IPv6 literal, brackets kept: `[::1]:8080` → `[::1]`
+        return authority.split_inclusive(']').next().unwrap_or_default();
+    }
+    authority.split(':').next().unwrap_or_default()
+}
+
+fn is_loopback(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}

@@ -1,0 +1,30 @@
+//! An independent client for updating [Checkout Page](https://checkoutpage.com)
+//! customers (`PATCH /v1/customers/:customerId`) from a browser or Node.
+//!
+//! The crate is a pure core plus a thin WebAssembly shell:
+//!
+//! - [`model`], [`value`], [`error`], [`config`], [`update_customer`] and
+//!   [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
+//!   request building, response and error parsing, and the retry policy. They
+//!   are tested natively with `cargo test`.
+//! - On `wasm32`, one transport module talks to `fetch` (through gloo-net) and
+//!   one boundary module holds every `#[wasm_bindgen]` export, including the
+//!   `CheckoutPageClient` class and the `CheckoutPageError` that every failure
+//!   becomes.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod error;
+pub mod model;
+pub mod retry;
+pub mod update_customer;
+pub mod value;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::{ClientConfig, ClientOptionsInput};
+pub use error::{Error, ErrorKind, FieldError};
+pub use model::{Address, Customer, CustomerPatch, Shipping};
+pub use value::Value;

@@ -1,0 +1,469 @@
+//! The API's data: [`Customer`] as the server returns it, and [`CustomerPatch`],
+//! the body of `PATCH /v1/customers/:customerId`.
+//!
+//! JSON names are camelCase exactly as in the vendor's documentation. Every
+//! optional field decodes from a missing key or from `null`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+use crate::value::{Map, Value};
+
+/// A postal address. The API replaces a stored address in full when one is
+/// supplied, so an address in a patch must be complete.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    /// Street address, first line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub line1: Option<String>,
+    /// Street address, second line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub line2: Option<String>,
+    /// City or town.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub city: Option<String>,
+    /// State, province or region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub state: Option<String>,
+    /// Postal or ZIP code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub country: Option<String>,
+}
+
+/// Where orders ship. Replaced in full when supplied in a patch.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Shipping {
+    /// Recipient name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub name: Option<String>,
+    /// Recipient phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub phone: Option<String>,
+    /// Shipping address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    pub address: Option<Address>,
+}
+
+/// A customer as the API returns it.
+///
+/// Fields the API adds after this SDK was written are kept in [`extra`](Self::extra),
+/// so nothing the server sent is lost.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    /// The customer's id (a 24-hex ObjectId).
+    pub id: String,
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub name: Option<String>,
+    /// Company name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub company_name: Option<String>,
+    /// Email address (stored trimmed and lowercased).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub phone: Option<String>,
+    /// Email address for invoices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub billing_email: Option<String>,
+    /// Billing address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    pub address: Option<Address>,
+    /// Shipping details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null"))]
+    pub shipping: Option<Shipping>,
+    /// Tax id (VAT number, EIN, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub tax_id: Option<String>,
+    /// Tax id type, Stripe-style (`eu_vat`, `us_ein`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub tax_id_type: Option<String>,
+    /// The store (seller) the customer belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub seller_id: Option<String>,
+    /// The linked Stripe customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub stripe_customer_id: Option<String>,
+    /// Creation time, RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub created_at: Option<String>,
+    /// Last update time, RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub updated_at: Option<String>,
+    /// Fields not (yet) known to this SDK, exactly as the server sent them.
+    #[serde(flatten)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
+    pub extra: Map,
+}
+
+/// `serde(with)` glue for tri-state fields: a missing key is `None` (not
+/// serialised at all), `null` is `Some(None)`, a value is `Some(Some(v))`.
+mod tri_state {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        // `skip_serializing_if = "Option::is_none"` drops the outer `None`.
+        match value {
+            Some(inner) => inner.serialize(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(deserializer).map(Some)
+    }
+}
+
+/// The body of `PATCH /v1/customers/:customerId`.
+///
+/// Each field is tri-state: `None` leaves the stored value unchanged (and is
+/// never sent), `Some(None)` clears it (sent as `null`), `Some(Some(v))` sets it.
+/// `email` cannot be cleared, so it has no `null` state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomerPatch {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub name: Option<Option<String>>,
+    /// Company name.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub company_name: Option<Option<String>>,
+    /// Email address; trimmed and lowercased by the server; cannot be cleared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub phone: Option<Option<String>>,
+    /// Email address for invoices.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub billing_email: Option<Option<String>>,
+    /// Billing address, replaced in full.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    pub address: Option<Option<Address>>,
+    /// Shipping details, replaced in full.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null"))]
+    pub shipping: Option<Option<Shipping>>,
+    /// Tax id.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub tax_id: Option<Option<String>>,
+    /// Tax id type (`eu_vat`, `us_ein`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub tax_id_type: Option<Option<String>>,
+}
+
+/// The fields a patch may carry, in the order the API documents them.
+pub const EDITABLE_FIELDS: [&str; 9] = [
+    "name",
+    "companyName",
+    "email",
+    "phone",
+    "billingEmail",
+    "address",
+    "shipping",
+    "taxId",
+    "taxIdType",
+];
+
+/// Fields the server sets; a patch may not carry them.
+pub const READ_ONLY_FIELDS: [&str; 5] = [
+    "id",
+    "sellerId",
+    "stripeCustomerId",
+    "createdAt",
+    "updatedAt",
+];
+
+const ADDRESS_FIELDS: [&str; 6] = ["line1", "line2", "city", "state", "postalCode", "country"];
+const SHIPPING_FIELDS: [&str; 3] = ["name", "phone", "address"];
+
+impl CustomerPatch {
+    /// Whether the patch changes nothing (the API rejects an empty body).
+    pub fn is_empty(&self) -> bool {
+        *self == CustomerPatch::default()
+    }
+
+    /// Reads a patch out of arbitrary JSON, reporting *every* structural
+    /// problem at once: not an object, no fields, unknown fields (with a
+    /// "did you mean" hint), read-only fields, wrong JSON types, `email: null`.
+    ///
+    /// A key whose value is JavaScript `undefined` never reaches this point:
+    /// the boundary drops it, so `undefined` means "omitted", never "clear".
+    pub fn from_value(value: &Value) -> Result<CustomerPatch, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let Some(object) = value.as_object() else {
+            errors.push(FieldError::new(
+                "",
+                format!("The patch must be an object, not {}", article(value)),
+                value.clone(),
+            ));
+            return Err(errors);
+        };
+        if object.is_empty() {
+            errors.push(FieldError::new(
+                "",
+                "The patch must change at least one field",
+                value.clone(),
+            ));
+            return Err(errors);
+        }
+        let mut patch = CustomerPatch::default();
+        for (key, field) in object.iter() {
+            let errs = &mut errors;
+            match key {
+                "name" => patch.name = Some(nullable_string(key, field, errs)),
+                "companyName" => patch.company_name = Some(nullable_string(key, field, errs)),
+                "email" => match field {
+                    Value::Null => errs.push(FieldError::new(
+                        key,
+                        "Email cannot be cleared; omit it to leave it unchanged",
+                        Value::Null,
+                    )),
+                    _ => patch.email = nullable_string(key, field, errs),
+                },
+                "phone" => patch.phone = Some(nullable_string(key, field, errs)),
+                "billingEmail" => patch.billing_email = Some(nullable_string(key, field, errs)),
+                "address" => patch.address = Some(nullable_address(key, field, errs)),
+                "shipping" => patch.shipping = Some(nullable_shipping(key, field, errs)),
+                "taxId" => patch.tax_id = Some(nullable_string(key, field, errs)),
+                "taxIdType" => patch.tax_id_type = Some(nullable_string(key, field, errs)),
+                _ => errs.push(unknown_field(key, key, field, &EDITABLE_FIELDS)),
+            }
+        }
+        if errors.is_empty() {
+            Ok(patch)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The patch as JSON data, omitted fields absent, cleared fields `null`.
+    pub fn to_value(&self) -> Value {
+        fn put<T>(map: &mut Map, key: &str, field: &Option<Option<T>>, f: impl Fn(&T) -> Value) {
+            if let Some(inner) = field {
+                map.insert(key, inner.as_ref().map_or(Value::Null, f));
+            }
+        }
+        let string = |s: &String| Value::String(s.clone());
+        let mut map = Map::new();
+        put(&mut map, "name", &self.name, string);
+        put(&mut map, "companyName", &self.company_name, string);
+        if let Some(email) = &self.email {
+            map.insert("email", Value::String(email.clone()));
+        }
+        put(&mut map, "phone", &self.phone, string);
+        put(&mut map, "billingEmail", &self.billing_email, string);
+        put(&mut map, "address", &self.address, Address::to_value);
+        put(&mut map, "shipping", &self.shipping, Shipping::to_value);
+        put(&mut map, "taxId", &self.tax_id, string);
+        put(&mut map, "taxIdType", &self.tax_id_type, string);
+        Value::Object(map)
+    }
+}
+
+impl Address {
+    /// The address as JSON data; unset lines are omitted.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        let fields = [
+            ("line1", &self.line1),
+            ("line2", &self.line2),
+            ("city", &self.city),
+            ("state", &self.state),
+            ("postalCode", &self.postal_code),
+            ("country", &self.country),
+        ];
+        for (key, field) in fields {
+            if let Some(v) = field {
+                map.insert(key, Value::String(v.clone()));
+            }
+        }
+        Value::Object(map)
+    }
+}
+
+impl Shipping {
+    /// The shipping details as JSON data; unset fields are omitted.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        if let Some(name) = &self.name {
+            map.insert("name", Value::String(name.clone()));
+        }
+        if let Some(phone) = &self.phone {
+            map.insert("phone", Value::String(phone.clone()));
+        }
+        if let Some(address) = &self.address {
+            map.insert("address", address.to_value());
+        }
+        Value::Object(map)
+    }
+}
+
+fn article(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+        other => format!("a {}", other.type_name()),
+    }
+}
+
+fn wrong_type(param: &str, expected: &str, value: &Value) -> FieldError {
+    FieldError::new(
+        param,
+        format!("Expected {expected}, got {}", article(value)),
+        value.clone(),
+    )
+}
+
+fn nullable_string(param: &str, value: &Value, errors: &mut Vec<FieldError>) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => {
+            errors.push(wrong_type(param, "a string or null", other));
+            None
+        }
+    }
+}
+
+fn nullable_address(param: &str, value: &Value, errors: &mut Vec<FieldError>) -> Option<Address> {
+    let object = match value {
+        Value::Null => return None,
+        Value::Object(object) => object,
+        other => {
+            errors.push(wrong_type(param, "an address object or null", other));
+            return None;
+        }
+    };
+    let mut address = Address::default();
+    for (key, field) in object.iter() {
+        let path = format!("{param}.{key}");
+        let slot = match key {
+            "line1" => &mut address.line1,
+            "line2" => &mut address.line2,
+            "city" => &mut address.city,
+            "state" => &mut address.state,
+            "postalCode" => &mut address.postal_code,
+            "country" => &mut address.country,
+            _ => {
+                errors.push(unknown_field(&path, key, field, &ADDRESS_FIELDS));
+                continue;
+            }
+        };
+        *slot = nullable_string(&path, field, errors);
+    }
+    Some(address)
+}
+
+fn nullable_shipping(param: &str, value: &Value, errors: &mut Vec<FieldError>) -> Option<Shipping> {
+    let object = match value {
+        Value::Null => return None,
+        Value::Object(object) => object,
+        other => {
+            errors.push(wrong_type(param, "a shipping object or null", other));
+            return None;
+        }
+    };
+    let mut shipping = Shipping::default();
+    for (key, field) in object.iter() {
+        let path = format!("{param}.{key}");
+        match key {
+            "name" => shipping.name = nullable_string(&path, field, errors),
+            "phone" => shipping.phone = nullable_string(&path, field, errors),
+            "address" => shipping.address = nullable_address(&path, field, errors),
+            _ => errors.push(unknown_field(&path, key, field, &SHIPPING_FIELDS)),
+        }
+    }
+    Some(shipping)
+}
+
+fn unknown_field(param: &str, key: &str, value: &Value, known: &[&str]) -> FieldError {
+    let message = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
+        format!("`{key}` is read-only and is set by the server")
+    } else {
+        match closest(key, known) {
+            Some(hint) => format!("Unknown field `{key}`; did you mean `{hint}`?"),
+            None => format!(
+                "Unknown field `{key}`; expected one of {}",
+                known.join(", ")
+            ),
+        }
+    };
+    FieldError::new(param, message, value.clone())
+}
+
+/// The known name nearest to `key` (case-insensitive edit distance), if close enough
+/// to be a plausible typo.
+fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let key = key.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&key, &k.to_ascii_lowercase()), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}

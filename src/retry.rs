@@ -1,0 +1,100 @@
+//! When to retry, and how long to wait first.
+//!
+//! Retried: 429, 500, 502, 503, 504, network errors and timeouts (the PATCH
+//! is idempotent: sending the same body twice stores the same result). Never
+//! retried: any other status, validation failures, aborts, bad responses.
+//!
+//! Waits grow exponentially from 0.5 s, doubling, capped at 8 s, with up to
+//! 25 % random jitter subtracted so that many clients do not retry in step.
+//! A server's `Retry-After` (seconds or an HTTP-date) wins when it asks for at
+//! most [`MAX_RETRY_AFTER_MS`]; a longer request is not honoured by waiting
+//! (the call would hang for minutes) and the normal backoff applies instead.
+
+use crate::error::{Error, ErrorKind};
+
+/// First backoff step.
+pub const INITIAL_DELAY_MS: u64 = 500;
+/// Longest computed backoff.
+pub const MAX_DELAY_MS: u64 = 8_000;
+/// Longest `Retry-After` that is honoured by waiting.
+pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
+
+/// Whether a failed attempt is worth repeating.
+pub fn is_retryable(error: &Error) -> bool {
+    match error.kind {
+        ErrorKind::Network | ErrorKind::Timeout => true,
+        _ => matches!(error.status, Some(429 | 500 | 502 | 503 | 504)),
+    }
+}
+
+/// The wait before retry number `retry` (0 for the first retry).
+/// `random` is uniform in `[0, 1)`.
+pub fn delay_ms(retry: u32, retry_after_ms: Option<u64>, random: f64) -> u64 {
+    if let Some(wait) = retry_after_ms.filter(|ms| *ms <= MAX_RETRY_AFTER_MS) {
+        return wait;
+    }
+    let base = INITIAL_DELAY_MS
+        .saturating_mul(1u64 << retry.min(16))
+        .min(MAX_DELAY_MS);
+    let jitter = 1.0 - 0.25 * random.clamp(0.0, 1.0);
+    (base as f64 * jitter) as u64
+}
+
+/// Parses a `Retry-After` header: delay-seconds (`"120"`, also `"1.5"`) or an
+/// HTTP-date (`"Wed, 21 Oct 2015 07:28:00 GMT"`) relative to `now_ms` (Unix
+/// milliseconds). Dates in the past mean "now" (0). Anything else is `None`.
+pub fn parse_retry_after(header: &str, now_ms: f64) -> Option<u64> {
+    let header = header.trim();
+    if header.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let seconds: f64 = header.parse().ok()?;
+        return seconds
+            .is_finite()
+            .then(|| (seconds * 1000.0).round() as u64);
+    }
+    let at = parse_http_date(header)?;
+    Some((at - now_ms).max(0.0) as u64)
+}
+
+/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to Unix milliseconds.
+fn parse_http_date(date: &str) -> Option<f64> {
+    let mut parts = date.split_ascii_whitespace();
+    let _weekday = parts.next()?.strip_suffix(',')?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    let month = match parts.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = parts.next()?.parse().ok()?;
+    let mut clock = parts.next()?.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, s) = (clock.next()??, clock.next()??, clock.next()??);
+    if parts.next()? != "GMT" || parts.next().is_some() {
+        return None;
+    }
+    if !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some(((days * 86_400 + h * 3_600 + m * 60 + s) * 1_000) as f64)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}

@@ -1,0 +1,161 @@
+//! `PATCH /v1/customers/:customerId`: the request as plain data, and the
+//! reading of its response. No I/O happens here; the transport sends what
+//! [`build_request`] returns and hands the answer to [`parse_response`].
+
+use std::fmt;
+
+use crate::config::ClientConfig;
+use crate::error::{Error, ErrorKind, FieldError, ResponseMeta};
+use crate::model::{Customer, CustomerPatch};
+use crate::value::Value;
+
+/// An HTTP request, ready to send.
+#[derive(Clone, PartialEq)]
+pub struct HttpRequest {
+    /// `PATCH`.
+    pub method: &'static str,
+    /// Absolute URL.
+    pub url: String,
+    /// Only `Authorization` (when there is a key), `Content-Type` and
+    /// `Accept`: anything more would trigger extra CORS preflight checks.
+    pub headers: Vec<(&'static str, String)>,
+    /// The JSON body.
+    pub body: String,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| match *name {
+                "Authorization" => (*name, "Bearer <redacted>"),
+                _ => (*name, value.as_str()),
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// Checks a customer id: non-empty, no control characters.
+pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
+    let problem = if customer_id.is_empty() {
+        "The customer id is empty"
+    } else if customer_id.chars().any(char::is_control) {
+        "The customer id contains control characters"
+    } else {
+        return Ok(());
+    };
+    Err(FieldError::new("customerId", problem, customer_id.into()))
+}
+
+/// Builds the request. Fails with a `validation` error, before anything is
+/// sent, for a bad customer id or an empty patch.
+pub fn build_request(
+    config: &ClientConfig,
+    customer_id: &str,
+    patch: &CustomerPatch,
+) -> Result<HttpRequest, Error> {
+    let mut errors = Vec::new();
+    if let Err(e) = check_customer_id(customer_id) {
+        errors.push(e);
+    }
+    if patch.is_empty() {
+        errors.push(FieldError::new(
+            "",
+            "The patch must change at least one field",
+            patch.to_value(),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(Error::validation(errors));
+    }
+    let mut headers = Vec::with_capacity(3);
+    if let Some(key) = &config.api_key {
+        headers.push(("Authorization", key.bearer()));
+    }
+    headers.push(("Content-Type", "application/json".to_owned()));
+    headers.push(("Accept", "application/json".to_owned()));
+    Ok(HttpRequest {
+        method: "PATCH",
+        url: format!(
+            "{}/v1/customers/{}",
+            config.base_url,
+            encode_path_segment(customer_id)
+        ),
+        headers,
+        body: patch.to_value().to_json(),
+    })
+}
+
+/// Percent-encodes `segment` so that it is exactly one path segment: every
+/// byte except RFC 3986 unreserved characters is escaped.
+pub fn encode_path_segment(segment: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(segment.len());
+    for &byte in segment.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
+        }
+    }
+    // "." and ".." are path navigation, not names.
+    match out.as_str() {
+        "." => "%2E".to_owned(),
+        ".." => "%2E%2E".to_owned(),
+        _ => out,
+    }
+}
+
+/// Reads a response: a 2xx with `{"data": Customer}` gives the customer data
+/// (returned as the server sent it, unknown fields included); anything else
+/// gives a typed [`Error`]. `body` is `None` when the body was not JSON.
+pub fn parse_response(
+    status: u16,
+    body: Option<Value>,
+    meta: ResponseMeta,
+) -> Result<(Customer, Value), Error> {
+    if !(200..300).contains(&status) {
+        return Err(Error::from_response(status, body, meta));
+    }
+    let invalid = |message: String, body: Option<Value>| Error {
+        status: Some(status),
+        body: body.map(Box::new),
+        request_id: meta.request_id.clone(),
+        ..Error::new(ErrorKind::InvalidResponse, message)
+    };
+    let Some(Value::Object(mut envelope)) = body else {
+        let message = match &body {
+            None => "The response body is not JSON".to_owned(),
+            Some(other) => format!("Expected a JSON object, got {}", other.type_name()),
+        };
+        return Err(invalid(message, body));
+    };
+    let data = match envelope.remove("data") {
+        Some(data @ Value::Object(_)) => data,
+        _ => {
+            return Err(invalid(
+                "The response has no `data` object".to_owned(),
+                Some(Value::Object(envelope)),
+            ))
+        }
+    };
+    match data.clone().decode::<Customer>() {
+        Ok(customer) => Ok((customer, data)),
+        Err(e) => {
+            envelope.insert("data", data);
+            Err(invalid(
+                format!("The response is not a customer: {e}"),
+                Some(Value::Object(envelope)),
+            ))
+        }
+    }
+}

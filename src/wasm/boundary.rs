@@ -1,0 +1,392 @@
+//! The JavaScript API: every `#[wasm_bindgen]` export, and the single place
+//! where a Rust [`Error`] becomes a JavaScript `CheckoutPageError`.
+//!
+//! Nothing here trusts its input: every argument arrives as a raw `JsValue`,
+//! is checked, and bad input rejects with a `validation` error in the API's
+//! own `{param, message, value}` shape. Nothing here can panic on input.
+
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
+
+use crate::config::{self, ClientConfig, ClientOptionsInput};
+use crate::error::{Error, FieldError};
+use crate::model::CustomerPatch;
+use crate::update_customer::build_request;
+use crate::value::{Map, Value};
+
+use super::interop;
+use super::transport::{self, Patience};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+#[wasm_bindgen(module = "/js/errors.js")]
+extern "C" {
+    /// A failed Checkout Page call; `kind` says what went wrong.
+    #[wasm_bindgen(reexport)]
+    pub type CheckoutPageError;
+
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, details: &JsValue) -> CheckoutPageError;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const CHECKOUT_PAGE_ERROR_TS: &'static str = r#"
+/**
+ * Every failure of the client: `kind` says what went wrong, `status` is the
+ * HTTP status when a response arrived, `errors` lists field problems in the
+ * API's own shape, `body` is the whole parsed response body.
+ */
+export class CheckoutPageError extends Error {
+  private constructor();
+  readonly name: "CheckoutPageError";
+  /** What went wrong. */
+  readonly kind: ErrorKind;
+  /** The HTTP status, or `null` when no response arrived. */
+  readonly status: number | null;
+  /** Field-level problems, from client-side validation or the API. */
+  readonly errors: FieldError[];
+  /** The whole parsed response body (or `null`), extra properties included. */
+  readonly body: unknown;
+  /** The `x-request-id` response header, when present. */
+  readonly requestId: string | null;
+  /** How long the server asked to wait, on `rate_limit` errors. */
+  readonly retryAfterMs: number | null;
+}
+"#;
+
+/// Turns a core error into the JavaScript `CheckoutPageError`. The only place
+/// errors cross into JavaScript.
+fn to_js_error(error: Error) -> JsValue {
+    let details = Object::new();
+    let errors: Vec<Value> = error.errors.iter().map(field_error_value).collect();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&details, &JsValue::from_str(key), &value);
+    };
+    set("kind", JsValue::from_str(error.kind.as_str()));
+    set("status", error.status.map_or(JsValue::NULL, JsValue::from));
+    set("errors", interop::from_value(&Value::Array(errors)));
+    set(
+        "body",
+        error
+            .body
+            .as_deref()
+            .map_or(JsValue::NULL, interop::from_value),
+    );
+    set(
+        "requestId",
+        error
+            .request_id
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from),
+    );
+    set(
+        "retryAfterMs",
+        error
+            .retry_after_ms
+            .map_or(JsValue::NULL, |ms| JsValue::from_f64(ms as f64)),
+    );
+    CheckoutPageError::new(&error.message, &details).into()
+}
+
+fn field_error_value(e: &FieldError) -> Value {
+    let mut map = Map::new();
+    map.insert("param", e.param.as_str().into());
+    map.insert("message", e.message.as_str().into());
+    map.insert("value", e.value.clone());
+    Value::Object(map)
+}
+
+/// Options for [`CheckoutPageClient`]'s constructor.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientOptions {
+    /// Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
+    /// `baseUrl` points at your own backend proxy that adds the key.
+    #[tsify(optional)]
+    pub api_key: Option<String>,
+    /// Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
+    /// for `localhost`, `127.0.0.1` and `[::1]`.
+    #[tsify(optional)]
+    pub base_url: Option<String>,
+    /// Per-attempt timeout in milliseconds (default 30 000).
+    #[tsify(optional)]
+    pub timeout_ms: Option<u32>,
+    /// Retries after the first attempt (default 2).
+    #[tsify(optional)]
+    pub max_retries: Option<u32>,
+    /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
+    #[tsify(optional)]
+    pub dangerously_allow_browser: Option<bool>,
+}
+
+/// Options for one call.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestOptions {
+    /// Aborts the call, including any wait between retries.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: (),
+    /// Per-attempt timeout in milliseconds for this call.
+    #[tsify(optional)]
+    pub timeout_ms: Option<u32>,
+    /// Retries after the first attempt for this call.
+    #[tsify(optional)]
+    pub max_retries: Option<u32>,
+}
+
+const CLIENT_OPTION_KEYS: [&str; 5] = [
+    "apiKey",
+    "baseUrl",
+    "timeoutMs",
+    "maxRetries",
+    "dangerouslyAllowBrowser",
+];
+const REQUEST_OPTION_KEYS: [&str; 3] = ["signal", "timeoutMs", "maxRetries"];
+
+/// A client for the Checkout Page customers API.
+#[wasm_bindgen]
+pub struct CheckoutPageClient {
+    config: Rc<ClientConfig>,
+}
+
+#[wasm_bindgen]
+impl CheckoutPageClient {
+    /// Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
+    /// for bad options (an `http:` URL to a remote host, a secret key in a
+    /// browser page without `dangerouslyAllowBrowser`, unknown option names).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
+        let options: JsValue = options.into();
+        Self::from_options(&options)
+            .map(|config| CheckoutPageClient {
+                config: Rc::new(config),
+            })
+            .map_err(to_js_error)
+    }
+
+    /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
+    /// the body. Resolves to the customer as stored by the server; rejects
+    /// with a `CheckoutPageError`. An empty or invalid patch rejects before
+    /// anything is sent.
+    #[wasm_bindgen(js_name = updateCustomer, unchecked_return_type = "Promise<Customer>")]
+    pub fn update_customer(
+        &self,
+        #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
+        patch: Ts<CustomerPatch>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> js_sys::Promise {
+        let config = self.config.clone();
+        let patch: JsValue = patch.into();
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let (request, patience, signal) =
+                prepare(&config, &customer_id, &patch, &options).map_err(to_js_error)?;
+            let (_customer, data) = transport::send(&request, patience, signal.as_ref())
+                .await
+                .map_err(to_js_error)?;
+            Ok(interop::from_value(&data))
+        })
+    }
+}
+
+impl CheckoutPageClient {
+    fn from_options(options: &JsValue) -> Result<ClientConfig, Error> {
+        let mut errors = Vec::new();
+        let map = options_map(options, "ClientOptions", &CLIENT_OPTION_KEYS, &mut errors);
+        let input = ClientOptionsInput {
+            api_key: string_option(&map, "apiKey", &mut errors),
+            base_url: string_option(&map, "baseUrl", &mut errors),
+            timeout_ms: number_option(&map, "timeoutMs", &mut errors),
+            max_retries: number_option(&map, "maxRetries", &mut errors),
+            dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(b)) => *b,
+                Some(other) => {
+                    errors.push(FieldError::new(
+                        "dangerouslyAllowBrowser",
+                        "Expected a boolean",
+                        other.clone(),
+                    ));
+                    false
+                }
+            },
+            in_browser: in_browser(),
+        };
+        let config = ClientConfig::new(input);
+        match (config, errors.is_empty()) {
+            (Ok(config), true) => Ok(config),
+            (Ok(_), false) => Err(Error::validation(errors)),
+            (Err(mut error), _) => {
+                errors.append(&mut error.errors);
+                Err(Error::validation(errors))
+            }
+        }
+    }
+}
+
+/// Checks every argument of `updateCustomer` and builds the request.
+fn prepare(
+    config: &ClientConfig,
+    customer_id: &JsValue,
+    patch: &JsValue,
+    options: &JsValue,
+) -> Result<
+    (
+        crate::update_customer::HttpRequest,
+        Patience,
+        Option<AbortSignal>,
+    ),
+    Error,
+> {
+    let mut errors = Vec::new();
+    let id = customer_id.as_string().unwrap_or_else(|| {
+        let mut ignored = Vec::new();
+        let value = interop::to_value(customer_id, "customerId", &mut ignored).unwrap_or_default();
+        errors.push(FieldError::new("customerId", "Expected a string", value));
+        String::new()
+    });
+    let patch = match interop::to_value(patch, "", &mut errors) {
+        Some(value) => CustomerPatch::from_value(&value).unwrap_or_else(|mut problems| {
+            errors.append(&mut problems);
+            CustomerPatch::default()
+        }),
+        None if patch.is_undefined() => {
+            errors.push(FieldError::new(
+                "",
+                "A patch object is required",
+                Value::Null,
+            ));
+            CustomerPatch::default()
+        }
+        None => CustomerPatch::default(),
+    };
+    let signal = match options.is_object() {
+        true => Reflect::get(options, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED),
+        false => JsValue::UNDEFINED,
+    };
+    let signal = if signal.is_undefined() || signal.is_null() {
+        None
+    } else if let Some(signal) = signal.dyn_ref::<AbortSignal>() {
+        Some(signal.clone())
+    } else {
+        errors.push(FieldError::new(
+            "signal",
+            "Expected an AbortSignal",
+            Value::Null,
+        ));
+        None
+    };
+    let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
+    let patience = Patience {
+        timeout_ms: config::count(
+            "timeoutMs",
+            number_option(&map, "timeoutMs", &mut errors),
+            config.timeout_ms,
+            1,
+            &mut errors,
+        ),
+        max_retries: config::count(
+            "maxRetries",
+            number_option(&map, "maxRetries", &mut errors),
+            config.max_retries,
+            0,
+            &mut errors,
+        ),
+    };
+    if !errors.is_empty() {
+        return Err(Error::validation(errors));
+    }
+    let request = build_request(config, &id, &patch)?;
+    Ok((request, patience, signal))
+}
+
+/// Reads an options object into a map, rejecting unknown keys. `signal` (not
+/// JSON) is skipped here and read separately.
+fn options_map(
+    options: &JsValue,
+    type_name: &str,
+    known: &[&str],
+    errors: &mut Vec<FieldError>,
+) -> Map {
+    if options.is_undefined() || options.is_null() {
+        return Map::new();
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        let mut ignored = Vec::new();
+        let value = interop::to_value(options, "", &mut ignored).unwrap_or_default();
+        errors.push(FieldError::new(
+            "",
+            format!("{type_name} must be an object"),
+            value,
+        ));
+        return Map::new();
+    }
+    let object: &Object = options.unchecked_ref();
+    let mut map = Map::new();
+    for key in Object::keys(object).iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        if name == "signal" {
+            continue;
+        }
+        let raw = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        if !known.contains(&name.as_str()) {
+            if !raw.is_undefined() {
+                errors.push(FieldError::new(
+                    name.as_str(),
+                    format!("Unknown option; {type_name} accepts {}", known.join(", ")),
+                    Value::Null,
+                ));
+            }
+            continue;
+        }
+        if let Some(value) = interop::to_value(&raw, &name, errors) {
+            map.insert(name, value);
+        }
+    }
+    map
+}
+
+fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {
+    match map.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => {
+            // Never echo what may be a secret.
+            let value = if key == "apiKey" {
+                Value::Null
+            } else {
+                other.clone()
+            };
+            errors.push(FieldError::new(key, "Expected a string", value));
+            None
+        }
+    }
+}
+
+fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
+    match map.get(key)? {
+        Value::Number(n) => Some(*n),
+        Value::Null => None,
+        other => {
+            errors.push(FieldError::new(key, "Expected a number", other.clone()));
+            None
+        }
+    }
+}
+
+/// A browser page has a `window` or a `document`; Node and workers have neither.
+fn in_browser() -> bool {
+    let global = js_sys::global();
+    ["window", "document"].iter().any(|name| {
+        Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
+    })
+}

@@ -1,0 +1,5 @@
+//! The WebAssembly shell: transport, JS interop and the exported API.
+
+mod boundary;
+mod interop;
+mod transport;

@@ -1,0 +1,205 @@
+//! The only code that talks to the network: `fetch` through gloo-net (which
+//! binds the global `fetch`, so this runs in browsers, workers and Node), plus
+//! the timers for timeouts and backoff. Every decision (what to send, what a
+//! response means, whether and when to retry) is made by the pure core.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::{Headers, RequestBuilder};
+use js_sys::{Function, Promise};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+use crate::error::{Error, ErrorKind, ResponseMeta};
+use crate::model::Customer;
+use crate::retry;
+use crate::update_customer::{parse_response, HttpRequest};
+use crate::value::Value;
+
+use super::interop;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// How patient one call is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Patience {
+    pub timeout_ms: u32,
+    pub max_retries: u32,
+}
+
+/// Sends `request`, retrying as the core's policy says, and reads the answer.
+/// Returns the decoded customer and the `data` object exactly as received.
+pub(crate) async fn send(
+    request: &HttpRequest,
+    patience: Patience,
+    signal: Option<&AbortSignal>,
+) -> Result<(Customer, Value), Error> {
+    let mut retry = 0;
+    loop {
+        let result = attempt(request, patience.timeout_ms, signal).await;
+        match result {
+            Err(error) if retry < patience.max_retries && retry::is_retryable(&error) => {
+                let wait = retry::delay_ms(retry, error.retry_after_ms, js_sys::Math::random());
+                sleep(wait, signal).await?;
+                retry += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// One attempt: fetch, read the whole body, parse. The timeout covers both.
+async fn attempt(
+    request: &HttpRequest,
+    timeout_ms: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<(Customer, Value), Error> {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(aborted());
+    }
+    let guard = AttemptGuard::new(timeout_ms, signal)?;
+    let outcome = async {
+        let headers = Headers::new();
+        for (name, value) in &request.headers {
+            headers.set(name, value);
+        }
+        let response = RequestBuilder::new(&request.url)
+            .method(gloo_net::http::Method::PATCH)
+            .headers(headers)
+            .abort_signal(Some(&guard.controller.signal()))
+            .body(request.body.as_str())
+            .map_err(|e| Error::new(ErrorKind::Network, e.to_string()))?
+            .send()
+            .await
+            .map_err(|e| Error::new(ErrorKind::Network, network_message(&e)))?;
+        let meta = ResponseMeta {
+            request_id: response.headers().get("x-request-id"),
+            retry_after_ms: response
+                .headers()
+                .get("retry-after")
+                .and_then(|h| retry::parse_retry_after(&h, js_sys::Date::now())),
+        };
+        let status = response.status();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| Error::new(ErrorKind::Network, network_message(&e)))?;
+        parse_response(status, interop::parse_json(&text), meta)
+    }
+    .await;
+    // Whatever failed, an abort or a timeout is the real cause.
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(aborted());
+    }
+    if guard.timed_out.get() {
+        return Err(Error::new(
+            ErrorKind::Timeout,
+            format!("The request timed out after {timeout_ms} ms"),
+        ));
+    }
+    outcome
+}
+
+fn network_message(error: &gloo_net::Error) -> String {
+    format!("The request failed before a response arrived: {error}")
+}
+
+fn aborted() -> Error {
+    Error::new(ErrorKind::Aborted, "The request was aborted")
+}
+
+/// Per-attempt abort controller, fired by the timer or by the caller's signal.
+/// Dropping it clears the timer and removes the listener.
+struct AttemptGuard {
+    controller: AbortController,
+    timed_out: Rc<Cell<bool>>,
+    timer: JsValue,
+    _on_timeout: Closure<dyn FnMut()>,
+    listener: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl AttemptGuard {
+    fn new(timeout_ms: u32, signal: Option<&AbortSignal>) -> Result<Self, Error> {
+        let controller = AbortController::new()
+            .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))?;
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), f64::from(timeout_ms));
+        let listener = signal.map(|signal| {
+            let controller = controller.clone();
+            let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+            let _ =
+                signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            (signal.clone(), on_abort)
+        });
+        Ok(Self {
+            controller,
+            timed_out,
+            timer,
+            _on_timeout: on_timeout,
+            listener,
+        })
+    }
+}
+
+impl Drop for AttemptGuard {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let Some((signal, on_abort)) = &self.listener {
+            let _ = signal
+                .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Waits `ms`, or less if `signal` fires (then fails with `aborted`).
+async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(aborted());
+    }
+    let mut wake: Option<Function> = None;
+    let promise = Promise::new(&mut |resolve, _reject| wake = Some(resolve));
+    let Some(wake) = wake else {
+        // The Promise executor runs synchronously; this is unreachable.
+        return Ok(());
+    };
+    let on_time = {
+        let wake = wake.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let _ = wake.call0(&JsValue::UNDEFINED);
+        })
+    };
+    let timer = set_timeout(on_time.as_ref().unchecked_ref(), ms as f64);
+    let on_abort = Closure::<dyn FnMut()>::new(move || {
+        let _ = wake.call0(&JsValue::UNDEFINED);
+    });
+    if let Some(signal) = signal {
+        let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+    }
+    let _ = JsFuture::from(promise).await;
+    clear_timeout(&timer);
+    if let Some(signal) = signal {
+        let _ =
+            signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+    }
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(aborted());
+    }
+    Ok(())
+}

@@ -1,0 +1,295 @@
+//! Native tests of request building, client configuration and error parsing.
+
+use checkoutpage::config::{ClientConfig, ClientOptionsInput, DEFAULT_BASE_URL};
+use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
+use checkoutpage::model::CustomerPatch;
+use checkoutpage::update_customer::{build_request, encode_path_segment, parse_response};
+use checkoutpage::value::Value;
+use serde_json::json;
+
+const KEY: &str = "sk_test_very_secret_4242";
+
+fn config(base_url: Option<&str>, api_key: Option<&str>) -> ClientConfig {
+    ClientConfig::new(ClientOptionsInput {
+        api_key: api_key.map(Into::into),
+        base_url: base_url.map(Into::into),
+        ..Default::default()
+    })
+    .expect("valid config")
+}
+
+fn name_patch() -> CustomerPatch {
+    CustomerPatch {
+        name: Some(Some("Ada".into())),
+        ..Default::default()
+    }
+}
+
+fn value(json: serde_json::Value) -> Value {
+    serde_json::from_value(json).unwrap()
+}
+
+#[test]
+fn builds_the_documented_request() {
+    let request = build_request(
+        &config(None, Some(KEY)),
+        "6650a1b2c3d4e5f601234567",
+        &name_patch(),
+    )
+    .unwrap();
+    assert_eq!(request.method, "PATCH");
+    assert_eq!(
+        request.url,
+        "https://api.checkoutpage.com/v1/customers/6650a1b2c3d4e5f601234567"
+    );
+    assert_eq!(
+        request.headers,
+        vec![
+            ("Authorization", format!("Bearer {KEY}")),
+            ("Content-Type", "application/json".into()),
+            ("Accept", "application/json".into()),
+        ]
+    );
+    assert_eq!(request.body, r#"{"name":"Ada"}"#);
+}
+
+#[test]
+fn keyless_client_sends_no_authorization() {
+    let request = build_request(
+        &config(Some("http://127.0.0.1:4010/proxy/"), None),
+        "c1",
+        &name_patch(),
+    )
+    .unwrap();
+    assert_eq!(request.url, "http://127.0.0.1:4010/proxy/v1/customers/c1");
+    assert!(request
+        .headers
+        .iter()
+        .all(|(name, _)| *name != "Authorization"));
+    assert_eq!(request.headers.len(), 2);
+}
+
+#[test]
+fn customer_id_is_exactly_one_path_segment() {
+    assert_eq!(encode_path_segment("a/b?c#d"), "a%2Fb%3Fc%23d");
+    assert_eq!(
+        encode_path_segment("ünï cødé%"),
+        "%C3%BCn%C3%AF%20c%C3%B8d%C3%A9%25"
+    );
+    assert_eq!(encode_path_segment(".."), "%2E%2E");
+    assert_eq!(encode_path_segment("AZaz09-._~"), "AZaz09-._~");
+    let request = build_request(&config(None, Some(KEY)), "a/b?c#d", &name_patch()).unwrap();
+    assert!(request.url.ends_with("/v1/customers/a%2Fb%3Fc%23d"));
+}
+
+#[test]
+fn empty_patch_and_bad_ids_fail_before_sending() {
+    let config = config(None, Some(KEY));
+    let error = build_request(&config, "c1", &CustomerPatch::default()).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.status, None);
+    for id in ["", "abc\n", "\u{0}x"] {
+        let error = build_request(&config, id, &name_patch()).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Validation);
+        assert_eq!(error.errors[0].param, "customerId");
+    }
+}
+
+#[test]
+fn the_key_never_shows_in_debug_output() {
+    let config = config(None, Some(KEY));
+    let request = build_request(&config, "c1", &name_patch()).unwrap();
+    for text in [
+        format!("{config:?}"),
+        format!("{request:?}"),
+        format!("{:#?}", request),
+    ] {
+        assert!(!text.contains(KEY), "{text}");
+        assert!(!text.contains("very_secret"), "{text}");
+    }
+    assert!(format!("{request:?}").contains("Bearer <redacted>"));
+}
+
+#[test]
+fn base_url_must_be_https_unless_loopback() {
+    for ok in [
+        "https://api.checkoutpage.com",
+        "https://eu.example.com:8443/api/",
+        "http://localhost:4010",
+        "http://127.0.0.1:4010/proxy",
+        "http://[::1]:4010",
+        "HTTP://LOCALHOST",
+    ] {
+        let c = ClientConfig::new(ClientOptionsInput {
+            base_url: Some(ok.into()),
+            ..Default::default()
+        });
+        assert!(c.is_ok(), "{ok}: {c:?}");
+    }
+    for bad in [
+        "http://api.checkoutpage.com",
+        "http://127.0.0.2",
+        "http://localhost.evil.com",
+        "ftp://localhost",
+        "api.checkoutpage.com",
+        "https://user:pw@api.checkoutpage.com",
+        "https://api.checkoutpage.com/?x=1",
+        "https://",
+        "",
+    ] {
+        let error = ClientConfig::new(ClientOptionsInput {
+            base_url: Some(bad.into()),
+            ..Default::default()
+        })
+        .expect_err(bad);
+        assert_eq!(error.kind, ErrorKind::Validation, "{bad}");
+        assert_eq!(error.errors[0].param, "baseUrl", "{bad}");
+        assert_eq!(error.errors[0].value, Value::String(bad.into()));
+    }
+    assert_eq!(config(None, None).base_url, DEFAULT_BASE_URL);
+}
+
+#[test]
+fn a_secret_key_in_a_browser_needs_explicit_consent() {
+    let input = |allow| ClientOptionsInput {
+        api_key: Some(KEY.into()),
+        in_browser: true,
+        dangerously_allow_browser: allow,
+        ..Default::default()
+    };
+    let error = ClientConfig::new(input(false)).unwrap_err();
+    assert_eq!(error.errors[0].param, "apiKey");
+    assert!(error.message.contains("dangerouslyAllowBrowser"));
+    assert!(!format!("{error:?}").contains(KEY));
+    assert!(ClientConfig::new(input(true)).is_ok());
+    // Keyless clients (a backend proxy adds the key) are fine in a browser.
+    assert!(ClientConfig::new(ClientOptionsInput {
+        in_browser: true,
+        ..Default::default()
+    })
+    .is_ok());
+}
+
+#[test]
+fn timeouts_and_retries_are_checked() {
+    let error = ClientConfig::new(ClientOptionsInput {
+        timeout_ms: Some(0.0),
+        max_retries: Some(-1.0),
+        ..Default::default()
+    })
+    .unwrap_err();
+    let params: Vec<_> = error.errors.iter().map(|e| e.param.as_str()).collect();
+    assert_eq!(params, ["timeoutMs", "maxRetries"]);
+    let c = ClientConfig::new(ClientOptionsInput {
+        timeout_ms: Some(5.0),
+        max_retries: Some(0.0),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!((c.timeout_ms, c.max_retries), (5, 0));
+}
+
+#[test]
+fn success_returns_data_as_sent() {
+    let data = json!({"id": "c1", "email": "a@b.co", "futureField": [1, 2]});
+    let (customer, raw) = parse_response(
+        200,
+        Some(value(json!({"data": data}))),
+        ResponseMeta::default(),
+    )
+    .unwrap();
+    assert_eq!(customer.id, "c1");
+    assert_eq!(raw, value(data));
+}
+
+#[test]
+fn a_2xx_that_is_not_a_customer_is_an_invalid_response() {
+    for body in [
+        None,
+        Some(json!([1])),
+        Some(json!({"customer": {}})),
+        Some(json!({"data": {"id": 42, "email": true}})),
+    ] {
+        let error =
+            parse_response(200, body.clone().map(value), ResponseMeta::default()).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::InvalidResponse, "{body:?}");
+        assert_eq!(error.status, Some(200));
+    }
+}
+
+#[test]
+fn parses_the_documented_error_body() {
+    let body = json!({
+        "status": "error", "type": "validation_error", "message": "Validation failed",
+        "errors": [{"param": "email", "message": "Invalid email", "value": "nope"}],
+        "property1": {"x": 1}
+    });
+    let meta = ResponseMeta {
+        request_id: Some("req_7".into()),
+        retry_after_ms: None,
+    };
+    let error = Error::from_response(400, Some(value(body.clone())), meta);
+    assert_eq!(error.kind, ErrorKind::BadRequest);
+    assert_eq!(error.status, Some(400));
+    assert_eq!(error.message, "Validation failed");
+    assert_eq!(error.errors.len(), 1);
+    assert_eq!(error.errors[0].param, "email");
+    assert_eq!(error.errors[0].value, Value::String("nope".into()));
+    assert_eq!(
+        error.body.as_deref(),
+        Some(&value(body)),
+        "extra properties kept"
+    );
+    assert_eq!(error.request_id.as_deref(), Some("req_7"));
+}
+
+#[test]
+fn parses_the_401_shape_and_non_json_bodies() {
+    let error = Error::from_response(
+        401,
+        Some(value(
+            json!({"error": "Unauthorized", "message": "Invalid or missing API key"}),
+        )),
+        ResponseMeta::default(),
+    );
+    assert_eq!(error.kind, ErrorKind::Authentication);
+    assert_eq!(error.message, "Invalid or missing API key");
+    assert!(error.errors.is_empty());
+
+    let error = Error::from_response(
+        401,
+        Some(value(json!({"error": "Unauthorized"}))),
+        ResponseMeta::default(),
+    );
+    assert_eq!(error.message, "Unauthorized");
+
+    let error = Error::from_response(502, None, ResponseMeta::default());
+    assert_eq!(
+        (error.kind, error.message.as_str(), error.body),
+        (ErrorKind::Server, "Bad Gateway", None)
+    );
+}
+
+#[test]
+fn statuses_map_to_kinds() {
+    let cases = [
+        (400, ErrorKind::BadRequest),
+        (422, ErrorKind::BadRequest),
+        (401, ErrorKind::Authentication),
+        (403, ErrorKind::Permission),
+        (404, ErrorKind::NotFound),
+        (429, ErrorKind::RateLimit),
+        (500, ErrorKind::Server),
+        (503, ErrorKind::Server),
+        (409, ErrorKind::Http),
+        (302, ErrorKind::Http),
+    ];
+    for (status, kind) in cases {
+        assert_eq!(ErrorKind::from_status(status), kind, "{status}");
+    }
+    assert_eq!(ErrorKind::InvalidResponse.as_str(), "invalid_response");
+    assert_eq!(
+        serde_json::to_value(ErrorKind::RateLimit).unwrap(),
+        json!("rate_limit")
+    );
+}

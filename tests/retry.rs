@@ -1,0 +1,88 @@
+//! Native tests of the retry policy.
+
+use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
+use checkoutpage::retry::{delay_ms, is_retryable, parse_retry_after, MAX_DELAY_MS};
+
+fn status(code: u16) -> Error {
+    Error::from_response(code, None, ResponseMeta::default())
+}
+
+#[test]
+fn retries_only_transient_failures() {
+    for code in [429, 500, 502, 503, 504] {
+        assert!(is_retryable(&status(code)), "{code}");
+    }
+    for code in [400, 401, 403, 404, 409, 422, 501, 505] {
+        assert!(!is_retryable(&status(code)), "{code}");
+    }
+    assert!(is_retryable(&Error::new(ErrorKind::Network, "x")));
+    assert!(is_retryable(&Error::new(ErrorKind::Timeout, "x")));
+    for kind in [
+        ErrorKind::Aborted,
+        ErrorKind::Validation,
+        ErrorKind::InvalidResponse,
+    ] {
+        assert!(!is_retryable(&Error::new(kind, "x")), "{kind:?}");
+    }
+}
+
+#[test]
+fn backoff_doubles_from_half_a_second_with_jitter_and_a_cap() {
+    assert_eq!(delay_ms(0, None, 0.0), 500);
+    assert_eq!(delay_ms(1, None, 0.0), 1_000);
+    assert_eq!(delay_ms(2, None, 0.0), 2_000);
+    assert_eq!(delay_ms(4, None, 0.0), 8_000);
+    assert_eq!(delay_ms(30, None, 0.0), MAX_DELAY_MS);
+    assert_eq!(delay_ms(0, None, 0.999_999), 375);
+    for retry in 0..40 {
+        for r in [0.0, 0.3, 0.99] {
+            let d = delay_ms(retry, None, r);
+            assert!((375..=MAX_DELAY_MS).contains(&d), "{retry} {r} {d}");
+        }
+    }
+}
+
+#[test]
+fn retry_after_wins_within_its_cap() {
+    assert_eq!(delay_ms(3, Some(1_000), 0.5), 1_000);
+    assert_eq!(delay_ms(0, Some(0), 0.5), 0);
+    // Minutes away: fall back to backoff rather than hang.
+    assert_eq!(delay_ms(0, Some(600_000), 0.0), 500);
+}
+
+#[test]
+fn parses_retry_after_seconds_and_dates() {
+    let now = 1_445_412_480_000.0; // Wed, 21 Oct 2015 07:28:00 GMT
+    assert_eq!(parse_retry_after("2", now), Some(2_000));
+    assert_eq!(parse_retry_after(" 1.5 ", now), Some(1_500));
+    assert_eq!(
+        parse_retry_after("Wed, 21 Oct 2015 07:28:03 GMT", now),
+        Some(3_000)
+    );
+    assert_eq!(
+        parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now),
+        Some(0)
+    );
+    assert_eq!(
+        parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_777_000.0),
+        Some(0)
+    );
+    assert_eq!(
+        parse_retry_after("Thu, 01 Jan 1970 00:01:00 GMT", 0.0),
+        Some(60_000)
+    );
+    assert_eq!(
+        parse_retry_after("Sat, 29 Feb 2020 00:00:01 GMT", 1_582_934_400_000.0),
+        Some(1_000)
+    );
+    for bad in [
+        "",
+        "soon",
+        "-1",
+        "Wed, 21 Oct 2015 07:28:00 PST",
+        "21 Oct 2015",
+        "1e3",
+    ] {
+        assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
+    }
+}
