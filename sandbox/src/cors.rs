@@ -1,0 +1,55 @@
+//! Hand-written CORS: every response allows the caller's origin (or `*`) and
+//! exposes `x-request-id` / `retry-after`; `OPTIONS` on any path is answered
+//! as a preflight.
+
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+const ALLOW_METHODS: &str = "GET, PATCH, POST, DELETE, OPTIONS";
+const ALLOW_HEADERS: &str = "Authorization, Content-Type, Accept";
+const EXPOSE_HEADERS: &str = "x-request-id, retry-after";
+const MAX_AGE: &str = "600";
+
+/// The preflight response (204) for a request carrying `request_headers`.
+pub fn preflight(request_headers: &HeaderMap) -> Response {
+    let mut resp = StatusCode::NO_CONTENT.into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static(ALLOW_METHODS),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static(ALLOW_HEADERS),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static(MAX_AGE),
+    );
+    // Chromium's Private Network Access asks before letting a public page
+    // reach loopback; say yes so demos hosted elsewhere still work.
+    if request_headers.contains_key("access-control-request-private-network") {
+        h.insert(
+            "access-control-allow-private-network",
+            HeaderValue::from_static("true"),
+        );
+    }
+    resp
+}
+
+/// Adds the headers every response carries. `origin` is the request's
+/// `Origin` header, echoed back when present.
+pub fn decorate(headers: &mut HeaderMap, origin: Option<HeaderValue>) {
+    let echoed = origin.is_some();
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        origin.unwrap_or_else(|| HeaderValue::from_static("*")),
+    );
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static(EXPOSE_HEADERS),
+    );
+    if echoed {
+        headers.append(header::VARY, HeaderValue::from_static("Origin"));
+    }
+}

@@ -1,0 +1,470 @@
+//! Customer model: seed data, PATCH validation and merge semantics.
+//!
+//! Customers are stored as raw `serde_json::Map`s so fields the documented
+//! model does not know about (e.g. `metadata` on a seed customer) survive
+//! round trips. Cleared optional fields are removed from the map, so they are
+//! omitted from responses.
+
+use std::collections::HashMap;
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::error::{ApiError, FieldError};
+use crate::util::{format_rfc3339_ms, now_ms, parse_rfc3339_ms, random_hex_id};
+
+pub type Customer = Map<String, Value>;
+
+/// Seller id given to every sandbox customer.
+pub const SANDBOX_SELLER_ID: &str = "seller_sandbox";
+
+/// Top-level string fields a PATCH may set or clear.
+const STRING_FIELDS: &[&str] = &[
+    "name",
+    "companyName",
+    "email",
+    "phone",
+    "billingEmail",
+    "taxId",
+    "taxIdType",
+];
+/// Fields that exist on a customer but cannot be patched.
+const READ_ONLY_FIELDS: &[&str] = &[
+    "id",
+    "sellerId",
+    "stripeCustomerId",
+    "createdAt",
+    "updatedAt",
+];
+const ADDRESS_FIELDS: &[&str] = &["line1", "line2", "city", "state", "postalCode", "country"];
+
+/// Documented field order, used when serialising (extra fields follow).
+const FIELD_ORDER: &[&str] = &[
+    "id",
+    "name",
+    "companyName",
+    "email",
+    "phone",
+    "billingEmail",
+    "address",
+    "shipping",
+    "taxId",
+    "taxIdType",
+    "sellerId",
+    "stripeCustomerId",
+    "createdAt",
+    "updatedAt",
+];
+
+/// Serialises a customer with the documented keys first, in doc order, and
+/// any extra keys afterwards (alphabetically).
+pub struct CustomerView<'a>(pub &'a Customer);
+
+impl Serialize for CustomerView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for key in FIELD_ORDER {
+            if let Some(v) = self.0.get(*key) {
+                map.serialize_entry(key, v)?;
+            }
+        }
+        for (k, v) in self.0 {
+            if !FIELD_ORDER.contains(&k.as_str()) {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// `{"data": customer}` response body, keys in documented order.
+#[derive(Serialize)]
+pub struct DataBody<'a> {
+    data: CustomerView<'a>,
+}
+
+pub fn data_body(customer: &Customer) -> DataBody<'_> {
+    DataBody {
+        data: CustomerView(customer),
+    }
+}
+
+/// The in-memory customer table.
+#[derive(Debug, Default)]
+pub struct Store {
+    customers: HashMap<String, Customer>,
+}
+
+impl Store {
+    /// A store holding only the seed customers.
+    pub fn seeded() -> Self {
+        let customers = seed_customers()
+            .into_iter()
+            .map(|c| (c["id"].as_str().unwrap_or_default().to_owned(), c))
+            .collect();
+        Self { customers }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Customer> {
+        self.customers.get(id)
+    }
+
+    /// Creates a customer from arbitrary initial fields (not validated, so
+    /// tests can seed odd shapes). `null` values are dropped. A string `id`
+    /// is honoured if free; otherwise a random 24-hex id is generated.
+    pub fn create(&mut self, fields: Map<String, Value>) -> Result<Customer, ApiError> {
+        let id = match fields.get("id") {
+            Some(Value::String(id)) if self.customers.contains_key(id) => {
+                return Err(ApiError::validation(
+                    "Validation failed",
+                    vec![FieldError::new(
+                        "id",
+                        "Customer id already exists",
+                        json!(id),
+                    )],
+                ))
+            }
+            Some(Value::String(id)) if !id.is_empty() => id.clone(),
+            _ => loop {
+                let id = random_hex_id();
+                if !self.customers.contains_key(&id) {
+                    break id;
+                }
+            },
+        };
+        let now = format_rfc3339_ms(now_ms());
+        let mut customer: Customer = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
+        customer.insert("id".into(), json!(id));
+        customer
+            .entry("sellerId")
+            .or_insert_with(|| json!(SANDBOX_SELLER_ID));
+        customer
+            .entry("createdAt")
+            .or_insert_with(|| json!(now.clone()));
+        customer.entry("updatedAt").or_insert_with(|| json!(now));
+        self.customers.insert(id, customer.clone());
+        Ok(customer)
+    }
+
+    /// Applies a validated patch and bumps `updatedAt`. Returns the updated
+    /// customer, or `None` if it does not exist.
+    pub fn apply(&mut self, id: &str, patch: Patch) -> Option<Customer> {
+        let customer = self.customers.get_mut(id)?;
+        for (key, value) in patch.0 {
+            match value {
+                Some(v) => customer.insert(key, v),
+                None => customer.remove(&key),
+            };
+        }
+        // `updatedAt` must move strictly forward, even within one millisecond.
+        let previous = customer
+            .get("updatedAt")
+            .and_then(Value::as_str)
+            .and_then(parse_rfc3339_ms);
+        let mut now = now_ms();
+        if let Some(prev) = previous {
+            now = now.max(prev + 1);
+        }
+        customer.insert("updatedAt".into(), json!(format_rfc3339_ms(now)));
+        Some(customer.clone())
+    }
+}
+
+/// A validated PATCH: `(key, Some(value))` sets, `(key, None)` clears.
+#[derive(Debug, Default)]
+pub struct Patch(pub Vec<(String, Option<Value>)>);
+
+/// Parses and validates a PATCH body, collecting every field error.
+pub fn validate_patch(body: &[u8]) -> Result<Patch, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::validation(
+            "Request body must not be empty",
+            vec![],
+        ));
+    }
+    let parsed: Value = serde_json::from_slice(body)
+        .map_err(|_| ApiError::validation("Invalid JSON body", vec![]))?;
+    let Value::Object(fields) = parsed else {
+        return Err(ApiError::validation(
+            "Request body must be a JSON object",
+            vec![FieldError::new("body", "Must be a JSON object", parsed)],
+        ));
+    };
+    if fields.is_empty() {
+        return Err(ApiError::validation(
+            "Request body must not be empty",
+            vec![],
+        ));
+    }
+
+    let mut errors = Vec::new();
+    let mut patch = Patch::default();
+    for (key, value) in fields {
+        let k = key.as_str();
+        if READ_ONLY_FIELDS.contains(&k) {
+            errors.push(FieldError::new(k, "Field is read-only", value));
+        } else if k == "email" {
+            match &value {
+                Value::Null => errors.push(FieldError::new(k, "Email cannot be cleared", value)),
+                Value::String(s) => match normalise_email(s) {
+                    Some(email) => patch.0.push((key, Some(json!(email)))),
+                    None => errors.push(FieldError::new(k, "Invalid email", value)),
+                },
+                _ => errors.push(FieldError::new(k, "Must be a string or null", value)),
+            }
+        } else if STRING_FIELDS.contains(&k) {
+            match value {
+                Value::Null => patch.0.push((key, None)),
+                Value::String(_) => patch.0.push((key, Some(value))),
+                _ => errors.push(FieldError::new(k, "Must be a string or null", value)),
+            }
+        } else if k == "address" {
+            if let Some(v) = validate_address(k, value, &mut errors) {
+                patch.0.push((key, v));
+            }
+        } else if k == "shipping" {
+            if let Some(v) = validate_shipping(value, &mut errors) {
+                patch.0.push((key, v));
+            }
+        } else {
+            errors.push(FieldError::new(k, "Unknown field", value));
+        }
+    }
+    if errors.is_empty() {
+        Ok(patch)
+    } else {
+        Err(ApiError::validation("Validation failed", errors))
+    }
+}
+
+/// Outcome of validating an object-or-null field: `Some(None)` clears it,
+/// `Some(Some(obj))` sets it, `None` means errors were recorded.
+type Validated = Option<Option<Value>>;
+
+/// Splits an object-or-null value; records an error for anything else.
+fn as_object(
+    param: &str,
+    value: Value,
+    errors: &mut Vec<FieldError>,
+) -> Option<Option<Map<String, Value>>> {
+    match value {
+        Value::Null => Some(None),
+        Value::Object(obj) => Some(Some(obj)),
+        other => {
+            errors.push(FieldError::new(param, "Must be an object or null", other));
+            None
+        }
+    }
+}
+
+/// Validates an address object (`param` is `address` or `shipping.address`).
+/// Every sub-field must be a string or null; nulls are dropped.
+fn validate_address(param: &str, value: Value, errors: &mut Vec<FieldError>) -> Validated {
+    let Some(obj) = as_object(param, value, errors)? else {
+        return Some(None);
+    };
+    let before = errors.len();
+    let mut out = Map::new();
+    for (sub, v) in obj {
+        let path = format!("{param}.{sub}");
+        match v {
+            _ if !ADDRESS_FIELDS.contains(&sub.as_str()) => {
+                errors.push(FieldError::new(path, "Unknown field", v))
+            }
+            Value::Null => {}
+            Value::String(_) => {
+                out.insert(sub, v);
+            }
+            _ => errors.push(FieldError::new(path, "Must be a string or null", v)),
+        }
+    }
+    (errors.len() == before).then_some(Some(Value::Object(out)))
+}
+
+/// Validates the `shipping` object: `name`/`phone` strings or null, `address`
+/// an address object or null. Nulls are dropped.
+fn validate_shipping(value: Value, errors: &mut Vec<FieldError>) -> Validated {
+    let Some(obj) = as_object("shipping", value, errors)? else {
+        return Some(None);
+    };
+    let before = errors.len();
+    let mut out = Map::new();
+    for (sub, v) in obj {
+        let path = format!("shipping.{sub}");
+        match (sub.as_str(), v) {
+            ("address", v) => {
+                if let Some(Some(addr)) = validate_address(&path, v, errors) {
+                    out.insert(sub, addr);
+                }
+            }
+            ("name" | "phone", Value::Null) => {}
+            ("name" | "phone", v @ Value::String(_)) => {
+                out.insert(sub, v);
+            }
+            ("name" | "phone", v) => {
+                errors.push(FieldError::new(path, "Must be a string or null", v))
+            }
+            (_, v) => errors.push(FieldError::new(path, "Unknown field", v)),
+        }
+    }
+    (errors.len() == before).then_some(Some(Value::Object(out)))
+}
+
+/// Trims and lower-cases an email; requires exactly one `@` with text on both
+/// sides.
+fn normalise_email(raw: &str) -> Option<String> {
+    let email = raw.trim().to_lowercase();
+    let (local, domain) = email.split_once('@')?;
+    (!local.is_empty() && !domain.is_empty() && !domain.contains('@')).then_some(email)
+}
+
+/// The seed customers. Ids are fixed so tests and the demo can rely on them;
+/// see README.md.
+pub fn seed_customers() -> Vec<Customer> {
+    let seeds = [
+        // Full profile: address, shipping, EU VAT id.
+        json!({
+            "id": "6650a1b2c3d4e5f601234567",
+            "name": "Ada Lovelace",
+            "companyName": "Analytical Engines B.V.",
+            "email": "ada@analytical-engines.example",
+            "phone": "+31 20 123 4567",
+            "billingEmail": "billing@analytical-engines.example",
+            "address": {
+                "line1": "Keizersgracht 123",
+                "line2": "3rd floor",
+                "city": "Amsterdam",
+                "state": "Noord-Holland",
+                "postalCode": "1015 CJ",
+                "country": "NL"
+            },
+            "shipping": {
+                "name": "Ada Lovelace",
+                "phone": "+31 20 123 4567",
+                "address": {
+                    "line1": "Prinsengracht 263",
+                    "city": "Amsterdam",
+                    "postalCode": "1016 GV",
+                    "country": "NL"
+                }
+            },
+            "taxId": "NL123456789B01",
+            "taxIdType": "eu_vat",
+            "sellerId": SANDBOX_SELLER_ID,
+            "stripeCustomerId": "cus_Q8xK2mLpV7nR4t",
+            "createdAt": "2024-05-24T09:12:44.000Z",
+            "updatedAt": "2025-01-15T16:40:03.512Z"
+        }),
+        // Minimal: only an email.
+        json!({
+            "id": "6650a1b2c3d4e5f601234568",
+            "email": "grace@example.com",
+            "sellerId": SANDBOX_SELLER_ID,
+            "createdAt": "2024-06-02T14:03:10.000Z",
+            "updatedAt": "2024-06-02T14:03:10.000Z"
+        }),
+        // Carries an undocumented `metadata` field the server must keep.
+        json!({
+            "id": "6650a1b2c3d4e5f601234569",
+            "name": "Linus Pauling",
+            "email": "linus@example.org",
+            "phone": "+1 503 555 0142",
+            "address": {
+                "line1": "1 Centennial Way",
+                "city": "Portland",
+                "state": "OR",
+                "postalCode": "97201",
+                "country": "US"
+            },
+            "sellerId": SANDBOX_SELLER_ID,
+            "stripeCustomerId": "cus_R3aT9bQw1eZy6u",
+            "metadata": { "tier": "gold" },
+            "createdAt": "2024-07-19T08:00:00.000Z",
+            "updatedAt": "2024-11-03T12:30:45.250Z"
+        }),
+        // Non-ASCII data, company-only billing contact.
+        json!({
+            "id": "6650a1b2c3d4e5f60123456a",
+            "name": "Zoë Müller-Østergaard",
+            "companyName": "Café Ø GmbH",
+            "email": "zoe@cafe-o.example",
+            "billingEmail": "rechnungen@cafe-o.example",
+            "address": {
+                "line1": "Torstraße 7",
+                "city": "Berlin",
+                "postalCode": "10119",
+                "country": "DE"
+            },
+            "taxId": "DE123456789",
+            "taxIdType": "eu_vat",
+            "sellerId": SANDBOX_SELLER_ID,
+            "createdAt": "2025-02-10T11:22:33.444Z",
+            "updatedAt": "2025-02-10T11:22:33.444Z"
+        }),
+    ];
+    seeds
+        .into_iter()
+        .filter_map(|v| match v {
+            Value::Object(m) => Some(m),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_of(body: &str) -> Vec<(String, String)> {
+        match validate_patch(body.as_bytes()) {
+            Ok(_) => vec![],
+            Err(e) => e.errors.into_iter().map(|e| (e.param, e.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn email_rules() {
+        assert_eq!(
+            normalise_email("  Ada@Example.COM "),
+            Some("ada@example.com".into())
+        );
+        assert_eq!(normalise_email("a@b@c"), None);
+        assert_eq!(normalise_email("@b"), None);
+        assert_eq!(normalise_email("a@ "), None);
+    }
+
+    #[test]
+    fn nested_validation_uses_dotted_params() {
+        let errs = errors_of(
+            r#"{"address":{"foo":1,"city":2},"shipping":{"address":{"bar":"x"},"phone":[]}}"#,
+        );
+        let params: Vec<_> = errs.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(params.contains(&"address.foo"));
+        assert!(params.contains(&"address.city"));
+        assert!(params.contains(&"shipping.address.bar"));
+        assert!(params.contains(&"shipping.phone"));
+    }
+
+    #[test]
+    fn shipping_address_is_kept_and_nulls_dropped() {
+        let patch = validate_patch(
+            br#"{"shipping":{"name":"X","phone":null,"address":{"city":"Y","line2":null}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            patch.0[0].1,
+            Some(json!({"name":"X","address":{"city":"Y"}}))
+        );
+        let patch = validate_patch(br#"{"shipping":{"address":null}}"#).unwrap();
+        assert_eq!(patch.0[0].1, Some(json!({})));
+    }
+
+    #[test]
+    fn customer_view_orders_documented_keys_first() {
+        let c = seed_customers().remove(2);
+        let s = serde_json::to_string(&CustomerView(&c)).unwrap();
+        assert!(s.starts_with(r#"{"id":"6650a1b2c3d4e5f601234569","name""#));
+        assert!(s.ends_with(r#""metadata":{"tier":"gold"}}"#));
+    }
+}
