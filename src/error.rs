@@ -19,7 +19,6 @@ pub struct FieldError {
     /// What is wrong, in a sentence.
     pub message: String,
     /// The offending value as given (`null` when there was none).
-    #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     pub value: Value,
 }

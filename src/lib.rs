@@ -23,6 +23,8 @@ pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub use wasm::{CheckoutPageClient, CheckoutPageError, ClientOptions, RequestOptions};
 
 pub use config::{ClientConfig, ClientOptionsInput};
 pub use error::{Error, ErrorKind, FieldError};

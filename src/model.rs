@@ -62,8 +62,8 @@ pub struct Shipping {
 
 /// A customer as the API returns it.
 ///
-/// Fields the API adds after this SDK was written are kept in [`extra`](Self::extra),
-/// so nothing the server sent is lost.
+/// Fields the API adds after this SDK was written are kept as they were sent
+/// (in Rust, in `extra`), so nothing the server sent is lost.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -153,9 +153,10 @@ mod tri_state {
 
 /// The body of `PATCH /v1/customers/:customerId`.
 ///
-/// Each field is tri-state: `None` leaves the stored value unchanged (and is
-/// never sent), `Some(None)` clears it (sent as `null`), `Some(Some(v))` sets it.
-/// `email` cannot be cleared, so it has no `null` state.
+/// Each field is tri-state: omitted leaves the stored value unchanged (and is
+/// never sent), `null` clears it, a value sets it. In Rust these are `None`,
+/// `Some(None)` and `Some(Some(v))`. `email` cannot be cleared, so it has no
+/// `null` state. `address` and `shipping` replace the stored ones whole.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

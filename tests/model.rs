@@ -1,6 +1,8 @@
 //! Native tests of the data model: tri-state patch serialisation and
 //! tolerant customer decoding.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use checkoutpage::model::{Address, Customer, CustomerPatch, Shipping};
 use checkoutpage::value::Value;
 use serde_json::json;

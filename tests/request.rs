@@ -1,5 +1,7 @@
 //! Native tests of request building, client configuration and error parsing.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use checkoutpage::config::{ClientConfig, ClientOptionsInput, DEFAULT_BASE_URL};
 use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
 use checkoutpage::model::CustomerPatch;

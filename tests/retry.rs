@@ -1,5 +1,7 @@
 //! Native tests of the retry policy.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
 use checkoutpage::retry::{delay_ms, is_retryable, parse_retry_after, MAX_DELAY_MS};
 

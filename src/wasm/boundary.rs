@@ -21,7 +21,7 @@ use crate::value::{Map, Value};
 use super::interop;
 use super::transport::{self, Patience};
 
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
 }
@@ -29,6 +29,8 @@ fn start() {
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     /// A failed Checkout Page call; `kind` says what went wrong.
+    // wasm-bindgen declares a re-export as `let CheckoutPageError: unknown`;
+    // scripts/build-pkg.sh replaces that with the class declared below.
     #[wasm_bindgen(reexport)]
     pub type CheckoutPageError;
 
@@ -103,7 +105,7 @@ fn field_error_value(e: &FieldError) -> Value {
     Value::Object(map)
 }
 
-/// Options for [`CheckoutPageClient`]'s constructor.
+/// Options for the `CheckoutPageClient` constructor.
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientOptions {

@@ -3,3 +3,5 @@
 mod boundary;
 mod interop;
 mod transport;
+
+pub use boundary::{CheckoutPageClient, CheckoutPageError, ClientOptions, RequestOptions};
