@@ -255,8 +255,15 @@ fn prepare(
         String::new()
     });
     let patch = match interop::to_value(patch, "", &mut errors) {
-        Some(value) => CustomerPatch::from_value(&value).unwrap_or_else(|mut problems| {
-            errors.append(&mut problems);
+        Some(value) => CustomerPatch::from_value(&value).unwrap_or_else(|problems| {
+            // A field dropped for holding a non-JSON value already has its
+            // error; don't also call the patch empty.
+            let dropped_fields = !errors.is_empty();
+            errors.extend(
+                problems
+                    .into_iter()
+                    .filter(|p| !(dropped_fields && p.param.is_empty())),
+            );
             CustomerPatch::default()
         }),
         None if patch.is_undefined() => {

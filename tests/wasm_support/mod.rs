@@ -1,0 +1,182 @@
+//! Shared by the Node and the headless-Chromium wasm-bindgen-test suites: the
+//! same tests, calling the exported `CheckoutPageClient` against the running
+//! sandbox. `SANDBOX_URL` is set at compile time by the test script.
+
+#![allow(dead_code)]
+
+use checkoutpage::{CheckoutPageClient, ClientOptions, CustomerPatch, RequestOptions};
+use gloo_net::http::Request;
+use js_sys::{Object, Reflect, JSON};
+use tsify::Ts;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The sandbox the tests talk to (loopback only).
+pub const SANDBOX: &str = match option_env!("SANDBOX_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:4010",
+};
+/// The sandbox's read-write test key.
+pub const KEY: &str = "sk_test_sandbox";
+
+/// Parses a JSON literal into a JS value.
+pub fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+/// `value[key]`.
+pub fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property read")
+}
+
+/// `value[key]` as a string.
+pub fn get_str(value: &JsValue, key: &str) -> Option<String> {
+    get(value, key).as_string()
+}
+
+/// A client for the sandbox, with extra options merged in.
+pub fn client_with(options: &str) -> Result<CheckoutPageClient, JsValue> {
+    let base = js(&format!(
+        r#"{{"apiKey": "{KEY}", "baseUrl": "{SANDBOX}", "dangerouslyAllowBrowser": true}}"#
+    ));
+    let extra = js(options);
+    let merged = Object::assign(&Object::new(), base.unchecked_ref());
+    let merged = Object::assign(&merged, extra.unchecked_ref());
+    CheckoutPageClient::new(Ts::<ClientOptions>::new_unchecked(merged.into()))
+}
+
+/// A client for the sandbox with the test key.
+pub fn client() -> CheckoutPageClient {
+    client_with("{}").expect("client constructs")
+}
+
+/// Calls `client.updateCustomer(id, patch, options)` and awaits it.
+pub async fn update(
+    client: &CheckoutPageClient,
+    id: &str,
+    patch: JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let promise = client.update_customer(
+        JsValue::from_str(id),
+        Ts::<CustomerPatch>::new_unchecked(patch),
+        options.map(Ts::<RequestOptions>::new_unchecked),
+    );
+    JsFuture::from(promise).await
+}
+
+/// Creates a fresh customer in the sandbox (test isolation) and returns its id.
+pub async fn new_customer(fields: &str) -> String {
+    let response = Request::post(&format!("{SANDBOX}/__sandbox/customers"))
+        .header("Content-Type", "application/json")
+        .body(fields)
+        .expect("body")
+        .send()
+        .await
+        .expect("sandbox reachable");
+    assert_eq!(response.status(), 201, "sandbox created a customer");
+    let body = js(&response.text().await.expect("body text"));
+    get_str(&get(&body, "data"), "id").expect("customer id")
+}
+
+/// The customer as the sandbox stores it now.
+pub async fn stored(id: &str) -> JsValue {
+    let response = Request::get(&format!("{SANDBOX}/v1/customers/{id}"))
+        .header("Authorization", &format!("Bearer {KEY}"))
+        .send()
+        .await
+        .expect("sandbox reachable");
+    assert_eq!(response.status(), 200);
+    get(&js(&response.text().await.expect("body text")), "data")
+}
+
+/// Every request the sandbox received for a customer id.
+pub async fn requests_for(id: &str) -> Vec<JsValue> {
+    let response = Request::get(&format!("{SANDBOX}/__sandbox/requests"))
+        .query([("customerId", id)])
+        .send()
+        .await
+        .expect("sandbox reachable");
+    let body = js(&response.text().await.expect("body text"));
+    js_sys::Array::from(&get(&body, "data")).iter().collect()
+}
+
+/// Non-preflight requests the sandbox received for a customer id.
+pub async fn patches_for(id: &str) -> Vec<JsValue> {
+    requests_for(id)
+        .await
+        .into_iter()
+        .filter(|r| get_str(r, "method").as_deref() != Some("OPTIONS"))
+        .collect()
+}
+
+/// Asserts `error` is a `CheckoutPageError` (a real `Error` subclass) of `kind`.
+pub fn assert_error(error: &JsValue, kind: &str, status: Option<u16>) {
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "rejects with an Error: {error:?}"
+    );
+    assert_eq!(get_str(error, "name").as_deref(), Some("CheckoutPageError"));
+    assert_eq!(get_str(error, "kind").as_deref(), Some(kind), "{error:?}");
+    let actual = get(error, "status").as_f64().map(|s| s as u16);
+    assert_eq!(actual, status, "status of {error:?}");
+    assert!(js_sys::Array::is_array(&get(error, "errors")));
+}
+
+/// Defines the shared suite as `#[wasm_bindgen_test]`s in the including crate.
+#[macro_export]
+macro_rules! shared_suite {
+    () => {
+        use wasm_bindgen_test::wasm_bindgen_test;
+
+        #[wasm_bindgen_test]
+        async fn success_returns_the_stored_customer() {
+            shared::success_returns_the_stored_customer().await
+        }
+        #[wasm_bindgen_test]
+        async fn unknown_response_fields_are_kept() {
+            shared::unknown_response_fields_are_kept().await
+        }
+        #[wasm_bindgen_test]
+        async fn not_found_is_a_typed_error() {
+            shared::not_found_is_a_typed_error().await
+        }
+        #[wasm_bindgen_test]
+        async fn wrong_key_is_an_authentication_error_without_the_key() {
+            shared::wrong_key_is_an_authentication_error_without_the_key().await
+        }
+        #[wasm_bindgen_test]
+        async fn read_only_key_is_a_permission_error() {
+            shared::read_only_key_is_a_permission_error().await
+        }
+        #[wasm_bindgen_test]
+        async fn empty_patch_rejects_before_sending() {
+            shared::empty_patch_rejects_before_sending().await
+        }
+        #[wasm_bindgen_test]
+        async fn undefined_means_omitted_and_null_clears() {
+            shared::undefined_means_omitted_and_null_clears().await
+        }
+        #[wasm_bindgen_test]
+        async fn bad_patches_reject_with_field_errors_and_send_nothing() {
+            shared::bad_patches_reject_with_field_errors_and_send_nothing().await
+        }
+        #[wasm_bindgen_test]
+        async fn server_validation_errors_are_passed_through() {
+            shared::server_validation_errors_are_passed_through().await
+        }
+        #[wasm_bindgen_test]
+        async fn customer_id_is_one_encoded_path_segment() {
+            shared::customer_id_is_one_encoded_path_segment().await
+        }
+        #[wasm_bindgen_test]
+        async fn only_three_headers_are_sent() {
+            shared::only_three_headers_are_sent().await
+        }
+        #[wasm_bindgen_test]
+        fn bad_options_throw_at_construction() {
+            shared::bad_options_throw_at_construction()
+        }
+    };
+}
+pub mod shared;
