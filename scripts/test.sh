@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test: lints, native tests (core + sandbox), the wasm suites in
+# Node and in headless Chromium against a live sandbox, the built package's
+# types, and the package in Node and in a browser page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/sandbox.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "install what is missing (scripts/setup.sh)"
+bash scripts/setup.sh
+
+step "format and lints (host and wasm32)"
+cargo fmt --all -- --check
+cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests: core and sandbox"
+cargo test -q --workspace
+
+step "start the sandbox"
+start_sandbox --port 0
+
+step "wasm-bindgen-test: Node and headless Chromium"
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p checkoutpage --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
+
+step "build the npm package"
+bash scripts/build-pkg.sh
+
+step "TypeScript: tsc --strict against the generated .d.ts"
+node_modules/.bin/tsc -p tests/types
+
+step "the package in Node and in a browser page"
+node --test tests/js/
+
+step "all tests passed"

@@ -1,0 +1,54 @@
+// The built package imported by a plain <script type="module"> page in
+// headless Chromium (no bundler), calling the sandbox across origins.
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { launch } from "./chromium.mjs";
+import { KEY, SANDBOX, newCustomer, stored } from "./sandbox.mjs";
+import { serve } from "./static-server.mjs";
+
+const PAGE = `<!doctype html><title>pkg</title>
+<script type="module">
+  import { CheckoutPageClient, CheckoutPageError } from "/pkg/index.js";
+  window.run = async (sandbox, key, id) => {
+    const client = new CheckoutPageClient({ apiKey: key, baseUrl: sandbox, dangerouslyAllowBrowser: true });
+    const customer = await client.updateCustomer(id, { companyName: "From the page", address: { city: "Delft", country: "NL" } });
+    const missing = await client.updateCustomer("0000000000000000000000ff", { name: "x" }).catch((e) => e);
+    let refused = null;
+    try { new CheckoutPageClient({ apiKey: key, baseUrl: sandbox }); } catch (e) { refused = e; }
+    return {
+      customer,
+      missing: { isError: missing instanceof CheckoutPageError && missing instanceof Error, kind: missing.kind, status: missing.status },
+      refused: { kind: refused?.kind, param: refused?.errors?.[0]?.param },
+      userAgent: navigator.userAgent,
+    };
+  };
+  window.ready = true;
+</script>`;
+
+let server, browser;
+before(async () => {
+  server = await serve({ "/pkg/": fileURLToPath(new URL("../../pkg/", import.meta.url)) }, { "/": PAGE });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("a browser page imports the package and updates a customer", async () => {
+  const { id } = await newCustomer();
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => window.ready === true);
+  const result = await page.evaluate(([sandbox, key, id]) => window.run(sandbox, key, id), [SANDBOX, KEY, id]);
+  assert.deepEqual(problems, []);
+  assert.match(result.userAgent, /Chrome/);
+  assert.equal(result.customer.companyName, "From the page");
+  assert.deepEqual(result.customer, await stored(id));
+  assert.deepEqual(result.missing, { isError: true, kind: "not_found", status: 404 });
+  assert.deepEqual(result.refused, { kind: "validation", param: "apiKey" });
+});

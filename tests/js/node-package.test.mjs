@@ -1,0 +1,67 @@
+// The built package (pkg/, with the wasm-opt-optimised module) imported from
+// Node as ESM, exactly as a user would, calling the sandbox.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { test } from "node:test";
+
+import { CheckoutPageClient, CheckoutPageError } from "../../pkg/index.js";
+import { KEY, SANDBOX, newCustomer, requestsFor, stored } from "./sandbox.mjs";
+
+const client = new CheckoutPageClient({ apiKey: KEY, baseUrl: SANDBOX });
+
+test("the package ships a wasm-opt-optimised module that loads", async () => {
+  const bytes = await readFile(new URL("../../pkg/checkoutpage_bg.wasm", import.meta.url));
+  assert.ok(WebAssembly.validate(bytes));
+  // The release profile plus wasm-opt strip the name section: no debug names.
+  const module = await WebAssembly.compile(bytes);
+  assert.equal(WebAssembly.Module.customSections(module, "name").length, 0);
+});
+
+test("updateCustomer resolves to the stored customer", async () => {
+  const { id } = await newCustomer({ name: "Before" });
+  const customer = await client.updateCustomer(id, {
+    name: "Grace Hopper",
+    email: " Grace@Example.com",
+    shipping: { name: "Grace", address: { city: "Arlington", country: "US" } },
+  });
+  assert.equal(customer.id, id);
+  assert.equal(customer.email, "grace@example.com");
+  assert.equal(customer.shipping.address.city, "Arlington");
+  assert.deepEqual(customer, await stored(id));
+});
+
+test("a 404 rejects with a CheckoutPageError", async () => {
+  const error = await client.updateCustomer("0000000000000000000000ff", { name: "x" }).catch((e) => e);
+  assert.ok(error instanceof CheckoutPageError);
+  assert.ok(error instanceof Error);
+  assert.equal(error.name, "CheckoutPageError");
+  assert.equal(error.kind, "not_found");
+  assert.equal(error.status, 404);
+  assert.equal(error.message, "Customer not found");
+  assert.equal(error.body.type, "not_found");
+  assert.match(error.stack, /CheckoutPageError: Customer not found/);
+  assert.match(String(error), /^CheckoutPageError: Customer not found$/);
+});
+
+test("a wrong key rejects as authentication and never shows the key", async () => {
+  const secret = "sk_test_do_not_print_me";
+  const wrong = new CheckoutPageClient({ apiKey: secret, baseUrl: SANDBOX });
+  const { id } = await newCustomer();
+  const error = await wrong.updateCustomer(id, { name: "x" }).catch((e) => e);
+  assert.equal(error.kind, "authentication");
+  assert.equal(error.status, 401);
+  for (const text of [String(error), error.stack, JSON.stringify(error), JSON.stringify(error.body)]) {
+    assert.ok(!text.includes(secret), text);
+  }
+});
+
+test("an empty patch rejects before anything is sent", async () => {
+  const { id } = await newCustomer();
+  for (const patch of [{}, { name: undefined }]) {
+    const error = await client.updateCustomer(id, patch).catch((e) => e);
+    assert.ok(error instanceof CheckoutPageError);
+    assert.equal(error.kind, "validation");
+    assert.equal(error.status, null);
+  }
+  assert.deepEqual(await requestsFor(id), []);
+});

@@ -1,0 +1,74 @@
+// Type-checked with `tsc --strict --noEmit` against the built package's
+// generated .d.ts: the public API must have exactly these shapes.
+import {
+  CheckoutPageClient,
+  CheckoutPageError,
+  type ClientOptions,
+  type Customer,
+  type CustomerPatch,
+  type ErrorKind,
+  type FieldError,
+  type RequestOptions,
+} from "../../pkg/index.js";
+
+const options: ClientOptions = {
+  apiKey: "sk_test_sandbox",
+  baseUrl: "http://127.0.0.1:4010",
+  timeoutMs: 5_000,
+  maxRetries: 1,
+  dangerouslyAllowBrowser: false,
+};
+const client = new CheckoutPageClient(options);
+new CheckoutPageClient({ baseUrl: "https://dashboard.example.com/api" });
+
+const patch: CustomerPatch = {
+  name: "Ada Lovelace",
+  companyName: null,
+  email: "ada@example.com",
+  address: { line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" },
+  shipping: null,
+  taxId: null,
+};
+
+// @ts-expect-error: a wrongly typed field
+const wrongType: CustomerPatch = { name: 42 };
+// @ts-expect-error: a misspelled field
+const misspelled: CustomerPatch = { compnyName: "Acme" };
+// @ts-expect-error: email cannot be cleared
+const clearedEmail: CustomerPatch = { email: null };
+// @ts-expect-error: read-only fields are not part of a patch
+const readOnly: CustomerPatch = { id: "6650a1b2c3d4e5f601234567" };
+// @ts-expect-error: unknown client option
+new CheckoutPageClient({ apiKy: "x" });
+void [wrongType, misspelled, clearedEmail, readOnly];
+
+const requestOptions: RequestOptions = { signal: new AbortController().signal, timeoutMs: 1_000, maxRetries: 0 };
+
+async function use(): Promise<string> {
+  const customer: Customer = await client.updateCustomer("6650a1b2c3d4e5f601234567", patch, requestOptions);
+  const id: string = customer.id;
+  const city: string | null | undefined = customer.address?.city;
+  const extra: unknown = customer["metadata"];
+  void [city, extra];
+  try {
+    await client.updateCustomer(id, { phone: "+31 20 123 4567" });
+  } catch (error) {
+    if (error instanceof CheckoutPageError) {
+      const kind: ErrorKind = error.kind;
+      const status: number | null = error.status;
+      const errors: FieldError[] = error.errors;
+      const first: FieldError | undefined = errors[0];
+      const param: string | undefined = first?.param;
+      const requestId: string | null = error.requestId;
+      const wait: number | null = error.retryAfterMs;
+      const body: unknown = error.body;
+      const asError: Error = error;
+      // @ts-expect-error: not an ErrorKind
+      const badKind: ErrorKind = "teapot";
+      void [kind, status, param, requestId, wait, body, asError, badKind];
+      if (kind === "not_found") return "missing";
+    }
+  }
+  return id;
+}
+void use;
