@@ -174,9 +174,97 @@ macro_rules! shared_suite {
             shared::only_three_headers_are_sent().await
         }
         #[wasm_bindgen_test]
+        async fn retries_transient_statuses_then_succeeds() {
+            resilience::retries_transient_statuses_then_succeeds().await
+        }
+        #[wasm_bindgen_test]
+        async fn gives_up_after_max_retries_with_the_last_error() {
+            resilience::gives_up_after_max_retries_with_the_last_error().await
+        }
+        #[wasm_bindgen_test]
+        async fn never_retries_other_client_errors() {
+            resilience::never_retries_other_client_errors().await
+        }
+        #[wasm_bindgen_test]
+        async fn honours_retry_after_on_429() {
+            resilience::honours_retry_after_on_429().await
+        }
+        #[wasm_bindgen_test]
+        async fn html_502_is_a_typed_server_error() {
+            resilience::html_502_is_a_typed_server_error().await
+        }
+        #[wasm_bindgen_test]
+        async fn a_2xx_that_is_not_a_customer_is_invalid_response() {
+            resilience::a_2xx_that_is_not_a_customer_is_invalid_response().await
+        }
+        #[wasm_bindgen_test]
+        async fn slow_responses_time_out_per_attempt() {
+            resilience::slow_responses_time_out_per_attempt().await
+        }
+        #[wasm_bindgen_test]
+        async fn abort_stops_a_request_in_flight() {
+            resilience::abort_stops_a_request_in_flight().await
+        }
+        #[wasm_bindgen_test]
+        async fn abort_during_backoff_stops_at_once() {
+            resilience::abort_during_backoff_stops_at_once().await
+        }
+        #[wasm_bindgen_test]
+        async fn dropped_connections_are_network_errors_and_retried() {
+            resilience::dropped_connections_are_network_errors_and_retried().await
+        }
+        #[wasm_bindgen_test]
+        async fn unreachable_servers_are_network_errors() {
+            resilience::unreachable_servers_are_network_errors().await
+        }
+        #[wasm_bindgen_test]
         fn bad_options_throw_at_construction() {
             shared::bad_options_throw_at_construction()
         }
     };
 }
+pub mod resilience;
 pub mod shared;
+
+/// Queues sandbox faults (see sandbox/README.md) for a customer id.
+pub async fn inject_faults(id: &str, faults: &str) {
+    let body = format!(
+        r#"{{"customerId": {}, "faults": {faults}}}"#,
+        JSON::stringify(&JsValue::from_str(id)).unwrap()
+    );
+    let response = Request::post(&format!("{SANDBOX}/__sandbox/faults"))
+        .header("Content-Type", "application/json")
+        .body(body)
+        .expect("body")
+        .send()
+        .await
+        .expect("sandbox reachable");
+    assert!(
+        response.ok(),
+        "sandbox accepted the faults: {}",
+        response.status()
+    );
+}
+
+/// Milliseconds since the epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Calls `f` after `ms` milliseconds (global `setTimeout`, in Node and browsers).
+pub fn after_ms(ms: f64, f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let set_timeout: js_sys::Function = get(&js_sys::global(), "setTimeout").unchecked_into();
+    set_timeout
+        .call2(&JsValue::UNDEFINED, &callback, &JsValue::from_f64(ms))
+        .expect("setTimeout");
+}
+
+/// Request options `{signal?, ...json}`.
+pub fn request_options(json: &str, signal: Option<&web_sys::AbortSignal>) -> JsValue {
+    let options = js(json);
+    if let Some(signal) = signal {
+        Reflect::set(&options, &"signal".into(), signal).expect("set signal");
+    }
+    options
+}

@@ -1,0 +1,222 @@
+//! Retries, timeouts, aborts and broken responses, against sandbox faults.
+
+use web_sys::AbortController;
+
+use super::*;
+
+pub async fn retries_transient_statuses_then_succeeds() {
+    let id = new_customer(r#"{"email": "retry@example.com"}"#).await;
+    inject_faults(&id, r#"[{"status": 503}, {"status": 500}]"#).await;
+    let started = now();
+    let customer = update(&client(), &id, js(r#"{"name": "Third time"}"#), None)
+        .await
+        .expect("succeeds on the third attempt");
+    let elapsed = now() - started;
+    assert_eq!(get_str(&customer, "name").as_deref(), Some("Third time"));
+    assert_eq!(patches_for(&id).await.len(), 3, "two retries");
+    // Backoff: ~0.5 s then ~1 s, each with up to 25 % jitter taken off.
+    assert!(elapsed >= 375.0 + 750.0, "waited {elapsed} ms");
+}
+
+pub async fn gives_up_after_max_retries_with_the_last_error() {
+    let id = new_customer(r#"{"email": "giveup@example.com"}"#).await;
+    inject_faults(
+        &id,
+        r#"[{"status": 502}, {"status": 504}, {"status": 503}]"#,
+    )
+    .await;
+    let client = client_with(r#"{"maxRetries": 1}"#).expect("constructs");
+    let error = update(&client, &id, js(r#"{"name": "x"}"#), None)
+        .await
+        .expect_err("fails");
+    assert_error(&error, "server", Some(504));
+    assert_eq!(patches_for(&id).await.len(), 2, "client maxRetries: 1");
+    // Per-request override: no retries at all.
+    let error = update(
+        &client,
+        &id,
+        js(r#"{"name": "x"}"#),
+        Some(request_options(r#"{"maxRetries": 0}"#, None)),
+    )
+    .await
+    .expect_err("fails");
+    assert_error(&error, "server", Some(503));
+    assert_eq!(patches_for(&id).await.len(), 3);
+}
+
+pub async fn never_retries_other_client_errors() {
+    let id = new_customer(r#"{"email": "noretry@example.com"}"#).await;
+    inject_faults(&id, r#"[{"status": 409}, {"status": 422}]"#).await;
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), None)
+        .await
+        .expect_err("409 fails");
+    assert_error(&error, "http", Some(409));
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), None)
+        .await
+        .expect_err("422 fails");
+    assert_error(&error, "bad_request", Some(422));
+    assert_eq!(patches_for(&id).await.len(), 2, "one attempt each");
+}
+
+pub async fn honours_retry_after_on_429() {
+    let id = new_customer(r#"{"email": "ratelimit@example.com"}"#).await;
+    inject_faults(&id, r#"[{"status": 429, "retryAfter": "1"}]"#).await;
+    let started = now();
+    update(&client(), &id, js(r#"{"name": "Patient"}"#), None)
+        .await
+        .expect("succeeds after waiting");
+    let elapsed = now() - started;
+    assert!(
+        elapsed >= 1000.0,
+        "waited the full Retry-After: {elapsed} ms"
+    );
+    assert!(elapsed < 3000.0, "did not wait much longer: {elapsed} ms");
+    // An HTTP-date in the past means "retry now".
+    inject_faults(
+        &id,
+        r#"[{"status": 429, "retryAfter": "Thu, 01 Jan 1970 00:00:00 GMT"}]"#,
+    )
+    .await;
+    let started = now();
+    update(&client(), &id, js(r#"{"name": "Now"}"#), None)
+        .await
+        .expect("succeeds");
+    assert!(now() - started < 1000.0);
+    // Without retries the error carries retryAfterMs.
+    inject_faults(&id, r#"[{"status": 429, "retryAfter": "7"}]"#).await;
+    let error = update(
+        &client(),
+        &id,
+        js(r#"{"name": "x"}"#),
+        Some(request_options(r#"{"maxRetries": 0}"#, None)),
+    )
+    .await
+    .expect_err("429 fails");
+    assert_error(&error, "rate_limit", Some(429));
+    assert_eq!(get(&error, "retryAfterMs").as_f64(), Some(7000.0));
+}
+
+pub async fn html_502_is_a_typed_server_error() {
+    let id = new_customer(r#"{"email": "proxy@example.com"}"#).await;
+    inject_faults(&id, r#"[{"html502": true}]"#).await;
+    let options = request_options(r#"{"maxRetries": 0}"#, None);
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), Some(options))
+        .await
+        .expect_err("502 fails");
+    assert_error(&error, "server", Some(502));
+    assert_eq!(get_str(&error, "message").as_deref(), Some("Bad Gateway"));
+    assert!(get(&error, "body").is_null(), "an HTML body is not JSON");
+}
+
+pub async fn a_2xx_that_is_not_a_customer_is_invalid_response() {
+    let id = new_customer(r#"{"email": "shape@example.com"}"#).await;
+    inject_faults(&id, r#"[{"malformed200": true}, {"wrongShape200": true}]"#).await;
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), None)
+        .await
+        .expect_err("truncated JSON");
+    assert_error(&error, "invalid_response", Some(200));
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), None)
+        .await
+        .expect_err("not a customer");
+    assert_error(&error, "invalid_response", Some(200));
+    assert_eq!(
+        get(&get(&get(&error, "body"), "data"), "id").as_f64(),
+        Some(42.0),
+        "body kept"
+    );
+    assert_eq!(patches_for(&id).await.len(), 2, "never retried");
+}
+
+pub async fn slow_responses_time_out_per_attempt() {
+    let id = new_customer(r#"{"email": "slow@example.com"}"#).await;
+    inject_faults(&id, r#"[{"delayMs": 3000}, {"delayMs": 3000}]"#).await;
+    let started = now();
+    let options = request_options(r#"{"timeoutMs": 300, "maxRetries": 0}"#, None);
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), Some(options))
+        .await
+        .expect_err("times out");
+    let elapsed = now() - started;
+    assert_error(&error, "timeout", None);
+    assert!(
+        (300.0..2500.0).contains(&elapsed),
+        "gave up after {elapsed} ms"
+    );
+    // A timeout is retried; the next attempt (no delay queued) succeeds.
+    let client = client_with(r#"{"timeoutMs": 300}"#).expect("constructs");
+    let customer = update(&client, &id, js(r#"{"name": "In time"}"#), None)
+        .await
+        .expect("retry succeeds");
+    assert_eq!(get_str(&customer, "name").as_deref(), Some("In time"));
+}
+
+pub async fn abort_stops_a_request_in_flight() {
+    let id = new_customer(r#"{"email": "abort@example.com"}"#).await;
+    inject_faults(&id, r#"[{"delayMs": 3000}]"#).await;
+    let controller = AbortController::new().unwrap();
+    let options = request_options("{}", Some(&controller.signal()));
+    let abort = controller.clone();
+    after_ms(200.0, move || abort.abort());
+    let started = now();
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), Some(options))
+        .await
+        .expect_err("aborted");
+    assert_error(&error, "aborted", None);
+    assert!(now() - started < 2000.0);
+    // An already-aborted signal sends nothing.
+    let before = patches_for(&id).await.len();
+    let options = request_options("{}", Some(&controller.signal()));
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), Some(options))
+        .await
+        .expect_err("aborted");
+    assert_error(&error, "aborted", None);
+    assert_eq!(patches_for(&id).await.len(), before);
+}
+
+pub async fn abort_during_backoff_stops_at_once() {
+    let id = new_customer(r#"{"email": "abortwait@example.com"}"#).await;
+    inject_faults(&id, r#"[{"status": 429, "retryAfter": "30"}]"#).await;
+    let controller = AbortController::new().unwrap();
+    let options = request_options("{}", Some(&controller.signal()));
+    let abort = controller.clone();
+    after_ms(300.0, move || abort.abort());
+    let started = now();
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), Some(options))
+        .await
+        .expect_err("aborted");
+    let elapsed = now() - started;
+    assert_error(&error, "aborted", None);
+    assert!(
+        elapsed < 2000.0,
+        "stopped waiting at once, not after 30 s: {elapsed} ms"
+    );
+    assert_eq!(patches_for(&id).await.len(), 1, "no retry after the abort");
+}
+
+pub async fn dropped_connections_are_network_errors_and_retried() {
+    let id = new_customer(r#"{"email": "drop@example.com"}"#).await;
+    inject_faults(&id, r#"[{"drop": true}, {"drop": true}]"#).await;
+    let options = request_options(r#"{"maxRetries": 0}"#, None);
+    let error = update(&client(), &id, js(r#"{"name": "x"}"#), Some(options))
+        .await
+        .expect_err("dropped");
+    assert_error(&error, "network", None);
+    let customer = update(&client(), &id, js(r#"{"name": "Reconnected"}"#), None)
+        .await
+        .expect("retried");
+    assert_eq!(get_str(&customer, "name").as_deref(), Some("Reconnected"));
+}
+
+pub async fn unreachable_servers_are_network_errors() {
+    // Nothing listens on port 9 (discard) on loopback.
+    let client =
+        client_with(r#"{"baseUrl": "http://127.0.0.1:9", "maxRetries": 0}"#).expect("constructs");
+    let error = update(
+        &client,
+        "6650a1b2c3d4e5f601234567",
+        js(r#"{"name": "x"}"#),
+        None,
+    )
+    .await
+    .expect_err("refused");
+    assert_error(&error, "network", None);
+}
