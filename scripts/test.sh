@@ -19,11 +19,16 @@ cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --all-targets --
 step "native tests: core and sandbox"
 cargo test -q --workspace
 
-step "start the sandbox"
-start_sandbox --port 0
+step "start the sandboxes"
+start_sandbox SANDBOX_URL --port 0
+# For bulk tests: a per-key limit of 6000/min, so 1000 updates take seconds.
+start_sandbox LIMITED_SANDBOX_URL --port 0 --rate-limit-per-minute 6000
 
 step "wasm-bindgen-test: Node and headless Chromium"
+# The headless runner's default 20 s limit is for the whole suite; the bulk
+# test alone runs 1000 updates at 100 per second.
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
+  WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300} \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p checkoutpage --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
 

@@ -46,6 +46,8 @@ pub struct ClientConfig {
     pub timeout_ms: u32,
     /// Retries after the first attempt.
     pub max_retries: u32,
+    /// The client-side rate limit shared by every call.
+    pub requests_per_minute: u32,
 }
 
 /// Client options as the user gives them, before validation.
@@ -59,6 +61,8 @@ pub struct ClientOptionsInput {
     pub timeout_ms: Option<f64>,
     /// See [`ClientConfig::max_retries`].
     pub max_retries: Option<f64>,
+    /// See [`ClientConfig::requests_per_minute`].
+    pub requests_per_minute: Option<f64>,
     /// Allow a secret key in a browser page anyway.
     pub dangerously_allow_browser: bool,
     /// Whether the code runs in a browser page (a `window` or `document` exists).
@@ -123,6 +127,13 @@ impl ClientConfig {
             0,
             &mut errors,
         );
+        let requests_per_minute = count(
+            "requestsPerMinute",
+            input.requests_per_minute,
+            crate::pacer::DEFAULT_REQUESTS_PER_MINUTE,
+            1,
+            &mut errors,
+        );
         if !errors.is_empty() {
             return Err(Error::validation(errors));
         }
@@ -131,6 +142,7 @@ impl ClientConfig {
             api_key,
             timeout_ms,
             max_retries,
+            requests_per_minute,
         })
     }
 }

@@ -14,9 +14,11 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod bulk;
 pub mod config;
 pub mod error;
 pub mod model;
+pub mod pacer;
 pub mod retry;
 pub mod update_customer;
 pub mod value;
@@ -24,7 +26,10 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{CheckoutPageClient, CheckoutPageError, ClientOptions, RequestOptions};
+pub use wasm::{
+    BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
+    RequestOptions,
+};
 
 pub use config::{ClientConfig, ClientOptionsInput};
 pub use error::{Error, ErrorKind, FieldError};

@@ -346,6 +346,125 @@ impl Shipping {
     }
 }
 
+impl Customer {
+    /// Reads a customer out of JSON as the API returns it: `id` must be a
+    /// string; every other documented field may be missing, `null` or of its
+    /// documented type; undocumented fields are kept in `extra`.
+    ///
+    /// Hand-written rather than derived so the WebAssembly build carries no
+    /// serde deserialisation machinery.
+    pub fn from_value(value: &Value) -> Result<Customer, String> {
+        let object = value
+            .as_object()
+            .ok_or_else(|| format!("expected a customer object, got {}", article(value)))?;
+        let mut customer = Customer::default();
+        let mut id = None;
+        for (key, field) in object.iter() {
+            let slot = match key {
+                "id" => {
+                    id = Some(required_string(key, field)?);
+                    continue;
+                }
+                "address" => {
+                    customer.address = optional_address(key, field)?;
+                    continue;
+                }
+                "shipping" => {
+                    customer.shipping = optional_shipping(key, field)?;
+                    continue;
+                }
+                "name" => &mut customer.name,
+                "companyName" => &mut customer.company_name,
+                "email" => &mut customer.email,
+                "phone" => &mut customer.phone,
+                "billingEmail" => &mut customer.billing_email,
+                "taxId" => &mut customer.tax_id,
+                "taxIdType" => &mut customer.tax_id_type,
+                "sellerId" => &mut customer.seller_id,
+                "stripeCustomerId" => &mut customer.stripe_customer_id,
+                "createdAt" => &mut customer.created_at,
+                "updatedAt" => &mut customer.updated_at,
+                _ => {
+                    customer.extra.insert(key, field.clone());
+                    continue;
+                }
+            };
+            *slot = optional_string(key, field)?;
+        }
+        customer.id = id.ok_or("`id` is missing")?;
+        Ok(customer)
+    }
+}
+
+fn required_string(path: &str, value: &Value) -> Result<String, String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        other => Err(format!(
+            "`{path}`: expected a string, got {}",
+            article(other)
+        )),
+    }
+}
+
+fn optional_string(path: &str, value: &Value) -> Result<Option<String>, String> {
+    match value {
+        Value::Null => Ok(None),
+        other => required_string(path, other).map(Some),
+    }
+}
+
+fn optional_address(path: &str, value: &Value) -> Result<Option<Address>, String> {
+    let object = match value {
+        Value::Null => return Ok(None),
+        Value::Object(object) => object,
+        other => {
+            return Err(format!(
+                "`{path}`: expected an object, got {}",
+                article(other)
+            ))
+        }
+    };
+    let mut address = Address::default();
+    for (key, field) in object.iter() {
+        let slot = match key {
+            "line1" => &mut address.line1,
+            "line2" => &mut address.line2,
+            "city" => &mut address.city,
+            "state" => &mut address.state,
+            "postalCode" => &mut address.postal_code,
+            "country" => &mut address.country,
+            // Sub-objects have no place for unknown keys; tolerate them.
+            _ => continue,
+        };
+        *slot = optional_string(&format!("{path}.{key}"), field)?;
+    }
+    Ok(Some(address))
+}
+
+fn optional_shipping(path: &str, value: &Value) -> Result<Option<Shipping>, String> {
+    let object = match value {
+        Value::Null => return Ok(None),
+        Value::Object(object) => object,
+        other => {
+            return Err(format!(
+                "`{path}`: expected an object, got {}",
+                article(other)
+            ))
+        }
+    };
+    let mut shipping = Shipping::default();
+    for (key, field) in object.iter() {
+        let nested = format!("{path}.{key}");
+        match key {
+            "name" => shipping.name = optional_string(&nested, field)?,
+            "phone" => shipping.phone = optional_string(&nested, field)?,
+            "address" => shipping.address = optional_address(&nested, field)?,
+            _ => {}
+        }
+    }
+    Ok(Some(shipping))
+}
+
 fn article(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),

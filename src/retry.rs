@@ -46,13 +46,24 @@ pub fn delay_ms(retry: u32, retry_after_ms: Option<u64>, random: f64) -> u64 {
 pub fn parse_retry_after(header: &str, now_ms: f64) -> Option<u64> {
     let header = header.trim();
     if header.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        let seconds: f64 = header.parse().ok()?;
-        return seconds
-            .is_finite()
-            .then(|| (seconds * 1000.0).round() as u64);
+        return parse_seconds(header);
     }
     let at = parse_http_date(header)?;
     Some((at - now_ms).max(0.0) as u64)
+}
+
+/// `"12"` or `"1.5"` seconds to milliseconds (integer arithmetic: no float
+/// parser in the WebAssembly build).
+fn parse_seconds(text: &str) -> Option<u64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() || fraction.contains('.') {
+        return None;
+    }
+    let mut ms = whole.parse::<u64>().ok()?.saturating_mul(1000);
+    for (digit, scale) in fraction.bytes().zip([100, 10, 1]) {
+        ms = ms.saturating_add(u64::from(digit - b'0') * scale);
+    }
+    Some(ms)
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to Unix milliseconds.

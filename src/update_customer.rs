@@ -19,8 +19,10 @@ pub struct HttpRequest {
     /// Only `Authorization` (when there is a key), `Content-Type` and
     /// `Accept`: anything more would trigger extra CORS preflight checks.
     pub headers: Vec<(&'static str, String)>,
-    /// The JSON body.
-    pub body: String,
+    /// The JSON body, as data: the transport serialises it (in WebAssembly
+    /// with the engine's own `JSON.stringify`); [`Value::to_json`] gives the
+    /// same text natively.
+    pub body: Value,
 }
 
 impl fmt::Debug for HttpRequest {
@@ -89,7 +91,7 @@ pub fn build_request(
             encode_path_segment(customer_id)
         ),
         headers,
-        body: patch.to_value().to_json(),
+        body: patch.to_value(),
     })
 }
 
@@ -148,7 +150,7 @@ pub fn parse_response(
             ))
         }
     };
-    match data.clone().decode::<Customer>() {
+    match Customer::from_value(&data) {
         Ok(customer) => Ok((customer, data)),
         Err(e) => {
             envelope.insert("data", data);

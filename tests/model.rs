@@ -196,3 +196,24 @@ fn json_writer_escapes_like_json_stringify() {
     assert_eq!(value(back), v);
     assert!(text.contains(r#"\u0007"#));
 }
+
+#[test]
+fn from_value_agrees_with_serde() {
+    let cases = [
+        json!({"id": "c1"}),
+        json!({"id": "c1", "name": null, "email": "a@b.co", "address": null}),
+        json!({"id": "c1", "address": {"city": "Delft", "country": "NL"}, "shipping": {"name": "A", "address": null}}),
+        json!({"id": "c1", "metadata": {"tier": "gold"}, "tags": ["a"]}),
+        json!({"id": 42}),
+        json!({"id": "c1", "email": true}),
+        json!({"id": "c1", "address": "Main St"}),
+        json!({"id": "c1", "shipping": {"address": {"city": 5}}}),
+        json!({"name": "no id"}),
+        json!([1]),
+    ];
+    for case in cases {
+        let by_serde = serde_json::from_value::<Customer>(case.clone()).ok();
+        let by_hand = Customer::from_value(&value(case.clone())).ok();
+        assert_eq!(by_hand, by_serde, "{case}");
+    }
+}

@@ -52,7 +52,7 @@ fn builds_the_documented_request() {
             ("Accept", "application/json".into()),
         ]
     );
-    assert_eq!(request.body, r#"{"name":"Ada"}"#);
+    assert_eq!(request.body.to_json(), r#"{"name":"Ada"}"#);
 }
 
 #[test]

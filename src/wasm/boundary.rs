@@ -5,21 +5,25 @@
 //! is checked, and bad input rejects with a `validation` error in the API's
 //! own `{param, message, value}` shape. Nothing here can panic on input.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
+use crate::bulk::{BulkJob, Outcome};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::error::{Error, FieldError};
 use crate::model::CustomerPatch;
-use crate::update_customer::build_request;
+use crate::pacer::Pacer;
+use crate::update_customer::{build_request, HttpRequest};
 use crate::value::{Map, Value};
 
+use super::bulk::{self, BulkRun};
 use super::interop;
-use super::transport::{self, Patience};
+use super::transport::{self, Patience, Signals};
 
 #[wasm_bindgen(start, private)]
 fn start() {
@@ -61,6 +65,17 @@ export class CheckoutPageError extends Error {
   /** How long the server asked to wait, on `rate_limit` errors. */
   readonly retryAfterMs: number | null;
 }
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const BULK_RESULT_TS: &'static str = r#"
+/**
+ * The outcome of one item of `updateCustomers`: the customer as stored, or
+ * the error that item ended in.
+ */
+export type BulkResult =
+  | { customerId: string; ok: true; customer: Customer }
+  | { customerId: string; ok: false; error: CheckoutPageError };
 "#;
 
 /// Turns a core error into the JavaScript `CheckoutPageError`. The only place
@@ -123,6 +138,11 @@ pub struct ClientOptions {
     /// Retries after the first attempt (default 2).
     #[tsify(optional)]
     pub max_retries: Option<u32>,
+    /// Requests per minute this client allows itself, across every call
+    /// (default 100, the API's per-key limit). Requests beyond it wait for
+    /// their turn; a 429 pauses every call until its `Retry-After`.
+    #[tsify(optional)]
+    pub requests_per_minute: Option<u32>,
     /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
     #[tsify(optional)]
     pub dangerously_allow_browser: Option<bool>,
@@ -143,19 +163,66 @@ pub struct RequestOptions {
     pub max_retries: Option<u32>,
 }
 
-const CLIENT_OPTION_KEYS: [&str; 5] = [
+/// One item of a bulk update.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkItem {
+    /// The customer to update.
+    pub customer_id: String,
+    /// What to change.
+    pub patch: CustomerPatch,
+}
+
+/// Options for `updateCustomers`.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkOptions {
+    /// Items in flight at once (default 4, at most 64).
+    #[tsify(optional)]
+    pub concurrency: Option<u32>,
+    /// A rate for this job, on top of the client's own `requestsPerMinute`.
+    #[tsify(optional)]
+    pub requests_per_minute: Option<u32>,
+    /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: (),
+    /// Called after every finished item.
+    #[tsify(optional, type = "(progress: BulkProgress) => void")]
+    pub on_progress: (),
+}
+
+/// Progress of a bulk update.
+#[derive(Tsify)]
+pub struct BulkProgress {
+    /// Items finished, updated or failed.
+    pub done: u32,
+    /// All items.
+    pub total: u32,
+    /// Items failed so far.
+    pub failed: u32,
+}
+
+const CLIENT_OPTION_KEYS: [&str; 6] = [
     "apiKey",
     "baseUrl",
     "timeoutMs",
     "maxRetries",
+    "requestsPerMinute",
     "dangerouslyAllowBrowser",
 ];
 const REQUEST_OPTION_KEYS: [&str; 3] = ["signal", "timeoutMs", "maxRetries"];
+const BULK_OPTION_KEYS: [&str; 4] = ["concurrency", "requestsPerMinute", "signal", "onProgress"];
+const NON_JSON_OPTIONS: [&str; 2] = ["signal", "onProgress"];
+/// Workers of a bulk job unless configured otherwise.
+const DEFAULT_CONCURRENCY: u32 = 4;
+/// Most workers of a bulk job.
+const MAX_CONCURRENCY: u32 = 64;
 
 /// A client for the Checkout Page customers API.
 #[wasm_bindgen]
 pub struct CheckoutPageClient {
     config: Rc<ClientConfig>,
+    pacer: Rc<RefCell<Pacer>>,
 }
 
 #[wasm_bindgen]
@@ -168,6 +235,7 @@ impl CheckoutPageClient {
         let options: JsValue = options.into();
         Self::from_options(&options)
             .map(|config| CheckoutPageClient {
+                pacer: Rc::new(RefCell::new(Pacer::new(config.requests_per_minute))),
                 config: Rc::new(config),
             })
             .map_err(to_js_error)
@@ -184,16 +252,55 @@ impl CheckoutPageClient {
         patch: Ts<CustomerPatch>,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let config = self.config.clone();
+        let (config, pacer) = (self.config.clone(), self.pacer.clone());
         let patch: JsValue = patch.into();
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         wasm_bindgen_futures::future_to_promise(async move {
             let (request, patience, signal) =
                 prepare(&config, &customer_id, &patch, &options).map_err(to_js_error)?;
-            let (_customer, data) = transport::send(&request, patience, signal.as_ref())
-                .await
-                .map_err(to_js_error)?;
+            let (_customer, data) =
+                transport::send(&request, patience, Signals::both(signal.as_ref()), &pacer)
+                    .await
+                    .map_err(to_js_error)?;
             Ok(interop::from_value(&data))
+        })
+    }
+
+    /// Updates many customers at the pace the API allows. Resolves to one
+    /// result per item, in input order, and never rejects for one item's
+    /// failure. Every item is checked first; invalid ones fail alone without
+    /// a request. Requests go through the client's shared pacer (and this
+    /// job's own `requestsPerMinute`, if given); a 429 pauses every call. On
+    /// abort no new item starts, items in flight finish, and the rest end
+    /// with kind `"aborted"`.
+    #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
+    pub fn update_customers(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+    ) -> js_sys::Promise {
+        let (config, pacer) = (self.config.clone(), self.pacer.clone());
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let (run, concurrency) =
+                prepare_bulk(&config, pacer, &items, &options).map_err(to_js_error)?;
+            let run = Rc::new(run);
+            bulk::run(run.clone(), concurrency).await;
+            let Ok(run) = Rc::try_unwrap(run) else {
+                // Every worker has ended, so nobody else holds the job.
+                return Err(to_js_error(Error::new(
+                    crate::error::ErrorKind::Aborted,
+                    "The bulk update did not finish",
+                )));
+            };
+            let results: Array = run
+                .job
+                .into_inner()
+                .into_results()
+                .into_iter()
+                .map(|(customer_id, outcome)| JsValue::from(bulk_result(&customer_id, outcome)))
+                .collect();
+            Ok(results.into())
         })
     }
 }
@@ -207,6 +314,7 @@ impl CheckoutPageClient {
             base_url: string_option(&map, "baseUrl", &mut errors),
             timeout_ms: number_option(&map, "timeoutMs", &mut errors),
             max_retries: number_option(&map, "maxRetries", &mut errors),
+            requests_per_minute: number_option(&map, "requestsPerMinute", &mut errors),
             dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
                 None | Some(Value::Null) => false,
                 Some(Value::Bool(b)) => *b,
@@ -239,59 +347,11 @@ fn prepare(
     customer_id: &JsValue,
     patch: &JsValue,
     options: &JsValue,
-) -> Result<
-    (
-        crate::update_customer::HttpRequest,
-        Patience,
-        Option<AbortSignal>,
-    ),
-    Error,
-> {
+) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
-    let id = customer_id.as_string().unwrap_or_else(|| {
-        let mut ignored = Vec::new();
-        let value = interop::to_value(customer_id, "customerId", &mut ignored).unwrap_or_default();
-        errors.push(FieldError::new("customerId", "Expected a string", value));
-        String::new()
-    });
-    let patch = match interop::to_value(patch, "", &mut errors) {
-        Some(value) => CustomerPatch::from_value(&value).unwrap_or_else(|problems| {
-            // A field dropped for holding a non-JSON value already has its
-            // error; don't also call the patch empty.
-            let dropped_fields = !errors.is_empty();
-            errors.extend(
-                problems
-                    .into_iter()
-                    .filter(|p| !(dropped_fields && p.param.is_empty())),
-            );
-            CustomerPatch::default()
-        }),
-        None if patch.is_undefined() => {
-            errors.push(FieldError::new(
-                "",
-                "A patch object is required",
-                Value::Null,
-            ));
-            CustomerPatch::default()
-        }
-        None => CustomerPatch::default(),
-    };
-    let signal = match options.is_object() {
-        true => Reflect::get(options, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED),
-        false => JsValue::UNDEFINED,
-    };
-    let signal = if signal.is_undefined() || signal.is_null() {
-        None
-    } else if let Some(signal) = signal.dyn_ref::<AbortSignal>() {
-        Some(signal.clone())
-    } else {
-        errors.push(FieldError::new(
-            "signal",
-            "Expected an AbortSignal",
-            Value::Null,
-        ));
-        None
-    };
+    let id = read_customer_id(customer_id, &mut errors);
+    let patch = read_patch(patch, &mut errors);
+    let signal = read_signal(options, &mut errors);
     let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
     let patience = Patience {
         timeout_ms: config::count(
@@ -316,8 +376,175 @@ fn prepare(
     Ok((request, patience, signal))
 }
 
-/// Reads an options object into a map, rejecting unknown keys. `signal` (not
-/// JSON) is skipped here and read separately.
+/// Checks a bulk job's items and options.
+fn prepare_bulk(
+    config: &ClientConfig,
+    pacer: Rc<RefCell<Pacer>>,
+    items: &JsValue,
+    options: &JsValue,
+) -> Result<(BulkRun, usize), Error> {
+    let mut errors = Vec::new();
+    if !Array::is_array(items) {
+        let mut ignored = Vec::new();
+        let value = interop::to_value(items, "items", &mut ignored).unwrap_or_default();
+        errors.push(FieldError::new(
+            "items",
+            "Expected an array of {customerId, patch}",
+            value,
+        ));
+    }
+    let signal = read_signal(options, &mut errors);
+    let on_progress = read_callback(options, "onProgress", &mut errors);
+    let map = options_map(options, "BulkOptions", &BULK_OPTION_KEYS, &mut errors);
+    let concurrency = config::count(
+        "concurrency",
+        number_option(&map, "concurrency", &mut errors),
+        DEFAULT_CONCURRENCY,
+        1,
+        &mut errors,
+    )
+    .min(MAX_CONCURRENCY);
+    let job_rate = number_option(&map, "requestsPerMinute", &mut errors)
+        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, 1, &mut errors));
+    if !errors.is_empty() {
+        return Err(Error::validation(errors));
+    }
+    let items: Array = items.clone().unchecked_into();
+    let prepared = items
+        .iter()
+        .map(|item| prepare_item(config, &item))
+        .collect();
+    let run = BulkRun {
+        job: RefCell::new(BulkJob::new(prepared)),
+        patience: Patience {
+            timeout_ms: config.timeout_ms,
+            max_retries: config.max_retries,
+        },
+        pacer,
+        job_pacer: job_rate.map(|rate| RefCell::new(Pacer::new(rate))),
+        signal,
+        on_progress,
+    };
+    Ok((run, concurrency as usize))
+}
+
+/// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
+fn bulk_result(customer_id: &str, outcome: Outcome) -> Object {
+    let result = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&result, &JsValue::from_str(key), value);
+    };
+    set("customerId", &JsValue::from_str(customer_id));
+    match outcome {
+        Outcome::Updated(data) => {
+            set("ok", &JsValue::TRUE);
+            set("customer", &interop::from_value(&data));
+        }
+        Outcome::Failed(error) => {
+            set("ok", &JsValue::FALSE);
+            set("error", &to_js_error(error));
+        }
+    }
+    result
+}
+
+/// Checks one bulk item `{customerId, patch}` and builds its request.
+fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRequest, Error>) {
+    let mut errors = Vec::new();
+    if !item.is_object() {
+        let mut ignored = Vec::new();
+        let value = interop::to_value(item, "", &mut ignored).unwrap_or_default();
+        errors.push(FieldError::new(
+            "",
+            "Expected an item {customerId, patch}",
+            value,
+        ));
+        return (String::new(), Err(Error::validation(errors)));
+    }
+    let field =
+        |key: &str| Reflect::get(item, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let id = read_customer_id(&field("customerId"), &mut errors);
+    let patch = read_patch(&field("patch"), &mut errors);
+    if !errors.is_empty() {
+        return (id, Err(Error::validation(errors)));
+    }
+    let request = build_request(config, &id, &patch);
+    (id, request)
+}
+
+fn read_customer_id(customer_id: &JsValue, errors: &mut Vec<FieldError>) -> String {
+    customer_id.as_string().unwrap_or_else(|| {
+        let mut ignored = Vec::new();
+        let value = interop::to_value(customer_id, "customerId", &mut ignored).unwrap_or_default();
+        errors.push(FieldError::new("customerId", "Expected a string", value));
+        String::new()
+    })
+}
+
+/// Reads a patch; `undefined` keys are omitted fields, never clears.
+fn read_patch(patch: &JsValue, errors: &mut Vec<FieldError>) -> CustomerPatch {
+    match interop::to_value(patch, "", errors) {
+        Some(value) => CustomerPatch::from_value(&value).unwrap_or_else(|problems| {
+            // A field dropped for holding a non-JSON value already has its
+            // error; don't also call the patch empty.
+            let dropped_fields = !errors.is_empty();
+            errors.extend(
+                problems
+                    .into_iter()
+                    .filter(|p| !(dropped_fields && p.param.is_empty())),
+            );
+            CustomerPatch::default()
+        }),
+        None if patch.is_undefined() => {
+            errors.push(FieldError::new(
+                "",
+                "A patch object is required",
+                Value::Null,
+            ));
+            CustomerPatch::default()
+        }
+        None => CustomerPatch::default(),
+    }
+}
+
+/// `options[key]` when `options` is an object, else `undefined`.
+fn option(options: &JsValue, key: &str) -> JsValue {
+    match options.is_object() {
+        true => Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
+        false => JsValue::UNDEFINED,
+    }
+}
+
+fn read_signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {
+    let signal = option(options, "signal");
+    if signal.is_undefined() || signal.is_null() {
+        return None;
+    }
+    let signal = signal.dyn_ref::<AbortSignal>().cloned();
+    if signal.is_none() {
+        errors.push(FieldError::new(
+            "signal",
+            "Expected an AbortSignal",
+            Value::Null,
+        ));
+    }
+    signal
+}
+
+fn read_callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
+    let callback = option(options, key);
+    if callback.is_undefined() || callback.is_null() {
+        return None;
+    }
+    let callback = callback.dyn_ref::<Function>().cloned();
+    if callback.is_none() {
+        errors.push(FieldError::new(key, "Expected a function", Value::Null));
+    }
+    callback
+}
+
+/// Reads an options object into a map, rejecting unknown keys. Keys holding
+/// non-JSON values (`signal`, `onProgress`) are skipped here and read apart.
 fn options_map(
     options: &JsValue,
     type_name: &str,
@@ -343,7 +570,7 @@ fn options_map(
         let Some(name) = key.as_string() else {
             continue;
         };
-        if name == "signal" {
+        if NON_JSON_OPTIONS.contains(&name.as_str()) {
             continue;
         }
         let raw = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);

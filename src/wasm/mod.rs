@@ -1,7 +1,11 @@
 //! The WebAssembly shell: transport, JS interop and the exported API.
 
 mod boundary;
+mod bulk;
 mod interop;
 mod transport;
 
-pub use boundary::{CheckoutPageClient, CheckoutPageError, ClientOptions, RequestOptions};
+pub use boundary::{
+    BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
+    RequestOptions,
+};

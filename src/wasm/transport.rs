@@ -3,7 +3,7 @@
 //! the timers for timeouts and backoff. Every decision (what to send, what a
 //! response means, whether and when to retry) is made by the pure core.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::{Headers, RequestBuilder};
@@ -16,6 +16,7 @@ use web_sys::{AbortController, AbortSignal};
 
 use crate::error::{Error, ErrorKind, ResponseMeta};
 use crate::model::Customer;
+use crate::pacer::Pacer;
 use crate::retry;
 use crate::update_customer::{parse_response, HttpRequest};
 use crate::value::Value;
@@ -37,24 +38,76 @@ pub(crate) struct Patience {
     pub max_retries: u32,
 }
 
+/// Which signal cuts what short.
+#[derive(Clone, Copy)]
+pub(crate) struct Signals<'a> {
+    /// Aborts waits: for a pacer slot and between retries.
+    pub waits: Option<&'a AbortSignal>,
+    /// Aborts requests in flight.
+    pub requests: Option<&'a AbortSignal>,
+}
+
+impl<'a> Signals<'a> {
+    /// One signal for everything (a single call's `signal` option).
+    pub fn both(signal: Option<&'a AbortSignal>) -> Self {
+        Signals {
+            waits: signal,
+            requests: signal,
+        }
+    }
+}
+
 /// Sends `request`, retrying as the core's policy says, and reads the answer.
-/// Returns the decoded customer and the `data` object exactly as received.
+/// Every attempt first waits for its slot from the client's shared `pacer`;
+/// a 429 pauses the pacer for everybody. Returns the decoded customer and the
+/// `data` object exactly as received.
 pub(crate) async fn send(
     request: &HttpRequest,
     patience: Patience,
-    signal: Option<&AbortSignal>,
+    signals: Signals<'_>,
+    pacer: &RefCell<Pacer>,
 ) -> Result<(Customer, Value), Error> {
+    let signal = signals.waits;
     let mut retry = 0;
     loop {
-        let result = attempt(request, patience.timeout_ms, signal).await;
+        wait_for_slot(pacer, signal).await?;
+        let result = attempt(request, patience.timeout_ms, signals.requests).await;
         match result {
             Err(error) if retry < patience.max_retries && retry::is_retryable(&error) => {
                 let wait = retry::delay_ms(retry, error.retry_after_ms, js_sys::Math::random());
-                sleep(wait, signal).await?;
+                if error.status == Some(429) {
+                    pacer
+                        .borrow_mut()
+                        .pause_until(js_sys::Date::now() + wait as f64);
+                }
+                sleep(wait as f64, signal).await?;
                 retry += 1;
+            }
+            Err(error) if error.status == Some(429) => {
+                let wait = error.retry_after_ms.unwrap_or(retry::INITIAL_DELAY_MS);
+                pacer
+                    .borrow_mut()
+                    .pause_until(js_sys::Date::now() + wait as f64);
+                return Err(error);
             }
             other => return other,
         }
+    }
+}
+
+/// Waits until the pacer's next slot, and out any pause that began meanwhile.
+pub(crate) async fn wait_for_slot(
+    pacer: &RefCell<Pacer>,
+    signal: Option<&AbortSignal>,
+) -> Result<(), Error> {
+    let wait = pacer.borrow_mut().reserve(js_sys::Date::now());
+    sleep(wait, signal).await?;
+    loop {
+        let paused = pacer.borrow().paused_until_ms() - js_sys::Date::now();
+        if paused <= 0.0 {
+            return Ok(());
+        }
+        sleep(paused, signal).await?;
     }
 }
 
@@ -77,7 +130,7 @@ async fn attempt(
             .method(gloo_net::http::Method::PATCH)
             .headers(headers)
             .abort_signal(Some(&guard.controller.signal()))
-            .body(request.body.as_str())
+            .body(js_sys::JSON::stringify(&interop::from_value(&request.body)).unwrap_or_default())
             .map_err(|e| Error::new(ErrorKind::Network, e.to_string()))?
             .send()
             .await
@@ -169,9 +222,12 @@ impl Drop for AttemptGuard {
 }
 
 /// Waits `ms`, or less if `signal` fires (then fails with `aborted`).
-async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
+pub(crate) async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), Error> {
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(aborted());
+    }
+    if ms <= 0.0 {
+        return Ok(());
     }
     let mut wake: Option<Function> = None;
     let promise = Promise::new(&mut |resolve, _reject| wake = Some(resolve));
@@ -185,7 +241,7 @@ async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
             let _ = wake.call0(&JsValue::UNDEFINED);
         })
     };
-    let timer = set_timeout(on_time.as_ref().unchecked_ref(), ms as f64);
+    let timer = set_timeout(on_time.as_ref().unchecked_ref(), ms);
     let on_abort = Closure::<dyn FnMut()>::new(move || {
         let _ = wake.call0(&JsValue::UNDEFINED);
     });

@@ -218,11 +218,28 @@ macro_rules! shared_suite {
             resilience::unreachable_servers_are_network_errors().await
         }
         #[wasm_bindgen_test]
+        async fn a_thousand_updates_at_the_limit_lose_nothing() {
+            bulk::a_thousand_updates_at_the_limit_lose_nothing().await
+        }
+        #[wasm_bindgen_test]
+        async fn abort_stops_scheduling_and_marks_the_rest() {
+            bulk::abort_stops_scheduling_and_marks_the_rest().await
+        }
+        #[wasm_bindgen_test]
+        async fn a_429_pauses_every_worker() {
+            bulk::a_429_pauses_every_worker().await
+        }
+        #[wasm_bindgen_test]
+        async fn bad_bulk_input_rejects_or_fails_per_item() {
+            bulk::bad_bulk_input_rejects_or_fails_per_item().await
+        }
+        #[wasm_bindgen_test]
         fn bad_options_throw_at_construction() {
             shared::bad_options_throw_at_construction()
         }
     };
 }
+pub mod bulk;
 pub mod resilience;
 pub mod shared;
 
@@ -242,6 +259,20 @@ pub async fn inject_faults(id: &str, faults: &str) {
     assert!(
         response.ok(),
         "sandbox accepted the faults: {}",
+        response.status()
+    );
+}
+
+/// Drops every fault still queued for a customer id.
+pub async fn clear_faults(id: &str) {
+    let response = Request::delete(&format!("{SANDBOX}/__sandbox/faults"))
+        .query([("customerId", id)])
+        .send()
+        .await
+        .expect("sandbox reachable");
+    assert!(
+        response.ok(),
+        "sandbox cleared the faults: {}",
         response.status()
     );
 }

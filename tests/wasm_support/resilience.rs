@@ -194,12 +194,16 @@ pub async fn abort_during_backoff_stops_at_once() {
 
 pub async fn dropped_connections_are_network_errors_and_retried() {
     let id = new_customer(r#"{"email": "drop@example.com"}"#).await;
-    inject_faults(&id, r#"[{"drop": true}, {"drop": true}]"#).await;
+    // Browsers may silently resend once on a reused keep-alive connection, so
+    // queue more drops than any network stack retries on its own.
+    inject_faults(&id, &format!("[{}]", [r#"{"drop": true}"#; 5].join(","))).await;
     let options = request_options(r#"{"maxRetries": 0}"#, None);
     let error = update(&client(), &id, js(r#"{"name": "x"}"#), Some(options))
         .await
         .expect_err("dropped");
     assert_error(&error, "network", None);
+    clear_faults(&id).await;
+    inject_faults(&id, r#"[{"drop": true}]"#).await;
     let customer = update(&client(), &id, js(r#"{"name": "Reconnected"}"#), None)
         .await
         .expect("retried");

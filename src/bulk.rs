@@ -1,0 +1,137 @@
+//! Bookkeeping for bulk updates: which item goes next, what became of each,
+//! and progress. Pure: the WebAssembly shell runs the workers and the pacer.
+//!
+//! Every item ends with exactly one outcome, in input order. Items that fail
+//! validation fail alone, without a request. After an abort, no new item
+//! starts; items already sent finish; the rest end `aborted`.
+
+use crate::error::{Error, ErrorKind};
+use crate::update_customer::HttpRequest;
+use crate::value::Value;
+
+/// What became of one item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Updated: the customer as stored (the response's `data`, as sent).
+    Updated(Value),
+    /// Failed: why.
+    Failed(Error),
+}
+
+/// Counts reported after every finished item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Items finished (updated or failed).
+    pub done: usize,
+    /// All items.
+    pub total: usize,
+    /// Items failed so far.
+    pub failed: usize,
+}
+
+/// The state of one bulk job.
+#[derive(Debug)]
+pub struct BulkJob {
+    customer_ids: Vec<String>,
+    requests: Vec<Option<HttpRequest>>,
+    outcomes: Vec<Option<Outcome>>,
+    next: usize,
+    done: usize,
+    failed: usize,
+}
+
+impl BulkJob {
+    /// A job over prepared items: `(customer id, request or validation error)`.
+    /// Invalid items are finished at once.
+    pub fn new(items: Vec<(String, Result<HttpRequest, Error>)>) -> Self {
+        let total = items.len();
+        let mut job = BulkJob {
+            customer_ids: Vec::with_capacity(total),
+            requests: Vec::with_capacity(total),
+            outcomes: vec![None; total],
+            next: 0,
+            done: 0,
+            failed: 0,
+        };
+        for (index, (customer_id, request)) in items.into_iter().enumerate() {
+            job.customer_ids.push(customer_id);
+            match request {
+                Ok(request) => job.requests.push(Some(request)),
+                Err(error) => {
+                    job.requests.push(None);
+                    job.finish(index, Outcome::Failed(error));
+                }
+            }
+        }
+        job
+    }
+
+    /// The next item to send, skipping finished ones.
+    pub fn next_request(&mut self) -> Option<(usize, HttpRequest)> {
+        while self.next < self.requests.len() {
+            let index = self.next;
+            self.next += 1;
+            if let Some(request) = self.requests[index].take() {
+                return Some((index, request));
+            }
+        }
+        None
+    }
+
+    /// Records an item's outcome (the first one recorded wins).
+    pub fn finish(&mut self, index: usize, outcome: Outcome) {
+        let Some(slot) = self.outcomes.get_mut(index) else {
+            return;
+        };
+        if slot.is_some() {
+            return;
+        }
+        if matches!(outcome, Outcome::Failed(_)) {
+            self.failed += 1;
+        }
+        self.done += 1;
+        *slot = Some(outcome);
+    }
+
+    /// Stops scheduling: every item not yet started ends `aborted`.
+    pub fn abort_rest(&mut self) {
+        while let Some((index, _)) = self.next_request() {
+            self.finish(
+                index,
+                Outcome::Failed(Error::new(
+                    ErrorKind::Aborted,
+                    "The bulk update was aborted before this item was sent",
+                )),
+            );
+        }
+    }
+
+    /// Progress so far.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.done,
+            total: self.outcomes.len(),
+            failed: self.failed,
+        }
+    }
+
+    /// The customer id of item `index`.
+    pub fn customer_id(&self, index: usize) -> &str {
+        self.customer_ids.get(index).map_or("", String::as_str)
+    }
+
+    /// One `(customer id, outcome)` per item, in input order. An item with no
+    /// outcome (only if the job is read before it ends) counts as aborted.
+    pub fn into_results(self) -> Vec<(String, Outcome)> {
+        self.customer_ids
+            .into_iter()
+            .zip(self.outcomes)
+            .map(|(id, outcome)| {
+                let outcome = outcome.unwrap_or_else(|| {
+                    Outcome::Failed(Error::new(ErrorKind::Aborted, "The item never finished"))
+                });
+                (id, outcome)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,125 @@
+//! Native tests of bulk-update bookkeeping.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use checkoutpage::bulk::{BulkJob, Outcome, Progress};
+use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+use checkoutpage::error::{Error, ErrorKind};
+use checkoutpage::model::CustomerPatch;
+use checkoutpage::update_customer::build_request;
+use checkoutpage::value::Value;
+
+fn prepare(
+    id: &str,
+    patch: CustomerPatch,
+) -> (
+    String,
+    Result<checkoutpage::update_customer::HttpRequest, Error>,
+) {
+    let config = ClientConfig::new(ClientOptionsInput::default()).unwrap();
+    (id.to_owned(), build_request(&config, id, &patch))
+}
+
+fn named(name: &str) -> CustomerPatch {
+    CustomerPatch {
+        name: Some(Some(name.into())),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn invalid_items_fail_alone_without_a_request() {
+    let mut job = BulkJob::new(vec![
+        prepare("a", named("A")),
+        prepare("b", CustomerPatch::default()),
+        prepare("", named("C")),
+        prepare("d", named("D")),
+    ]);
+    assert_eq!(
+        job.progress(),
+        Progress {
+            done: 2,
+            total: 4,
+            failed: 2
+        }
+    );
+    let (first, request) = job.next_request().unwrap();
+    assert_eq!((first, request.url.ends_with("/a")), (0, true));
+    assert_eq!(job.next_request().unwrap().0, 3, "skips the invalid ones");
+    assert!(job.next_request().is_none());
+}
+
+#[test]
+fn results_come_back_in_input_order() {
+    let mut job = BulkJob::new(
+        (0..5)
+            .map(|i| prepare(&format!("c{i}"), named("x")))
+            .collect(),
+    );
+    let mut started: Vec<usize> =
+        std::iter::from_fn(|| job.next_request().map(|(i, _)| i)).collect();
+    started.reverse(); // finish out of order
+    for i in started {
+        let outcome = if i == 2 {
+            Outcome::Failed(Error::new(ErrorKind::Server, "boom"))
+        } else {
+            Outcome::Updated(Value::String(format!("c{i}")))
+        };
+        job.finish(i, outcome);
+    }
+    assert_eq!(
+        job.progress(),
+        Progress {
+            done: 5,
+            total: 5,
+            failed: 1
+        }
+    );
+    let results = job.into_results();
+    let ids: Vec<&str> = results.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["c0", "c1", "c2", "c3", "c4"]);
+    assert!(matches!(results[2].1, Outcome::Failed(_)));
+    assert_eq!(results[4].1, Outcome::Updated(Value::String("c4".into())));
+}
+
+#[test]
+fn abort_marks_every_unstarted_item() {
+    let mut job = BulkJob::new(
+        (0..4)
+            .map(|i| prepare(&format!("c{i}"), named("x")))
+            .collect(),
+    );
+    let (in_flight, _) = job.next_request().unwrap();
+    job.abort_rest();
+    assert_eq!(
+        job.progress(),
+        Progress {
+            done: 3,
+            total: 4,
+            failed: 3
+        }
+    );
+    // The item in flight still finishes normally.
+    job.finish(in_flight, Outcome::Updated(Value::Null));
+    let results = job.into_results();
+    assert_eq!(results[0].1, Outcome::Updated(Value::Null));
+    for (_, outcome) in &results[1..] {
+        assert!(matches!(outcome, Outcome::Failed(e) if e.kind == ErrorKind::Aborted));
+    }
+}
+
+#[test]
+fn an_outcome_is_recorded_once() {
+    let mut job = BulkJob::new(vec![prepare("a", named("A"))]);
+    job.finish(0, Outcome::Updated(Value::Null));
+    job.finish(0, Outcome::Failed(Error::new(ErrorKind::Server, "late")));
+    job.finish(7, Outcome::Updated(Value::Null));
+    assert_eq!(
+        job.progress(),
+        Progress {
+            done: 1,
+            total: 1,
+            failed: 0
+        }
+    );
+}
