@@ -51,7 +51,7 @@ fn items(ids: &[String], label: &str) -> Array {
                 r#"{{"patch": {{"companyName": "{label} {id}"}}}}"#
             ));
             Reflect::set(&item, &"customerId".into(), &JsValue::from_str(id)).unwrap();
-            JsValue::from(item)
+            item
         })
         .collect()
 }
