@@ -64,8 +64,11 @@ async fn run(client: &CheckoutPageClient, items: &Array, options: JsValue) -> Ve
     Array::from(&results).iter().collect()
 }
 
+/// `(done, total, failed)` of every `onProgress` call so far.
+type ProgressCalls = Rc<RefCell<Vec<(u32, u32, u32)>>>;
+
 /// Records every `onProgress` call.
-fn progress_recorder() -> (Function, Rc<RefCell<Vec<(u32, u32, u32)>>>) {
+fn progress_recorder() -> (Function, ProgressCalls) {
     let calls = Rc::new(RefCell::new(Vec::new()));
     let sink = calls.clone();
     let callback = Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
