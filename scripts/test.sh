@@ -38,7 +38,10 @@ bash scripts/build-pkg.sh
 step "TypeScript: tsc --strict against the generated .d.ts"
 node_modules/.bin/tsc -p tests/types
 
-step "the package in Node and in a browser page"
+step "build the demo dashboard (www/)"
+bash scripts/build-www.sh
+
+step "the package in Node and in a browser page; the dashboard end to end"
 node --test tests/js/
 
 step "all tests passed"

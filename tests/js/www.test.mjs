@@ -1,0 +1,286 @@
+// The demo dashboard (www/, built into www/dist by scripts/build-www.sh)
+// driven in headless Chromium. It is served by a sandbox of its own
+// (`--static-dir www/dist`), so the page and the `/proxy` API route are
+// same-origin, exactly as in `scripts/demo.sh`.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { launch } from "./chromium.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIST = `${ROOT}www/dist`;
+const BIN = process.env.SANDBOX_BIN ?? `${ROOT}target/debug/checkoutpage-sandbox`;
+const ARTIFACTS = `${ROOT}tests/artifacts`;
+const KEY = "sk_test_sandbox";
+
+const ADDRESS = {
+  line1: "1 Rue Pierre et Marie Curie",
+  line2: "Bâtiment B",
+  city: "Paris",
+  state: "Île-de-France",
+  postalCode: "75005",
+  country: "FR",
+};
+const INITIAL = {
+  name: "Marie Curie",
+  companyName: "Institut du Radium",
+  email: "marie@example.com",
+  phone: "+33 1 23 45 67 89",
+  address: ADDRESS,
+};
+
+let sandbox, url, browser;
+
+/** Starts target/debug/checkoutpage-sandbox on a free port serving www/dist. */
+async function startSandbox() {
+  const child = spawn(BIN, ["--host", "127.0.0.1", "--port", "0", "--static-dir", DIST], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const listening = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the sandbox did not start within 10 s")), 10_000);
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`the sandbox exited with ${code}`)));
+    lines.on("line", (line) => {
+      const match = /^sandbox listening on (\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  child.removeAllListeners("exit");
+  return { child, url: listening };
+}
+
+before(async () => {
+  assert.ok(existsSync(`${DIST}/index.html`), "www/dist is missing: run `bash scripts/build-www.sh` first");
+  assert.ok(existsSync(BIN), `${BIN} is missing: run \`cargo build -p checkoutpage-sandbox\` first`);
+  ({ child: sandbox, url } = await startSandbox());
+  browser = await launch();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  if (sandbox && sandbox.exitCode === null) {
+    const exited = new Promise((resolve) => sandbox.once("exit", resolve));
+    sandbox.kill("SIGTERM");
+    await exited;
+  }
+});
+
+async function createCustomer(fields) {
+  const response = await fetch(`${url}/__sandbox/customers`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fields),
+  });
+  assert.equal(response.status, 201);
+  return (await response.json()).data;
+}
+
+async function stored(id) {
+  const response = await fetch(`${url}/v1/customers/${encodeURIComponent(id)}`, {
+    headers: { authorization: `Bearer ${KEY}` },
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()).data;
+}
+
+async function requestsFor(id) {
+  const response = await fetch(`${url}/__sandbox/requests?customerId=${encodeURIComponent(id)}`);
+  return (await response.json()).data.filter((r) => r.method !== "OPTIONS");
+}
+
+async function queueFaults(customerId, faults) {
+  const response = await fetch(`${url}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ customerId, faults }),
+  });
+  assert.equal(response.status, 200);
+}
+
+/** Opens the dashboard on customer `id` and waits for the form to show it. */
+async function openDashboard(id, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  await page.goto(`${url}/?id=${encodeURIComponent(id)}`);
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "idle");
+  return { page, problems };
+}
+
+/** Fails fast, naming it, when the package lacks the patch helpers the page uses. */
+async function assertPatchHelpers(page) {
+  const banner = await page.locator("#form-errors").textContent();
+  assert.doesNotMatch(banner, /does not export/);
+}
+
+const text = (page, selector) => page.locator(selector).innerText();
+const statusState = (page) => page.locator("#status").getAttribute("data-state");
+
+async function previewPatch(page) {
+  const body = await text(page, "#patch-preview");
+  return JSON.parse(body);
+}
+
+test("the dashboard loads, validates, previews and saves a customer", async () => {
+  const { id } = await createCustomer(INITIAL);
+  const { page, problems } = await openDashboard(id);
+
+  // Loaded through the same-origin proxy into every field.
+  assert.equal(await page.inputValue("#f-name"), "Marie Curie");
+  assert.equal(await page.inputValue("#f-email"), "marie@example.com");
+  assert.equal(await page.inputValue("#f-address-city"), "Paris");
+  assert.equal(await page.inputValue("#f-address-country"), "FR");
+  assert.equal(await page.inputValue("#f-shipping-name"), "");
+  assert.equal((await text(page, "#patch-preview")).trim(), "No changes");
+  assert.ok(await page.locator("#save-button").isDisabled());
+
+  // Every form control has a label.
+  const controls = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea")].map((el) => ({
+      id: el.id,
+      labels: el.labels?.length ?? 0,
+    })),
+  );
+  assert.ok(controls.length >= 21, `expected every editable field, found ${controls.length} controls`);
+  assert.deepEqual(controls.filter((c) => c.labels === 0), []);
+  for (const param of ["name", "companyName", "email", "phone", "billingEmail", "taxId", "taxIdType"]) {
+    assert.ok(controls.some((c) => c.id === `f-${param}`), `no input for ${param}`);
+  }
+
+  // An invalid email: the error appears next to the email field, Save is off.
+  await assertPatchHelpers(page);
+  await page.fill("#f-email", "not-an-email");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  assert.ok(
+    await page.evaluate(() => {
+      const input = document.querySelector("#f-email");
+      return input.closest(".field").contains(document.querySelector("#err-email")) && input.getAttribute("aria-invalid") === "true";
+    }),
+    "the email error is shown with the email field",
+  );
+  assert.ok(await page.locator("#save-button").isDisabled());
+
+  // Fixed: the error goes away.
+  await page.fill("#f-email", "marie.curie@example.com");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() === "");
+  assert.equal(await page.getAttribute("#f-email", "aria-invalid"), "false");
+
+  // One address line changed: the preview carries the whole address.
+  await page.fill("#f-address-city", "Warsaw");
+  await page.waitForFunction(() => document.querySelector("#patch-preview").textContent.includes("Warsaw"));
+  const patch = await previewPatch(page);
+  assert.deepEqual(patch, { email: "marie.curie@example.com", address: { ...ADDRESS, city: "Warsaw" } });
+  assert.ok(await page.locator("#save-button").isEnabled());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${ARTIFACTS}/www-desktop.png`, fullPage: true });
+
+  // Save: the form shows the customer the server returned.
+  await page.click("#save-button");
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success");
+  assert.match(await text(page, "#status"), /Saved/);
+  assert.equal(await page.inputValue("#f-email"), "marie.curie@example.com");
+  assert.equal(await page.inputValue("#f-address-city"), "Warsaw");
+  assert.equal(await page.inputValue("#f-address-line2"), "Bâtiment B");
+  assert.equal((await text(page, "#patch-preview")).trim(), "No changes");
+  assert.ok(await page.locator("#save-button").isDisabled());
+
+  // The sandbox really stored it.
+  const customer = await stored(id);
+  assert.equal(customer.email, "marie.curie@example.com");
+  assert.deepEqual(customer.address, { ...ADDRESS, city: "Warsaw" });
+  assert.equal(customer.name, "Marie Curie");
+
+  // Keyless: the browser sent the patch to /proxy with no Authorization header.
+  const patches = (await requestsFor(id)).filter((r) => r.method === "PATCH");
+  assert.equal(patches.length, 1);
+  assert.match(patches[0].path, /^\/proxy\/v1\/customers\//);
+  assert.equal(patches[0].headers.authorization, undefined);
+  assert.deepEqual(JSON.parse(patches[0].body), patch);
+
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the dashboard shows saving, rate-limit, network and server-error states", async () => {
+  const { id } = await createCustomer(INITIAL);
+  const { page } = await openDashboard(id);
+  await assertPatchHelpers(page);
+  const edit = async (value) => {
+    await page.fill("#f-name", value);
+    await page.waitForFunction(() => !document.querySelector("#save-button").disabled);
+  };
+
+  // A slow server: "Saving…" while the request is in flight.
+  await queueFaults(id, [{ delayMs: 1500 }]);
+  await edit("Marie S. Curie");
+  await page.click("#save-button");
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "saving");
+  assert.match(await text(page, "#status"), /Saving/);
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success");
+
+  // 429s past the SDK's own retries: "Rate limited — retrying", then saved.
+  await queueFaults(id, [1, 2, 3].map(() => ({ status: 429, retryAfter: "0.2" })));
+  await edit("Marie Skłodowska-Curie");
+  await page.click("#save-button");
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "rate-limited");
+  assert.match(await text(page, "#status"), /Rate limited — retrying/);
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success", null, { timeout: 15_000 });
+  assert.equal((await stored(id)).name, "Marie Skłodowska-Curie");
+
+  // The connection dropped on every attempt: a network error. (Chromium may
+  // itself resend a request whose reused connection closed without a reply,
+  // so more drops are queued than the SDK makes attempts; the rest are cleared.)
+  await queueFaults(id, Array.from({ length: 6 }, () => ({ drop: true })));
+  await edit("Dropped");
+  await page.click("#save-button");
+  await page.waitForFunction(() => ["offline", "success"].includes(document.querySelector("#status")?.dataset.state), null, { timeout: 15_000 });
+  assert.match(await text(page, "#status"), /Offline \/ network error/);
+  await fetch(`${url}/__sandbox/faults?customerId=${id}`, { method: "DELETE" });
+
+  // A server error on every attempt.
+  await queueFaults(id, [1, 2, 3].map(() => ({ status: 500 })));
+  await page.click("#save-button");
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "error", null, { timeout: 15_000 });
+  assert.match(await text(page, "#status"), /Server error 500/);
+  // Nothing was lost: the edit is still there, ready to save again.
+  assert.equal(await page.inputValue("#f-name"), "Dropped");
+  assert.ok(await page.locator("#save-button").isEnabled());
+  assert.equal((await stored(id)).name, "Marie Skłodowska-Curie");
+  await page.close();
+});
+
+test("the dashboard lays out at phone width", async () => {
+  const { id } = await createCustomer(INITIAL);
+  const { page, problems } = await openDashboard(id, { width: 375, height: 800 });
+  // Nothing overflows sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  // Single column: the city and the state sit one above the other.
+  const city = await page.locator("#f-address-city").boundingBox();
+  const state = await page.locator("#f-address-state").boundingBox();
+  assert.ok(state.y > city.y + city.height, "address fields stack in one column");
+
+  await assertPatchHelpers(page);
+
+  await page.fill("#f-email", "not-an-email");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  // What the phone shows (the save bar is fixed to the bottom), and the whole page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${ARTIFACTS}/www-phone.png` });
+  await page.screenshot({ path: `${ARTIFACTS}/www-phone-full.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,540 @@
+// The customer editor: load a customer through the same-origin proxy, edit
+// it in a form, preview the patch the SDK will send, validate it in the
+// browser, and save it with `client.updateCustomer`.
+import "./style.css";
+
+import {
+  ALL_FIELDS,
+  COUNTRY_CODES,
+  SECTIONS,
+  TAX_ID_TYPES,
+  errorId,
+  inputId,
+  readDraft,
+  valueAt,
+  type FieldDef,
+} from "./fields";
+import {
+  CheckoutPageClient,
+  CheckoutPageError,
+  diffCustomer,
+  missingExports,
+  validateCustomerPatch,
+  type Customer,
+  type CustomerPatch,
+  type FieldError,
+} from "./sdk";
+
+const SEEDED: { id: string; label: string }[] = [
+  { id: "6650a1b2c3d4e5f601234567", label: "Ada Lovelace — Analytical Engines B.V." },
+  { id: "6650a1b2c3d4e5f601234568", label: "grace@example.com (email only)" },
+  { id: "6650a1b2c3d4e5f601234569", label: "Linus Pauling (US, extra metadata)" },
+  { id: "6650a1b2c3d4e5f60123456a", label: "Zoë Müller-Østergaard — Café Ø GmbH" },
+];
+const READ_ONLY = ["id", "sellerId", "stripeCustomerId", "createdAt", "updatedAt"] as const;
+const EDITABLE = new Set(["name", "companyName", "email", "phone", "billingEmail", "address", "shipping", "taxId", "taxIdType"]);
+/** Page-level retries after the SDK itself gave up on a 429. */
+const RATE_LIMIT_RETRIES = 2;
+
+// Keyless: the browser never holds the secret key. The sandbox's /proxy route
+// (your backend, in production) adds it server-side.
+const client = new CheckoutPageClient({ baseUrl: `${location.origin}/proxy`, timeoutMs: 15_000 });
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>("customer-form");
+const picker = $<HTMLSelectElement>("customer-picker");
+const preview = $<HTMLPreElement>("patch-preview");
+const notes = $<HTMLUListElement>("patch-notes");
+const saveButton = $<HTMLButtonElement>("save-button");
+const discardButton = $<HTMLButtonElement>("discard-button");
+const formErrors = $("form-errors");
+
+let customerId = "";
+let loaded: Customer | null = null;
+let patch: CustomerPatch = {};
+let saving = false;
+let loadToken = 0;
+let rateLimitTimer: number | undefined;
+let rateLimitRetries = 0;
+/** Set after a save's outcome is shown; cleared by the next edit. */
+let statusSticky = false;
+/** Errors from the last failed save, per param, until that field is edited. */
+let serverErrors: FieldError[] = [];
+
+// ---------------------------------------------------------------- the form
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string | boolean | number | undefined> = {},
+  children: (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === false) continue;
+    if (key === "class") node.className = String(value);
+    else if (key === "text") node.textContent = String(value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+function fieldNode(def: FieldDef): HTMLElement {
+  const id = inputId(def.param);
+  const hintId = def.hint ? `hint-${id}` : undefined;
+  const input = el("input", {
+    id,
+    name: def.param,
+    type: def.type ?? "text",
+    "data-param": def.param,
+    autocomplete: "off",
+    spellcheck: def.type ? "false" : undefined,
+    placeholder: def.placeholder,
+    list: def.list,
+    inputmode: def.inputmode,
+    autocapitalize: def.autocapitalize,
+    maxlength: def.maxlength,
+    "aria-describedby": [hintId, errorId(def.param)].filter(Boolean).join(" "),
+  });
+  return el("div", { class: `field${def.wide ? " field-wide" : ""}`, "data-field": def.param }, [
+    el("label", { for: id }, [def.label, el("span", { class: "changed-mark", text: "edited" })]),
+    input,
+    ...(def.hint ? [el("p", { class: "hint", id: hintId, text: def.hint })] : []),
+    el("p", { class: "field-error", id: errorId(def.param) }),
+  ]);
+}
+
+function buildForm(): void {
+  for (const section of SECTIONS) {
+    const legendId = `legend-${section.title.toLowerCase().replace(/\W+/g, "-")}`;
+    const fieldset = el("fieldset", { class: "card section", "data-group": section.group, "aria-describedby": `${legendId}-desc` }, [
+      el("legend", { id: legendId, text: section.title }),
+      el("p", { class: "section-description", id: `${legendId}-desc`, text: section.description }),
+      ...(section.group ? [el("p", { class: "field-error group-error", id: errorId(section.group) })] : []),
+      el("div", { class: "grid" }, section.fields.map(fieldNode)),
+    ]);
+    if (section.sub) {
+      fieldset.append(
+        el("fieldset", { class: "subsection", "data-group": section.sub.group }, [
+          el("legend", { text: section.sub.title }),
+          el("p", { class: "field-error group-error", id: errorId(section.sub.group) }),
+          el("div", { class: "grid" }, section.sub.fields.map(fieldNode)),
+        ]),
+      );
+    }
+    form.append(fieldset);
+  }
+  document.body.append(
+    el("datalist", { id: "tax-id-types" }, TAX_ID_TYPES.map((v) => el("option", { value: v }))),
+    el("datalist", { id: "country-codes" }, COUNTRY_CODES.map((v) => el("option", { value: v }))),
+  );
+}
+
+function input(param: string): HTMLInputElement {
+  return $<HTMLInputElement>(inputId(param));
+}
+
+function fill(customer: Customer): void {
+  for (const def of ALL_FIELDS) input(def.param).value = valueAt(customer, def.param);
+}
+
+function setEditable(editable: boolean): void {
+  for (const def of ALL_FIELDS) input(def.param).readOnly = !editable;
+  form.setAttribute("aria-busy", String(!editable));
+}
+
+// ------------------------------------------------------- preview + errors
+
+function isEmpty(p: CustomerPatch): boolean {
+  return Object.keys(p).length === 0;
+}
+
+/** Form → draft → patch → preview → validation, on every keystroke. */
+function refresh(): void {
+  if (!loaded) return;
+  for (const def of ALL_FIELDS) {
+    const changed = input(def.param).value !== valueAt(loaded, def.param);
+    input(def.param).closest(".field")!.classList.toggle("is-changed", changed);
+  }
+
+  let clientErrors: FieldError[] = [];
+  try {
+    patch = diffCustomer(loaded, readDraft((param) => input(param).value));
+    clientErrors = isEmpty(patch) ? [] : validateCustomerPatch(patch);
+  } catch (error) {
+    patch = {};
+    clientErrors = [{ param: "", message: String((error as Error)?.message ?? error), value: null }];
+  }
+
+  renderPreview();
+  showErrors([...clientErrors, ...serverErrors]);
+  const blocked = clientErrors.length > 0;
+  saveButton.disabled = saving || isEmpty(patch) || blocked;
+  discardButton.disabled = saving || !isDirty();
+  if (!saving && !rateLimitTimer && !statusSticky) {
+    const state = $("status").dataset.state;
+    if (!isEmpty(patch)) {
+      setStatus(blocked ? "invalid" : "dirty", blocked ? "Fix the highlighted fields" : "Unsaved changes", blocked ? "Save is disabled until the patch is valid." : "Review the patch, then save.");
+    } else if (state === "dirty" || state === "invalid") {
+      setStatus("idle", "No unsaved changes", lastSavedText());
+    }
+  }
+}
+
+function isDirty(): boolean {
+  return !!loaded && ALL_FIELDS.some((def) => input(def.param).value !== valueAt(loaded!, def.param));
+}
+
+function renderPreview(): void {
+  notes.replaceChildren();
+  if (isEmpty(patch)) {
+    preview.textContent = "No changes";
+    preview.classList.add("is-empty");
+    return;
+  }
+  preview.classList.remove("is-empty");
+  preview.textContent = JSON.stringify(patch, null, 2);
+  for (const [key, value] of Object.entries(patch)) {
+    let text: string;
+    if (value === null) text = `${key}: cleared (sent as null)`;
+    else if (key === "address" || key === "shipping") {
+      text = `${key}: sent whole — the API replaces the stored ${key} with exactly this object`;
+    } else text = `${key}: set`;
+    notes.append(el("li", { class: value !== null && (key === "address" || key === "shipping") ? "note-whole" : "", text }));
+  }
+}
+
+/** Shows each error next to its field; errors with no matching field go to the top. */
+function showErrors(errors: FieldError[]): void {
+  const byParam = new Map<string, string[]>();
+  const general: FieldError[] = [];
+  for (const error of errors) {
+    const slot = error.param ? document.getElementById(errorId(error.param)) : null;
+    if (!slot) {
+      general.push(error);
+      continue;
+    }
+    byParam.set(error.param, [...(byParam.get(error.param) ?? []), error.message]);
+  }
+
+  for (const slot of form.querySelectorAll<HTMLElement>(".field-error")) {
+    const param = slot.id.slice("err-".length);
+    const key = [...byParam.keys()].find((p) => errorId(p) === slot.id);
+    const messages = key ? byParam.get(key)! : [];
+    slot.textContent = messages.join(" ");
+    const field = document.getElementById(`f-${param}`) as HTMLInputElement | null;
+    if (field) {
+      field.setAttribute("aria-invalid", String(messages.length > 0));
+      field.closest(".field")!.classList.toggle("has-error", messages.length > 0);
+    } else {
+      slot.closest("fieldset")?.classList.toggle("has-group-error", messages.length > 0);
+    }
+  }
+
+  formErrors.hidden = general.length === 0;
+  formErrors.replaceChildren(
+    ...general.map((e) => el("p", {}, [e.param ? el("code", { text: e.param }) : "", e.param ? " " : "", e.message])),
+  );
+}
+
+// ------------------------------------------------------------------ status
+
+type State = "loading" | "idle" | "dirty" | "invalid" | "saving" | "success" | "error" | "rate-limited" | "offline";
+
+function setStatus(state: State, title: string, detail = ""): void {
+  const status = $("status");
+  status.dataset.state = state;
+  $("status-title").textContent = title;
+  $("status-detail").textContent = detail;
+}
+
+let toastTimer: number | undefined;
+function toast(message: string): void {
+  const node = $("toast");
+  node.textContent = message;
+  node.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => (node.hidden = true), 4000);
+}
+
+function formatTime(iso: unknown): string {
+  if (typeof iso !== "string") return "—";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
+}
+
+function lastSavedText(): string {
+  return loaded ? `Last updated ${formatTime(loaded.updatedAt)}.` : "";
+}
+
+function renderHeader(customer: Customer): void {
+  const title = customer.name || customer.companyName || customer.email || customer.id;
+  $("customer-title").textContent = String(title);
+  $("customer-subtitle").textContent = [customer.companyName && customer.name ? customer.companyName : "", customer.email ?? ""]
+    .filter(Boolean)
+    .join(" · ");
+  $("request-line").textContent = `PATCH /v1/customers/${customer.id}`;
+  document.title = `${title} · Customers · Checkout Page SDK demo`;
+
+  const record = $("record");
+  record.replaceChildren();
+  const row = (term: string, value: string, mono = false) =>
+    record.append(el("div", {}, [el("dt", { text: term }), el("dd", { class: mono ? "mono" : undefined, text: value })]));
+  for (const key of READ_ONLY) {
+    const value = customer[key];
+    if (value == null) continue;
+    row(key, key.endsWith("At") ? formatTime(value) : String(value), key !== "createdAt" && key !== "updatedAt");
+  }
+  // Fields the API returned that this form does not edit: kept by the SDK, shown as-is.
+  for (const [key, value] of Object.entries(customer)) {
+    if (EDITABLE.has(key) || (READ_ONLY as readonly string[]).includes(key)) continue;
+    row(key, JSON.stringify(value), true);
+  }
+
+  const option = [...picker.options].find((o) => o.value === customer.id);
+  if (option) option.textContent = [customer.name, customer.companyName].filter(Boolean).join(" — ") || customer.email || customer.id;
+}
+
+// -------------------------------------------------------------- load/save
+
+async function load(id: string): Promise<void> {
+  const token = ++loadToken;
+  customerId = id;
+  loaded = null;
+  serverErrors = [];
+  statusSticky = false;
+  cancelRateLimitRetry();
+  setEditable(false);
+  saveButton.disabled = discardButton.disabled = true;
+  setStatus("loading", "Loading customer…", id);
+  try {
+    // The SDK only updates; reading goes straight through the same proxy.
+    const response = await fetch(`${location.origin}/proxy/v1/customers/${encodeURIComponent(id)}`, {
+      headers: { accept: "application/json" },
+    });
+    const body = await response.json().catch(() => null);
+    if (token !== loadToken) return;
+    if (!response.ok || !body?.data) {
+      const message = body?.message ?? `HTTP ${response.status}`;
+      $("customer-title").textContent = response.status === 404 ? "Customer not found" : "Could not load the customer";
+      $("customer-subtitle").textContent = id;
+      setStatus("error", response.status === 404 ? "Customer not found" : `Could not load (${response.status})`, message);
+      return;
+    }
+    loaded = body.data as Customer;
+    fill(loaded);
+    renderHeader(loaded);
+    setEditable(true);
+    setStatus("idle", "Loaded", lastSavedText());
+    refresh();
+  } catch (error) {
+    if (token !== loadToken) return;
+    $("customer-title").textContent = "Could not load the customer";
+    setStatus("offline", "Offline / network error", "The sandbox did not answer. Is it running?");
+  }
+}
+
+async function save(): Promise<void> {
+  if (saving || !loaded) return;
+  cancelRateLimitRetry();
+  statusSticky = false;
+  serverErrors = [];
+  refresh();
+  if (isEmpty(patch)) return;
+  const clientErrors = validateCustomerPatch(patch);
+  if (clientErrors.length) {
+    focusFirstError(clientErrors);
+    return;
+  }
+
+  const id = customerId;
+  const sent = patch;
+  saving = true;
+  setEditable(false);
+  saveButton.disabled = discardButton.disabled = true;
+  saveButton.textContent = "Saving…";
+  setStatus("saving", "Saving…", "The SDK retries transient errors (429, 5xx, network) before giving up.");
+  const slow = window.setTimeout(() => {
+    if (saving) setStatus("saving", "Saving… still waiting", "The server is slow or the SDK is retrying a transient error.");
+  }, 2500);
+
+  try {
+    const customer = await client.updateCustomer(id, sent);
+    if (id !== customerId) return;
+    rateLimitRetries = 0;
+    loaded = customer;
+    fill(customer);
+    renderHeader(customer);
+    setStatus("success", "Saved", `Stored by the server at ${formatTime(customer.updatedAt)}.`);
+    toast(`Saved ${Object.keys(sent).join(", ")}`);
+  } catch (error) {
+    if (id !== customerId) return;
+    handleSaveError(error);
+  } finally {
+    clearTimeout(slow);
+    saving = false;
+    saveButton.textContent = "Save changes";
+    setEditable(true);
+    // The outcome stays in the status line until the next edit.
+    statusSticky = true;
+    refresh();
+  }
+}
+
+function setFinalStatus(state: State, title: string, detail = ""): void {
+  setStatus(state, title, detail);
+}
+
+function handleSaveError(error: unknown): void {
+  if (!(error instanceof CheckoutPageError)) {
+    setFinalStatus("error", "Unexpected error", String(error));
+    return;
+  }
+  const request = error.requestId ? ` (request ${error.requestId})` : "";
+  const status = error.status ? ` ${error.status}` : "";
+  serverErrors = error.errors;
+  switch (error.kind) {
+    case "validation":
+    case "bad_request":
+      setFinalStatus("error", `Rejected: ${error.message}`, `${error.kind}${status}${request}. See the highlighted fields.`);
+      focusFirstError(error.errors);
+      break;
+    case "rate_limit": {
+      const waitMs = Math.max(1000, error.retryAfterMs ?? 5000);
+      if (rateLimitRetries < RATE_LIMIT_RETRIES) {
+        rateLimitRetries += 1;
+        scheduleRateLimitRetry(waitMs);
+      } else {
+        rateLimitRetries = 0;
+        setFinalStatus("rate-limited", "Rate limited — try again later", `The API allows a limited number of requests per minute${request}.`);
+      }
+      break;
+    }
+    case "network":
+      setFinalStatus(
+        "offline",
+        navigator.onLine ? "Offline / network error" : "Offline",
+        `The request got no answer, even after the SDK's retries: ${error.message}`,
+      );
+      break;
+    case "timeout":
+      setFinalStatus("offline", "Timed out", `No answer in time, even after the SDK's retries${request}.`);
+      break;
+    case "not_found":
+      setFinalStatus("error", "Customer not found", `It may have been deleted${request}.`);
+      break;
+    case "authentication":
+    case "permission":
+      setFinalStatus("error", `The proxy's key was refused (${error.kind})`, `${error.message}${request}`);
+      break;
+    case "server":
+    case "http":
+    case "invalid_response":
+      setFinalStatus("error", `Server error${status}`, `${error.kind}: ${error.message}${request}. Nothing was changed on this page; try again.`);
+      break;
+    default:
+      setFinalStatus("error", `Save failed (${error.kind})`, `${error.message}${request}`);
+  }
+}
+
+function scheduleRateLimitRetry(waitMs: number): void {
+  const until = Date.now() + waitMs;
+  const tick = () => {
+    const left = Math.ceil((until - Date.now()) / 1000);
+    if (left <= 0) {
+      rateLimitTimer = undefined;
+      void save();
+      return;
+    }
+    setFinalStatus("rate-limited", "Rate limited — retrying", `Trying again in ${left} s (attempt ${rateLimitRetries} of ${RATE_LIMIT_RETRIES}).`);
+    rateLimitTimer = window.setTimeout(tick, Math.min(1000, until - Date.now()));
+  };
+  tick();
+}
+
+function cancelRateLimitRetry(): void {
+  clearTimeout(rateLimitTimer);
+  rateLimitTimer = undefined;
+}
+
+function focusFirstError(errors: FieldError[]): void {
+  for (const error of errors) {
+    const field = document.getElementById(inputId(error.param));
+    if (field) {
+      field.focus();
+      return;
+    }
+  }
+  if (errors.length) formErrors.focus();
+}
+
+// ------------------------------------------------------------------ wiring
+
+function initialId(): string {
+  const fromUrl = new URLSearchParams(location.search).get("id")?.trim();
+  return fromUrl || SEEDED[0].id;
+}
+
+function buildPicker(current: string): void {
+  const entries = SEEDED.some((c) => c.id === current) ? SEEDED : [...SEEDED, { id: current, label: `${current} (from the URL)` }];
+  picker.replaceChildren(...entries.map((c) => el("option", { value: c.id, text: c.label })));
+  picker.value = current;
+}
+
+function main(): void {
+  buildForm();
+  formErrors.tabIndex = -1;
+  if (missingExports.length) {
+    formErrors.hidden = false;
+    formErrors.textContent = `This build of checkoutpage-client does not export ${missingExports.join(", ")}. Rebuild the package (bash scripts/build-pkg.sh) and the dashboard (bash scripts/build-www.sh).`;
+  }
+
+  form.addEventListener("input", (event) => {
+    const param = (event.target as HTMLElement).dataset.param;
+    // An edited field drops the server's complaint about it (and about its group).
+    if (param) serverErrors = serverErrors.filter((e) => !(e.param === param || param.startsWith(`${e.param}.`)));
+    statusSticky = false;
+    refresh();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void save();
+  });
+  discardButton.addEventListener("click", () => {
+    if (!loaded) return;
+    serverErrors = [];
+    fill(loaded);
+    refresh();
+    setStatus("idle", "Changes discarded", lastSavedText());
+  });
+  document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      void save();
+    }
+  });
+  picker.addEventListener("change", () => {
+    if (isDirty() && !confirm("Discard unsaved changes?")) {
+      picker.value = customerId;
+      return;
+    }
+    const url = new URL(location.href);
+    url.searchParams.set("id", picker.value);
+    history.pushState(null, "", url);
+    void load(picker.value);
+  });
+  window.addEventListener("popstate", () => {
+    const id = initialId();
+    buildPicker(id);
+    void load(id);
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (isDirty()) event.preventDefault();
+  });
+
+  const id = initialId();
+  buildPicker(id);
+  void load(id);
+}
+
+main();
