@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: release wasm, wasm-bindgen glue (web
-# target), wasm-opt -Oz (npm binaryen, never Debian's), and the package files
-# from npm/ (entry point, package.json, README).
+# target, the ESM entry for Node, browsers, bundlers and workers) plus a
+# CommonJS copy of the glue for `require` in Node (nodejs target, in pkg/node/,
+# sharing the same .wasm), wasm-opt -Oz (npm binaryen, never Debian's), and
+# the package files from npm/ (entry point, package.json, README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,15 +13,33 @@ wasm=target/wasm32-unknown-unknown/release/checkoutpage.wasm
 cargo build --release --target wasm32-unknown-unknown -p checkoutpage
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name checkoutpage "$wasm"
+nodejs=$(mktemp -d)
+trap 'rm -rf "$nodejs"' EXIT
+wasm-bindgen --target nodejs --out-dir "$nodejs" --out-name checkoutpage "$wasm"
+# Both glues drive one binary: ship it once.
+cmp -s "$out/checkoutpage_bg.wasm" "$nodejs/checkoutpage_bg.wasm" || {
+  echo "error: the web and nodejs targets emitted different .wasm files" >&2
+  exit 1
+}
 
 # wasm-bindgen types a re-exported JS class as `let X: unknown`; the real class
 # declaration comes from a typescript_custom_section in src/wasm/boundary.rs.
-dts="$out/checkoutpage.d.ts"
-grep -q '^export let CheckoutPageError: unknown;$' "$dts" || {
-  echo "error: expected wasm-bindgen's placeholder for CheckoutPageError in $dts" >&2
+for dts in "$out/checkoutpage.d.ts" "$nodejs/checkoutpage.d.ts"; do
+  grep -q '^export let CheckoutPageError: unknown;$' "$dts" || {
+    echo "error: expected wasm-bindgen's placeholder for CheckoutPageError in $dts" >&2
+    exit 1
+  }
+  sed -i '/^export let CheckoutPageError: unknown;$/d' "$dts"
+done
+# The public declarations of both entries must be the same text; the web
+# target only appends its init API (InitInput, InitOutput, initSync, init).
+trim() { perl -0pe 's/\n+\z/\n/'; }
+if ! diff -u <(trim < "$nodejs/checkoutpage.d.ts") \
+  <(sed '/^export type InitInput = /,$d' "$out/checkoutpage.d.ts" | trim) >&2; then
+  echo "error: the nodejs and web targets generated different public types" >&2
   exit 1
-}
-sed -i '/^export let CheckoutPageError: unknown;$/d' "$dts"
+fi
+node npm/build-node-cjs.mjs "$nodejs" "$out"
 
 opt=node_modules/.bin/wasm-opt
 if [ -x "$opt" ]; then
@@ -31,7 +51,8 @@ else
   echo "warning: $opt not found (run npm ci); the wasm is not size-optimised" >&2
 fi
 
-cp npm/index.js npm/index.d.ts npm/package.json "$out/"
+cp npm/index.js npm/index.d.ts npm/init.js npm/init.d.ts npm/package.json "$out/"
+cp npm/init.cjs npm/init.d.cts "$out/node/"
 cp README.md "$out/README.md"
 rm -f "$out/.gitignore"
 echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm"

@@ -44,4 +44,7 @@ bash scripts/build-www.sh
 step "the package in Node and in a browser page; the dashboard end to end"
 node --test tests/js/
 
+step "the packed package in every runtime (publint, attw, types, fixtures)"
+bash scripts/test-packaging.sh
+
 step "all tests passed"

@@ -1,0 +1,393 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * Every failure of the client: `kind` says what went wrong, `status` is the
+ * HTTP status when a response arrived, `errors` lists field problems in the
+ * API's own shape, `body` is the whole parsed response body.
+ */
+export class CheckoutPageError extends Error {
+    private constructor();
+    readonly name: "CheckoutPageError";
+    /** What went wrong. */
+    readonly kind: ErrorKind;
+    /** The HTTP status, or `null` when no response arrived. */
+    readonly status: number | null;
+    /** Field-level problems, from client-side validation or the API. */
+    readonly errors: FieldError[];
+    /** The whole parsed response body (or `null`), extra properties included. */
+    readonly body: unknown;
+    /** The `x-request-id` response header, when present. */
+    readonly requestId: string | null;
+    /** How long the server asked to wait, on `rate_limit` errors. */
+    readonly retryAfterMs: number | null;
+}
+
+
+
+/**
+ * The outcome of one item of `updateCustomers`: the customer as stored, or
+ * the error that item ended in.
+ */
+export type BulkResult =
+| { customerId: string; ok: true; customer: Customer }
+| { customerId: string; ok: false; error: CheckoutPageError };
+
+
+/**
+ * A customer as the API returns it.
+ *
+ * Fields the API adds after this SDK was written are kept as they were sent
+ * (in Rust, in `extra`), so nothing the server sent is lost.
+ */
+export type Customer = { id: string; name?: string | null; companyName?: string | null; email?: string | null; phone?: string | null; billingEmail?: string | null; address?: Address | null; shipping?: Shipping | null; taxId?: string | null; taxIdType?: string | null; sellerId?: string | null; stripeCustomerId?: string | null; createdAt?: string | null; updatedAt?: string | null } & Record<string, unknown>;
+
+/**
+ * A postal address. The API replaces a stored address in full when one is
+ * supplied, so an address in a patch must be complete.
+ */
+export interface Address {
+    /**
+     * Street address, first line.
+     */
+    line1?: string | null;
+    /**
+     * Street address, second line.
+     */
+    line2?: string | null;
+    /**
+     * City or town.
+     */
+    city?: string | null;
+    /**
+     * State, province or region.
+     */
+    state?: string | null;
+    /**
+     * Postal or ZIP code.
+     */
+    postalCode?: string | null;
+    /**
+     * ISO 3166-1 alpha-2 country code.
+     */
+    country?: string | null;
+}
+
+/**
+ * One item of a bulk update.
+ */
+export interface BulkItem {
+    /**
+     * The customer to update.
+     */
+    customerId: string;
+    /**
+     * What to change.
+     */
+    patch: CustomerPatch;
+}
+
+/**
+ * One problem with one field, in the API's own shape.
+ *
+ * `param` is dotted for nested fields (`address.country`,
+ * `shipping.address.postalCode`); an empty `param` means the whole body.
+ */
+export interface FieldError {
+    /**
+     * The field, dotted for nested fields.
+     */
+    param: string;
+    /**
+     * What is wrong, in a sentence.
+     */
+    message: string;
+    /**
+     * The offending value as given (`null` when there was none).
+     */
+    value: unknown;
+}
+
+/**
+ * Options for `updateCustomers`.
+ */
+export interface BulkOptions {
+    /**
+     * Items in flight at once (default 4, at most 64).
+     */
+    concurrency?: number;
+    /**
+     * A rate for this job, on top of the client's own `requestsPerMinute`.
+     */
+    requestsPerMinute?: number;
+    /**
+     * Stops scheduling: items in flight finish, the rest end `"aborted"`.
+     */
+    signal?: AbortSignal;
+    /**
+     * Called after every finished item.
+     */
+    onProgress?: (progress: BulkProgress) => void;
+}
+
+/**
+ * Options for one call.
+ */
+export interface RequestOptions {
+    /**
+     * Aborts the call, including any wait between retries.
+     */
+    signal?: AbortSignal;
+    /**
+     * Per-attempt timeout in milliseconds for this call.
+     */
+    timeoutMs?: number;
+    /**
+     * Retries after the first attempt for this call.
+     */
+    maxRetries?: number;
+}
+
+/**
+ * Options for the `CheckoutPageClient` constructor.
+ */
+export interface ClientOptions {
+    /**
+     * Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
+     * `baseUrl` points at your own backend proxy that adds the key.
+     */
+    apiKey?: string;
+    /**
+     * Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
+     * for `localhost`, `127.0.0.1` and `[::1]`.
+     */
+    baseUrl?: string;
+    /**
+     * Per-attempt timeout in milliseconds (default 30 000).
+     */
+    timeoutMs?: number;
+    /**
+     * Retries after the first attempt (default 2).
+     */
+    maxRetries?: number;
+    /**
+     * Requests per minute this client allows itself, across every call
+     * (default 100, the API's per-key limit). Requests beyond it wait for
+     * their turn; a 429 pauses every call until its `Retry-After`.
+     */
+    requestsPerMinute?: number;
+    /**
+     * Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
+     */
+    dangerouslyAllowBrowser?: boolean;
+}
+
+/**
+ * Progress of a bulk update.
+ */
+export interface BulkProgress {
+    /**
+     * Items finished, updated or failed.
+     */
+    done: number;
+    /**
+     * All items.
+     */
+    total: number;
+    /**
+     * Items failed so far.
+     */
+    failed: number;
+}
+
+/**
+ * The body of `PATCH /v1/customers/:customerId`.
+ *
+ * Each field is tri-state: omitted leaves the stored value unchanged (and is
+ * never sent), `null` clears it, a value sets it. In Rust these are `None`,
+ * `Some(None)` and `Some(Some(v))`. `email` cannot be cleared, so it has no
+ * `null` state. `address` and `shipping` replace the stored ones whole.
+ */
+export interface CustomerPatch {
+    /**
+     * Full name.
+     */
+    name?: string | null;
+    /**
+     * Company name.
+     */
+    companyName?: string | null;
+    /**
+     * Email address; trimmed and lowercased by the server; cannot be cleared.
+     */
+    email?: string;
+    /**
+     * Phone number.
+     */
+    phone?: string | null;
+    /**
+     * Email address for invoices.
+     */
+    billingEmail?: string | null;
+    /**
+     * Billing address, replaced in full.
+     */
+    address?: Address | null;
+    /**
+     * Shipping details, replaced in full.
+     */
+    shipping?: Shipping | null;
+    /**
+     * Tax id.
+     */
+    taxId?: string | null;
+    /**
+     * Tax id type (`eu_vat`, `us_ein`, ...).
+     */
+    taxIdType?: string | null;
+}
+
+/**
+ * The editable part of a customer, as an edit form holds it: the nine
+ * fields a patch may carry, each optional, in the same shape as on
+ * [`Customer`]. Feed it to [`diff_customer`] to get the minimal patch.
+ */
+export interface CustomerDraft {
+    /**
+     * Full name.
+     */
+    name?: string | null;
+    /**
+     * Company name.
+     */
+    companyName?: string | null;
+    /**
+     * Email address. Emptying it does not clear it (the API cannot).
+     */
+    email?: string | null;
+    /**
+     * Phone number.
+     */
+    phone?: string | null;
+    /**
+     * Email address for invoices.
+     */
+    billingEmail?: string | null;
+    /**
+     * Billing address.
+     */
+    address?: Address | null;
+    /**
+     * Shipping details.
+     */
+    shipping?: Shipping | null;
+    /**
+     * Tax id.
+     */
+    taxId?: string | null;
+    /**
+     * Tax id type (`eu_vat`, `us_ein`, ...).
+     */
+    taxIdType?: string | null;
+}
+
+/**
+ * What kind of failure a call ended in.
+ */
+export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response";
+
+/**
+ * Where orders ship. Replaced in full when supplied in a patch.
+ */
+export interface Shipping {
+    /**
+     * Recipient name.
+     */
+    name?: string | null;
+    /**
+     * Recipient phone.
+     */
+    phone?: string | null;
+    /**
+     * Shipping address.
+     */
+    address?: Address | null;
+}
+
+
+/**
+ * A client for the Checkout Page customers API.
+ */
+export class CheckoutPageClient {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
+     * for bad options (an `http:` URL to a remote host, a secret key in a
+     * browser page without `dangerouslyAllowBrowser`, unknown option names).
+     */
+    constructor(options: ClientOptions);
+    /**
+     * Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
+     * the body. Resolves to the customer as stored by the server; rejects
+     * with a `CheckoutPageError`. An empty or invalid patch rejects before
+     * anything is sent.
+     */
+    updateCustomer(customerId: string, patch: CustomerPatch, options?: RequestOptions | null): Promise<Customer>;
+    /**
+     * Updates many customers at the pace the API allows. Resolves to one
+     * result per item, in input order, and never rejects for one item's
+     * failure. Every item is checked first; invalid ones fail alone without
+     * a request. Requests go through the client's shared pacer (and this
+     * job's own `requestsPerMinute`, if given); a 429 pauses every call. On
+     * abort no new item starts, items in flight finish, and the rest end
+     * with kind `"aborted"`.
+     */
+    updateCustomers(items: BulkItem[], options: BulkOptions): Promise<BulkResult[]>;
+}
+
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
+    readonly checkoutpageclient_new: (a: any) => [number, number, number];
+    readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
+    readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
+    readonly start: () => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h4f50a2d31c8ec09f: (a: number, b: number) => void;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
