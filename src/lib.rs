@@ -20,6 +20,7 @@ pub mod error;
 pub mod model;
 pub mod pacer;
 pub mod retry;
+pub mod rules;
 pub mod update_customer;
 pub mod value;
 
@@ -27,6 +28,7 @@ pub mod value;
 mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{
+    apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
     BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
     RequestOptions,
 };

@@ -347,6 +347,48 @@ impl Shipping {
 }
 
 impl Customer {
+    /// The customer as JSON data: documented fields in documented order
+    /// (unset ones omitted), then the fields this SDK does not know.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("id", Value::String(self.id.clone()));
+        let strings = [
+            ("name", &self.name),
+            ("companyName", &self.company_name),
+            ("email", &self.email),
+            ("phone", &self.phone),
+            ("billingEmail", &self.billing_email),
+        ];
+        for (key, field) in strings {
+            if let Some(v) = field {
+                map.insert(key, Value::String(v.clone()));
+            }
+        }
+        if let Some(address) = &self.address {
+            map.insert("address", address.to_value());
+        }
+        if let Some(shipping) = &self.shipping {
+            map.insert("shipping", shipping.to_value());
+        }
+        let strings = [
+            ("taxId", &self.tax_id),
+            ("taxIdType", &self.tax_id_type),
+            ("sellerId", &self.seller_id),
+            ("stripeCustomerId", &self.stripe_customer_id),
+            ("createdAt", &self.created_at),
+            ("updatedAt", &self.updated_at),
+        ];
+        for (key, field) in strings {
+            if let Some(v) = field {
+                map.insert(key, Value::String(v.clone()));
+            }
+        }
+        for (key, value) in self.extra.iter() {
+            map.insert(key, value.clone());
+        }
+        Value::Object(map)
+    }
+
     /// Reads a customer out of JSON as the API returns it: `id` must be a
     /// string; every other documented field may be missing, `null` or of its
     /// documented type; undocumented fields are kept in `extra`.

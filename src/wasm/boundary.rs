@@ -16,8 +16,10 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Outcome};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::error::{Error, FieldError};
+use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
+use crate::rules::{self, CustomerDraft};
 use crate::update_customer::{build_request, HttpRequest};
 use crate::value::{Map, Value};
 
@@ -50,7 +52,9 @@ const CHECKOUT_PAGE_ERROR_TS: &'static str = r#"
  * API's own shape, `body` is the whole parsed response body.
  */
 export class CheckoutPageError extends Error {
+  /** Created by the client only. */
   private constructor();
+  /** Always `"CheckoutPageError"`. */
   readonly name: "CheckoutPageError";
   /** What went wrong. */
   readonly kind: ErrorKind;
@@ -305,6 +309,119 @@ impl CheckoutPageClient {
     }
 }
 
+/// Every problem with a patch, in the API's own `{param, message, value}`
+/// shape with dotted params (`address.country`): structure (unknown and
+/// read-only fields, wrong types, `email: null`), control characters,
+/// lengths, emails, country codes, postal codes, phones and tax ids. An empty
+/// array means `updateCustomer` would send it. The same rules run before
+/// every `updateCustomer`.
+#[wasm_bindgen(js_name = validateCustomerPatch, unchecked_return_type = "FieldError[]")]
+pub fn validate_customer_patch(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] patch: JsValue,
+) -> JsValue {
+    let mut errors = Vec::new();
+    match interop::to_value(&patch, "", &mut errors) {
+        Some(value) => errors.extend(rules::validate_patch(&value)),
+        None if errors.is_empty() => errors.push(FieldError::new(
+            "",
+            "A patch object is required",
+            Value::Null,
+        )),
+        None => {}
+    }
+    interop::from_value(&Value::Array(
+        errors.iter().map(field_error_value).collect(),
+    ))
+}
+
+/// The patch as the server will store it: strings trimmed, emails
+/// lowercased, country codes uppercased. Throws a `CheckoutPageError` of kind
+/// `"validation"` for a patch that is not well-formed.
+#[wasm_bindgen(js_name = normalizeCustomerPatch, unchecked_return_type = "CustomerPatch")]
+pub fn normalize_customer_patch(
+    #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
+) -> Result<JsValue, JsValue> {
+    let patch = read_shape(&patch)?;
+    Ok(interop::from_value(
+        &rules::normalize_patch(&patch).to_value(),
+    ))
+}
+
+/// The smallest patch that turns `before` into `after` (an edited form):
+/// unchanged fields are omitted, emptied ones become `null`, and any change
+/// inside `address` or `shipping` sends the complete object, because the API
+/// replaces them whole. Differences that normalisation removes (spaces, email
+/// case) are not changes.
+#[wasm_bindgen(js_name = diffCustomer, unchecked_return_type = "CustomerPatch")]
+pub fn diff_customer(
+    #[wasm_bindgen(unchecked_param_type = "Customer")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
+) -> Result<JsValue, JsValue> {
+    let before = read_customer(&before, "before", true)?;
+    let after = CustomerDraft::from_customer(&read_customer(&after, "after", false)?);
+    Ok(interop::from_value(
+        &rules::diff_customer(&before, &after).to_value(),
+    ))
+}
+
+/// `customer` as the server will store it after `patch`, for optimistic UI:
+/// top-level fields merged, `null` clears, `address` and `shipping` replaced
+/// whole, strings normalised. `updatedAt` is left as it was.
+#[wasm_bindgen(js_name = applyCustomerPatch, unchecked_return_type = "Customer")]
+pub fn apply_customer_patch(
+    #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
+) -> Result<JsValue, JsValue> {
+    let customer = read_customer(&customer, "customer", true)?;
+    let patch = read_shape(&patch)?;
+    Ok(interop::from_value(
+        &rules::apply_patch(&customer, &patch).to_value(),
+    ))
+}
+
+/// A structurally valid patch (types, known fields) or a validation error.
+fn read_shape(patch: &JsValue) -> Result<CustomerPatch, JsValue> {
+    let mut errors = Vec::new();
+    let value = interop::to_value(patch, "", &mut errors);
+    if let (Some(value), true) = (value, errors.is_empty()) {
+        CustomerPatch::from_value(&value).map_err(|e| to_js_error(Error::validation(e)))
+    } else {
+        if errors.is_empty() {
+            errors.push(FieldError::new(
+                "",
+                "A patch object is required",
+                Value::Null,
+            ));
+        }
+        Err(to_js_error(Error::validation(errors)))
+    }
+}
+
+/// A customer (or, with `needs_id` false, a draft: editable fields only
+/// matter) or a validation error naming `param`.
+fn read_customer(js: &JsValue, param: &str, needs_id: bool) -> Result<Customer, JsValue> {
+    let mut errors = Vec::new();
+    let value = interop::to_value(js, param, &mut errors);
+    let customer = match value {
+        Some(Value::Object(mut map)) if errors.is_empty() => {
+            if !needs_id && map.get("id").is_none() {
+                map.insert("id", Value::String(String::new()));
+            }
+            Customer::from_value(&Value::Object(map))
+                .map_err(|message| FieldError::new(param, message, Value::Null))
+        }
+        other => Err(FieldError::new(
+            param,
+            "Expected a customer object",
+            other.unwrap_or_default(),
+        )),
+    };
+    customer.map_err(|e| {
+        errors.push(e);
+        to_js_error(Error::validation(errors))
+    })
+}
+
 impl CheckoutPageClient {
     fn from_options(options: &JsValue) -> Result<ClientConfig, Error> {
         let mut errors = Vec::new();
@@ -481,10 +598,17 @@ fn read_customer_id(customer_id: &JsValue, errors: &mut Vec<FieldError>) -> Stri
     })
 }
 
-/// Reads a patch; `undefined` keys are omitted fields, never clears.
+/// Reads and validates a patch with every rule of [`rules::validate_patch`];
+/// `undefined` keys are omitted fields, never clears.
 fn read_patch(patch: &JsValue, errors: &mut Vec<FieldError>) -> CustomerPatch {
     match interop::to_value(patch, "", errors) {
-        Some(value) => CustomerPatch::from_value(&value).unwrap_or_else(|problems| {
+        Some(value) => {
+            let problems = rules::validate_patch(&value);
+            if problems.is_empty() {
+                if let Ok(patch) = CustomerPatch::from_value(&value) {
+                    return patch;
+                }
+            }
             // A field dropped for holding a non-JSON value already has its
             // error; don't also call the patch empty.
             let dropped_fields = !errors.is_empty();
@@ -494,7 +618,7 @@ fn read_patch(patch: &JsValue, errors: &mut Vec<FieldError>) -> CustomerPatch {
                     .filter(|p| !(dropped_fields && p.param.is_empty())),
             );
             CustomerPatch::default()
-        }),
+        }
         None if patch.is_undefined() => {
             errors.push(FieldError::new(
                 "",
@@ -625,4 +749,43 @@ fn in_browser() -> bool {
     ["window", "document"].iter().any(|name| {
         Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
     })
+}
+
+/// Exports for `bench/` only (feature `bench`): the same patch crossing the
+/// JS↔wasm boundary in different ways, with no validation work.
+#[cfg(feature = "bench")]
+mod bench {
+    use wasm_bindgen::prelude::*;
+
+    use crate::value::Value;
+
+    use super::interop;
+
+    fn key_count(value: &Value) -> usize {
+        value.as_object().map_or(0, |o| o.len())
+    }
+
+    /// The call alone: a handle in, a number out.
+    #[wasm_bindgen(js_name = benchCrossNoop)]
+    pub fn cross_noop(value: JsValue) -> usize {
+        usize::from(value.is_object())
+    }
+
+    /// The object walked by hand (what the SDK does).
+    #[wasm_bindgen(js_name = benchCrossWalk)]
+    pub fn cross_walk(value: JsValue) -> usize {
+        interop::to_value(&value, "", &mut Vec::new()).map_or(0, |v| key_count(&v))
+    }
+
+    /// The object through serde-wasm-bindgen.
+    #[wasm_bindgen(js_name = benchCrossSerde)]
+    pub fn cross_serde(value: JsValue) -> usize {
+        serde_wasm_bindgen::from_value::<Value>(value).map_or(0, |v| key_count(&v))
+    }
+
+    /// A JSON string (stringified by the caller) parsed by serde_json.
+    #[wasm_bindgen(js_name = benchCrossJson)]
+    pub fn cross_json(json: &str) -> usize {
+        serde_json::from_str::<Value>(json).map_or(0, |v| key_count(&v))
+    }
 }

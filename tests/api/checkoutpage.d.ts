@@ -7,7 +7,9 @@
  * API's own shape, `body` is the whole parsed response body.
  */
 export class CheckoutPageError extends Error {
+    /** Created by the client only. */
     private constructor();
+    /** Always `"CheckoutPageError"`. */
     readonly name: "CheckoutPageError";
     /** What went wrong. */
     readonly kind: ErrorKind;
@@ -347,15 +349,52 @@ export class CheckoutPageClient {
 }
 
 
+/**
+ * `customer` as the server will store it after `patch`, for optimistic UI:
+ * top-level fields merged, `null` clears, `address` and `shipping` replaced
+ * whole, strings normalised. `updatedAt` is left as it was.
+ */
+export function applyCustomerPatch(customer: Customer, patch: CustomerPatch): Customer;
+
+/**
+ * The smallest patch that turns `before` into `after` (an edited form):
+ * unchanged fields are omitted, emptied ones become `null`, and any change
+ * inside `address` or `shipping` sends the complete object, because the API
+ * replaces them whole. Differences that normalisation removes (spaces, email
+ * case) are not changes.
+ */
+export function diffCustomer(before: Customer, after: CustomerDraft): CustomerPatch;
+
+/**
+ * The patch as the server will store it: strings trimmed, emails
+ * lowercased, country codes uppercased. Throws a `CheckoutPageError` of kind
+ * `"validation"` for a patch that is not well-formed.
+ */
+export function normalizeCustomerPatch(patch: CustomerPatch): CustomerPatch;
+
+/**
+ * Every problem with a patch, in the API's own `{param, message, value}`
+ * shape with dotted params (`address.country`): structure (unknown and
+ * read-only fields, wrong types, `email: null`), control characters,
+ * lengths, emails, country codes, postal codes, phones and tax ids. An empty
+ * array means `updateCustomer` would send it. The same rules run before
+ * every `updateCustomer`.
+ */
+export function validateCustomerPatch(patch: unknown): FieldError[];
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
+    readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
+    readonly diffCustomer: (a: any, b: any) => [number, number, number];
+    readonly normalizeCustomerPatch: (a: any) => [number, number, number];
     readonly start: () => void;
+    readonly validateCustomerPatch: (a: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h4f50a2d31c8ec09f: (a: number, b: number) => void;

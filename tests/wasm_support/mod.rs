@@ -234,6 +234,18 @@ macro_rules! shared_suite {
             bulk::bad_bulk_input_rejects_or_fails_per_item().await
         }
         #[wasm_bindgen_test]
+        fn the_shared_validation_table_gives_the_same_answers() {
+            rules::the_shared_validation_table_gives_the_same_answers()
+        }
+        #[wasm_bindgen_test]
+        async fn invalid_patches_reject_before_sending() {
+            rules::invalid_patches_reject_before_sending().await
+        }
+        #[wasm_bindgen_test]
+        fn diff_normalize_apply_work_on_js_objects() {
+            rules::diff_normalize_apply_work_on_js_objects()
+        }
+        #[wasm_bindgen_test]
         fn bad_options_throw_at_construction() {
             shared::bad_options_throw_at_construction()
         }
@@ -241,6 +253,7 @@ macro_rules! shared_suite {
 }
 pub mod bulk;
 pub mod resilience;
+pub mod rules;
 pub mod shared;
 
 /// Queues sandbox faults (see sandbox/README.md) for a customer id.

@@ -18,7 +18,6 @@ import {
   CheckoutPageClient,
   CheckoutPageError,
   diffCustomer,
-  missingExports,
   validateCustomerPatch,
   type Customer,
   type CustomerPatch,
@@ -484,10 +483,6 @@ function buildPicker(current: string): void {
 function main(): void {
   buildForm();
   formErrors.tabIndex = -1;
-  if (missingExports.length) {
-    formErrors.hidden = false;
-    formErrors.textContent = `This build of checkoutpage-client does not export ${missingExports.join(", ")}. Rebuild the package (bash scripts/build-pkg.sh) and the dashboard (bash scripts/build-www.sh).`;
-  }
 
   form.addEventListener("input", (event) => {
     const param = (event.target as HTMLElement).dataset.param;

@@ -1,0 +1,37 @@
+//! `apply_patch`: the customer the server will return, for optimistic UI.
+
+use super::normalize::normalize_patch;
+use crate::model::{Customer, CustomerPatch};
+
+/// The customer as the server will store it after `patch`, for an
+/// optimistic UI update.
+///
+/// The patch is [normalised](super::normalize_patch) first (trimmed,
+/// emails lowercased, countries uppercased), then merged at the top level:
+/// an omitted field keeps its value, `null` clears it, a value replaces it;
+/// `address` and `shipping` are replaced whole, never merged. `id`,
+/// `sellerId`, `stripeCustomerId`, `createdAt`, `updatedAt` and `extra` are
+/// untouched. In particular `updatedAt` is *not* bumped (only the server
+/// knows its clock): replace the result with the server's response when it
+/// arrives. The patch is not validated: validate it first.
+pub fn apply_patch(customer: &Customer, patch: &CustomerPatch) -> Customer {
+    fn merge<T: Clone>(slot: &mut Option<T>, field: &Option<Option<T>>) {
+        if let Some(value) = field {
+            slot.clone_from(value);
+        }
+    }
+    let patch = normalize_patch(patch);
+    let mut out = customer.clone();
+    merge(&mut out.name, &patch.name);
+    merge(&mut out.company_name, &patch.company_name);
+    if let Some(email) = patch.email {
+        out.email = Some(email);
+    }
+    merge(&mut out.phone, &patch.phone);
+    merge(&mut out.billing_email, &patch.billing_email);
+    merge(&mut out.address, &patch.address);
+    merge(&mut out.shipping, &patch.shipping);
+    merge(&mut out.tax_id, &patch.tax_id);
+    merge(&mut out.tax_id_type, &patch.tax_id_type);
+    out
+}

@@ -1,0 +1,87 @@
+//! ISO 3166-1 alpha-2 country codes.
+
+/// Every officially assigned ISO 3166-1 alpha-2 code (249), sorted, packed
+/// two letters per code (a single string keeps the WebAssembly data small).
+///
+/// User-assigned codes such as `XK` (Kosovo, used by some payment providers)
+/// and exceptionally reserved ones such as `UK` or `EU` are not included.
+const CODES: &str = concat!(
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZ",
+    "BABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZ",
+    "CACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZ",
+    "DEDJDKDMDODZ",
+    "ECEEEGEHERESET",
+    "FIFJFKFMFOFR",
+    "GAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGY",
+    "HKHMHNHRHTHU",
+    "IDIEILIMINIOIQIRISIT",
+    "JEJMJOJP",
+    "KEKGKHKIKMKNKPKRKWKYKZ",
+    "LALBLCLILKLRLSLTLULVLY",
+    "MAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZ",
+    "NANCNENFNGNINLNONPNRNUNZ",
+    "OM",
+    "PAPEPFPGPHPKPLPMPNPRPSPTPWPY",
+    "QA",
+    "RERORSRURW",
+    "SASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZ",
+    "TCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZ",
+    "UAUGUMUSUYUZ",
+    "VAVCVEVGVIVNVU",
+    "WFWS",
+    "YEYT",
+    "ZAZMZW",
+);
+
+/// Whether `code` is an officially assigned ISO 3166-1 alpha-2 country code,
+/// ignoring ASCII case (`"nl"` and `"NL"` both are). Surrounding whitespace is
+/// *not* ignored: trim first. Only the 249 officially assigned codes count.
+pub fn is_country_code(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    if bytes.len() != 2 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let wanted = [bytes[0].to_ascii_uppercase(), bytes[1].to_ascii_uppercase()];
+    let table = CODES.as_bytes();
+    let (mut low, mut high) = (0, table.len() / 2);
+    while low < high {
+        let mid = (low + high) / 2;
+        let entry = [table[2 * mid], table[2 * mid + 1]];
+        match entry.cmp(&wanted) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_country_code, CODES};
+
+    #[test]
+    fn the_table_has_all_249_codes_sorted_and_unique() {
+        let codes: Vec<&[u8]> = CODES.as_bytes().chunks(2).collect();
+        assert_eq!(CODES.len(), 2 * 249);
+        assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        assert!(codes.iter().all(|c| c.iter().all(u8::is_ascii_uppercase)));
+        for code in &codes {
+            assert!(is_country_code(std::str::from_utf8(code).unwrap()));
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        for ok in [
+            "NL", "nl", "Nl", "US", "GB", "AX", "ZW", "AD", "SS", "BQ", "CW",
+        ] {
+            assert!(is_country_code(ok), "{ok}");
+        }
+        for bad in [
+            "", "N", "NLD", "UK", "EU", "XK", "ZZ", "AA", " NL", "N1", "ﬆ",
+        ] {
+            assert!(!is_country_code(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! `CustomerDraft` (an edit form's state) and `diff_customer`.
+
+use serde::{Deserialize, Serialize};
+
+use super::normalize::{lowercased, trimmed, uppercased};
+use crate::model::{Address, Customer, CustomerPatch, Shipping};
+
+/// The editable part of a customer, as an edit form holds it: the nine
+/// fields a patch may carry, each optional, in the same shape as on
+/// [`Customer`]. Feed it to [`diff_customer`] to get the minimal patch.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerDraft {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub name: Option<String>,
+    /// Company name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub company_name: Option<String>,
+    /// Email address. Emptying it does not clear it (the API cannot).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub phone: Option<String>,
+    /// Email address for invoices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub billing_email: Option<String>,
+    /// Billing address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    pub address: Option<Address>,
+    /// Shipping details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null"))]
+    pub shipping: Option<Shipping>,
+    /// Tax id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub tax_id: Option<String>,
+    /// Tax id type (`eu_vat`, `us_ein`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub tax_id_type: Option<String>,
+}
+
+/// A string as stored (trimmed, then mapped), or `None` when empty.
+fn non_empty(value: &Option<String>, map: fn(&str) -> String) -> Option<String> {
+    value.as_deref().map(map).filter(|s| !s.is_empty())
+}
+
+fn canonical_address(address: &Option<Address>) -> Option<Address> {
+    let address = address.as_ref()?;
+    let out = Address {
+        line1: non_empty(&address.line1, trimmed),
+        line2: non_empty(&address.line2, trimmed),
+        city: non_empty(&address.city, trimmed),
+        state: non_empty(&address.state, trimmed),
+        postal_code: non_empty(&address.postal_code, trimmed),
+        country: non_empty(&address.country, uppercased),
+    };
+    (out != Address::default()).then_some(out)
+}
+
+fn canonical_shipping(shipping: &Option<Shipping>) -> Option<Shipping> {
+    let shipping = shipping.as_ref()?;
+    let out = Shipping {
+        name: non_empty(&shipping.name, trimmed),
+        phone: non_empty(&shipping.phone, trimmed),
+        address: canonical_address(&shipping.address),
+    };
+    (out != Shipping::default()).then_some(out)
+}
+
+impl CustomerDraft {
+    /// The editable fields of `customer`, exactly as stored (a form's
+    /// starting state).
+    pub fn from_customer(customer: &Customer) -> CustomerDraft {
+        CustomerDraft {
+            name: customer.name.clone(),
+            company_name: customer.company_name.clone(),
+            email: customer.email.clone(),
+            phone: customer.phone.clone(),
+            billing_email: customer.billing_email.clone(),
+            address: customer.address.clone(),
+            shipping: customer.shipping.clone(),
+            tax_id: customer.tax_id.clone(),
+            tax_id_type: customer.tax_id_type.clone(),
+        }
+    }
+
+    /// The draft in canonical form, the form [`diff_customer`] compares:
+    /// the server's normalisation (every string trimmed, `email` and
+    /// `billingEmail` lowercased, `country` uppercased) and then *empty means
+    /// absent*: a string that is empty after trimming becomes `None`, as does
+    /// an address whose six fields are all absent, and shipping whose name,
+    /// phone and address are all absent. Idempotent.
+    pub fn canonical(&self) -> CustomerDraft {
+        CustomerDraft {
+            name: non_empty(&self.name, trimmed),
+            company_name: non_empty(&self.company_name, trimmed),
+            email: non_empty(&self.email, lowercased),
+            phone: non_empty(&self.phone, trimmed),
+            billing_email: non_empty(&self.billing_email, lowercased),
+            address: canonical_address(&self.address),
+            shipping: canonical_shipping(&self.shipping),
+            tax_id: non_empty(&self.tax_id, trimmed),
+            tax_id_type: non_empty(&self.tax_id_type, trimmed),
+        }
+    }
+}
+
+/// The minimal patch that turns `before` into `after`.
+///
+/// Both sides are compared in [canonical](CustomerDraft::canonical) form, so
+/// differences the server's normalisation removes (surrounding whitespace,
+/// email case, country case) are not changes, and an empty or
+/// whitespace-only string counts as "no value".
+///
+/// - An unchanged field is omitted.
+/// - A field that the draft removes (or empties) is sent as `null`.
+/// - A changed field is sent in canonical form (trimmed, cased).
+/// - `email` cannot be cleared: a draft with an empty or absent email leaves
+///   the stored one alone (the field is omitted, never `null`).
+/// - `address` and `shipping` are replaced whole by the API, so any change
+///   inside one sends the **complete** canonical sub-object (absent
+///   sub-fields omitted); an address or shipping whose sub-fields are all
+///   empty counts as removed and is sent as `null`.
+///
+/// The patch is empty ([`CustomerPatch::is_empty`]) when nothing changed;
+/// the API rejects an empty patch, so don't send it. The patch is not
+/// validated: run [`validate_patch`](super::validate_patch) on
+/// `patch.to_value()` before sending.
+pub fn diff_customer(before: &Customer, after: &CustomerDraft) -> CustomerPatch {
+    fn change<T: PartialEq>(before: Option<T>, after: Option<T>) -> Option<Option<T>> {
+        (before != after).then_some(after)
+    }
+    let b = CustomerDraft::from_customer(before).canonical();
+    let a = after.canonical();
+    CustomerPatch {
+        name: change(b.name, a.name),
+        company_name: change(b.company_name, a.company_name),
+        email: a.email.filter(|email| Some(email) != b.email.as_ref()),
+        phone: change(b.phone, a.phone),
+        billing_email: change(b.billing_email, a.billing_email),
+        address: change(b.address, a.address),
+        shipping: change(b.shipping, a.shipping),
+        tax_id: change(b.tax_id, a.tax_id),
+        tax_id_type: change(b.tax_id_type, a.tax_id_type),
+    }
+}

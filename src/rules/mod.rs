@@ -1,0 +1,40 @@
+//! Customer rules shared by every runtime: validation, normalisation, diff and apply.
+//!
+//! Pure Rust with no I/O, no JavaScript and no regex engine, so the same
+//! rules run natively, in Node and in a browser.
+//!
+//! - [`validate_patch`]: every problem with a patch (as arbitrary JSON), in
+//!   the API's `{param, message, value}` shape.
+//! - [`normalize_patch`]: the patch as the server will store it.
+//! - [`diff_customer`]: the minimal patch from a stored [`Customer`] to an
+//!   edit form's [`CustomerDraft`].
+//! - [`apply_patch`]: the customer after a patch, for optimistic UI.
+//!
+//! The single-field checks ([`is_valid_email`], [`is_country_code`],
+//! [`is_valid_phone`], [`check_postal_code`], [`check_tax_id_type`],
+//! [`check_tax_id`]) are exported for per-field form feedback.
+//!
+//! [`Customer`]: crate::model::Customer
+
+mod apply;
+mod countries;
+mod diff;
+mod email;
+mod limits;
+mod normalize;
+mod phone;
+mod postal;
+mod shape;
+mod tax;
+mod validate;
+
+pub use apply::apply_patch;
+pub use countries::is_country_code;
+pub use diff::{diff_customer, CustomerDraft};
+pub use email::{is_valid_email, MAX_EMAIL_CHARS};
+pub use limits::MAX_CHARS;
+pub use normalize::normalize_patch;
+pub use phone::{is_valid_phone, MAX_PHONE_DIGITS, MIN_PHONE_DIGITS};
+pub use postal::{check_postal_code, postal_code_countries};
+pub use tax::{check_tax_id, check_tax_id_type, known_tax_id_types};
+pub use validate::validate_patch;

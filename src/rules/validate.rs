@@ -1,0 +1,261 @@
+//! `validate_patch`: every problem with a patch, structural and content.
+
+use super::countries::is_country_code;
+use super::email::is_valid_email;
+use super::limits::max_chars;
+use super::normalize::trim_js;
+use super::phone::is_valid_phone;
+use super::postal::check_postal_code;
+use super::tax::{check_tax_id, check_tax_id_type};
+use crate::error::FieldError;
+use crate::model::CustomerPatch;
+use crate::value::{Map, Value};
+
+/// Every problem with a patch, in the API's own `{param, message, value}`
+/// shape, `param` dotted for nested fields (`shipping.address.postalCode`).
+/// An empty list means the patch is fine to send.
+///
+/// First the structural problems from [`CustomerPatch::from_value`] (not an
+/// object, no fields, unknown or read-only fields with hints, wrong JSON
+/// types, `email: null`); then, for every string field present with the
+/// right type, the content rules below. Each string is checked *as the
+/// server will store it*, i.e. after trimming (JavaScript `trim`), so
+/// leading and trailing spaces, tabs and line breaks are never an error.
+/// The content rules give a field at most one error: the first of control
+/// characters, length, format. (A structural error can share its `param`
+/// with another error only when a key itself contains a dot, as in
+/// `{"address.city": 1, "address": {"city": 2}}`.)
+///
+/// - **Control characters** (`char::is_control`: newlines, tabs, NUL, ...)
+///   are rejected anywhere inside any string.
+/// - **Lengths** are capped per field (see [`MAX_CHARS`](super::MAX_CHARS)),
+///   counted in Unicode scalar values.
+/// - **`email`, `billingEmail`**: the WHATWG rule
+///   ([`is_valid_email`](super::is_valid_email)). An empty `email` is an
+///   error (it cannot be cleared); an empty `billingEmail` is an error too
+///   (send `null` to clear it).
+/// - **`country`** (in `address` and `shipping.address`): an officially
+///   assigned ISO 3166-1 alpha-2 code, any case.
+/// - **`postalCode`**: checked against the format of the *same* address's
+///   country for the 31 countries listed by
+///   [`postal_code_countries`](super::postal_code_countries); free when the
+///   country is absent, empty, invalid or not listed.
+/// - **`phone`, `shipping.phone`**: see [`is_valid_phone`](super::is_valid_phone).
+/// - **`taxId` / `taxIdType`** go together: when one is set to a non-empty
+///   string, the other must be too, in the same patch (the error is on the
+///   missing one: "taxIdType is required with taxId"). Clearing both (`null`
+///   or empty strings), or clearing just one, is accepted. `taxIdType` must
+///   be a known or well-formed Stripe code
+///   ([`check_tax_id_type`](super::check_tax_id_type)); for known types with
+///   a format, `taxId` must match it ([`check_tax_id`](super::check_tax_id)).
+/// - **Empty strings** (after trimming) are accepted for every optional field
+///   other than the two emails, and skip the format checks.
+///
+/// Never panics, whatever the input.
+pub fn validate_patch(value: &Value) -> Vec<FieldError> {
+    let mut errors = CustomerPatch::from_value(value).err().unwrap_or_default();
+    let Some(object) = value.as_object() else {
+        return errors;
+    };
+    let out = &mut errors;
+    let mut tax_id = None;
+    let mut tax_id_type = None;
+    for (key, field) in object.iter() {
+        match (key, field) {
+            ("name" | "companyName", Value::String(raw)) => {
+                basic(key, key, raw, out);
+            }
+            ("email", Value::String(raw)) => {
+                if let Some(email) = basic(key, key, raw, out) {
+                    if email.is_empty() {
+                        push(
+                            out,
+                            key,
+                            "Email cannot be empty; omit it to leave it unchanged",
+                            raw,
+                        );
+                    } else if !is_valid_email(email) {
+                        push(out, key, "Not a valid email address", raw);
+                    }
+                }
+            }
+            ("billingEmail", Value::String(raw)) => {
+                if let Some(email) = basic(key, key, raw, out) {
+                    if email.is_empty() {
+                        push(
+                            out,
+                            key,
+                            "Not a valid email address; use null to clear billingEmail",
+                            raw,
+                        );
+                    } else if !is_valid_email(email) {
+                        push(out, key, "Not a valid email address", raw);
+                    }
+                }
+            }
+            ("phone", Value::String(raw)) => phone(key, raw, out),
+            ("address", Value::Object(address)) => check_address(key, address, out),
+            ("shipping", Value::Object(shipping)) => check_shipping(shipping, out),
+            ("taxId", Value::String(raw)) => tax_id = basic(key, key, raw, out),
+            ("taxIdType", Value::String(raw)) => tax_id_type = basic(key, key, raw, out),
+            _ => {}
+        }
+    }
+    check_tax(object, tax_id, tax_id_type, out);
+    errors
+}
+
+fn push(errors: &mut Vec<FieldError>, param: &str, message: impl Into<String>, raw: &str) {
+    errors.push(FieldError::new(
+        param,
+        message,
+        Value::String(raw.to_owned()),
+    ));
+}
+
+/// The rules every string shares: no control characters, a maximum length.
+/// Returns the trimmed value when both pass.
+fn basic<'a>(
+    param: &str,
+    key: &str,
+    raw: &'a str,
+    errors: &mut Vec<FieldError>,
+) -> Option<&'a str> {
+    let value = trim_js(raw);
+    if value.chars().any(char::is_control) {
+        push(
+            errors,
+            param,
+            "Must not contain control characters (such as line breaks or tabs)",
+            raw,
+        );
+        return None;
+    }
+    if let Some(max) = max_chars(key) {
+        let count = value.chars().count();
+        if count > max {
+            push(
+                errors,
+                param,
+                format!("Must be at most {max} characters (got {count})"),
+                raw,
+            );
+            return None;
+        }
+    }
+    Some(value)
+}
+
+fn phone(param: &str, raw: &str, errors: &mut Vec<FieldError>) {
+    if let Some(phone) = basic(param, "phone", raw, errors) {
+        if !phone.is_empty() && !is_valid_phone(phone) {
+            push(
+                errors,
+                param,
+                "Not a valid phone number (expected e.g. +31201234567: 7 to 15 digits, \
+                 optionally with spaces, dashes, dots or parentheses)",
+                raw,
+            );
+        }
+    }
+}
+
+fn check_address(prefix: &str, address: &Map, errors: &mut Vec<FieldError>) {
+    let country = address
+        .get("country")
+        .and_then(Value::as_str)
+        .map(trim_js)
+        .filter(|c| is_country_code(c));
+    for (key, field) in address.iter() {
+        let Value::String(raw) = field else {
+            continue;
+        };
+        let param = format!("{prefix}.{key}");
+        match key {
+            "line1" | "line2" | "city" | "state" => {
+                basic(&param, key, raw, errors);
+            }
+            "country" => {
+                if let Some(code) = basic(&param, key, raw, errors) {
+                    if !code.is_empty() && !is_country_code(code) {
+                        push(
+                            errors,
+                            &param,
+                            "Not an ISO 3166-1 alpha-2 country code (expected e.g. NL, US or GB)",
+                            raw,
+                        );
+                    }
+                }
+            }
+            "postalCode" => {
+                if let (Some(code), Some(country)) = (basic(&param, key, raw, errors), country) {
+                    if let Err(message) = check_postal_code(country, code) {
+                        push(errors, &param, message, raw);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_shipping(shipping: &Map, errors: &mut Vec<FieldError>) {
+    for (key, field) in shipping.iter() {
+        match (key, field) {
+            ("name", Value::String(raw)) => {
+                basic("shipping.name", key, raw, errors);
+            }
+            ("phone", Value::String(raw)) => phone("shipping.phone", raw, errors),
+            ("address", Value::Object(address)) => {
+                check_address("shipping.address", address, errors);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a tax field is set to a non-empty string (`Some(true)`), cleared
+/// or absent (`Some(false)`), or of a wrong type (`None`, already reported).
+fn is_set(field: Option<&Value>) -> Option<bool> {
+    match field {
+        None | Some(Value::Null) => Some(false),
+        Some(Value::String(s)) => Some(!trim_js(s).is_empty()),
+        Some(_) => None,
+    }
+}
+
+fn check_tax(
+    object: &Map,
+    tax_id: Option<&str>,
+    tax_id_type: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) {
+    let id_field = object.get("taxId");
+    let type_field = object.get("taxIdType");
+    let value = |field: Option<&Value>| field.cloned().unwrap_or_default();
+    match (is_set(id_field), is_set(type_field)) {
+        (Some(true), Some(false)) => errors.push(FieldError::new(
+            "taxIdType",
+            "taxIdType is required with taxId",
+            value(type_field),
+        )),
+        (Some(false), Some(true)) => errors.push(FieldError::new(
+            "taxId",
+            "taxId is required with taxIdType",
+            value(id_field),
+        )),
+        _ => {}
+    }
+    let Some(ty) = tax_id_type.filter(|t| !t.is_empty()) else {
+        return;
+    };
+    if let Err(message) = check_tax_id_type(ty) {
+        errors.push(FieldError::new("taxIdType", message, value(type_field)));
+        return;
+    }
+    if let Some(id) = tax_id.filter(|id| !id.is_empty()) {
+        if let Err(message) = check_tax_id(ty, id) {
+            errors.push(FieldError::new("taxId", message, value(id_field)));
+        }
+    }
+}
