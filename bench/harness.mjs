@@ -1,0 +1,28 @@
+// A tiny benchmark harness: each sample runs a function in batches for a
+// fixed time; the result is the median of the samples' operations per second.
+export function opsPerSecond(fn, { samples = 7, sampleMs = 250, batch = 50 } = {}) {
+  for (let i = 0; i < batch * 4; i++) fn(); // warm up (JIT, caches)
+  const rates = [];
+  for (let s = 0; s < samples; s++) {
+    let n = 0;
+    const start = performance.now();
+    const end = start + sampleMs;
+    let now;
+    do {
+      for (let i = 0; i < batch; i++) fn();
+      n += batch;
+      now = performance.now();
+    } while (now < end);
+    rates.push(n / ((now - start) / 1000));
+  }
+  return median(rates);
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export const fmt = (n) =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(1);
