@@ -226,7 +226,9 @@ pub(crate) async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), E
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(aborted());
     }
-    if ms <= 0.0 {
+    // Timers fire no sooner than 1 ms (Node and browsers round up); a wait
+    // shorter than that is a rounding residue of the pacer, not a real wait.
+    if ms < 1.0 {
         return Ok(());
     }
     let mut wake: Option<Function> = None;
