@@ -455,16 +455,21 @@ fn optional_string(path: &str, value: &Value) -> Result<Option<String>, String> 
     }
 }
 
+/// `null` → `None`, an object → its map, anything else → an error.
+fn optional_object<'a>(path: &str, value: &'a Value) -> Result<Option<&'a Map>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Object(object) => Ok(Some(object)),
+        other => Err(format!(
+            "`{path}`: expected an object, got {}",
+            article(other)
+        )),
+    }
+}
+
 fn optional_address(path: &str, value: &Value) -> Result<Option<Address>, String> {
-    let object = match value {
-        Value::Null => return Ok(None),
-        Value::Object(object) => object,
-        other => {
-            return Err(format!(
-                "`{path}`: expected an object, got {}",
-                article(other)
-            ))
-        }
+    let Some(object) = optional_object(path, value)? else {
+        return Ok(None);
     };
     let mut address = Address::default();
     for (key, field) in object.iter() {
@@ -484,15 +489,8 @@ fn optional_address(path: &str, value: &Value) -> Result<Option<Address>, String
 }
 
 fn optional_shipping(path: &str, value: &Value) -> Result<Option<Shipping>, String> {
-    let object = match value {
-        Value::Null => return Ok(None),
-        Value::Object(object) => object,
-        other => {
-            return Err(format!(
-                "`{path}`: expected an object, got {}",
-                article(other)
-            ))
-        }
+    let Some(object) = optional_object(path, value)? else {
+        return Ok(None);
     };
     let mut shipping = Shipping::default();
     for (key, field) in object.iter() {
