@@ -1,7 +1,10 @@
 // A tiny benchmark harness: each sample runs a function in batches for a
 // fixed time; the result is the median of the samples' operations per second.
-export function opsPerSecond(fn, { samples = 7, sampleMs = 250, batch = 50 } = {}) {
-  for (let i = 0; i < batch * 4; i++) fn(); // warm up (JIT, caches)
+export function opsPerSecond(fn, { samples = 7, sampleMs = 250, batch = 50, warmupMs = 500 } = {}) {
+  // Warm up for a fixed time, not a fixed count: V8 moves hot JavaScript and
+  // wasm functions to its optimising tier only after enough work.
+  const warm = performance.now() + warmupMs;
+  while (performance.now() < warm) for (let i = 0; i < batch; i++) fn();
   const rates = [];
   for (let s = 0; s < samples; s++) {
     let n = 0;

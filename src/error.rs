@@ -34,6 +34,44 @@ impl FieldError {
     }
 }
 
+/// A dotted field name (`shipping.address.city`) as a parent and a key,
+/// joined only when an error needs it: the rules look at every field of every
+/// patch, and most fields are fine.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Path<'a> {
+    parent: &'a str,
+    key: &'a str,
+}
+
+impl<'a> Path<'a> {
+    /// `key` at the top level.
+    pub(crate) fn top(key: &'a str) -> Self {
+        Path { parent: "", key }
+    }
+
+    /// `key` inside `parent` (itself a full dotted name).
+    pub(crate) fn at(parent: &'a str, key: &'a str) -> Self {
+        Path { parent, key }
+    }
+
+    /// The last segment.
+    pub(crate) fn key(self) -> &'a str {
+        self.key
+    }
+
+    /// The full dotted name.
+    pub(crate) fn render(self) -> String {
+        if self.parent.is_empty() {
+            return self.key.to_owned();
+        }
+        let mut out = String::with_capacity(self.parent.len() + 1 + self.key.len());
+        out.push_str(self.parent);
+        out.push('.');
+        out.push_str(self.key);
+        out
+    }
+}
+
 /// What kind of failure a call ended in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -3,7 +3,7 @@
 //!
 //! The crate is a pure core plus a thin WebAssembly shell:
 //!
-//! - [`model`], [`value`], [`error`], [`config`], [`update_customer`] and
+//! - [`model`], [`value`], [`json`], [`error`], [`config`], [`update_customer`] and
 //!   [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
 //!   request building, response and error parsing, and the retry policy. They
 //!   are tested natively with `cargo test`.
@@ -17,6 +17,7 @@
 pub mod bulk;
 pub mod config;
 pub mod error;
+pub mod json;
 pub mod model;
 pub mod pacer;
 pub mod retry;

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Path};
 use crate::value::{Map, Value};
 
 /// A postal address. The API replaces a stored address in full when one is
@@ -237,6 +237,17 @@ impl CustomerPatch {
     /// A key whose value is JavaScript `undefined` never reaches this point:
     /// the boundary drops it, so `undefined` means "omitted", never "clear".
     pub fn from_value(value: &Value) -> Result<CustomerPatch, Vec<FieldError>> {
+        Self::read(value, true)
+    }
+
+    /// The errors of [`CustomerPatch::from_value`], without building the
+    /// patch (no strings copied): what validation needs.
+    pub fn structural_errors(value: &Value) -> Vec<FieldError> {
+        Self::read(value, false).err().unwrap_or_default()
+    }
+
+    /// Reads a patch; with `keep` false, checks it and leaves every field out.
+    fn read(value: &Value, keep: bool) -> Result<CustomerPatch, Vec<FieldError>> {
         let mut errors = Vec::new();
         let Some(object) = value.as_object() else {
             errors.push(FieldError::new(
@@ -257,24 +268,27 @@ impl CustomerPatch {
         let mut patch = CustomerPatch::default();
         for (key, field) in object.iter() {
             let errs = &mut errors;
+            let top = Path::top(key);
             match key {
-                "name" => patch.name = Some(nullable_string(key, field, errs)),
-                "companyName" => patch.company_name = Some(nullable_string(key, field, errs)),
+                "name" => patch.name = Some(nullable_string(top, field, errs, keep)),
+                "companyName" => patch.company_name = Some(nullable_string(top, field, errs, keep)),
                 "email" => match field {
                     Value::Null => errs.push(FieldError::new(
                         key,
                         "Email cannot be cleared; omit it to leave it unchanged",
                         Value::Null,
                     )),
-                    _ => patch.email = nullable_string(key, field, errs),
+                    _ => patch.email = nullable_string(top, field, errs, keep),
                 },
-                "phone" => patch.phone = Some(nullable_string(key, field, errs)),
-                "billingEmail" => patch.billing_email = Some(nullable_string(key, field, errs)),
-                "address" => patch.address = Some(nullable_address(key, field, errs)),
-                "shipping" => patch.shipping = Some(nullable_shipping(key, field, errs)),
-                "taxId" => patch.tax_id = Some(nullable_string(key, field, errs)),
-                "taxIdType" => patch.tax_id_type = Some(nullable_string(key, field, errs)),
-                _ => errs.push(unknown_field(key, key, field, &EDITABLE_FIELDS)),
+                "phone" => patch.phone = Some(nullable_string(top, field, errs, keep)),
+                "billingEmail" => {
+                    patch.billing_email = Some(nullable_string(top, field, errs, keep))
+                }
+                "address" => patch.address = Some(nullable_address("address", field, errs, keep)),
+                "shipping" => patch.shipping = Some(nullable_shipping(field, errs, keep)),
+                "taxId" => patch.tax_id = Some(nullable_string(top, field, errs, keep)),
+                "taxIdType" => patch.tax_id_type = Some(nullable_string(top, field, errs, keep)),
+                _ => errs.push(unknown_field(top, field, &EDITABLE_FIELDS)),
             }
         }
         if errors.is_empty() {
@@ -404,15 +418,15 @@ impl Customer {
         for (key, field) in object.iter() {
             let slot = match key {
                 "id" => {
-                    id = Some(required_string(key, field)?);
+                    id = Some(required_string(Path::top(key), field)?);
                     continue;
                 }
                 "address" => {
-                    customer.address = optional_address(key, field)?;
+                    customer.address = optional_address("address", field)?;
                     continue;
                 }
                 "shipping" => {
-                    customer.shipping = optional_shipping(key, field)?;
+                    customer.shipping = optional_shipping(field)?;
                     continue;
                 }
                 "name" => &mut customer.name,
@@ -431,24 +445,25 @@ impl Customer {
                     continue;
                 }
             };
-            *slot = optional_string(key, field)?;
+            *slot = optional_string(Path::top(key), field)?;
         }
         customer.id = id.ok_or("`id` is missing")?;
         Ok(customer)
     }
 }
 
-fn required_string(path: &str, value: &Value) -> Result<String, String> {
+fn required_string(path: Path, value: &Value) -> Result<String, String> {
     match value {
         Value::String(s) => Ok(s.clone()),
         other => Err(format!(
-            "`{path}`: expected a string, got {}",
+            "`{}`: expected a string, got {}",
+            path.render(),
             article(other)
         )),
     }
 }
 
-fn optional_string(path: &str, value: &Value) -> Result<Option<String>, String> {
+fn optional_string(path: Path, value: &Value) -> Result<Option<String>, String> {
     match value {
         Value::Null => Ok(None),
         other => required_string(path, other).map(Some),
@@ -467,7 +482,7 @@ fn optional_object<'a>(path: &str, value: &'a Value) -> Result<Option<&'a Map>, 
     }
 }
 
-fn optional_address(path: &str, value: &Value) -> Result<Option<Address>, String> {
+fn optional_address(path: &'static str, value: &Value) -> Result<Option<Address>, String> {
     let Some(object) = optional_object(path, value)? else {
         return Ok(None);
     };
@@ -483,22 +498,22 @@ fn optional_address(path: &str, value: &Value) -> Result<Option<Address>, String
             // Sub-objects have no place for unknown keys; tolerate them.
             _ => continue,
         };
-        *slot = optional_string(&format!("{path}.{key}"), field)?;
+        *slot = optional_string(Path::at(path, key), field)?;
     }
     Ok(Some(address))
 }
 
-fn optional_shipping(path: &str, value: &Value) -> Result<Option<Shipping>, String> {
-    let Some(object) = optional_object(path, value)? else {
+fn optional_shipping(value: &Value) -> Result<Option<Shipping>, String> {
+    let Some(object) = optional_object("shipping", value)? else {
         return Ok(None);
     };
     let mut shipping = Shipping::default();
     for (key, field) in object.iter() {
-        let nested = format!("{path}.{key}");
+        let nested = Path::at("shipping", key);
         match key {
-            "name" => shipping.name = optional_string(&nested, field)?,
-            "phone" => shipping.phone = optional_string(&nested, field)?,
-            "address" => shipping.address = optional_address(&nested, field)?,
+            "name" => shipping.name = optional_string(nested, field)?,
+            "phone" => shipping.phone = optional_string(nested, field)?,
+            "address" => shipping.address = optional_address("shipping.address", field)?,
             _ => {}
         }
     }
@@ -514,18 +529,24 @@ fn article(value: &Value) -> String {
     }
 }
 
-fn wrong_type(param: &str, expected: &str, value: &Value) -> FieldError {
+fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
     FieldError::new(
-        param,
+        param.render(),
         format!("Expected {expected}, got {}", article(value)),
         value.clone(),
     )
 }
 
-fn nullable_string(param: &str, value: &Value, errors: &mut Vec<FieldError>) -> Option<String> {
+/// `null` → `None`, a string → a copy of it when `keep`, else an error.
+fn nullable_string(
+    param: Path,
+    value: &Value,
+    errors: &mut Vec<FieldError>,
+    keep: bool,
+) -> Option<String> {
     match value {
         Value::Null => None,
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => keep.then(|| s.clone()),
         other => {
             errors.push(wrong_type(param, "a string or null", other));
             None
@@ -533,18 +554,28 @@ fn nullable_string(param: &str, value: &Value, errors: &mut Vec<FieldError>) -> 
     }
 }
 
-fn nullable_address(param: &str, value: &Value, errors: &mut Vec<FieldError>) -> Option<Address> {
+/// `param` is `address` or `shipping.address`.
+fn nullable_address(
+    param: &'static str,
+    value: &Value,
+    errors: &mut Vec<FieldError>,
+    keep: bool,
+) -> Option<Address> {
     let object = match value {
         Value::Null => return None,
         Value::Object(object) => object,
         other => {
-            errors.push(wrong_type(param, "an address object or null", other));
+            errors.push(wrong_type(
+                Path::top(param),
+                "an address object or null",
+                other,
+            ));
             return None;
         }
     };
     let mut address = Address::default();
     for (key, field) in object.iter() {
-        let path = format!("{param}.{key}");
+        let path = Path::at(param, key);
         let slot = match key {
             "line1" => &mut address.line1,
             "line2" => &mut address.line2,
@@ -553,38 +584,46 @@ fn nullable_address(param: &str, value: &Value, errors: &mut Vec<FieldError>) ->
             "postalCode" => &mut address.postal_code,
             "country" => &mut address.country,
             _ => {
-                errors.push(unknown_field(&path, key, field, &ADDRESS_FIELDS));
+                errors.push(unknown_field(path, field, &ADDRESS_FIELDS));
                 continue;
             }
         };
-        *slot = nullable_string(&path, field, errors);
+        *slot = nullable_string(path, field, errors, keep);
     }
     Some(address)
 }
 
-fn nullable_shipping(param: &str, value: &Value, errors: &mut Vec<FieldError>) -> Option<Shipping> {
+fn nullable_shipping(value: &Value, errors: &mut Vec<FieldError>, keep: bool) -> Option<Shipping> {
     let object = match value {
         Value::Null => return None,
         Value::Object(object) => object,
         other => {
-            errors.push(wrong_type(param, "a shipping object or null", other));
+            errors.push(wrong_type(
+                Path::top("shipping"),
+                "a shipping object or null",
+                other,
+            ));
             return None;
         }
     };
     let mut shipping = Shipping::default();
     for (key, field) in object.iter() {
-        let path = format!("{param}.{key}");
+        let path = Path::at("shipping", key);
         match key {
-            "name" => shipping.name = nullable_string(&path, field, errors),
-            "phone" => shipping.phone = nullable_string(&path, field, errors),
-            "address" => shipping.address = nullable_address(&path, field, errors),
-            _ => errors.push(unknown_field(&path, key, field, &SHIPPING_FIELDS)),
+            "name" => shipping.name = nullable_string(path, field, errors, keep),
+            "phone" => shipping.phone = nullable_string(path, field, errors, keep),
+            "address" => {
+                shipping.address = nullable_address("shipping.address", field, errors, keep)
+            }
+            _ => errors.push(unknown_field(path, field, &SHIPPING_FIELDS)),
         }
     }
     Some(shipping)
 }
 
-fn unknown_field(param: &str, key: &str, value: &Value, known: &[&str]) -> FieldError {
+fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
+    let key = param.key();
+    let param = param.render();
     let message = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
         format!("`{key}` is read-only and is set by the server")
     } else {

@@ -1,8 +1,7 @@
 //! A small, format-agnostic JSON value.
 //!
-//! The core never depends on a particular JSON implementation: on the host the
-//! tests parse with `serde_json`, in WebAssembly the boundary walks JavaScript
-//! values directly. Everything in between (validation, error parsing, decoding
+//! The core never depends on a JSON library: [`crate::json`] reads and writes
+//! the text, and everything else (validation, error parsing, decoding
 //! responses into typed models) works on this [`Value`].
 //!
 //! Objects keep their keys in insertion order so that a request body or a
@@ -42,6 +41,13 @@ impl Map {
     /// An empty object.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty object with room for `capacity` entries.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Map {
+            entries: Vec::with_capacity(capacity),
+        }
     }
 
     /// The value stored under `key`.
@@ -129,9 +135,7 @@ impl Value {
 
     /// Writes compact JSON (the same text `JSON.stringify` produces).
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        write_json(self, &mut out);
-        out
+        crate::json::to_string(self)
     }
 }
 
@@ -147,78 +151,13 @@ impl From<String> for Value {
     }
 }
 
-fn write_json(value: &Value, out: &mut String) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => write_number(*n, out),
-        Value::String(s) => write_string(s, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_json(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (k, v)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(k, out);
-                out.push(':');
-                write_json(v, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// 2^53: whole numbers below it are exact in a double.
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
-
-fn write_number(n: f64, out: &mut String) {
-    use fmt::Write;
-    if !n.is_finite() {
-        // JSON has no NaN or Infinity; JSON.stringify writes null.
-        out.push_str("null");
-    } else if n.fract() == 0.0 && n.abs() < MAX_SAFE_INTEGER {
-        let _ = write!(out, "{}", n as i64);
-    } else {
-        let _ = write!(out, "{n}");
-    }
-}
-
-fn write_string(s: &str, out: &mut String) {
-    use fmt::Write;
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
             // Whole numbers go out as integers, as `JSON.stringify` writes them.
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < MAX_SAFE_INTEGER => {
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < crate::json::MAX_SAFE_INTEGER => {
                 serializer.serialize_i64(*n as i64)
             }
             Value::Number(n) => serializer.serialize_f64(*n),

@@ -3,6 +3,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use checkoutpage::model::CustomerPatch;
 use checkoutpage::rules::validate_patch;
 use checkoutpage::value::Value;
 
@@ -33,6 +34,11 @@ fn every_case_in_the_table() {
             panic!("{name}: `errors` must be an array");
         };
         let actual = validate_patch(patch);
+        assert_eq!(
+            CustomerPatch::structural_errors(patch),
+            CustomerPatch::from_value(patch).err().unwrap_or_default(),
+            "{name}: structural_errors must match from_value"
+        );
 
         let mut want: Vec<&str> = expected
             .iter()

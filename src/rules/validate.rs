@@ -7,7 +7,7 @@ use super::normalize::trim_js;
 use super::phone::is_valid_phone;
 use super::postal::check_postal_code;
 use super::tax::{check_tax_id, check_tax_id_type};
-use crate::error::FieldError;
+use crate::error::{FieldError, Path};
 use crate::model::CustomerPatch;
 use crate::value::{Map, Value};
 
@@ -53,7 +53,7 @@ use crate::value::{Map, Value};
 ///
 /// Never panics, whatever the input.
 pub fn validate_patch(value: &Value) -> Vec<FieldError> {
-    let mut errors = CustomerPatch::from_value(value).err().unwrap_or_default();
+    let mut errors = CustomerPatch::structural_errors(value);
     let Some(object) = value.as_object() else {
         return errors;
     };
@@ -61,43 +61,44 @@ pub fn validate_patch(value: &Value) -> Vec<FieldError> {
     let mut tax_id = None;
     let mut tax_id_type = None;
     for (key, field) in object.iter() {
+        let top = Path::top(key);
         match (key, field) {
             ("name" | "companyName", Value::String(raw)) => {
-                basic(key, key, raw, out);
+                basic(top, raw, out);
             }
             ("email", Value::String(raw)) => {
-                if let Some(email) = basic(key, key, raw, out) {
+                if let Some(email) = basic(top, raw, out) {
                     if email.is_empty() {
                         push(
                             out,
-                            key,
+                            top,
                             "Email cannot be empty; omit it to leave it unchanged",
                             raw,
                         );
                     } else if !is_valid_email(email) {
-                        push(out, key, "Not a valid email address", raw);
+                        push(out, top, "Not a valid email address", raw);
                     }
                 }
             }
             ("billingEmail", Value::String(raw)) => {
-                if let Some(email) = basic(key, key, raw, out) {
+                if let Some(email) = basic(top, raw, out) {
                     if email.is_empty() {
                         push(
                             out,
-                            key,
+                            top,
                             "Not a valid email address; use null to clear billingEmail",
                             raw,
                         );
                     } else if !is_valid_email(email) {
-                        push(out, key, "Not a valid email address", raw);
+                        push(out, top, "Not a valid email address", raw);
                     }
                 }
             }
-            ("phone", Value::String(raw)) => phone(key, raw, out),
-            ("address", Value::Object(address)) => check_address(key, address, out),
+            ("phone", Value::String(raw)) => phone(top, raw, out),
+            ("address", Value::Object(address)) => check_address("address", address, out),
             ("shipping", Value::Object(shipping)) => check_shipping(shipping, out),
-            ("taxId", Value::String(raw)) => tax_id = basic(key, key, raw, out),
-            ("taxIdType", Value::String(raw)) => tax_id_type = basic(key, key, raw, out),
+            ("taxId", Value::String(raw)) => tax_id = basic(top, raw, out),
+            ("taxIdType", Value::String(raw)) => tax_id_type = basic(top, raw, out),
             _ => {}
         }
     }
@@ -105,24 +106,20 @@ pub fn validate_patch(value: &Value) -> Vec<FieldError> {
     errors
 }
 
-fn push(errors: &mut Vec<FieldError>, param: &str, message: impl Into<String>, raw: &str) {
+fn push(errors: &mut Vec<FieldError>, param: Path, message: impl Into<String>, raw: &str) {
     errors.push(FieldError::new(
-        param,
+        param.render(),
         message,
         Value::String(raw.to_owned()),
     ));
 }
 
-/// The rules every string shares: no control characters, a maximum length.
-/// Returns the trimmed value when both pass.
-fn basic<'a>(
-    param: &str,
-    key: &str,
-    raw: &'a str,
-    errors: &mut Vec<FieldError>,
-) -> Option<&'a str> {
+/// The rules every string shares: no control characters, a maximum length
+/// (looked up by the last segment of `param`). Returns the trimmed value when
+/// both pass.
+fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<&'a str> {
     let value = trim_js(raw);
-    if value.chars().any(char::is_control) {
+    if has_control_character(value) {
         push(
             errors,
             param,
@@ -131,8 +128,14 @@ fn basic<'a>(
         );
         return None;
     }
-    if let Some(max) = max_chars(key) {
-        let count = value.chars().count();
+    if let Some(max) = max_chars(param.key()) {
+        // A string has at most as many characters as bytes: count only when
+        // it might be too long.
+        let count = if value.len() > max {
+            value.chars().count()
+        } else {
+            0
+        };
         if count > max {
             push(
                 errors,
@@ -146,8 +149,18 @@ fn basic<'a>(
     Some(value)
 }
 
-fn phone(param: &str, raw: &str, errors: &mut Vec<FieldError>) {
-    if let Some(phone) = basic(param, "phone", raw, errors) {
+/// Whether `s` contains a character of category Cc (`char::is_control`:
+/// U+0000 to U+001F and U+007F to U+009F), by bytes: in UTF-8 those are the
+/// bytes below 0x20, 0x7F, and 0xC2 followed by 0x80 to 0x9F.
+fn has_control_character(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().any(|&b| b < 0x20 || b == 0x7f)
+        || bytes.windows(2).any(|w| w[0] == 0xc2 && w[1] < 0xa0)
+}
+
+/// `param` is `phone` or `shipping.phone`.
+fn phone(param: Path, raw: &str, errors: &mut Vec<FieldError>) {
+    if let Some(phone) = basic(param, raw, errors) {
         if !phone.is_empty() && !is_valid_phone(phone) {
             push(
                 errors,
@@ -160,7 +173,8 @@ fn phone(param: &str, raw: &str, errors: &mut Vec<FieldError>) {
     }
 }
 
-fn check_address(prefix: &str, address: &Map, errors: &mut Vec<FieldError>) {
+/// `prefix` is `address` or `shipping.address`.
+fn check_address(prefix: &'static str, address: &Map, errors: &mut Vec<FieldError>) {
     let country = address
         .get("country")
         .and_then(Value::as_str)
@@ -170,17 +184,17 @@ fn check_address(prefix: &str, address: &Map, errors: &mut Vec<FieldError>) {
         let Value::String(raw) = field else {
             continue;
         };
-        let param = format!("{prefix}.{key}");
+        let param = Path::at(prefix, key);
         match key {
             "line1" | "line2" | "city" | "state" => {
-                basic(&param, key, raw, errors);
+                basic(param, raw, errors);
             }
             "country" => {
-                if let Some(code) = basic(&param, key, raw, errors) {
+                if let Some(code) = basic(param, raw, errors) {
                     if !code.is_empty() && !is_country_code(code) {
                         push(
                             errors,
-                            &param,
+                            param,
                             "Not an ISO 3166-1 alpha-2 country code (expected e.g. NL, US or GB)",
                             raw,
                         );
@@ -188,9 +202,9 @@ fn check_address(prefix: &str, address: &Map, errors: &mut Vec<FieldError>) {
                 }
             }
             "postalCode" => {
-                if let (Some(code), Some(country)) = (basic(&param, key, raw, errors), country) {
+                if let (Some(code), Some(country)) = (basic(param, raw, errors), country) {
                     if let Err(message) = check_postal_code(country, code) {
-                        push(errors, &param, message, raw);
+                        push(errors, param, message, raw);
                     }
                 }
             }
@@ -203,9 +217,9 @@ fn check_shipping(shipping: &Map, errors: &mut Vec<FieldError>) {
     for (key, field) in shipping.iter() {
         match (key, field) {
             ("name", Value::String(raw)) => {
-                basic("shipping.name", key, raw, errors);
+                basic(Path::at("shipping", key), raw, errors);
             }
-            ("phone", Value::String(raw)) => phone("shipping.phone", raw, errors),
+            ("phone", Value::String(raw)) => phone(Path::at("shipping", key), raw, errors),
             ("address", Value::Object(address)) => {
                 check_address("shipping.address", address, errors);
             }
@@ -256,6 +270,19 @@ fn check_tax(
     if let Some(id) = tax_id.filter(|id| !id.is_empty()) {
         if let Err(message) = check_tax_id(ty, id) {
             errors.push(FieldError::new("taxId", message, value(id_field)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_control_character;
+
+    #[test]
+    fn control_characters_by_bytes_match_char_is_control() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(has_control_character(&s), c.is_control(), "{:#x}", c as u32);
         }
     }
 }

@@ -1,20 +1,78 @@
 //! JavaScript values to and from the core's [`Value`].
 //!
-//! Incoming values are walked by hand rather than through serde, because
 //! JavaScript has two "nothings": a key whose value is `undefined` is
 //! *omitted* (the field stays unchanged), while `null` *clears*. Values JSON
 //! cannot carry (functions, symbols, bigints, `NaN`, `Infinity`) are reported
 //! as field errors instead of being silently dropped or turned into `null`.
+//!
+//! Values cross as JSON text when they can: `js/json.js` stringifies plain
+//! JSON data (where `JSON.stringify` drops `undefined` keys, which is exactly
+//! "omitted") and the core's parser reads it, several times faster than
+//! reading properties one by one. Everything else is walked by hand here, so
+//! every unsupported value gets its own error. Values go back to JavaScript
+//! as JSON text for `JSON.parse`.
 
 use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::FieldError;
+use crate::json::{self, Floats, JsonError};
 use crate::value::{Map, Value};
 
-/// Walks `js` into a [`Value`]. `undefined` gives `None`; unsupported values
+#[wasm_bindgen(module = "/js/json.js")]
+extern "C" {
+    /// `value` as JSON text when it is plain JSON data, else `undefined`.
+    /// Throws only if a getter throws.
+    #[wasm_bindgen(js_name = plainJson, catch)]
+    fn plain_json(value: &JsValue) -> Result<Option<String>, JsValue>;
+}
+
+/// Number conversions by the JavaScript engine (`parseFloat`, `String`),
+/// correctly rounded like Rust's but without their code and tables in the
+/// module.
+const JS_FLOATS: Floats = Floats {
+    parse: |text| Some(js_sys::parse_float(text)).filter(|n| !n.is_nan()),
+    write: |n, out| {
+        // Radix 10 is valid, so `toString` cannot throw.
+        if let Ok(text) = js_sys::Number::from(n).to_string_with_radix(10) {
+            out.push_str(&String::from(text));
+        }
+    },
+};
+
+/// Parses JSON text (a response body) with the engine's number conversions.
+pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
+    json::parse_with(text, JS_FLOATS)
+}
+
+/// Writes JSON text (a request body) with the engine's number conversions.
+pub(crate) fn to_json(value: &Value) -> String {
+    json::to_string_with(value, JS_FLOATS)
+}
+
+/// Nesting the walk follows before reporting an error; deeper (or cyclic)
+/// values are never valid patches.
+const MAX_DEPTH: usize = 64;
+
+/// Reads `js` into a [`Value`]. `undefined` gives `None`; unsupported values
 /// push a [`FieldError`] at `path` and give `None`.
 pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
+    if let Ok(Some(text)) = plain_json(js) {
+        if let Ok(value) = parse_json(&text) {
+            return Some(value);
+        }
+    }
+    walk(js, path, 0, errors)
+}
+
+/// Walks `js` property by property (the exact, slower path).
+pub(crate) fn walk(
+    js: &JsValue,
+    path: &str,
+    depth: usize,
+    errors: &mut Vec<FieldError>,
+) -> Option<Value> {
     if js.is_undefined() {
         return None;
     }
@@ -38,13 +96,21 @@ pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -
     if let Some(s) = js.as_string() {
         return Some(Value::String(s));
     }
+    if js.is_object() && depth == MAX_DEPTH {
+        errors.push(FieldError::new(
+            path,
+            format!("Nested more than {MAX_DEPTH} levels deep (or a cycle)"),
+            Value::Null,
+        ));
+        return None;
+    }
     if Array::is_array(js) {
         let array: &Array = js.unchecked_ref();
         let items = array
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                to_value(&item, &join(path, &i.to_string()), errors).unwrap_or_default()
+                walk(&item, &join(path, &i.to_string()), depth + 1, errors).unwrap_or_default()
             })
             .collect();
         return Some(Value::Array(items));
@@ -57,7 +123,7 @@ pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -
                 continue;
             };
             let item = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-            if let Some(value) = to_value(&item, &join(path, &name), errors) {
+            if let Some(value) = walk(&item, &join(path, &name), depth + 1, errors) {
                 map.insert(name, value);
             }
         }
@@ -80,28 +146,9 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// Builds a plain JavaScript value (objects, not `Map`s) from a [`Value`].
+/// Builds a plain JavaScript value (objects, not `Map`s) from a [`Value`],
+/// through `JSON.parse`.
 pub(crate) fn from_value(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => JsValue::from_f64(*n),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(from_value).collect::<Array>().into(),
-        Value::Object(map) => {
-            let object = Object::new();
-            for (key, item) in map.iter() {
-                // Setting a property on a fresh plain object cannot fail.
-                let _ = Reflect::set(&object, &JsValue::from_str(key), &from_value(item));
-            }
-            object.into()
-        }
-    }
-}
-
-/// Parses JSON text (`JSON.parse`, the engine's own parser) into a [`Value`];
-/// `None` when the text is not JSON.
-pub(crate) fn parse_json(text: &str) -> Option<Value> {
-    let parsed = js_sys::JSON::parse(text).ok()?;
-    to_value(&parsed, "", &mut Vec::new())
+    // The text is JSON written by the core, so parsing cannot fail.
+    js_sys::JSON::parse(&to_json(value)).unwrap_or(JsValue::NULL)
 }

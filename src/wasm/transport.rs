@@ -130,7 +130,7 @@ async fn attempt(
             .method(gloo_net::http::Method::PATCH)
             .headers(headers)
             .abort_signal(Some(&guard.controller.signal()))
-            .body(js_sys::JSON::stringify(&interop::from_value(&request.body)).unwrap_or_default())
+            .body(interop::to_json(&request.body))
             .map_err(|e| Error::new(ErrorKind::Network, e.to_string()))?
             .send()
             .await
@@ -147,7 +147,7 @@ async fn attempt(
             .text()
             .await
             .map_err(|e| Error::new(ErrorKind::Network, network_message(&e)))?;
-        parse_response(status, interop::parse_json(&text), meta)
+        parse_response(status, interop::parse_json(&text).ok(), meta)
     }
     .await;
     // Whatever failed, an abort or a timeout is the real cause.

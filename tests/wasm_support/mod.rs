@@ -246,6 +246,10 @@ macro_rules! shared_suite {
             rules::diff_normalize_apply_work_on_js_objects()
         }
         #[wasm_bindgen_test]
+        fn every_kind_of_javascript_value_crosses_exactly() {
+            rules::every_kind_of_javascript_value_crosses_exactly()
+        }
+        #[wasm_bindgen_test]
         fn bad_options_throw_at_construction() {
             shared::bad_options_throw_at_construction()
         }

@@ -101,3 +101,72 @@ pub fn diff_normalize_apply_work_on_js_objects() {
     let error = normalize_customer_patch(js(r#"{"nme": "x"}"#)).expect_err("misspelt field");
     assert_error(&error, "validation", None);
 }
+
+/// Evaluates a JavaScript expression (objects JSON cannot write: cycles,
+/// Dates, symbols, bigints, `undefined`, null prototypes).
+fn eval(expression: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({expression});"))
+        .call0(&JsValue::NULL)
+        .expect("test expression evaluates")
+}
+
+fn params(errors: &JsValue) -> Vec<String> {
+    Array::from(errors)
+        .iter()
+        .map(|e| get_str(&e, "param").unwrap())
+        .collect()
+}
+
+/// Plain data crosses as JSON text; everything else is walked in Rust. Both
+/// paths must give the same answers, and nothing may be silently changed.
+pub fn every_kind_of_javascript_value_crosses_exactly() {
+    let stringify = |value: &JsValue| String::from(JSON::stringify(value).unwrap());
+    // `undefined` is "omitted" at any depth, never "cleared".
+    let normalized = normalize_customer_patch(eval(
+        r#"{name: undefined, email: " A@B.CO ", address: {line1: undefined, city: " Delft "}}"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        stringify(&normalized),
+        r#"{"email":"a@b.co","address":{"city":"Delft"}}"#
+    );
+    // A null prototype is still a plain object.
+    let bare = eval(r#"Object.assign(Object.create(null), {name: "Ada"})"#);
+    assert_eq!(Array::from(&validate_customer_patch(bare)).length(), 0);
+    // Escapes, non-ASCII text and a lone surrogate (which becomes U+FFFD).
+    let normalized =
+        normalize_customer_patch(eval(r#"{name: "Zoë \"Q\" \\ 東京 🎉 \ud800"}"#)).unwrap();
+    assert_eq!(
+        get_str(&normalized, "name").as_deref(),
+        Some("Zoë \"Q\" \\ 東京 🎉 \u{FFFD}")
+    );
+    // Values JSON.stringify would rewrite or drop are errors on their field.
+    let errors = validate_customer_patch(eval(
+        r#"{name: new Date(0), phone: Symbol("x"), taxId: 1n, companyName: NaN,
+            address: {city: Infinity, line1: () => 1}}"#,
+    ));
+    assert_eq!(
+        params(&errors),
+        [
+            "phone",
+            "taxId",
+            "companyName",
+            "address.city",
+            "address.line1",
+            "name"
+        ]
+    );
+    let errors = validate_customer_patch(eval(r#"{name: "A", toJSON() { return {}; }}"#));
+    assert_eq!(params(&errors), ["toJSON"]);
+    // A cycle is an error, not a crashed module.
+    let cyclic = eval(r#"(() => { const p = {name: "A"}; p.address = p; return p; })()"#);
+    let errors = Array::from(&validate_customer_patch(cyclic));
+    assert!(errors.length() >= 1);
+    assert!(get_str(&errors.get(0), "message")
+        .unwrap()
+        .contains("Nested more than 64 levels"));
+    assert_eq!(
+        Array::from(&validate_customer_patch(js(r#"{"name": "still alive"}"#))).length(),
+        0
+    );
+}

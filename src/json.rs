@@ -1,0 +1,433 @@
+//! JSON text to and from [`Value`], with no JSON library.
+//!
+//! The WebAssembly shell moves data across the JS↔wasm boundary as JSON text
+//! (one `JSON.stringify` on the JavaScript side, one pass here) because that
+//! is several times cheaper than walking a JavaScript object one property at
+//! a time. Response bodies are parsed here too. A hand-written parser keeps
+//! `serde_json` (about 30 KB of wasm) out of the package.
+//!
+//! The parser follows RFC 8259 and agrees with `JSON.parse` except where the
+//! core needs more: numbers must be finite (`1e400` is an error, not
+//! `Infinity`), and nesting deeper than [`MAX_DEPTH`] is an error instead of
+//! a stack overflow. Lone UTF-16 surrogates (`"\ud800"`) become U+FFFD, as
+//! they do when JavaScript strings are encoded as UTF-8. A repeated key
+//! keeps its first position and its last value, as in `JSON.parse`.
+
+use std::fmt::{self, Write};
+
+use crate::value::{Map, Value};
+
+/// The deepest nesting of arrays and objects [`parse`] accepts.
+pub const MAX_DEPTH: usize = 128;
+
+/// How numbers other than safe integers are read and written.
+///
+/// Whole numbers below 2^53 are handled here with integer arithmetic. Other
+/// numbers (fractions, exponents, huge values) need correctly rounded
+/// decimal conversion: [`Floats::STD`] uses Rust's, which costs about 25 KB
+/// of tables and code in a wasm module; the WebAssembly shell plugs in the
+/// JavaScript engine's own (`Number`, `String`) instead.
+#[derive(Clone, Copy, Debug)]
+pub struct Floats {
+    /// Reads a number in JSON syntax; `None` if it cannot.
+    pub parse: fn(&str) -> Option<f64>,
+    /// Appends a finite number in JSON syntax.
+    pub write: fn(f64, &mut String),
+}
+
+impl Floats {
+    /// Rust's own conversions (`str::parse`, `Display`).
+    pub const STD: Floats = Floats {
+        parse: |text| text.parse().ok(),
+        write: |n, out| {
+            let _ = write!(out, "{n}");
+        },
+    };
+}
+
+/// Why a text is not JSON, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    /// Byte offset of the problem in the text.
+    pub offset: usize,
+    /// What is wrong there.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} at byte {}", self.reason, self.offset)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Parses JSON text into a [`Value`]. Whitespace may surround the value;
+/// nothing else may follow it. Never panics.
+pub fn parse(text: &str) -> Result<Value, JsonError> {
+    parse_with(text, Floats::STD)
+}
+
+/// [`parse`], with `floats` reading numbers other than safe integers.
+pub fn parse_with(text: &str, floats: Floats) -> Result<Value, JsonError> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        floats,
+    };
+    parser.skip_whitespace();
+    let value = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.error("unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    floats: Floats,
+}
+
+impl<'a> Parser<'a> {
+    fn error(&self, reason: &'static str) -> JsonError {
+        JsonError {
+            offset: self.pos,
+            reason,
+        }
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[inline(always)]
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        self.pos += usize::from(found);
+        found
+    }
+
+    #[inline(always)]
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// `text[start..end]`; both ends always fall on ASCII bytes here, so the
+    /// `None` arm only guards against a bug, never against input.
+    fn slice(&self, start: usize) -> Result<&'a str, JsonError> {
+        let text = self.text;
+        text.get(start..self.pos)
+            .ok_or_else(|| self.error("invalid UTF-8 boundary"))
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("expected a JSON value")),
+            None => Err(self.error("unexpected end of JSON")),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a JSON value"))
+        }
+    }
+
+    fn nest(&mut self, depth: usize) -> Result<(), JsonError> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error("JSON nested too deeply"));
+        }
+        self.pos += 1;
+        self.skip_whitespace();
+        Ok(())
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.nest(depth)?;
+        let mut map = Map::with_capacity(8);
+        if self.eat(b'}') {
+            return Ok(Value::Object(map));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a string key"));
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            if !self.eat(b':') {
+                return Err(self.error("expected ':'"));
+            }
+            self.skip_whitespace();
+            let value = self.value(depth + 1)?;
+            map.insert(key, value);
+            self.skip_whitespace();
+            if self.eat(b'}') {
+                return Ok(Value::Object(map));
+            }
+            if !self.eat(b',') {
+                return Err(self.error("expected ',' or '}'"));
+            }
+            self.skip_whitespace();
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.nest(depth)?;
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.error("expected ',' or ']'"));
+            }
+            self.skip_whitespace();
+        }
+    }
+
+    /// A string, the opening quote at `pos`.
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            let run = self.bytes[start..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            self.pos = run.map_or(self.bytes.len(), |n| start + n);
+            let piece = self.slice(start)?;
+            if out.is_empty() && self.peek() == Some(b'"') {
+                // No escapes (the usual case): one exact allocation.
+                self.pos += 1;
+                return Ok(piece.to_owned());
+            }
+            out.push_str(piece);
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("unterminated string")),
+            }
+        }
+    }
+
+    /// The character of an escape, the byte after `\` at `pos`.
+    fn escape(&mut self) -> Result<char, JsonError> {
+        let byte = self
+            .peek()
+            .ok_or_else(|| self.error("unterminated string"))?;
+        self.pos += 1;
+        Ok(match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = self.hex4()?;
+                if !(0xD800..0xDC00).contains(&unit) {
+                    // A lone low surrogate has no char: U+FFFD.
+                    return Ok(char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER));
+                }
+                let resume = self.pos;
+                if self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u") {
+                    self.pos += 2;
+                    let low = self.hex4()?;
+                    if (0xDC00..0xE000).contains(&low) {
+                        let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                        return Ok(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+                    }
+                    // Not a pair: the second escape stands on its own.
+                    self.pos = resume;
+                }
+                char::REPLACEMENT_CHARACTER
+            }
+            _ => {
+                self.pos -= 1;
+                return Err(self.error("invalid escape"));
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|b| char::from(b).to_digit(16))
+                .ok_or_else(|| self.error("expected four hex digits"))?;
+            unit = unit * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+
+    fn digits(&mut self) -> Result<(), JsonError> {
+        if !matches!(self.peek(), Some(b'0'..=b'9')) {
+            return Err(self.error("expected a digit"));
+        }
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
+    fn number(&mut self) -> Result<Value, JsonError> {
+        let start = self.pos;
+        self.eat(b'-');
+        if !self.eat(b'0') {
+            self.digits()?;
+        }
+        let mut whole = true;
+        if self.eat(b'.') {
+            whole = false;
+            self.digits()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            whole = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            self.digits()?;
+        }
+        let text = self.slice(start)?;
+        // Up to 15 digits is exact in an i64 and in an f64: skip float parsing.
+        let digits = text.trim_start_matches('-');
+        let n = if whole && digits.len() <= 15 {
+            let magnitude = digits
+                .bytes()
+                .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+            let n = magnitude as f64;
+            // `-0` stays negative zero, as in JSON.parse.
+            if text.starts_with('-') {
+                -n
+            } else {
+                n
+            }
+        } else {
+            (self.floats.parse)(text).ok_or_else(|| self.error("invalid number"))?
+        };
+        if !n.is_finite() {
+            return Err(JsonError {
+                offset: start,
+                reason: "number out of range",
+            });
+        }
+        Ok(Value::Number(n))
+    }
+}
+
+/// Compact JSON text, the same text `JSON.stringify` produces for it.
+pub fn to_string(value: &Value) -> String {
+    to_string_with(value, Floats::STD)
+}
+
+/// [`to_string`], with `floats` writing numbers other than safe integers.
+pub fn to_string_with(value: &Value, floats: Floats) -> String {
+    let mut out = String::with_capacity(256);
+    write(value, &mut out, floats);
+    out
+}
+
+fn write(value: &Value, out: &mut String, floats: Floats) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(*n, out, floats),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(item, out, floats);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, v)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                write(v, out, floats);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// 2^53: whole numbers below it are exact in a double.
+pub(crate) const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+fn write_number(n: f64, out: &mut String, floats: Floats) {
+    if !n.is_finite() {
+        // JSON has no NaN or Infinity; JSON.stringify writes null.
+        out.push_str("null");
+    } else if n.fract() == 0.0 && n.abs() < MAX_SAFE_INTEGER {
+        let _ = write!(out, "{}", n as i64);
+    } else {
+        (floats.write)(n, out);
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", b);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
