@@ -7,7 +7,7 @@
 //!   [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
 //!   request building, response and error parsing, and the retry policy. They
 //!   are tested natively with `cargo test`.
-//! - On `wasm32`, one transport module talks to `fetch` (through gloo-net) and
+//! - On `wasm32`, one transport module talks to the global `fetch` and
 //!   one boundary module holds every `#[wasm_bindgen]` export, including the
 //!   `CheckoutPageClient` class and the `CheckoutPageError` that every failure
 //!   becomes.
