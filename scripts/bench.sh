@@ -14,6 +14,10 @@ cargo build -q --release --target wasm32-unknown-unknown -p checkoutpage --featu
 rm -rf bench/out/pkg
 wasm-bindgen --target web --out-dir bench/out/pkg --out-name checkoutpage \
   target/bench/wasm32-unknown-unknown/release/checkoutpage.wasm
+# Optimised like pkg/ (scripts/build-pkg.sh), so the two builds compare.
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  bench/out/pkg/checkoutpage_bg.wasm -o bench/out/pkg/checkoutpage_bg.wasm
 
 bash scripts/bench-size.sh --no-build
 

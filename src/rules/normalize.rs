@@ -26,6 +26,13 @@ pub(crate) fn is_js_whitespace(c: char) -> bool {
 
 /// `s` without leading and trailing whitespace, as JavaScript trims.
 pub(crate) fn trim_js(s: &str) -> &str {
+    // Fast path: JavaScript whitespace is either ASCII at or below b' ', or
+    // not ASCII at all; most strings start and end with neither.
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let bytes = s.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        return s;
+    }
     s.trim_matches(is_js_whitespace)
 }
 
@@ -141,5 +148,26 @@ mod tests {
         assert_eq!(normal.tax_id_type, Some(Some("eu_vat".into())));
         assert_eq!(normal.tax_id, None);
         assert_eq!(normalize_patch(&normal), normal);
+    }
+}
+
+#[cfg(test)]
+mod trim_tests {
+    use super::{is_js_whitespace, trim_js};
+
+    #[test]
+    fn the_fast_path_trims_like_the_full_rule() {
+        let pieces = [
+            "", "a", "Z", "~", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{A0}", "\u{2003}",
+            "\u{3000}", "\u{FEFF}", "é", "東", "\u{7F}", "\u{85}", "!",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}x{c}");
+                    assert_eq!(trim_js(&s), s.trim_matches(is_js_whitespace), "{s:?}");
+                }
+            }
+        }
     }
 }

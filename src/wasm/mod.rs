@@ -10,3 +10,9 @@ pub use boundary::{
     BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
     RequestOptions,
 };
+
+/// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
+/// wasm, no slower in our benchmarks (bench/RESULTS.md). The module is
+/// single-threaded, which is what `WasmDynamicTalc` is for.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

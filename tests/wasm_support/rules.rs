@@ -158,6 +158,14 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     );
     let errors = validate_customer_patch(eval(r#"{name: "A", toJSON() { return {}; }}"#));
     assert_eq!(params(&errors), ["toJSON"]);
+    // Megabytes cross too (the module's memory grows to hold them).
+    let huge = eval(r#"{name: "x".repeat(4 << 20)}"#);
+    let errors = Array::from(&validate_customer_patch(huge));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(
+        get_str(&errors.get(0), "value").map(|v| v.len()),
+        Some(4 << 20)
+    );
     // A cycle is an error, not a crashed module.
     let cyclic = eval(r#"(() => { const p = {name: "A"}; p.address = p; return p; })()"#);
     let errors = Array::from(&validate_customer_patch(cyclic));
