@@ -272,5 +272,7 @@ await overhead();
 await coldStart();
 await sizes();
 await bulk();
+// What was tried, and what each change bought: kept by hand, appended here.
+lines.push((await readFile(new URL("./OPTIMISATIONS.md", import.meta.url), "utf8")).trimEnd());
 await writeFile(new URL("./RESULTS.md", import.meta.url), lines.join("\n") + "\n");
 console.log("\nwritten: bench/RESULTS.md");

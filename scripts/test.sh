@@ -15,6 +15,9 @@ step "format and lints (host and wasm32)"
 cargo fmt --all -- --check
 cargo clippy -q --workspace --all-targets -- -D warnings
 cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The bench-only exports and scripts (scripts/bench.sh) must keep building.
+cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --features bench -- -D warnings
+for script in bench/*.mjs; do node --check "$script"; done
 
 step "native tests: core and sandbox"
 cargo test -q --workspace
