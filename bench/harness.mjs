@@ -29,3 +29,30 @@ export function median(values) {
 
 export const fmt = (n) =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(1);
+
+// Operations per second of several functions measured in turns: each round
+// takes one sample of every function, so a slow spell of the machine (this
+// is a shared VM) hits them all alike. Medians over the rounds.
+export function interleavedOpsPerSecond(fns, { rounds = 15, sampleMs = 120, batch = 20, warmupMs = 400 } = {}) {
+  const names = Object.keys(fns);
+  for (const name of names) {
+    const warm = performance.now() + warmupMs;
+    while (performance.now() < warm) for (let i = 0; i < batch; i++) fns[name]();
+  }
+  const rates = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const name of r % 2 ? names : [...names].reverse()) {
+      const fn = fns[name];
+      let n = 0;
+      const start = performance.now();
+      let now;
+      do {
+        for (let i = 0; i < batch; i++) fn();
+        n += batch;
+        now = performance.now();
+      } while (now - start < sampleMs);
+      rates[name].push(n / ((now - start) / 1000));
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(rates[n])]));
+}
