@@ -13,12 +13,49 @@
 //! they do when JavaScript strings are encoded as UTF-8. A repeated key
 //! keeps its first position and its last value, as in `JSON.parse`.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 use crate::value::{Map, Value};
 
 /// The deepest nesting of arrays and objects [`parse`] accepts.
 pub const MAX_DEPTH: usize = 128;
+
+/// Object keys the API uses (customers, patches, addresses, error bodies):
+/// parsed objects store these without allocating a string for the key.
+const KNOWN_KEYS: [&str; 31] = [
+    "id",
+    "name",
+    "companyName",
+    "email",
+    "phone",
+    "billingEmail",
+    "address",
+    "shipping",
+    "taxId",
+    "taxIdType",
+    "sellerId",
+    "stripeCustomerId",
+    "createdAt",
+    "updatedAt",
+    "metadata",
+    "line1",
+    "line2",
+    "city",
+    "state",
+    "postalCode",
+    "country",
+    "data",
+    "status",
+    "type",
+    "message",
+    "errors",
+    "param",
+    "value",
+    "error",
+    "success",
+    "object",
+];
 
 /// How numbers other than safe integers are read and written.
 ///
@@ -169,14 +206,14 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.error("expected a string key"));
             }
-            let key = self.string()?;
+            let key = self.key()?;
             self.skip_whitespace();
             if !self.eat(b':') {
                 return Err(self.error("expected ':'"));
             }
             self.skip_whitespace();
             let value = self.value(depth + 1)?;
-            map.insert(key, value);
+            map.insert_key(key, value);
             self.skip_whitespace();
             if self.eat(b'}') {
                 return Ok(Value::Object(map));
@@ -238,6 +275,28 @@ impl<'a> Parser<'a> {
                 None => return Err(self.error("unterminated string")),
             }
         }
+    }
+
+    /// An object key, the opening quote at `pos`: one of the API's own names
+    /// without allocating, anything else as a new string.
+    fn key(&mut self) -> Result<Cow<'static, str>, JsonError> {
+        let start = self.pos + 1;
+        let end = self.bytes[start..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .map(|n| start + n);
+        if let Some(end) = end.filter(|&end| self.bytes[end] == b'"') {
+            let raw = &self.bytes[start..end];
+            // Lengths first: at opt-level "z" a slice comparison is a call.
+            let known = KNOWN_KEYS
+                .iter()
+                .find(|k| k.len() == raw.len() && k.as_bytes() == raw);
+            if let Some(known) = known {
+                self.pos = end + 1;
+                return Ok(Cow::Borrowed(known));
+            }
+        }
+        self.string().map(Cow::Owned)
     }
 
     /// The character of an escape, the byte after `\` at `pos`.

@@ -7,6 +7,7 @@
 //! Objects keep their keys in insertion order so that a request body or a
 //! patch preview reads the way the user wrote it.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, IntoDeserializer, MapAccess, SeqAccess, Visitor};
@@ -34,8 +35,12 @@ pub enum Value {
 /// A JSON object: key/value pairs in insertion order, keys unique.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Map {
-    entries: Vec<(String, Value)>,
+    entries: Vec<(Key, Value)>,
 }
+
+/// A key of a [`Map`]. Keys the API itself uses are stored as `&'static str`:
+/// the parser does not allocate for them (see [`crate::json`]).
+type Key = Cow<'static, str>;
 
 impl Map {
     /// An empty object.
@@ -52,13 +57,24 @@ impl Map {
 
     /// The value stored under `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.len() == key.len() && k == key)
+            .map(|(_, v)| v)
     }
 
     /// Sets `key`, replacing an existing value in place or appending.
     pub fn insert(&mut self, key: impl Into<String>, value: Value) {
-        let key = key.into();
-        match self.entries.iter_mut().find(|(k, _)| *k == key) {
+        self.insert_key(Cow::Owned(key.into()), value);
+    }
+
+    pub(crate) fn insert_key(&mut self, key: Key, value: Value) {
+        // Lengths first: at opt-level "z" a string comparison is a call.
+        let slot = self
+            .entries
+            .iter_mut()
+            .find(|(k, _)| k.len() == key.len() && *k == key);
+        match slot {
             Some(slot) => slot.1 = value,
             None => self.entries.push((key, value)),
         }
@@ -72,7 +88,7 @@ impl Map {
 
     /// Iterates over the entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
     /// The number of entries.
@@ -98,9 +114,10 @@ impl FromIterator<(String, Value)> for Map {
 
 impl IntoIterator for Map {
     type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    type IntoIter =
+        std::iter::Map<std::vec::IntoIter<(Key, Value)>, fn((Key, Value)) -> (String, Value)>;
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.into_iter()
+        self.entries.into_iter().map(|(k, v)| (k.into_owned(), v))
     }
 }
 

@@ -88,6 +88,28 @@ fn containers() {
 }
 
 #[test]
+fn the_apis_own_keys_behave_like_any_other() {
+    // Known keys are stored without allocating; nothing else may differ.
+    let parsed = parse(r#"{"name": "A", "nickname": "B", "address": {"city": "C"}, "name": "D"}"#);
+    let built = object(&[
+        ("name", Value::from("D")),
+        ("nickname", Value::from("B")),
+        ("address", object(&[("city", Value::from("C"))])),
+    ]);
+    assert_eq!(parsed, built);
+    let map = parsed.as_object().unwrap();
+    assert_eq!(map.get("name"), Some(&Value::from("D")));
+    assert_eq!(map.get("nam"), None);
+    let keys: Vec<String> = map.clone().into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["name", "nickname", "address"]);
+    // An escaped spelling of a known key is the same key.
+    assert_eq!(
+        parse(r#"{"n\u0061me": 1, "name": 2}"#),
+        object(&[("name", Value::Number(2.0))])
+    );
+}
+
+#[test]
 fn errors_say_what_and_where() {
     for (text, expected) in [
         ("", "unexpected end of JSON"),

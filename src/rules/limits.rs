@@ -26,6 +26,6 @@ pub const MAX_CHARS: [(&str, usize); 12] = [
 pub(crate) fn max_chars(key: &str) -> Option<usize> {
     MAX_CHARS
         .iter()
-        .find(|(name, _)| *name == key)
+        .find(|(name, _)| name.len() == key.len() && *name == key)
         .map(|(_, max)| *max)
 }

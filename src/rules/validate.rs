@@ -154,8 +154,9 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
 /// bytes below 0x20, 0x7F, and 0xC2 followed by 0x80 to 0x9F.
 fn has_control_character(s: &str) -> bool {
     let bytes = s.as_bytes();
-    bytes.iter().any(|&b| b < 0x20 || b == 0x7f)
-        || bytes.windows(2).any(|w| w[0] == 0xc2 && w[1] < 0xa0)
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b < 0x20 || b == 0x7f || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&next| next < 0xa0))
+    })
 }
 
 /// `param` is `phone` or `shipping.phone`.
