@@ -250,10 +250,7 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            let run = self.bytes[start..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            self.pos = run.map_or(self.bytes.len(), |n| start + n);
+            self.pos = plain_run_end(self.bytes, start);
             let piece = self.slice(start)?;
             if out.is_empty() && self.peek() == Some(b'"') {
                 // No escapes (the usual case): one exact allocation.
@@ -281,11 +278,8 @@ impl<'a> Parser<'a> {
     /// without allocating, anything else as a new string.
     fn key(&mut self) -> Result<Cow<'static, str>, JsonError> {
         let start = self.pos + 1;
-        let end = self.bytes[start..]
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            .map(|n| start + n);
-        if let Some(end) = end.filter(|&end| self.bytes[end] == b'"') {
+        let end = plain_run_end(self.bytes, start);
+        if self.bytes.get(end) == Some(&b'"') {
             let raw = &self.bytes[start..end];
             // Lengths first: at opt-level "z" a slice comparison is a call.
             let known = KNOWN_KEYS
@@ -409,6 +403,23 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// Where the run of string bytes from `start` that need no unescaping ends:
+/// at a quote, a backslash, a control byte or the end of the text.
+///
+/// A plain loop: at `opt-level = "z"` an iterator adapter with a closure
+/// costs a function call per byte.
+fn plain_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// Compact JSON text, the same text `JSON.stringify` produces for it.
 pub fn to_string(value: &Value) -> String {
     to_string_with(value, Floats::STD)
@@ -468,8 +479,13 @@ fn write_number(n: f64, out: &mut String, floats: Floats) {
 
 fn write_string(s: &str, out: &mut String) {
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
+    // A plain loop, for the same reason as in `plain_run_end`.
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -479,13 +495,13 @@ fn write_string(s: &str, out: &mut String) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        out.push_str(&s[start..i - 1]);
         if escape.is_empty() {
             let _ = write!(out, "\\u{:04x}", b);
         } else {
             out.push_str(escape);
         }
-        start = i + 1;
+        start = i;
     }
     out.push_str(&s[start..]);
     out.push('"');

@@ -153,10 +153,17 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
 /// U+0000 to U+001F and U+007F to U+009F), by bytes: in UTF-8 those are the
 /// bytes below 0x20, 0x7F, and 0xC2 followed by 0x80 to 0x9F.
 fn has_control_character(s: &str) -> bool {
+    // A plain loop: at opt-level "z" iterator adapters cost a call per byte.
     let bytes = s.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b < 0x20 || b == 0x7f || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&next| next < 0xa0))
-    })
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x20 || b == 0x7f || (b == 0xc2 && i + 1 < bytes.len() && bytes[i + 1] < 0xa0) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// `param` is `phone` or `shipping.phone`.
