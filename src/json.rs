@@ -59,11 +59,12 @@ const KNOWN_KEYS: [&str; 31] = [
 
 /// How numbers other than safe integers are read and written.
 ///
-/// Whole numbers below 2^53 are handled here with integer arithmetic. Other
-/// numbers (fractions, exponents, huge values) need correctly rounded
-/// decimal conversion: [`Floats::STD`] uses Rust's, which costs about 25 KB
-/// of tables and code in a wasm module; the WebAssembly shell plugs in the
-/// JavaScript engine's own (`Number`, `String`) instead.
+/// Whole numbers are handled here with integer arithmetic (up to 15 digits
+/// when read, below 2^53 when written). Other numbers (fractions, exponents,
+/// huge values) need correctly rounded decimal conversion: [`Floats::STD`]
+/// uses Rust's, which added 40 KB of tables and code to the wasm module; the
+/// WebAssembly shell plugs in the JavaScript engine's own (`parseFloat`,
+/// `Number#toString`) instead.
 #[derive(Clone, Copy, Debug)]
 pub struct Floats {
     /// Reads a number in JSON syntax; `None` if it cannot.

@@ -19,9 +19,8 @@ pub struct HttpRequest {
     /// Only `Authorization` (when there is a key), `Content-Type` and
     /// `Accept`: anything more would trigger extra CORS preflight checks.
     pub headers: Vec<(&'static str, String)>,
-    /// The JSON body, as data: the transport serialises it (in WebAssembly
-    /// with the engine's own `JSON.stringify`); [`Value::to_json`] gives the
-    /// same text natively.
+    /// The JSON body, as data: the transport writes it with
+    /// [`crate::json`] ([`Value::to_json`] gives the same text natively).
     pub body: Value,
 }
 
