@@ -21,42 +21,6 @@ use crate::value::{Map, Value};
 /// The deepest nesting of arrays and objects [`parse`] accepts.
 pub const MAX_DEPTH: usize = 128;
 
-/// Object keys the API uses (customers, patches, addresses, error bodies):
-/// parsed objects store these without allocating a string for the key.
-const KNOWN_KEYS: [&str; 31] = [
-    "id",
-    "name",
-    "companyName",
-    "email",
-    "phone",
-    "billingEmail",
-    "address",
-    "shipping",
-    "taxId",
-    "taxIdType",
-    "sellerId",
-    "stripeCustomerId",
-    "createdAt",
-    "updatedAt",
-    "metadata",
-    "line1",
-    "line2",
-    "city",
-    "state",
-    "postalCode",
-    "country",
-    "data",
-    "status",
-    "type",
-    "message",
-    "errors",
-    "param",
-    "value",
-    "error",
-    "success",
-    "object",
-];
-
 /// How numbers other than safe integers are read and written.
 ///
 /// Whole numbers are handled here with integer arithmetic (up to 15 digits
@@ -275,23 +239,22 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// An object key, the opening quote at `pos`: one of the API's own names
-    /// without allocating, anything else as a new string.
+    /// An object key, the opening quote at `pos`. One of the API's own names
+    /// ([`crate::model::api_name`]) is stored without allocating.
     fn key(&mut self) -> Result<Cow<'static, str>, JsonError> {
         let start = self.pos + 1;
         let end = plain_run_end(self.bytes, start);
-        if self.bytes.get(end) == Some(&b'"') {
-            let raw = &self.bytes[start..end];
-            // Lengths first: at opt-level "z" a slice comparison is a call.
-            let known = KNOWN_KEYS
-                .iter()
-                .find(|k| k.len() == raw.len() && k.as_bytes() == raw);
-            if let Some(known) = known {
-                self.pos = end + 1;
-                return Ok(Cow::Borrowed(known));
-            }
+        if self.bytes.get(end) != Some(&b'"') {
+            // Escapes (or an unterminated key): the general string path.
+            return self.string().map(Cow::Owned);
         }
-        self.string().map(Cow::Owned)
+        self.pos = end;
+        let raw = self.slice(start)?;
+        self.pos = end + 1;
+        Ok(match crate::model::api_name(raw) {
+            Some(name) => Cow::Borrowed(name),
+            None => Cow::Owned(raw.to_owned()),
+        })
     }
 
     /// The character of an escape, the byte after `\` at `pos`.

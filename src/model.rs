@@ -224,6 +224,28 @@ pub const READ_ONLY_FIELDS: [&str; 5] = [
 const ADDRESS_FIELDS: [&str; 6] = ["line1", "line2", "city", "state", "postalCode", "country"];
 const SHIPPING_FIELDS: [&str; 3] = ["name", "phone", "address"];
 
+/// Keys of the API's response envelope and error bodies.
+const ENVELOPE_KEYS: [&str; 8] = [
+    "data", "status", "type", "message", "errors", "param", "value", "error",
+];
+
+/// `key` as a `&'static str` when it is one of the API's own names (a
+/// customer field, an address field, an envelope key), so that a parsed
+/// object can store it without allocating (see [`crate::json`]).
+pub(crate) fn api_name(key: &str) -> Option<&'static str> {
+    [
+        &EDITABLE_FIELDS[..],
+        &READ_ONLY_FIELDS,
+        &ADDRESS_FIELDS,
+        &ENVELOPE_KEYS,
+    ]
+    .into_iter()
+    .flatten()
+    // Lengths first: at opt-level "z" a string comparison is a call.
+    .find(|name| name.len() == key.len() && **name == key)
+    .copied()
+}
+
 impl CustomerPatch {
     /// Whether the patch changes nothing (the API rejects an empty body).
     pub fn is_empty(&self) -> bool {
