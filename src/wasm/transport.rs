@@ -136,10 +136,7 @@ async fn attempt(
                 .and_then(|h| retry::parse_retry_after(&h, js_sys::Date::now())),
         };
         let status = response.status();
-        let text = response
-            .text()
-            .await
-            .map_err(|e| Error::new(ErrorKind::Network, gloo_message(&e)))?;
+        let text = response.text().await.map_err(network_error)?;
         parse_response(status, interop::parse_json(&text).ok(), meta)
     }
     .await;
@@ -178,7 +175,7 @@ async fn fetch(request: &HttpRequest, controller: &AbortController) -> Result<Re
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(&interop::to_json(&request.body)));
     init.set_signal(Some(&controller.signal()));
-    let network = |thrown: JsValue| Error::new(ErrorKind::Network, network_message(&thrown));
+    let network = |thrown: JsValue| network_error(thrown_reason(&thrown));
     let response = JsFuture::from(fetch_with_init(&request.url, &init).map_err(network)?)
         .await
         .map_err(network)?;
@@ -191,25 +188,28 @@ async fn fetch(request: &HttpRequest, controller: &AbortController) -> Result<Re
     Ok(Response::from(response))
 }
 
-/// What a rejected `fetch` (or a failed body read) says, as `Name: message`.
-fn network_message(thrown: &JsValue) -> String {
+/// A failure before a complete response arrived.
+fn network_error(reason: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Network,
+        format!("The request failed before a response arrived: {reason}"),
+    )
+}
+
+/// What a rejected `fetch` says, as `Name: message`.
+fn thrown_reason(thrown: &JsValue) -> String {
     let field = |key: &str| {
         Reflect::get(thrown, &JsValue::from_str(key))
             .ok()
             .and_then(|v| v.as_string())
     };
-    let reason = match (field("name"), field("message")) {
+    match (field("name"), field("message")) {
         (Some(name), Some(message)) => format!("{name}: {message}"),
         (None, Some(message)) => message,
         _ => thrown
             .as_string()
             .unwrap_or_else(|| "unknown error".to_owned()),
-    };
-    format!("The request failed before a response arrived: {reason}")
-}
-
-fn gloo_message(error: &gloo_net::Error) -> String {
-    format!("The request failed before a response arrived: {error}")
+    }
 }
 
 fn aborted() -> Error {
