@@ -348,20 +348,27 @@ impl Address {
     /// The address as JSON data; unset lines are omitted.
     pub fn to_value(&self) -> Value {
         let mut map = Map::new();
-        let fields = [
-            ("line1", &self.line1),
-            ("line2", &self.line2),
-            ("city", &self.city),
-            ("state", &self.state),
-            ("postalCode", &self.postal_code),
-            ("country", &self.country),
-        ];
-        for (key, field) in fields {
-            if let Some(v) = field {
-                map.insert(key, Value::String(v.clone()));
-            }
-        }
+        insert_strings(
+            &mut map,
+            [
+                ("line1", &self.line1),
+                ("line2", &self.line2),
+                ("city", &self.city),
+                ("state", &self.state),
+                ("postalCode", &self.postal_code),
+                ("country", &self.country),
+            ],
+        );
         Value::Object(map)
+    }
+}
+
+/// Inserts each field that is set, in order; unset ones are omitted.
+fn insert_strings<const N: usize>(map: &mut Map, fields: [(&str, &Option<String>); N]) {
+    for (key, field) in fields {
+        if let Some(v) = field {
+            map.insert(key, Value::String(v.clone()));
+        }
     }
 }
 
@@ -369,12 +376,7 @@ impl Shipping {
     /// The shipping details as JSON data; unset fields are omitted.
     pub fn to_value(&self) -> Value {
         let mut map = Map::new();
-        if let Some(name) = &self.name {
-            map.insert("name", Value::String(name.clone()));
-        }
-        if let Some(phone) = &self.phone {
-            map.insert("phone", Value::String(phone.clone()));
-        }
+        insert_strings(&mut map, [("name", &self.name), ("phone", &self.phone)]);
         if let Some(address) = &self.address {
             map.insert("address", address.to_value());
         }
@@ -388,37 +390,33 @@ impl Customer {
     pub fn to_value(&self) -> Value {
         let mut map = Map::new();
         map.insert("id", Value::String(self.id.clone()));
-        let strings = [
-            ("name", &self.name),
-            ("companyName", &self.company_name),
-            ("email", &self.email),
-            ("phone", &self.phone),
-            ("billingEmail", &self.billing_email),
-        ];
-        for (key, field) in strings {
-            if let Some(v) = field {
-                map.insert(key, Value::String(v.clone()));
-            }
-        }
+        insert_strings(
+            &mut map,
+            [
+                ("name", &self.name),
+                ("companyName", &self.company_name),
+                ("email", &self.email),
+                ("phone", &self.phone),
+                ("billingEmail", &self.billing_email),
+            ],
+        );
         if let Some(address) = &self.address {
             map.insert("address", address.to_value());
         }
         if let Some(shipping) = &self.shipping {
             map.insert("shipping", shipping.to_value());
         }
-        let strings = [
-            ("taxId", &self.tax_id),
-            ("taxIdType", &self.tax_id_type),
-            ("sellerId", &self.seller_id),
-            ("stripeCustomerId", &self.stripe_customer_id),
-            ("createdAt", &self.created_at),
-            ("updatedAt", &self.updated_at),
-        ];
-        for (key, field) in strings {
-            if let Some(v) = field {
-                map.insert(key, Value::String(v.clone()));
-            }
-        }
+        insert_strings(
+            &mut map,
+            [
+                ("taxId", &self.tax_id),
+                ("taxIdType", &self.tax_id_type),
+                ("sellerId", &self.seller_id),
+                ("stripeCustomerId", &self.stripe_customer_id),
+                ("createdAt", &self.created_at),
+                ("updatedAt", &self.updated_at),
+            ],
+        );
         for (key, value) in self.extra.iter() {
             map.insert(key, value.clone());
         }

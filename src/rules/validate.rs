@@ -66,34 +66,18 @@ pub fn validate_patch(value: &Value) -> Vec<FieldError> {
             ("name" | "companyName", Value::String(raw)) => {
                 basic(top, raw, out);
             }
-            ("email", Value::String(raw)) => {
-                if let Some(email) = basic(top, raw, out) {
-                    if email.is_empty() {
-                        push(
-                            out,
-                            top,
-                            "Email cannot be empty; omit it to leave it unchanged",
-                            raw,
-                        );
-                    } else if !is_valid_email(email) {
-                        push(out, top, "Not a valid email address", raw);
-                    }
-                }
-            }
-            ("billingEmail", Value::String(raw)) => {
-                if let Some(email) = basic(top, raw, out) {
-                    if email.is_empty() {
-                        push(
-                            out,
-                            top,
-                            "Not a valid email address; use null to clear billingEmail",
-                            raw,
-                        );
-                    } else if !is_valid_email(email) {
-                        push(out, top, "Not a valid email address", raw);
-                    }
-                }
-            }
+            ("email", Value::String(raw)) => email(
+                top,
+                raw,
+                "Email cannot be empty; omit it to leave it unchanged",
+                out,
+            ),
+            ("billingEmail", Value::String(raw)) => email(
+                top,
+                raw,
+                "Not a valid email address; use null to clear billingEmail",
+                out,
+            ),
             ("phone", Value::String(raw)) => phone(top, raw, out),
             ("address", Value::Object(address)) => check_address("address", address, out),
             ("shipping", Value::Object(shipping)) => check_shipping(shipping, out),
@@ -147,6 +131,18 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
         }
     }
     Some(value)
+}
+
+/// An email field: the shared string rules, not empty (`when_empty` says
+/// what to do instead), and the WHATWG rule.
+fn email(param: Path, raw: &str, when_empty: &str, errors: &mut Vec<FieldError>) {
+    if let Some(email) = basic(param, raw, errors) {
+        if email.is_empty() {
+            push(errors, param, when_empty, raw);
+        } else if !is_valid_email(email) {
+            push(errors, param, "Not a valid email address", raw);
+        }
+    }
 }
 
 /// Whether `s` contains a character of category Cc (`char::is_control`:
