@@ -786,7 +786,7 @@ mod bench {
     /// A JSON string (stringified by the caller) parsed by the core's parser.
     #[wasm_bindgen(js_name = benchCrossText)]
     pub fn cross_text(json: &str) -> usize {
-        crate::json::parse(json).map_or(0, |v| key_count(&v))
+        interop::parse_json(json).map_or(0, |v| key_count(&v))
     }
 
     /// A string in, nothing parsed.
@@ -800,14 +800,14 @@ mod bench {
     #[wasm_bindgen(js_name = benchParseLoop)]
     pub fn parse_loop(json: &str, n: u32) -> usize {
         (0..n)
-            .map(|_| crate::json::parse(json).map_or(0, |v| key_count(&v)))
+            .map(|_| interop::parse_json(json).map_or(0, |v| key_count(&v)))
             .sum()
     }
 
     /// Validates the patch in `json` `n` times inside the module.
     #[wasm_bindgen(js_name = benchValidateLoop)]
     pub fn validate_loop(json: &str, n: u32) -> usize {
-        let value = crate::json::parse(json).unwrap_or_default();
+        let value = interop::parse_json(json).unwrap_or_default();
         (0..n)
             .map(|_| crate::rules::validate_patch(&value).len())
             .sum()
