@@ -6,13 +6,26 @@
 // silently change (NaN and Infinity become null, functions and symbols
 // vanish, class instances, Dates and toJSON methods are rewritten, bigints
 // and cycles throw) this returns undefined, and the Rust side walks the value
-// itself to report exactly which field is wrong (src/wasm/interop.rs).
+// itself to report exactly which field is wrong (src/wasm/interop.rs). So do
+// strings and keys with a lone surrogate, which JSON would carry as an escape
+// that decodes to U+FFFD.
 
 const MAX_DEPTH = 64;
+
+// A lone surrogate: a surrogate code unit not part of a pair. With the `u`
+// flag a pair is one code point, so only lone ones are of category Cs.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function isWellFormed(text) {
+  return typeof text.isWellFormed === "function"
+    ? text.isWellFormed()
+    : !LONE_SURROGATE.test(text);
+}
 
 function isPlain(value, depth) {
   switch (typeof value) {
     case "string":
+      return isWellFormed(value);
     case "boolean":
     case "undefined": // an omitted key, as JSON.stringify drops it
       return true;
@@ -31,6 +44,7 @@ function isPlain(value, depth) {
       if (proto !== Object.prototype && proto !== null) return false;
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+        if (!isWellFormed(key)) return false;
         if (!isPlain(value[key], depth + 1)) return false;
       }
       return true;

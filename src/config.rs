@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldError, ProblemCode};
+use crate::rules::ValidationMode;
 use crate::value::Value;
 
 /// The vendor's production API.
@@ -48,6 +49,8 @@ pub struct ClientConfig {
     pub max_retries: u32,
     /// The client-side rate limit shared by every call.
     pub requests_per_minute: u32,
+    /// Which problems block a patch before it is sent (default: errors only).
+    pub validation: ValidationMode,
 }
 
 /// Client options as the user gives them, before validation.
@@ -63,6 +66,8 @@ pub struct ClientOptionsInput {
     pub max_retries: Option<f64>,
     /// See [`ClientConfig::requests_per_minute`].
     pub requests_per_minute: Option<f64>,
+    /// See [`ClientConfig::validation`]: `"strict"`, `"standard"` or `"off"`.
+    pub validation: Option<String>,
     /// Allow a secret key in a browser page anyway.
     pub dangerously_allow_browser: bool,
     /// Whether the code runs in a browser page (a `window` or `document` exists).
@@ -134,6 +139,11 @@ impl ClientConfig {
             1,
             &mut errors,
         );
+        let validation = validation_mode(
+            input.validation.as_deref(),
+            ValidationMode::default(),
+            &mut errors,
+        );
         if !errors.is_empty() {
             return Err(Error::validation(errors));
         }
@@ -143,8 +153,30 @@ impl ClientConfig {
             timeout_ms,
             max_retries,
             requests_per_minute,
+            validation,
         })
     }
+}
+
+/// Reads a `validation` option (`"strict"`, `"standard"` or `"off"`) of a
+/// client or a call; `None` gives `default`.
+pub fn validation_mode(
+    value: Option<&str>,
+    default: ValidationMode,
+    errors: &mut Vec<FieldError>,
+) -> ValidationMode {
+    let Some(name) = value else {
+        return default;
+    };
+    ValidationMode::parse(name).unwrap_or_else(|| {
+        errors.push(FieldError::problem(
+            ProblemCode::InvalidOption,
+            "validation",
+            "Expected \"strict\", \"standard\" or \"off\"",
+            name.into(),
+        ));
+        default
+    })
 }
 
 /// Validates a per-request or per-client count (`timeoutMs`, `maxRetries`).

@@ -7,29 +7,183 @@ use serde::{Deserialize, Serialize};
 
 use crate::value::{Map, Value};
 
-/// One problem with one field, in the API's own shape.
+/// One problem with one field, in the API's own shape, plus a machine-readable
+/// [`code`](FieldError::code) and [`severity`](FieldError::severity) on every
+/// problem found client-side.
 ///
 /// `param` is dotted for nested fields (`address.country`,
 /// `shipping.address.postalCode`); an empty `param` means the whole body.
+/// Errors returned by the server (a 400's `errors[]`) carry only `param`,
+/// `message` and `value`, exactly as the API sent them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct FieldError {
     /// The field, dotted for nested fields.
     pub param: String,
-    /// What is wrong, in a sentence.
+    /// What is wrong, in a sentence (English; localise by `code`).
     pub message: String,
     /// The offending value as given (`null` when there was none).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     pub value: Value,
+    /// What kind of problem this is. Set on every problem found client-side;
+    /// absent on errors the server returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub code: Option<ProblemCode>,
+    /// `"error"` blocks sending, `"warning"` does not (see [`Severity`]). Set
+    /// on every problem found client-side; absent on errors the server returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub severity: Option<Severity>,
 }
 
 impl FieldError {
-    /// A field error.
+    /// A field error as the server reports it: no code, no severity.
     pub fn new(param: impl Into<String>, message: impl Into<String>, value: Value) -> Self {
         Self {
             param: param.into(),
             message: message.into(),
             value,
+            code: None,
+            severity: None,
+        }
+    }
+
+    /// A problem found client-side; its severity follows from `code`.
+    pub fn problem(
+        code: ProblemCode,
+        param: impl Into<String>,
+        message: impl Into<String>,
+        value: Value,
+    ) -> Self {
+        Self {
+            code: Some(code),
+            severity: Some(code.severity()),
+            ..Self::new(param, message, value)
+        }
+    }
+
+    /// Whether this problem blocks sending: an error found client-side, or
+    /// any problem without a severity.
+    pub fn is_error(&self) -> bool {
+        self.severity != Some(Severity::Warning)
+    }
+}
+
+/// How serious a client-side problem is.
+///
+/// The rule: an **error** only where the API certainly refuses the value or
+/// it cannot be sent faithfully; everything else, a probable mistake that a
+/// real customer can still have, is a **warning**.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Blocks sending: the API refuses it, or it would not arrive as given.
+    Error,
+    /// Sent anyway (unless the caller asks for strict validation).
+    Warning,
+}
+
+/// A stable, machine-readable name for each kind of client-side problem, for
+/// localising messages and for logic. Each code has one fixed [`Severity`]
+/// ([`ProblemCode::severity`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// Error: the patch is not a JSON object.
+    NotAnObject,
+    /// Error: the patch has no fields (the API rejects an empty body).
+    EmptyPatch,
+    /// Error: a field the API does not have (the message may hint the nearest one).
+    UnknownField,
+    /// Error: a field set by the server (`id`, `createdAt`, ...).
+    ReadOnlyField,
+    /// Error: a value of the wrong JSON type.
+    InvalidType,
+    /// Error: `email` set to `null` or an empty string (it cannot be cleared).
+    EmailRequired,
+    /// Error: a control character (line break, tab, NUL, ...) inside a string.
+    ControlCharacter,
+    /// Error: a string that is not valid Unicode (a lone surrogate, e.g. half an
+    /// emoji), which would be sent as U+FFFD.
+    InvalidUnicode,
+    /// Error: a JavaScript value JSON cannot carry (`NaN`, a function, a bigint, ...).
+    UnsupportedValue,
+    /// Error: the customer id cannot address a customer.
+    InvalidCustomerId,
+    /// Error: a client or call option is invalid.
+    InvalidOption,
+    /// Error: any other argument the client cannot use.
+    InvalidInput,
+    /// Warning: not an email address by the WHATWG rule (internationalised
+    /// domains are accepted).
+    InvalidEmail,
+    /// Warning: does not look like a phone number.
+    InvalidPhone,
+    /// Warning: not an ISO 3166-1 alpha-2 country code (or `XK`).
+    InvalidCountry,
+    /// Warning: a postal code outside its country's format in Google's address
+    /// metadata.
+    PostalCodeFormat,
+    /// Warning: a tax id outside the format of its type.
+    TaxIdFormat,
+    /// Warning: a tax id type that is not a Stripe code.
+    TaxIdType,
+    /// Warning: `taxId` without `taxIdType`, or the reverse, in one patch.
+    TaxIdPair,
+    /// Warning: longer than such a field usually is.
+    TooLong,
+}
+
+impl ProblemCode {
+    /// The severity every problem with this code has.
+    pub fn severity(self) -> Severity {
+        use ProblemCode::*;
+        match self {
+            NotAnObject | EmptyPatch | UnknownField | ReadOnlyField | InvalidType
+            | EmailRequired | ControlCharacter | InvalidUnicode | UnsupportedValue
+            | InvalidCustomerId | InvalidOption | InvalidInput => Severity::Error,
+            InvalidEmail | InvalidPhone | InvalidCountry | PostalCodeFormat | TaxIdFormat
+            | TaxIdType | TaxIdPair | TooLong => Severity::Warning,
+        }
+    }
+
+    /// The wire name (`"unknown_field"`, ...).
+    pub fn as_str(self) -> &'static str {
+        use ProblemCode::*;
+        match self {
+            NotAnObject => "not_an_object",
+            EmptyPatch => "empty_patch",
+            UnknownField => "unknown_field",
+            ReadOnlyField => "read_only_field",
+            InvalidType => "invalid_type",
+            EmailRequired => "email_required",
+            ControlCharacter => "control_character",
+            InvalidUnicode => "invalid_unicode",
+            UnsupportedValue => "unsupported_value",
+            InvalidCustomerId => "invalid_customer_id",
+            InvalidOption => "invalid_option",
+            InvalidInput => "invalid_input",
+            InvalidEmail => "invalid_email",
+            InvalidPhone => "invalid_phone",
+            InvalidCountry => "invalid_country",
+            PostalCodeFormat => "postal_code_format",
+            TaxIdFormat => "tax_id_format",
+            TaxIdType => "tax_id_type",
+            TaxIdPair => "tax_id_pair",
+            TooLong => "too_long",
+        }
+    }
+}
+
+impl Severity {
+    /// The wire name (`"error"` or `"warning"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
         }
     }
 }
@@ -173,8 +327,14 @@ impl Error {
         }
     }
 
-    /// A client-side validation failure carrying every field error.
-    pub fn validation(errors: Vec<FieldError>) -> Self {
+    /// A client-side validation failure carrying every field error. A field
+    /// error without a code gets [`ProblemCode::InvalidInput`], so every
+    /// client-side problem has a code and a severity.
+    pub fn validation(mut errors: Vec<FieldError>) -> Self {
+        for e in errors.iter_mut().filter(|e| e.code.is_none()) {
+            e.code = Some(ProblemCode::InvalidInput);
+            e.severity = Some(ProblemCode::InvalidInput.severity());
+        }
         let describe = |e: &FieldError| match e.param.as_str() {
             "" => e.message.clone(),
             param => format!("{param}: {}", e.message),
@@ -250,6 +410,8 @@ fn parse_field_errors(errors: &Value) -> Vec<FieldError> {
                 .unwrap_or_default()
                 .to_owned(),
             value: item.get("value").cloned().unwrap_or_default(),
+            code: None,
+            severity: None,
         })
         .collect()
 }

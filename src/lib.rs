@@ -35,6 +35,6 @@ pub use wasm::{
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};
-pub use error::{Error, ErrorKind, FieldError};
+pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity};
 pub use model::{Address, Customer, CustomerPatch, Shipping};
 pub use value::Value;

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldError, Path};
+use crate::error::{FieldError, Path, ProblemCode};
 use crate::value::{Map, Value};
 
 /// A postal address. The API replaces a stored address in full when one is
@@ -272,7 +272,8 @@ impl CustomerPatch {
     fn read(value: &Value, keep: bool) -> Result<CustomerPatch, Vec<FieldError>> {
         let mut errors = Vec::new();
         let Some(object) = value.as_object() else {
-            errors.push(FieldError::new(
+            errors.push(FieldError::problem(
+                ProblemCode::NotAnObject,
                 "",
                 format!("The patch must be an object, not {}", article(value)),
                 value.clone(),
@@ -280,7 +281,8 @@ impl CustomerPatch {
             return Err(errors);
         };
         if object.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::problem(
+                ProblemCode::EmptyPatch,
                 "",
                 "The patch must change at least one field",
                 value.clone(),
@@ -295,7 +297,8 @@ impl CustomerPatch {
                 "name" => patch.name = Some(nullable_string(top, field, errs, keep)),
                 "companyName" => patch.company_name = Some(nullable_string(top, field, errs, keep)),
                 "email" => match field {
-                    Value::Null => errs.push(FieldError::new(
+                    Value::Null => errs.push(FieldError::problem(
+                        ProblemCode::EmailRequired,
                         key,
                         "Email cannot be cleared; omit it to leave it unchanged",
                         Value::Null,
@@ -550,7 +553,8 @@ fn article(value: &Value) -> String {
 }
 
 fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
-    FieldError::new(
+    FieldError::problem(
+        ProblemCode::InvalidType,
         param.render(),
         format!("Expected {expected}, got {}", article(value)),
         value.clone(),
@@ -644,18 +648,22 @@ fn nullable_shipping(value: &Value, errors: &mut Vec<FieldError>, keep: bool) ->
 fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
     let key = param.key();
     let param = param.render();
-    let message = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
-        format!("`{key}` is read-only and is set by the server")
+    let (code, message) = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
+        (
+            ProblemCode::ReadOnlyField,
+            format!("`{key}` is read-only and is set by the server"),
+        )
     } else {
-        match closest(key, known) {
+        let message = match closest(key, known) {
             Some(hint) => format!("Unknown field `{key}`; did you mean `{hint}`?"),
             None => format!(
                 "Unknown field `{key}`; expected one of {}",
                 known.join(", ")
             ),
-        }
+        };
+        (ProblemCode::UnknownField, message)
     };
-    FieldError::new(param, message, value.clone())
+    FieldError::problem(code, param, message, value.clone())
 }
 
 /// The known name nearest to `key` (case-insensitive edit distance), if close enough

@@ -12,9 +12,11 @@
 
 use std::collections::HashMap;
 
+use checkoutpage::error::FieldError;
 use checkoutpage::model::{Address, Customer, CustomerPatch, Shipping};
 use checkoutpage::rules::{
-    apply_patch, diff_customer, normalize_patch, validate_patch, CustomerDraft,
+    apply_patch, diff_customer, normalize_patch, patch_to_send, validate_patch, CustomerDraft,
+    ValidationMode,
 };
 use checkoutpage::value::{Map, Value};
 use proptest::prelude::*;
@@ -293,6 +295,26 @@ fn check_validation_invariants(value: &Value) -> Result<(), TestCaseError> {
     for e in &errors[structural.len()..] {
         *per_param.entry(e.param.as_str()).or_default() += 1;
     }
+    // Every problem has a code, and its severity is the code's; structural
+    // problems are errors. The send decision follows the severities.
+    for e in &errors {
+        let code = e.code.expect("a code on every client-side problem");
+        prop_assert_eq!(e.severity, Some(code.severity()));
+    }
+    prop_assert!(structural.iter().all(FieldError::is_error));
+    let blocking = errors.iter().any(FieldError::is_error);
+    prop_assert_eq!(
+        patch_to_send(value, ValidationMode::Standard).is_ok(),
+        !blocking
+    );
+    prop_assert_eq!(
+        patch_to_send(value, ValidationMode::Strict).is_ok(),
+        errors.is_empty()
+    );
+    prop_assert_eq!(
+        patch_to_send(value, ValidationMode::Off).is_ok(),
+        structural.is_empty()
+    );
     match CustomerPatch::from_value(value) {
         Ok(patch) => {
             let normal = normalize_patch(&patch);
@@ -301,6 +323,16 @@ fn check_validation_invariants(value: &Value) -> Result<(), TestCaseError> {
                 // The normalised form of a valid patch is still valid.
                 let again = validate_patch(&normal.to_value());
                 prop_assert!(again.is_empty(), "{:?} -> {:?}", normal, again);
+            }
+            if !blocking {
+                // ... and of a sendable one still sendable.
+                let again = validate_patch(&normal.to_value());
+                prop_assert!(
+                    !again.iter().any(FieldError::is_error),
+                    "{:?} -> {:?}",
+                    normal,
+                    again
+                );
             }
         }
         Err(structural) => {

@@ -30,8 +30,8 @@ fn every_case_in_the_table() {
             "duplicate case name {name:?}"
         );
         let patch = case.get("patch").expect("a case has a patch");
-        let Some(Value::Array(expected)) = case.get("errors") else {
-            panic!("{name}: `errors` must be an array");
+        let Some(Value::Array(expected)) = case.get("problems") else {
+            panic!("{name}: `problems` must be an array");
         };
         let actual = validate_patch(patch);
         assert_eq!(
@@ -63,6 +63,24 @@ fn every_case_in_the_table() {
                 describe()
             ));
             continue;
+        }
+        for a in &actual {
+            let code = a.code.expect("every client-side problem has a code");
+            assert_eq!(
+                a.severity,
+                Some(code.severity()),
+                "{name}: severity follows the code"
+            );
+            if !expected.iter().filter_map(Value::as_object).any(|e| {
+                string(e, "param") == Some(a.param.as_str())
+                    && string(e, "code") == Some(code.as_str())
+            }) {
+                failures.push(format!(
+                    "{name}: unexpected {} on {:?}",
+                    code.as_str(),
+                    a.param
+                ));
+            }
         }
         for e in expected.iter().filter_map(Value::as_object) {
             let param = string(e, "param").unwrap_or_default();

@@ -1,13 +1,16 @@
 //! Bytes → JSON (when they parse) → every rule, checking the invariants the
 //! rules promise: no panics, structural errors come first, the content rules
-//! give a param at most one error, normalisation is idempotent and keeps a
-//! valid patch valid, apply never touches `extra`.
+//! give a param at most one error, every problem has a code and that code's
+//! severity, the send decision of each validation mode follows the
+//! severities, normalisation is idempotent and keeps a valid patch valid,
+//! apply never touches `extra`.
 
 #![no_main]
 
 use checkoutpage::model::{Customer, CustomerPatch};
 use checkoutpage::rules::{
-    apply_patch, diff_customer, normalize_patch, validate_patch, CustomerDraft,
+    apply_patch, diff_customer, normalize_patch, patch_to_send, validate_patch, CustomerDraft,
+    ValidationMode,
 };
 use checkoutpage::value::Value;
 use libfuzzer_sys::fuzz_target;
@@ -30,6 +33,23 @@ fuzz_target!(|data: &[u8]| {
     let count = params.len();
     params.dedup();
     assert_eq!(params.len(), count, "two errors for one param: {errors:?}");
+    for e in &errors {
+        let code = e.code.expect("a code on every client-side problem");
+        assert_eq!(e.severity, Some(code.severity()));
+    }
+    let blocking = errors.iter().any(|e| e.is_error());
+    assert_eq!(
+        patch_to_send(&value, ValidationMode::Standard).is_ok(),
+        !blocking
+    );
+    assert_eq!(
+        patch_to_send(&value, ValidationMode::Strict).is_ok(),
+        errors.is_empty()
+    );
+    assert_eq!(
+        patch_to_send(&value, ValidationMode::Off).is_ok(),
+        structural.is_empty()
+    );
 
     match CustomerPatch::from_value(&value) {
         Ok(patch) => {

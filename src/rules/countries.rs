@@ -1,10 +1,13 @@
-//! ISO 3166-1 alpha-2 country codes.
+//! ISO 3166-1 alpha-2 country codes, plus `XK`.
 
-/// Every officially assigned ISO 3166-1 alpha-2 code (249), sorted, packed
-/// two letters per code (a single string keeps the WebAssembly data small).
+/// Every officially assigned ISO 3166-1 alpha-2 code (249) and `XK`, sorted,
+/// packed two letters per code (a single string keeps the WebAssembly data
+/// small). Country codes are facts, not a data set; `tests/public_data.rs`
+/// checks this list against Debian's iso-codes.
 ///
-/// User-assigned codes such as `XK` (Kosovo, used by some payment providers)
-/// and exceptionally reserved ones such as `UK` or `EU` are not included.
+/// `XK` (Kosovo) is user-assigned in ISO 3166-1, but Stripe, Google's
+/// address data, banks and the EU use it. Exceptionally reserved codes such
+/// as `UK` or `EU` are not included.
 const CODES: &str = concat!(
     "ADAEAFAGAIALAMAOAQARASATAUAWAXAZ",
     "BABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZ",
@@ -29,13 +32,14 @@ const CODES: &str = concat!(
     "UAUGUMUSUYUZ",
     "VAVCVEVGVIVNVU",
     "WFWS",
+    "XK",
     "YEYT",
     "ZAZMZW",
 );
 
-/// Whether `code` is an officially assigned ISO 3166-1 alpha-2 country code,
-/// ignoring ASCII case (`"nl"` and `"NL"` both are). Surrounding whitespace is
-/// *not* ignored: trim first. Only the 249 officially assigned codes count.
+/// Whether `code` is an officially assigned ISO 3166-1 alpha-2 country code
+/// or `XK` (Kosovo), ignoring ASCII case (`"nl"` and `"NL"` both are).
+/// Surrounding whitespace is *not* ignored: trim first.
 pub fn is_country_code(code: &str) -> bool {
     let bytes = code.as_bytes();
     if bytes.len() != 2 || !bytes.iter().all(u8::is_ascii_alphabetic) {
@@ -61,9 +65,9 @@ mod tests {
     use super::{is_country_code, CODES};
 
     #[test]
-    fn the_table_has_all_249_codes_sorted_and_unique() {
+    fn the_table_has_all_249_codes_and_xk_sorted_and_unique() {
         let codes: Vec<&[u8]> = CODES.as_bytes().chunks(2).collect();
-        assert_eq!(CODES.len(), 2 * 249);
+        assert_eq!(CODES.len(), 2 * 250);
         assert!(codes.windows(2).all(|w| w[0] < w[1]));
         assert!(codes.iter().all(|c| c.iter().all(u8::is_ascii_uppercase)));
         for code in &codes {
@@ -74,13 +78,11 @@ mod tests {
     #[test]
     fn lookups() {
         for ok in [
-            "NL", "nl", "Nl", "US", "GB", "AX", "ZW", "AD", "SS", "BQ", "CW",
+            "NL", "nl", "Nl", "US", "GB", "AX", "ZW", "AD", "SS", "BQ", "CW", "XK", "xk",
         ] {
             assert!(is_country_code(ok), "{ok}");
         }
-        for bad in [
-            "", "N", "NLD", "UK", "EU", "XK", "ZZ", "AA", " NL", "N1", "ﬆ",
-        ] {
+        for bad in ["", "N", "NLD", "UK", "EU", "ZZ", "AA", " NL", "N1", "ﬆ"] {
             assert!(!is_country_code(bad), "{bad}");
         }
     }

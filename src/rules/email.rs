@@ -11,18 +11,30 @@ pub const MAX_EMAIL_CHARS: usize = 254;
 ///  (?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$
 /// ```
 ///
+/// Internationalised domains are accepted as browsers accept them: an
+/// `<input type=email>` converts the domain to punycode (IDNA) before
+/// applying the rule, so `ivan@пример.рф` and `user@bücher.de` are valid. A
+/// label with non-ASCII characters may hold any letters, marks, digits and
+/// symbols (not spaces, control characters or ASCII punctuation other than
+/// `-`), and the ideographic full stops `。．｡` separate labels as IDNA says.
+///
 /// The rule is deliberately simple: dotless domains (`a@localhost`) and
 /// leading, trailing or doubled dots in the local part are accepted; quoted
-/// local parts, IP literals and non-ASCII characters are not. Surrounding
-/// whitespace is *not* ignored: trim first (the server does).
+/// local parts, IP literals and non-ASCII local parts are not. Surrounding
+/// whitespace is *not* ignored: trim first (the server does). A `false`
+/// here is a warning, never a reason to refuse an address.
 pub fn is_valid_email(email: &str) -> bool {
-    if email.len() > MAX_EMAIL_CHARS {
+    if email.len() > MAX_EMAIL_CHARS && email.chars().count() > MAX_EMAIL_CHARS {
         return false;
     }
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    !local.is_empty() && local.bytes().all(is_local_byte) && domain.split('.').all(is_label)
+    !local.is_empty()
+        && local.bytes().all(is_local_byte)
+        && domain
+            .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
+            .all(is_label)
 }
 
 fn is_local_byte(b: u8) -> bool {
@@ -30,6 +42,9 @@ fn is_local_byte(b: u8) -> bool {
 }
 
 fn is_label(label: &str) -> bool {
+    if !label.is_ascii() {
+        return is_unicode_label(label);
+    }
     let bytes = label.as_bytes();
     match (bytes.first(), bytes.last()) {
         (Some(first), Some(last)) => {
@@ -42,6 +57,18 @@ fn is_label(label: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A label with non-ASCII characters, before its conversion to punycode.
+fn is_unicode_label(label: &str) -> bool {
+    let ok = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '-'
+        } else {
+            !c.is_whitespace() && !c.is_control()
+        }
+    };
+    !label.starts_with('-') && !label.ends_with('-') && label.chars().all(ok)
 }
 
 #[cfg(test)]
@@ -60,6 +87,11 @@ mod tests {
             "a@localhost",
             "a@1.2.3.4",
             &format!("a@{label63}.com"),
+            "ivan@пример.рф",
+            "user@bücher.de",
+            "user@BÜCHER.de",
+            "a@例え。テスト",
+            "a@xn--bcher-kva.de",
         ];
         for email in ok {
             assert!(is_valid_email(email), "{email}");
@@ -82,7 +114,8 @@ mod tests {
             "\"a\"@b.c",
             "a@[1.2.3.4]",
             "é@b.c",
-            "a@bé.c",
+            "a@b\u{A0}é.c",
+            "a@-bé.c",
             " a@b.c",
             "a@b.c ",
             &format!("a@{label64}.com"),

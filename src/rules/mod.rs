@@ -1,10 +1,12 @@
 //! Customer rules shared by every runtime: validation, normalisation, diff and apply.
 //!
-//! Pure Rust with no I/O, no JavaScript and no regex engine, so the same
-//! rules run natively, in Node and in a browser.
+//! Pure Rust with no I/O and no JavaScript, so the same rules run natively,
+//! in Node and in a browser. The rule data that comes as regular expressions
+//! runs on the platform's engine ([`set_regex_engine`]).
 //!
 //! - [`validate_patch`]: every problem with a patch (as arbitrary JSON), in
-//!   the API's `{param, message, value}` shape.
+//!   the API's `{param, message, value}` shape, each with a `code` and a
+//!   `severity`: errors block sending, warnings do not.
 //! - [`normalize_patch`]: the patch as the server will store it.
 //! - [`diff_customer`]: the minimal patch from a stored [`Customer`] to an
 //!   edit form's [`CustomerDraft`].
@@ -22,6 +24,7 @@ mod diff;
 mod email;
 mod limits;
 mod normalize;
+mod pattern;
 mod phone;
 mod postal;
 mod shape;
@@ -34,7 +37,11 @@ pub use diff::{diff_customer, CustomerDraft};
 pub use email::{is_valid_email, MAX_EMAIL_CHARS};
 pub use limits::MAX_CHARS;
 pub use normalize::normalize_patch;
-pub use phone::{is_valid_phone, MAX_PHONE_DIGITS, MIN_PHONE_DIGITS};
+pub use pattern::{set_engine as set_regex_engine, Engine as RegexEngine};
+pub use phone::{
+    is_valid_phone, MAX_EXTENSION_DIGITS, MAX_PHONE_DIGITS, MIN_INTERNATIONAL_DIGITS,
+    MIN_PHONE_DIGITS,
+};
 pub use postal::{check_postal_code, postal_code_countries};
 pub use tax::{check_tax_id, check_tax_id_type, known_tax_id_types};
-pub use validate::validate_patch;
+pub use validate::{patch_to_send, validate_patch, ValidationMode};

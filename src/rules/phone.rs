@@ -1,30 +1,114 @@
-//! Phone numbers.
+//! Phone numbers: a lenient shape check for what people type and paste.
 
-/// The fewest digits a phone number may have.
-pub const MIN_PHONE_DIGITS: usize = 7;
-/// The most digits a phone number may have (the E.164 maximum).
-pub const MAX_PHONE_DIGITS: usize = 15;
+/// The fewest digits a phone number written without a leading `+` may have
+/// (national numbers of small territories, such as Niue's `7012`, have four).
+pub const MIN_PHONE_DIGITS: usize = 4;
+/// The fewest digits after a leading `+` (country code and subscriber number;
+/// Iran's `+98 9601` has six).
+pub const MIN_INTERNATIONAL_DIGITS: usize = 6;
+/// The most digits a phone number may have, extension excluded: E.164's 15,
+/// plus room for an international call prefix (`00`, `011`) or trunk prefix
+/// written out in national form.
+pub const MAX_PHONE_DIGITS: usize = 18;
+/// The most digits an extension may have.
+pub const MAX_EXTENSION_DIGITS: usize = 10;
 
-/// Whether `phone` looks like a phone number: E.164 (`+31201234567`) or a
-/// lenient national or international form such as `+31 (0)20 123-4567` or
-/// `020.123.4567`.
+/// Whether `phone` looks like a phone number as people write it: E.164
+/// (`+31201234567`), international or national formats with any of the
+/// separators libphonenumber accepts (spaces of every width, including
+/// U+00A0; `-`, en and em dashes and other dashes; `/`, `.`, `~`,
+/// parentheses and brackets), full-width and Arabic-Indic digits, a leading
+/// `+` (or `＋`), and an optional extension (`ext. 12`, `ext 12`, `x12`,
+/// `#12`, `;ext=12`, `extension 12`).
 ///
-/// Accepted: ASCII digits, spaces and `- ( ) .`, with an optional single `+`
-/// as the very first character, and between 7 and 15 digits in total.
-/// Letters (`ext. 12`), other separators and a `+` anywhere else are rejected.
-/// Surrounding whitespace is *not* ignored: trim first (the server does).
+/// Digits are counted after the separators are stripped: from
+/// [`MIN_PHONE_DIGITS`] (or [`MIN_INTERNATIONAL_DIGITS`] after a `+`) to
+/// [`MAX_PHONE_DIGITS`]. Letters other than an extension marker (vanity
+/// numbers such as `1-800-FLOWERS`) and a `+` anywhere but first are not
+/// accepted. Surrounding whitespace is *not* ignored: trim first (the server
+/// does). A `false` here is a warning, never a reason to refuse a number.
 pub fn is_valid_phone(phone: &str) -> bool {
-    let mut digits = 0usize;
-    // Every accepted character is ASCII, so bytes will do.
-    for (i, b) in phone.bytes().enumerate() {
-        match b {
-            b'0'..=b'9' => digits += 1,
-            b'+' if i == 0 => {}
-            b' ' | b'-' | b'(' | b')' | b'.' => {}
-            _ => return false,
+    let (number, extension) = split_extension(phone);
+    if let Some(extension) = extension {
+        let digits = extension.chars().filter(|c| digit(*c)).count();
+        let only_digits = extension.chars().all(|c| digit(c) || separator(c));
+        if !only_digits || digits == 0 || digits > MAX_EXTENSION_DIGITS {
+            return false;
         }
     }
-    (MIN_PHONE_DIGITS..=MAX_PHONE_DIGITS).contains(&digits)
+    let mut chars = number.chars().peekable();
+    let international = matches!(chars.peek(), Some('+' | '＋'));
+    if international {
+        chars.next();
+    }
+    let mut digits = 0usize;
+    for c in chars {
+        if digit(c) {
+            digits += 1;
+        } else if !separator(c) {
+            return false;
+        }
+    }
+    let min = if international {
+        MIN_INTERNATIONAL_DIGITS
+    } else {
+        MIN_PHONE_DIGITS
+    };
+    (min..=MAX_PHONE_DIGITS).contains(&digits)
+}
+
+/// Splits off an extension: the number before the last marker, and what
+/// follows the marker. Markers are `;ext=`, `extension`, `ext.`, `ext`,
+/// `x` and `#`, in any ASCII case.
+fn split_extension(phone: &str) -> (&str, Option<&str>) {
+    let lower = phone.to_ascii_lowercase();
+    for marker in [";ext=", "extension", "ext.", "ext", "x", "#"] {
+        if let Some(at) = lower.rfind(marker) {
+            let rest = &phone[at + marker.len()..];
+            // `ext:` and `ext.:` are written too.
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            return (&phone[..at], Some(rest));
+        }
+    }
+    (phone, None)
+}
+
+/// A decimal digit: ASCII, full-width, Arabic-Indic or Eastern Arabic-Indic.
+fn digit(c: char) -> bool {
+    matches!(c, '0'..='9' | '\u{FF10}'..='\u{FF19}' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// The punctuation libphonenumber ignores in a number (its
+/// `VALID_PUNCTUATION`), and every Unicode space.
+fn separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '\u{2010}'
+                ..='\u{2015}'
+                    | '\u{2212}'
+                    | '\u{30FC}'
+                    | '\u{FF0D}'
+                    | '/'
+                    | '\u{FF0F}'
+                    | '.'
+                    | '\u{FF0E}'
+                    | '('
+                    | ')'
+                    | '\u{FF08}'
+                    | '\u{FF09}'
+                    | '['
+                    | ']'
+                    | '\u{FF3B}'
+                    | '\u{FF3D}'
+                    | '~'
+                    | '\u{2053}'
+                    | '\u{223C}'
+                    | '\u{FF5E}'
+                    | '\u{00AD}'
+                    | '\u{200B}'
+                    | '\u{2060}'
+        )
 }
 
 #[cfg(test)]
@@ -41,19 +125,33 @@ mod tests {
             "+44 (0)20 7946 0958",
             "1234567",
             "+123456789012345",
+            "+1 415 555 2671 ext. 12",
+            "+1 415 555 2671 x12",
+            "+1 415 555 2671 X 12",
+            "+1-415-555-2671;ext=12",
+            "030/1234567",
+            "+31\u{A0}20\u{A0}123\u{A0}4567",
+            "+44 20 7946\u{2013}0958",
+            "+44 20 7946\u{2014}0958",
+            "7012",
+            "+683 7012",
+            "298 123456",
+            "０２０１２３４５６７",
+            "+31/20/1234567",
         ] {
             assert!(is_valid_phone(ok), "{ok}");
         }
         for bad in [
             "",
-            "123456",
-            "+1234567890123456",
-            "020 123 4567 ext 12",
+            "123",
+            "+12345",
+            "+1234567890123456789",
             "31+201234567",
             "++31201234567",
-            "+31/20/1234567",
-            "０２０１２３４５６７",
             "phone",
+            "1-800-FLOWERS",
+            "+1 415 555 2671 ext.",
+            "+1 415 555 2671 ext 12345678901",
         ] {
             assert!(!is_valid_phone(bad), "{bad}");
         }

@@ -7,49 +7,45 @@ use super::normalize::trim_js;
 use super::phone::is_valid_phone;
 use super::postal::check_postal_code;
 use super::tax::{check_tax_id, check_tax_id_type};
-use crate::error::{FieldError, Path};
+use crate::error::{FieldError, Path, ProblemCode};
 use crate::model::CustomerPatch;
 use crate::value::{Map, Value};
 
 /// Every problem with a patch, in the API's own `{param, message, value}`
-/// shape, `param` dotted for nested fields (`shipping.address.postalCode`).
-/// An empty list means the patch is fine to send.
+/// shape plus a `code` and a `severity` (see [`ProblemCode`]), `param`
+/// dotted for nested fields (`shipping.address.postalCode`). A list without
+/// errors (warnings only, or empty) means the patch can be sent.
 ///
-/// First the structural problems from [`CustomerPatch::from_value`] (not an
-/// object, no fields, unknown or read-only fields with hints, wrong JSON
-/// types, `email: null`); then, for every string field present with the
-/// right type, the content rules below. Each string is checked *as the
-/// server will store it*, i.e. after trimming (JavaScript `trim`), so
-/// leading and trailing spaces, tabs and line breaks are never an error.
-/// The content rules give a field at most one error: the first of control
-/// characters, length, format. (A structural error can share its `param`
-/// with another error only when a key itself contains a dot, as in
-/// `{"address.city": 1, "address": {"city": 2}}`.)
+/// **Errors**, where the API certainly refuses the patch or it cannot be sent
+/// as given: first the structural problems from
+/// [`CustomerPatch::from_value`] (not an object, no fields, unknown or
+/// read-only fields with hints, wrong JSON types, `email: null`), then an
+/// empty `email` (it cannot be cleared) and control characters
+/// (`char::is_control`: line breaks, tabs, NUL, ...) inside any string.
 ///
-/// - **Control characters** (`char::is_control`: newlines, tabs, NUL, ...)
-///   are rejected anywhere inside any string.
-/// - **Lengths** are capped per field (see [`MAX_CHARS`](super::MAX_CHARS)),
-///   counted in Unicode scalar values.
-/// - **`email`, `billingEmail`**: the WHATWG rule
-///   ([`is_valid_email`](super::is_valid_email)). An empty `email` is an
-///   error (it cannot be cleared); an empty `billingEmail` is an error too
-///   (send `null` to clear it).
-/// - **`country`** (in `address` and `shipping.address`): an officially
-///   assigned ISO 3166-1 alpha-2 code, any case.
-/// - **`postalCode`**: checked against the format of the *same* address's
-///   country for the 31 countries listed by
-///   [`postal_code_countries`](super::postal_code_countries); free when the
-///   country is absent, empty, invalid or not listed.
+/// **Warnings**, probable mistakes a real customer can still have (the API
+/// documents none of these formats):
+/// - **Lengths** above the usual for a field (see
+///   [`MAX_CHARS`](super::MAX_CHARS)), counted in Unicode scalar values.
+/// - **`email`, `billingEmail`**: the WHATWG rule with internationalised
+///   domains ([`is_valid_email`](super::is_valid_email)); an empty
+///   `billingEmail` (send `null` to clear it).
+/// - **`country`** (in `address` and `shipping.address`): ISO 3166-1 alpha-2
+///   or `XK`, any case.
+/// - **`postalCode`**: the format of the *same* address's country in Google's
+///   address metadata ([`check_postal_code`](super::check_postal_code)).
 /// - **`phone`, `shipping.phone`**: see [`is_valid_phone`](super::is_valid_phone).
-/// - **`taxId` / `taxIdType`** go together: when one is set to a non-empty
-///   string, the other must be too, in the same patch (the error is on the
-///   missing one: "taxIdType is required with taxId"). Clearing both (`null`
-///   or empty strings), or clearing just one, is accepted. `taxIdType` must
-///   be a known or well-formed Stripe code
-///   ([`check_tax_id_type`](super::check_tax_id_type)); for known types with
-///   a format, `taxId` must match it ([`check_tax_id`](super::check_tax_id)).
-/// - **Empty strings** (after trimming) are accepted for every optional field
-///   other than the two emails, and skip the format checks.
+/// - **`taxId` / `taxIdType`**: one set without the other in the same patch;
+///   a type that is not a Stripe code
+///   ([`check_tax_id_type`](super::check_tax_id_type)); an id outside its
+///   type's format ([`check_tax_id`](super::check_tax_id)).
+///
+/// Each string is checked *as the server will store it*, i.e. after trimming
+/// (JavaScript `trim`), so leading and trailing spaces, tabs and line breaks
+/// are never a problem. A field gets at most one content problem: the first
+/// of control characters, length, format. Empty strings (after trimming) are
+/// accepted for every optional field other than `billingEmail`, and skip the
+/// format checks.
 ///
 /// Never panics, whatever the input.
 pub fn validate_patch(value: &Value) -> Vec<FieldError> {
@@ -69,13 +65,19 @@ pub fn validate_patch(value: &Value) -> Vec<FieldError> {
             ("email", Value::String(raw)) => email(
                 top,
                 raw,
-                "Email cannot be empty; omit it to leave it unchanged",
+                (
+                    ProblemCode::EmailRequired,
+                    "Email cannot be empty; omit it to leave it unchanged",
+                ),
                 out,
             ),
             ("billingEmail", Value::String(raw)) => email(
                 top,
                 raw,
-                "Not a valid email address; use null to clear billingEmail",
+                (
+                    ProblemCode::InvalidEmail,
+                    "Not a valid email address; use null to clear billingEmail",
+                ),
                 out,
             ),
             ("phone", Value::String(raw)) => phone(top, raw, out),
@@ -90,8 +92,70 @@ pub fn validate_patch(value: &Value) -> Vec<FieldError> {
     errors
 }
 
-fn push(errors: &mut Vec<FieldError>, param: Path, message: impl Into<String>, raw: &str) {
-    errors.push(FieldError::new(
+/// How much of the rules `updateCustomer` enforces before sending: which
+/// problems of [`validate_patch`] block a patch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ValidationMode {
+    /// Every problem blocks, warnings included.
+    Strict,
+    /// Errors block; warnings do not (the default).
+    #[default]
+    Standard,
+    /// Only what cannot be sent as given blocks: a patch that is not an
+    /// object or is empty, unknown or read-only fields, wrong JSON types,
+    /// `email: null` (and, at the JavaScript boundary, values JSON cannot
+    /// carry and invalid Unicode). No content rule runs.
+    Off,
+}
+
+impl ValidationMode {
+    /// The option value (`"strict"`, `"standard"`, `"off"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValidationMode::Strict => "strict",
+            ValidationMode::Standard => "standard",
+            ValidationMode::Off => "off",
+        }
+    }
+
+    /// Reads an option value; `None` for anything else.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Strict, Self::Standard, Self::Off]
+            .into_iter()
+            .find(|mode| mode.as_str() == name)
+    }
+}
+
+/// The patch `updateCustomer` sends for `value`, or the problems that block
+/// it under `mode` (every blocking problem, nothing else).
+pub fn patch_to_send(
+    value: &Value,
+    mode: ValidationMode,
+) -> Result<CustomerPatch, Vec<FieldError>> {
+    let problems = match mode {
+        ValidationMode::Off => CustomerPatch::structural_errors(value),
+        ValidationMode::Standard | ValidationMode::Strict => validate_patch(value),
+    };
+    let blocking: Vec<FieldError> = problems
+        .into_iter()
+        .filter(|p| mode == ValidationMode::Strict || p.is_error())
+        .collect();
+    if blocking.is_empty() {
+        CustomerPatch::from_value(value)
+    } else {
+        Err(blocking)
+    }
+}
+
+fn push(
+    errors: &mut Vec<FieldError>,
+    code: ProblemCode,
+    param: Path,
+    message: impl Into<String>,
+    raw: &str,
+) {
+    errors.push(FieldError::problem(
+        code,
         param.render(),
         message,
         Value::String(raw.to_owned()),
@@ -106,6 +170,7 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
     if has_control_character(value) {
         push(
             errors,
+            ProblemCode::ControlCharacter,
             param,
             "Must not contain control characters (such as line breaks or tabs)",
             raw,
@@ -123,8 +188,9 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
         if count > max {
             push(
                 errors,
+                ProblemCode::TooLong,
                 param,
-                format!("Must be at most {max} characters (got {count})"),
+                format!("Usually at most {max} characters (got {count})"),
                 raw,
             );
             return None;
@@ -133,14 +199,20 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
     Some(value)
 }
 
-/// An email field: the shared string rules, not empty (`when_empty` says
-/// what to do instead), and the WHATWG rule.
-fn email(param: Path, raw: &str, when_empty: &str, errors: &mut Vec<FieldError>) {
+/// An email field: the shared string rules, not empty (`when_empty` is the
+/// problem when it is), and the WHATWG rule.
+fn email(param: Path, raw: &str, when_empty: (ProblemCode, &str), errors: &mut Vec<FieldError>) {
     if let Some(email) = basic(param, raw, errors) {
         if email.is_empty() {
-            push(errors, param, when_empty, raw);
+            push(errors, when_empty.0, param, when_empty.1, raw);
         } else if !is_valid_email(email) {
-            push(errors, param, "Not a valid email address", raw);
+            push(
+                errors,
+                ProblemCode::InvalidEmail,
+                param,
+                "Not a valid email address",
+                raw,
+            );
         }
     }
 }
@@ -168,9 +240,10 @@ fn phone(param: Path, raw: &str, errors: &mut Vec<FieldError>) {
         if !phone.is_empty() && !is_valid_phone(phone) {
             push(
                 errors,
+                ProblemCode::InvalidPhone,
                 param,
-                "Not a valid phone number (expected e.g. +31201234567: 7 to 15 digits, \
-                 optionally with spaces, dashes, dots or parentheses)",
+                "Not a valid phone number (expected digits with optional separators, \
+                 a leading + and an extension, e.g. +31 20 123 4567 ext. 12)",
                 raw,
             );
         }
@@ -198,6 +271,7 @@ fn check_address(prefix: &'static str, address: &Map, errors: &mut Vec<FieldErro
                     if !code.is_empty() && !is_country_code(code) {
                         push(
                             errors,
+                            ProblemCode::InvalidCountry,
                             param,
                             "Not an ISO 3166-1 alpha-2 country code (expected e.g. NL, US or GB)",
                             raw,
@@ -208,7 +282,7 @@ fn check_address(prefix: &'static str, address: &Map, errors: &mut Vec<FieldErro
             "postalCode" => {
                 if let (Some(code), Some(country)) = (basic(param, raw, errors), country) {
                     if let Err(message) = check_postal_code(country, code) {
-                        push(errors, param, message, raw);
+                        push(errors, ProblemCode::PostalCodeFormat, param, message, raw);
                     }
                 }
             }
@@ -252,14 +326,16 @@ fn check_tax(
     let type_field = object.get("taxIdType");
     let value = |field: Option<&Value>| field.cloned().unwrap_or_default();
     match (is_set(id_field), is_set(type_field)) {
-        (Some(true), Some(false)) => errors.push(FieldError::new(
+        (Some(true), Some(false)) => errors.push(FieldError::problem(
+            ProblemCode::TaxIdPair,
             "taxIdType",
-            "taxIdType is required with taxId",
+            "taxIdType is usually set with taxId",
             value(type_field),
         )),
-        (Some(false), Some(true)) => errors.push(FieldError::new(
+        (Some(false), Some(true)) => errors.push(FieldError::problem(
+            ProblemCode::TaxIdPair,
             "taxId",
-            "taxId is required with taxIdType",
+            "taxId is usually set with taxIdType",
             value(id_field),
         )),
         _ => {}
@@ -268,12 +344,22 @@ fn check_tax(
         return;
     };
     if let Err(message) = check_tax_id_type(ty) {
-        errors.push(FieldError::new("taxIdType", message, value(type_field)));
+        errors.push(FieldError::problem(
+            ProblemCode::TaxIdType,
+            "taxIdType",
+            message,
+            value(type_field),
+        ));
         return;
     }
     if let Some(id) = tax_id.filter(|id| !id.is_empty()) {
         if let Err(message) = check_tax_id(ty, id) {
-            errors.push(FieldError::new("taxId", message, value(id_field)));
+            errors.push(FieldError::problem(
+                ProblemCode::TaxIdFormat,
+                "taxId",
+                message,
+                value(id_field),
+            ));
         }
     }
 }

@@ -15,11 +15,11 @@ use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldError, ProblemCode};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
-use crate::rules::{self, CustomerDraft};
+use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::update_customer::{build_request, HttpRequest};
 use crate::value::{Map, Value};
 
@@ -30,6 +30,14 @@ use super::transport::{self, Patience, Signals};
 #[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
+    platform();
+}
+
+/// Plugs the JavaScript engine into the core where it has a seam (the regex
+/// engine for rule data). Idempotent and cheap; called by `start` and again
+/// by every export that validates, since not every loader runs `start`.
+fn platform() {
+    rules::set_regex_engine(interop::JS_REGEX);
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -121,6 +129,12 @@ fn field_error_value(e: &FieldError) -> Value {
     map.insert("param", e.param.as_str().into());
     map.insert("message", e.message.as_str().into());
     map.insert("value", e.value.clone());
+    if let Some(code) = e.code {
+        map.insert("code", code.as_str().into());
+    }
+    if let Some(severity) = e.severity {
+        map.insert("severity", severity.as_str().into());
+    }
     Value::Object(map)
 }
 
@@ -150,6 +164,26 @@ pub struct ClientOptions {
     /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
     #[tsify(optional)]
     pub dangerously_allow_browser: Option<bool>,
+    /// Which problems of `validateCustomerPatch` stop a patch before it is
+    /// sent: `"standard"` (the default) errors only, `"strict"` warnings too,
+    /// `"off"` only what cannot be sent as given.
+    #[tsify(optional)]
+    pub validation: Option<ValidationModeName>,
+}
+
+/// How much validation runs before a patch is sent: `"standard"` (the
+/// default) blocks on errors only, `"strict"` on warnings too, `"off"` only
+/// on what cannot be sent as given (not an object, unknown or read-only
+/// fields, wrong types, `email: null`, non-JSON values, invalid Unicode).
+#[derive(Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum ValidationModeName {
+    /// Every problem blocks, warnings included.
+    Strict,
+    /// Errors block; warnings do not.
+    Standard,
+    /// Only what cannot be sent as given blocks.
+    Off,
 }
 
 /// Options for one call.
@@ -165,6 +199,9 @@ pub struct RequestOptions {
     /// Retries after the first attempt for this call.
     #[tsify(optional)]
     pub max_retries: Option<u32>,
+    /// The client's `validation` mode, for this call.
+    #[tsify(optional)]
+    pub validation: Option<ValidationModeName>,
 }
 
 /// One item of a bulk update.
@@ -206,15 +243,16 @@ pub struct BulkProgress {
     pub failed: u32,
 }
 
-const CLIENT_OPTION_KEYS: [&str; 6] = [
+const CLIENT_OPTION_KEYS: [&str; 7] = [
     "apiKey",
     "baseUrl",
     "timeoutMs",
     "maxRetries",
     "requestsPerMinute",
     "dangerouslyAllowBrowser",
+    "validation",
 ];
-const REQUEST_OPTION_KEYS: [&str; 3] = ["signal", "timeoutMs", "maxRetries"];
+const REQUEST_OPTION_KEYS: [&str; 4] = ["signal", "timeoutMs", "maxRetries", "validation"];
 const BULK_OPTION_KEYS: [&str; 4] = ["concurrency", "requestsPerMinute", "signal", "onProgress"];
 const NON_JSON_OPTIONS: [&str; 2] = ["signal", "onProgress"];
 /// Workers of a bulk job unless configured otherwise.
@@ -319,6 +357,7 @@ impl CheckoutPageClient {
 pub fn validate_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "unknown")] patch: JsValue,
 ) -> JsValue {
+    platform();
     let mut errors = Vec::new();
     match interop::to_value(&patch, "", &mut errors) {
         Some(value) => errors.extend(rules::validate_patch(&value)),
@@ -432,6 +471,7 @@ impl CheckoutPageClient {
             timeout_ms: number_option(&map, "timeoutMs", &mut errors),
             max_retries: number_option(&map, "maxRetries", &mut errors),
             requests_per_minute: number_option(&map, "requestsPerMinute", &mut errors),
+            validation: string_option(&map, "validation", &mut errors),
             dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
                 None | Some(Value::Null) => false,
                 Some(Value::Bool(b)) => *b,
@@ -467,9 +507,14 @@ fn prepare(
 ) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
     let id = read_customer_id(customer_id, &mut errors);
-    let patch = read_patch(patch, &mut errors);
     let signal = read_signal(options, &mut errors);
     let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
+    let mode = config::validation_mode(
+        string_option(&map, "validation", &mut errors).as_deref(),
+        config.validation,
+        &mut errors,
+    );
+    let patch = read_patch(patch, mode, &mut errors);
     let patience = Patience {
         timeout_ms: config::count(
             "timeoutMs",
@@ -581,7 +626,7 @@ fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRe
     let field =
         |key: &str| Reflect::get(item, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let id = read_customer_id(&field("customerId"), &mut errors);
-    let patch = read_patch(&field("patch"), &mut errors);
+    let patch = read_patch(&field("patch"), config.validation, &mut errors);
     if !errors.is_empty() {
         return (id, Err(Error::validation(errors)));
     }
@@ -593,22 +638,32 @@ fn read_customer_id(customer_id: &JsValue, errors: &mut Vec<FieldError>) -> Stri
     customer_id.as_string().unwrap_or_else(|| {
         let mut ignored = Vec::new();
         let value = interop::to_value(customer_id, "customerId", &mut ignored).unwrap_or_default();
-        errors.push(FieldError::new("customerId", "Expected a string", value));
+        errors.push(FieldError::problem(
+            ProblemCode::InvalidCustomerId,
+            "customerId",
+            "Expected a string",
+            value,
+        ));
         String::new()
     })
 }
 
-/// Reads and validates a patch with every rule of [`rules::validate_patch`];
-/// `undefined` keys are omitted fields, never clears.
-fn read_patch(patch: &JsValue, errors: &mut Vec<FieldError>) -> CustomerPatch {
+/// Reads a patch and checks it with the rules of [`rules::validate_patch`];
+/// the problems that block it under `mode` go to `errors`. `undefined` keys
+/// are omitted fields, never clears.
+fn read_patch(
+    patch: &JsValue,
+    mode: ValidationMode,
+    errors: &mut Vec<FieldError>,
+) -> CustomerPatch {
+    platform();
     match interop::to_value(patch, "", errors) {
         Some(value) => {
-            let problems = rules::validate_patch(&value);
-            if problems.is_empty() {
-                if let Ok(patch) = CustomerPatch::from_value(&value) {
-                    return patch;
-                }
-            }
+            let problems = match rules::patch_to_send(&value, mode) {
+                Ok(patch) if errors.is_empty() => return patch,
+                Ok(_) => Vec::new(),
+                Err(problems) => problems,
+            };
             // A field dropped for holding a non-JSON value already has its
             // error; don't also call the patch empty.
             let dropped_fields = !errors.is_empty();

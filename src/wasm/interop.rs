@@ -12,11 +12,11 @@
 //! every unsupported value gets its own error. Values go back to JavaScript
 //! as JSON text for `JSON.parse`.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, ProblemCode};
 use crate::json::{self, Floats, JsonError};
 use crate::value::{Map, Value};
 
@@ -27,6 +27,18 @@ extern "C" {
     #[wasm_bindgen(js_name = plainJson, catch)]
     fn plain_json(value: &JsValue) -> Result<Option<String>, JsValue>;
 }
+
+#[wasm_bindgen(module = "/js/pattern.js")]
+extern "C" {
+    /// Whether `input` matches `pattern` as a whole; `undefined` when the
+    /// pattern does not compile. Never throws.
+    #[wasm_bindgen(js_name = fullMatch)]
+    fn full_match(pattern: &str, input: &str) -> Option<bool>;
+}
+
+/// The JavaScript engine's `RegExp` as the core's regex engine
+/// ([`crate::rules::set_regex_engine`]).
+pub(crate) const JS_REGEX: crate::rules::RegexEngine = full_match;
 
 /// Number conversions by the JavaScript engine (`parseFloat`, `String`),
 /// correctly rounded like Rust's but without their code and tables in the
@@ -86,18 +98,24 @@ pub(crate) fn walk(
         if n.is_finite() {
             return Some(Value::Number(n));
         }
-        errors.push(FieldError::new(
+        errors.push(FieldError::problem(
+            ProblemCode::UnsupportedValue,
             path,
             "Expected a finite number",
             Value::Null,
         ));
         return None;
     }
-    if let Some(s) = js.as_string() {
-        return Some(Value::String(s));
+    if let Some(text) = js.dyn_ref::<JsString>() {
+        if !text.is_valid_utf16() {
+            errors.push(invalid_unicode(path));
+            return None;
+        }
+        return js.as_string().map(Value::String);
     }
     if js.is_object() && depth == MAX_DEPTH {
-        errors.push(FieldError::new(
+        errors.push(FieldError::problem(
+            ProblemCode::UnsupportedValue,
             path,
             format!("Nested more than {MAX_DEPTH} levels deep (or a cycle)"),
             Value::Null,
@@ -122,6 +140,10 @@ pub(crate) fn walk(
             let Some(name) = key.as_string() else {
                 continue;
             };
+            if !JsString::from(key.clone()).is_valid_utf16() {
+                errors.push(invalid_unicode(&join(path, &name)));
+                continue;
+            }
             let item = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
             if let Some(value) = walk(&item, &join(path, &name), depth + 1, errors) {
                 map.insert(name, value);
@@ -130,12 +152,24 @@ pub(crate) fn walk(
         return Some(Value::Object(map));
     }
     let kind = js.js_typeof().as_string().unwrap_or_default();
-    errors.push(FieldError::new(
+    errors.push(FieldError::problem(
+        ProblemCode::UnsupportedValue,
         path,
         format!("A {kind} cannot be sent as JSON"),
         Value::Null,
     ));
     None
+}
+
+/// A string (or key) with a lone surrogate: sent as it is, it would arrive
+/// as U+FFFD, which the user never typed.
+fn invalid_unicode(path: &str) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidUnicode,
+        path,
+        "Contains a lone surrogate (such as half an emoji), which cannot be sent as it is",
+        Value::Null,
+    )
 }
 
 fn join(path: &str, key: &str) -> String {

@@ -238,8 +238,20 @@ macro_rules! shared_suite {
             rules::the_shared_validation_table_gives_the_same_answers()
         }
         #[wasm_bindgen_test]
-        async fn invalid_patches_reject_before_sending() {
-            rules::invalid_patches_reject_before_sending().await
+        async fn errors_reject_before_sending() {
+            rules::errors_reject_before_sending().await
+        }
+        #[wasm_bindgen_test]
+        async fn warnings_are_sent_and_modes_choose() {
+            rules::warnings_are_sent_and_modes_choose().await
+        }
+        #[wasm_bindgen_test]
+        async fn lone_surrogates_are_errors() {
+            rules::lone_surrogates_are_errors().await
+        }
+        #[wasm_bindgen_test]
+        fn no_valid_public_input_gets_an_error() {
+            rules::no_valid_public_input_gets_an_error()
         }
         #[wasm_bindgen_test]
         fn diff_normalize_apply_work_on_js_objects() {
@@ -256,6 +268,8 @@ macro_rules! shared_suite {
     };
 }
 pub mod bulk;
+#[path = "../public_data_support/mod.rs"]
+pub mod public_data;
 pub mod resilience;
 pub mod rules;
 pub mod shared;

@@ -20,7 +20,24 @@ pub fn the_shared_validation_table_gives_the_same_answers() {
     for case in cases.iter() {
         let name = get_str(&case, "name").unwrap();
         let actual = Array::from(&validate_customer_patch(get(&case, "patch")));
-        let expected = Array::from(&get(&case, "errors"));
+        let expected = Array::from(&get(&case, "problems"));
+        for a in actual.iter() {
+            let code = get_str(&a, "code").unwrap_or_default();
+            let severity = get_str(&a, "severity").unwrap_or_default();
+            let param = get_str(&a, "param").unwrap();
+            assert!(
+                expected
+                    .iter()
+                    .any(|e| get_str(&e, "param") == Some(param.clone())
+                        && get_str(&e, "code") == Some(code.clone())),
+                "case {name}: unexpected {code} on {param:?}"
+            );
+            assert_eq!(
+                severity,
+                severity_of(&code),
+                "case {name}: severity of {code}"
+            );
+        }
         let mut got: Vec<String> = actual
             .iter()
             .map(|e| get_str(&e, "param").unwrap())
@@ -48,18 +65,131 @@ pub fn the_shared_validation_table_gives_the_same_answers() {
     }
 }
 
-pub async fn invalid_patches_reject_before_sending() {
+/// The severity each code has (docs: README, "Validation").
+fn severity_of(code: &str) -> &'static str {
+    match code {
+        "invalid_email" | "invalid_phone" | "invalid_country" | "postal_code_format"
+        | "tax_id_format" | "tax_id_type" | "tax_id_pair" | "too_long" => "warning",
+        _ => "error",
+    }
+}
+
+pub async fn errors_reject_before_sending() {
     let id = new_customer(r#"{"email": "rules@example.com"}"#).await;
-    let patch = js(r#"{"email": "nope", "address": {"postalCode": "12", "country": "NL"}}"#);
+    let patch = js(r#"{"emial": "x@example.com", "name": "Ada\nLovelace", "email": "nope"}"#);
     let error = update(&client(), &id, patch, None)
         .await
-        .expect_err("invalid patch rejects");
+        .expect_err("a patch with errors rejects");
     assert_error(&error, "validation", None);
-    let params: Vec<String> = Array::from(&get(&error, "errors"))
+    let problems: Vec<(String, String)> = Array::from(&get(&error, "errors"))
         .iter()
-        .map(|e| get_str(&e, "param").unwrap())
+        .map(|e| (get_str(&e, "param").unwrap(), get_str(&e, "code").unwrap()))
         .collect();
-    assert_eq!(params, ["email", "address.postalCode"]);
+    assert_eq!(
+        problems,
+        [
+            ("emial".to_owned(), "unknown_field".to_owned()),
+            ("name".to_owned(), "control_character".to_owned())
+        ],
+        "errors only: the warning on email does not block and is not listed"
+    );
+    assert!(requests_for(&id).await.is_empty(), "nothing was sent");
+}
+
+/// The public-data kinds of issue 12: each only warns, so the patch is sent
+/// as it is; `"strict"` blocks it, `"off"` skips the rules.
+pub async fn warnings_are_sent_and_modes_choose() {
+    let id = new_customer(r#"{"email": "warn@example.com"}"#).await;
+    let patch = r#"{"phone": "+1 415 555 2671 ext. 12", "companyName": "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC",
+        "address": {"line1": "Rr. Nëna Terezë 1", "city": "Prishtinë", "postalCode": "10000", "country": "XK"},
+        "taxId": "123456789RT0001", "billingEmail": "ivan@пример.рф"}"#;
+    let warnings = Array::from(&validate_customer_patch(js(patch)));
+    let codes: Vec<String> = warnings
+        .iter()
+        .map(|w| get_str(&w, "code").unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["too_long", "tax_id_pair"],
+        "only warnings, and only these"
+    );
+    assert!(warnings
+        .iter()
+        .all(|w| get_str(&w, "severity").as_deref() == Some("warning")));
+
+    let customer = update(&client(), &id, js(patch), None)
+        .await
+        .expect("a patch with only warnings is sent");
+    assert_eq!(
+        get_str(&customer, "phone").as_deref(),
+        Some("+1 415 555 2671 ext. 12")
+    );
+    assert_eq!(requests_for(&id).await.len(), 1);
+
+    let strict = client_with(r#"{"validation": "strict"}"#).unwrap();
+    let error = update(&strict, &id, js(patch), None)
+        .await
+        .expect_err("strict blocks on warnings");
+    assert_error(&error, "validation", None);
+    assert_eq!(Array::from(&get(&error, "errors")).length(), 2);
+    let error = update(
+        &client(),
+        &id,
+        js(patch),
+        Some(js(r#"{"validation": "strict"}"#)),
+    )
+    .await
+    .expect_err("strict per call");
+    assert_error(&error, "validation", None);
+    assert_eq!(requests_for(&id).await.len(), 1, "nothing more was sent");
+
+    let off = client_with(r#"{"validation": "off"}"#).unwrap();
+    update(&off, &id, js(r#"{"name": "Ada\u0007"}"#), None)
+        .await
+        .expect("off sends a control character as it is");
+    let error = update(&off, &id, js(r#"{"nme": "Ada"}"#), None)
+        .await
+        .expect_err("off still refuses an unknown field");
+    assert_error(&error, "validation", None);
+    let error = client_with(r#"{"validation": "loose"}"#)
+        .err()
+        .expect("an unknown mode is refused at construction");
+    assert_error(&error, "validation", None);
+    assert_eq!(requests_for(&id).await.len(), 2);
+}
+
+/// A lone surrogate (half an emoji) is an error naming its field, on every
+/// path into the module: never a silent U+FFFD.
+pub async fn lone_surrogates_are_errors() {
+    for (expression, param) in [
+        (r#"{name: "Ada \uD83D"}"#, "name"),
+        (
+            r#"{address: {city: "\uDE00x", country: "NL"}}"#,
+            "address.city",
+        ),
+        (r#"{["na\uD800me"]: "x"}"#, "na\u{FFFD}me"),
+        (r#"{name: "Ada \uD83D", f() {}}"#, "name"),
+    ] {
+        let problems = Array::from(&validate_customer_patch(eval(expression)));
+        let found: Vec<(String, String)> = problems
+            .iter()
+            .map(|p| (get_str(&p, "param").unwrap(), get_str(&p, "code").unwrap()))
+            .collect();
+        assert!(
+            found.contains(&(param.to_owned(), "invalid_unicode".to_owned())),
+            "{expression}: {found:?}"
+        );
+    }
+    let paired = Array::from(&validate_customer_patch(eval(
+        r#"{name: "Ada \uD83D\uDE00"}"#,
+    )));
+    assert_eq!(paired.length(), 0, "a whole emoji is fine");
+    let id = new_customer(r#"{"email": "surrogate@example.com"}"#).await;
+    let off = client_with(r#"{"validation": "off"}"#).unwrap();
+    let error = update(&off, &id, eval(r#"{name: "Ada \uD83D"}"#), None)
+        .await
+        .expect_err("even with validation off");
+    assert_error(&error, "validation", None);
     assert!(requests_for(&id).await.is_empty(), "nothing was sent");
 }
 
@@ -102,6 +232,43 @@ pub fn diff_normalize_apply_work_on_js_objects() {
     assert_error(&error, "validation", None);
 }
 
+/// The public data sets (tests/data/) through the wasm build, with the
+/// platform's RegExp for the postal-code formats: no valid input gets an
+/// error, as natively.
+pub fn no_valid_public_input_gets_an_error() {
+    let validate = |patch: &str| -> Vec<super::public_data::Problem> {
+        Array::from(&validate_customer_patch(js(patch)))
+            .iter()
+            .map(|p| {
+                (
+                    get_str(&p, "param").unwrap_or_default(),
+                    get_str(&p, "code").unwrap_or_default(),
+                    get_str(&p, "severity").unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let tallies = super::public_data::run(&validate);
+    for tally in &tallies {
+        web_sys::console::log_1(&tally.line().into());
+    }
+    let errors: Vec<&String> = tallies.iter().flat_map(|t| &t.valid_errors).collect();
+    assert!(
+        errors.is_empty(),
+        "{} valid inputs got errors: {errors:#?}",
+        errors.len()
+    );
+    // The same warnings as the native build (tests/public_data.rs): the
+    // platform's RegExp and the regex crate agree on Google's formats.
+    let postal = &tallies[0];
+    assert_eq!(
+        (postal.valid, postal.valid_warned),
+        (3887, 48),
+        "{}",
+        postal.line()
+    );
+}
+
 /// Evaluates a JavaScript expression (objects JSON cannot write: cycles,
 /// Dates, symbols, bigints, `undefined`, null prototypes).
 fn eval(expression: &str) -> JsValue {
@@ -133,13 +300,16 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     // A null prototype is still a plain object.
     let bare = eval(r#"Object.assign(Object.create(null), {name: "Ada"})"#);
     assert_eq!(Array::from(&validate_customer_patch(bare)).length(), 0);
-    // Escapes, non-ASCII text and a lone surrogate (which becomes U+FFFD).
-    let normalized =
-        normalize_customer_patch(eval(r#"{name: "Zoë \"Q\" \\ 東京 🎉 \ud800"}"#)).unwrap();
+    // Escapes and non-ASCII text cross unchanged; a lone surrogate is an
+    // error, never a silent U+FFFD.
+    let normalized = normalize_customer_patch(eval(r#"{name: "Zoë \"Q\" \\ 東京 🎉"}"#)).unwrap();
     assert_eq!(
         get_str(&normalized, "name").as_deref(),
-        Some("Zoë \"Q\" \\ 東京 🎉 \u{FFFD}")
+        Some("Zoë \"Q\" \\ 東京 🎉")
     );
+    let error = normalize_customer_patch(eval(r#"{name: "東京 🎉 \ud800"}"#))
+        .expect_err("a lone surrogate");
+    assert_error(&error, "validation", None);
     // Values JSON.stringify would rewrite or drop are errors on their field.
     let errors = validate_customer_patch(eval(
         r#"{name: new Date(0), phone: Symbol("x"), taxId: 1n, companyName: NaN,
