@@ -22,6 +22,9 @@ for script in bench/*.mjs; do node --check "$script"; done
 step "native tests: core and sandbox"
 cargo test -q --workspace
 
+step "public data through the rules: valid inputs warned, invalid inputs passed (tests/data/)"
+cargo test -q -p checkoutpage --test public_data -- --nocapture
+
 step "start the sandboxes"
 start_sandbox SANDBOX_URL --port 0
 # For bulk tests: a per-key limit of 6000/min, so 1000 updates take seconds.

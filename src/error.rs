@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::value::{Map, Value};
 
 /// One problem with one field, in the API's own shape, plus a machine-readable
-/// [`code`](FieldError::code) and [`severity`](FieldError::severity) on every
-/// problem found client-side.
+/// `code` and a `severity` on every problem found client-side.
 ///
 /// `param` is dotted for nested fields (`address.country`,
 /// `shipping.address.postalCode`); an empty `param` means the whole body.
@@ -30,8 +29,8 @@ pub struct FieldError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub code: Option<ProblemCode>,
-    /// `"error"` blocks sending, `"warning"` does not (see [`Severity`]). Set
-    /// on every problem found client-side; absent on errors the server returned.
+    /// `"error"` blocks sending, `"warning"` does not. Set on every problem
+    /// found client-side; absent on errors the server returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub severity: Option<Severity>,
@@ -86,8 +85,9 @@ pub enum Severity {
 }
 
 /// A stable, machine-readable name for each kind of client-side problem, for
-/// localising messages and for logic. Each code has one fixed [`Severity`]
-/// ([`ProblemCode::severity`]).
+/// localising messages and for logic. Each code always has the same
+/// severity: `not_an_object` to `invalid_input` are errors, `invalid_email`
+/// to `too_long` warnings (table: the README's "Validation" section).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]

@@ -79,8 +79,9 @@ fn digit(c: char) -> bool {
 }
 
 /// The punctuation libphonenumber ignores in a number (its
-/// `VALID_PUNCTUATION`), and every Unicode space.
-fn separator(c: char) -> bool {
+/// `VALID_PUNCTUATION`), and every Unicode space. Tax ids are compared
+/// without them too.
+pub(crate) fn separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,

@@ -19,7 +19,7 @@ use crate::error::{Error, FieldError, ProblemCode};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
-use crate::rules::{self, CustomerDraft, ValidationMode};
+use crate::rules::{self, CustomerDraft};
 use crate::update_customer::{build_request, HttpRequest};
 use crate::value::{Map, Value};
 
@@ -168,7 +168,7 @@ pub struct ClientOptions {
     /// sent: `"standard"` (the default) errors only, `"strict"` warnings too,
     /// `"off"` only what cannot be sent as given.
     #[tsify(optional)]
-    pub validation: Option<ValidationModeName>,
+    pub validation: Option<ValidationMode>,
 }
 
 /// How much validation runs before a patch is sent: `"standard"` (the
@@ -177,7 +177,7 @@ pub struct ClientOptions {
 /// fields, wrong types, `email: null`, non-JSON values, invalid Unicode).
 #[derive(Tsify)]
 #[serde(rename_all = "snake_case")]
-pub enum ValidationModeName {
+pub enum ValidationMode {
     /// Every problem blocks, warnings included.
     Strict,
     /// Errors block; warnings do not.
@@ -201,7 +201,7 @@ pub struct RequestOptions {
     pub max_retries: Option<u32>,
     /// The client's `validation` mode, for this call.
     #[tsify(optional)]
-    pub validation: Option<ValidationModeName>,
+    pub validation: Option<ValidationMode>,
 }
 
 /// One item of a bulk update.
@@ -653,7 +653,7 @@ fn read_customer_id(customer_id: &JsValue, errors: &mut Vec<FieldError>) -> Stri
 /// are omitted fields, never clears.
 fn read_patch(
     patch: &JsValue,
-    mode: ValidationMode,
+    mode: rules::ValidationMode,
     errors: &mut Vec<FieldError>,
 ) -> CustomerPatch {
     platform();

@@ -160,20 +160,36 @@ test("the dashboard loads, validates, previews and saves a customer", async () =
     assert.ok(controls.some((c) => c.id === `f-${param}`), `no input for ${param}`);
   }
 
-  // An invalid email: the error appears next to the email field, Save is off.
+  // An error (a control character, which cannot be stored as typed): shown
+  // next to its field, aria-invalid, Save is off.
   await assertPatchHelpers(page);
+  await page.fill("#f-name", "Marie\u0007Curie");
+  await page.waitForFunction(() => document.querySelector("#err-name")?.textContent.trim() !== "");
+  assert.equal(await page.getAttribute("#f-name", "aria-invalid"), "true");
+  assert.ok(await page.locator("#save-button").isDisabled());
+  await page.fill("#f-name", "Marie Curie");
+  await page.waitForFunction(() => document.querySelector("#err-name")?.textContent.trim() === "");
+
+  // A warning (an unusual email): a hint next to the email field, not
+  // aria-invalid, and Save stays on: only the server can say for sure.
   await page.fill("#f-email", "not-an-email");
   await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
   assert.ok(
     await page.evaluate(() => {
       const input = document.querySelector("#f-email");
-      return input.closest(".field").contains(document.querySelector("#err-email")) && input.getAttribute("aria-invalid") === "true";
+      const hint = document.querySelector("#err-email");
+      return (
+        input.closest(".field").contains(hint) &&
+        hint.classList.contains("is-warning") &&
+        input.closest(".field").classList.contains("has-warning") &&
+        input.getAttribute("aria-invalid") === "false"
+      );
     }),
-    "the email error is shown with the email field",
+    "the email warning is a hint with the email field",
   );
-  assert.ok(await page.locator("#save-button").isDisabled());
+  assert.ok(await page.locator("#save-button").isEnabled(), "a warning never disables Save");
 
-  // Fixed: the error goes away.
+  // Fixed: the hint goes away.
   await page.fill("#f-email", "marie.curie@example.com");
   await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() === "");
   assert.equal(await page.getAttribute("#f-email", "aria-invalid"), "false");

@@ -8,7 +8,10 @@ import {
   type CustomerPatch,
   type ErrorKind,
   type FieldError,
+  type ProblemCode,
   type RequestOptions,
+  type Severity,
+  validateCustomerPatch,
 } from "../../pkg/index.js";
 
 const options: ClientOptions = {
@@ -43,6 +46,21 @@ new CheckoutPageClient({ apiKy: "x" });
 void [wrongType, misspelled, clearedEmail, readOnly];
 
 const requestOptions: RequestOptions = { signal: new AbortController().signal, timeoutMs: 1_000, maxRetries: 0 };
+
+// Validation modes, per client and per call; problems carry a code and a severity.
+new CheckoutPageClient({ validation: "strict" });
+const offForOneCall: RequestOptions = { validation: "off" };
+// @ts-expect-error: not a validation mode
+const badMode: RequestOptions = { validation: "loose" };
+const problems: FieldError[] = validateCustomerPatch({ phone: "+1 415 555 2671 ext. 12" });
+const warningsOnly: boolean = problems.every((p) => p.severity === "warning");
+const code: ProblemCode | undefined = problems[0]?.code;
+const severity: Severity | undefined = problems[0]?.severity;
+// @ts-expect-error: not a problem code
+const badCode: ProblemCode = "phone_bad";
+// @ts-expect-error: not a severity
+const badSeverity: Severity = "fatal";
+void [offForOneCall, badMode, warningsOnly, code, severity, badCode, badSeverity];
 
 async function use(): Promise<string> {
   const customer: Customer = await client.updateCustomer("6650a1b2c3d4e5f601234567", patch, requestOptions);

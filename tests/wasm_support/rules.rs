@@ -124,7 +124,7 @@ pub async fn warnings_are_sent_and_modes_choose() {
         get_str(&customer, "phone").as_deref(),
         Some("+1 415 555 2671 ext. 12")
     );
-    assert_eq!(requests_for(&id).await.len(), 1);
+    assert_eq!(patches_for(&id).await.len(), 1);
 
     let strict = client_with(r#"{"validation": "strict"}"#).unwrap();
     let error = update(&strict, &id, js(patch), None)
@@ -141,7 +141,7 @@ pub async fn warnings_are_sent_and_modes_choose() {
     .await
     .expect_err("strict per call");
     assert_error(&error, "validation", None);
-    assert_eq!(requests_for(&id).await.len(), 1, "nothing more was sent");
+    assert_eq!(patches_for(&id).await.len(), 1, "nothing more was sent");
 
     let off = client_with(r#"{"validation": "off"}"#).unwrap();
     update(&off, &id, js(r#"{"name": "Ada\u0007"}"#), None)
@@ -155,7 +155,7 @@ pub async fn warnings_are_sent_and_modes_choose() {
         .err()
         .expect("an unknown mode is refused at construction");
     assert_error(&error, "validation", None);
-    assert_eq!(requests_for(&id).await.len(), 2);
+    assert_eq!(patches_for(&id).await.len(), 2);
 }
 
 /// A lone surrogate (half an emoji) is an error naming its field, on every

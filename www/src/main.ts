@@ -167,7 +167,9 @@ function refresh(): void {
 
   renderPreview();
   showErrors([...clientErrors, ...serverErrors]);
-  const blocked = clientErrors.length > 0;
+  // Warnings (unusual formats and lengths) are hints: the API may well accept
+  // the value, so they never disable Save. Only errors do.
+  const blocked = clientErrors.some(isBlocking);
   saveButton.disabled = saving || isEmpty(patch) || blocked;
   discardButton.disabled = saving || !isDirty();
   if (!saving && !rateLimitTimer && !statusSticky) {
@@ -203,9 +205,17 @@ function renderPreview(): void {
   }
 }
 
-/** Shows each error next to its field; errors with no matching field go to the top. */
+/** Whether a problem blocks saving: an error (a server error has no severity). */
+function isBlocking(problem: FieldError): boolean {
+  return problem.severity !== "warning";
+}
+
+/**
+ * Shows each problem next to its field, errors in red and warnings as amber
+ * hints; problems with no matching field go to the top.
+ */
 function showErrors(errors: FieldError[]): void {
-  const byParam = new Map<string, string[]>();
+  const byParam = new Map<string, FieldError[]>();
   const general: FieldError[] = [];
   for (const error of errors) {
     const slot = error.param ? document.getElementById(errorId(error.param)) : null;
@@ -213,20 +223,24 @@ function showErrors(errors: FieldError[]): void {
       general.push(error);
       continue;
     }
-    byParam.set(error.param, [...(byParam.get(error.param) ?? []), error.message]);
+    byParam.set(error.param, [...(byParam.get(error.param) ?? []), error]);
   }
 
   for (const slot of form.querySelectorAll<HTMLElement>(".field-error")) {
     const param = slot.id.slice("err-".length);
     const key = [...byParam.keys()].find((p) => errorId(p) === slot.id);
-    const messages = key ? byParam.get(key)! : [];
-    slot.textContent = messages.join(" ");
+    const problems = key ? byParam.get(key)! : [];
+    const blocking = problems.some(isBlocking);
+    const warning = problems.length > 0 && !blocking;
+    slot.textContent = problems.map((p) => p.message).join(" ");
+    slot.classList.toggle("is-warning", warning);
     const field = document.getElementById(`f-${param}`) as HTMLInputElement | null;
     if (field) {
-      field.setAttribute("aria-invalid", String(messages.length > 0));
-      field.closest(".field")!.classList.toggle("has-error", messages.length > 0);
+      field.setAttribute("aria-invalid", String(blocking));
+      field.closest(".field")!.classList.toggle("has-error", blocking);
+      field.closest(".field")!.classList.toggle("has-warning", warning);
     } else {
-      slot.closest("fieldset")?.classList.toggle("has-group-error", messages.length > 0);
+      slot.closest("fieldset")?.classList.toggle("has-group-error", blocking);
     }
   }
 
@@ -340,7 +354,7 @@ async function save(): Promise<void> {
   serverErrors = [];
   refresh();
   if (isEmpty(patch)) return;
-  const clientErrors = validateCustomerPatch(patch);
+  const clientErrors = validateCustomerPatch(patch).filter(isBlocking);
   if (clientErrors.length) {
     focusFirstError(clientErrors);
     return;
