@@ -16,18 +16,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -eq 0 ]; then set -- chromium firefox webkit; fi
-for engine in "$@"; do
-  case $engine in
-    chromium | firefox | webkit) ;;
-    *) echo "error: unknown engine '$engine' (chromium, firefox or webkit)" >&2; exit 2 ;;
-  esac
-done
-
-if [ -z "${SANDBOX_URL:-}" ] || [ -z "${LIMITED_SANDBOX_URL:-}" ]; then
-  source scripts/sandbox.sh
-  start_sandbox SANDBOX_URL --port 0
-  start_sandbox LIMITED_SANDBOX_URL --port 0 --rate-limit-per-minute 6000
-fi
 
 chromedriver=${CHROMEDRIVER:-/usr/bin/chromedriver}
 geckodriver=${GECKODRIVER:-$(command -v geckodriver || echo "$HOME/.cargo/bin/geckodriver")}
@@ -40,6 +28,32 @@ for name in GECKODRIVER SAFARIDRIVER CHROMEDRIVER MSEDGEDRIVER; do
   no_drivers+=(-u "$name" -u "${name}_REMOTE")
 done
 
+# Sets name, driver, capabilities and wrap for an engine, or fails if the
+# engine is unknown or its WebDriver is missing.
+configure() {
+  case $1 in
+    chromium) name=Chromium driver=(CHROMEDRIVER="$chromedriver") capabilities=webdriver.json wrap=() ;;
+    firefox) name=Firefox driver=(GECKODRIVER="$geckodriver") capabilities=webdriver-firefox.json wrap=() ;;
+    # WebKitGTK has no headless mode: MiniBrowser runs on a virtual X display.
+    # No capabilities file: wasm-bindgen-test-runner sends none to a Safari
+    # driver, and WebKitWebDriver's default session is the one wanted, its
+    # MiniBrowser with --automation.
+    webkit) name=WebKit driver=(SAFARIDRIVER="$safaridriver") capabilities= wrap=(xvfb-run -a) ;;
+    *) echo "error: unknown engine '$1' (chromium, firefox or webkit)" >&2; exit 2 ;;
+  esac
+  if [ ! -x "${driver[0]#*=}" ]; then
+    echo "error: no WebDriver for $name at ${driver[0]#*=}; run: bash scripts/setup.sh" >&2
+    exit 1
+  fi
+}
+for engine in "$@"; do configure "$engine"; done
+
+if [ -z "${SANDBOX_URL:-}" ] || [ -z "${LIMITED_SANDBOX_URL:-}" ]; then
+  source scripts/sandbox.sh
+  start_sandbox SANDBOX_URL --port 0
+  start_sandbox LIMITED_SANDBOX_URL --port 0 --rate-limit-per-minute 6000
+fi
+
 # The headless runner's default 20 s limit is for the whole suite; the bulk
 # test alone runs 1000 updates at 100 per second.
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
@@ -50,20 +64,7 @@ start=$SECONDS
 "${cargo_test[@]}" --no-run
 summary=("$(printf '%-9s build once in %3d s' 'build:' $((SECONDS - start)))")
 for engine in "$@"; do
-  case $engine in
-    chromium) name=Chromium driver=(CHROMEDRIVER="$chromedriver") capabilities=webdriver.json wrap=() ;;
-    firefox) name=Firefox driver=(GECKODRIVER="$geckodriver") capabilities=webdriver-firefox.json wrap=() ;;
-    # WebKitGTK has no headless mode: MiniBrowser runs on a virtual X display.
-    # No capabilities file: wasm-bindgen-test-runner sends none to a Safari
-    # driver, and WebKitWebDriver's default session is the one wanted, its
-    # MiniBrowser with --automation.
-    webkit) name=WebKit driver=(SAFARIDRIVER="$safaridriver") capabilities= wrap=(xvfb-run -a) ;;
-  esac
-  driver_path=${driver[0]#*=}
-  if [ ! -x "$driver_path" ]; then
-    echo "error: no WebDriver for $name at $driver_path; run: bash scripts/setup.sh" >&2
-    exit 1
-  fi
+  configure "$engine"
   printf '\n--- browser suite in %s\n' "$name"
   log=$(mktemp)
   start=$SECONDS
