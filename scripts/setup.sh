@@ -37,14 +37,22 @@ missing=()
 for piece in "${browser_pieces[@]}"; do
   present "${piece%%:*}" || missing+=("${piece#*:}")
 done
+# geckodriver is not packaged by Debian; crates.io has it (a few minutes to
+# build, so it builds while apt downloads).
+gecko_build=
+if ! command -v geckodriver >/dev/null && [ ! -x "$HOME/.cargo/bin/geckodriver" ]; then
+  cargo install -q geckodriver --version 0.37.1 &
+  gecko_build=$!
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-# geckodriver is not packaged by Debian; crates.io has it (a few minutes to build).
+if [ -n "$gecko_build" ]; then wait "$gecko_build" || true; fi
 if ! command -v geckodriver >/dev/null && [ ! -x "$HOME/.cargo/bin/geckodriver" ]; then
-  cargo install -q geckodriver --version 0.37.1
+  echo "error: geckodriver is missing after cargo install geckodriver" >&2
+  exit 1
 fi
 for piece in "${browser_pieces[@]}"; do
   if ! present "${piece%%:*}"; then
