@@ -1,5 +1,6 @@
-//! The wasm-bindgen-test suite in headless Chromium: the same tests as in
-//! Node, plus browser-only rules.
+//! The wasm-bindgen-test suite in a real browser page: the same tests as in
+//! Node, plus browser-only rules. `scripts/test.sh` runs it in headless
+//! Chromium, Firefox and WebKit (`scripts/test-browsers.sh`).
 
 #![cfg(target_arch = "wasm32")]
 
@@ -10,7 +11,23 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 shared_suite!();
 
-/// Proves this suite runs in a real browser page, not in Node.
+/// The browser engine a user agent names: `Firefox` (Gecko), `Chromium`
+/// (Blink; its agent also says Safari) or `WebKit` (WebKitGTK, Safari).
+fn engine(agent: &str) -> Option<&'static str> {
+    if agent.contains("Firefox/") {
+        Some("Firefox")
+    } else if agent.contains("Chrome/") || agent.contains("Chromium/") {
+        Some("Chromium")
+    } else if agent.contains("AppleWebKit/") {
+        Some("WebKit")
+    } else {
+        None
+    }
+}
+
+/// Proves this suite runs in a real browser page, not in Node, and prints
+/// which engine ran it (`scripts/test-browsers.sh` checks it is the one it
+/// asked for).
 #[wasm_bindgen_test]
 fn runs_in_a_browser() {
     let global = js_sys::global();
@@ -22,9 +39,49 @@ fn runs_in_a_browser() {
         wasm_support::get(&global, "process").is_undefined(),
         "no Node process object"
     );
-    let agent =
-        wasm_support::get_str(&wasm_support::get(&global, "navigator"), "userAgent").unwrap();
-    assert!(agent.contains("Chrome"), "user agent: {agent}");
+    let agent = wasm_support::get_str(&wasm_support::get(&global, "navigator"), "userAgent")
+        .expect("navigator.userAgent is a string");
+    let engine = engine(&agent).unwrap_or_else(|| panic!("an unknown engine: {agent}"));
+    wasm_bindgen_test::console_log!("browser engine: {engine} ({agent})");
+}
+
+/// Each engine's user agent, and those of its kin elsewhere, name that engine.
+#[wasm_bindgen_test]
+fn engines_are_told_apart_by_their_user_agents() {
+    let cases = [
+        // As the engines of `scripts/test-browsers.sh` sent them: Debian's
+        // chromium 156 (headless), firefox-esr 153, WebKitGTK 2.50 MiniBrowser.
+        (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
+             HeadlessChrome/156.0.0.0 Safari/537.36",
+            Some("Chromium"),
+        ),
+        (
+            "Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0",
+            Some("Firefox"),
+        ),
+        (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) \
+             Version/60.5 Safari/605.1.15",
+            Some("WebKit"),
+        ),
+        // Safari on macOS; Chrome on iOS is WebKit underneath.
+        (
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 \
+             (KHTML, like Gecko) Version/18.5 Safari/605.1.15",
+            Some("WebKit"),
+        ),
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 \
+             (KHTML, like Gecko) CriOS/120.0.6099.119 Mobile/15E148 Safari/604.1",
+            Some("WebKit"),
+        ),
+        // Node 21+ has a navigator too.
+        ("Node.js/22", None),
+    ];
+    for (agent, expected) in cases {
+        assert_eq!(engine(agent), expected, "{agent}");
+    }
 }
 
 /// A secret key in a browser page needs `dangerouslyAllowBrowser: true`.
