@@ -98,12 +98,12 @@ fn browser_refuses_a_key_without_opt_in() {
     );
 }
 
-/// Email addresses: our rule against Chromium's own `<input type=email>`,
+/// Email addresses: our rule against the browser engine's own `<input type=email>`,
 /// which converts the domain to punycode before applying the WHATWG rule.
 /// Every address the browser accepts gets no problem from us; the ones it
 /// refuses may pass (the rule is lenient, and only ever warns).
 #[wasm_bindgen_test]
-fn emails_agree_with_the_browsers_input_type_email() {
+fn emails_the_browser_accepts_get_no_warning() {
     let browser_accepts = js_sys::Function::new_with_args(
         "value",
         "const input = document.createElement('input'); input.type = 'email'; \
@@ -133,14 +133,14 @@ fn emails_agree_with_the_browsers_input_type_email() {
         ));
         let ours = js_sys::Array::from(&checkoutpage::validate_customer_patch(patch)).length() == 0;
         if accepted {
-            assert!(ours, "Chromium accepts {address:?}, we warn");
+            assert!(ours, "the browser accepts {address:?}, we warn");
         } else if ours {
             refused_by_browser_only += 1;
         }
     }
     web_sys::console::log_1(
         &format!(
-            "emails: {} addresses, {refused_by_browser_only} refused by Chromium but not by us",
+            "emails: {} addresses, {refused_by_browser_only} refused by the browser but not by us",
             addresses.len()
         )
         .into(),
