@@ -4,8 +4,10 @@
 //! Some rule data comes as regular expressions (the postal-code formats of
 //! Google's address metadata). The core carries no regex engine of its own:
 //! natively it uses the `regex` crate; the WebAssembly shell plugs in the
-//! JavaScript engine's `RegExp` with [`set_engine`], which costs the module
-//! a few hundred bytes instead of the `regex` crate's size. The patterns used
+//! JavaScript engine's `RegExp` with [`set_engine`]. Measured on the release
+//! module: with `RegExp` it is 143,216 bytes (66.4 KB gzip -9); with the
+//! `regex` crate compiled in (std only, no perf features) 382,326 bytes
+//! (163.3 KB gzip -9). The patterns used
 //! are plain ASCII (`\d`, classes, groups, alternation, counted repetition),
 //! where both engines agree; the public-data tests run through both.
 

@@ -65,13 +65,11 @@ pub fn the_shared_validation_table_gives_the_same_answers() {
     }
 }
 
-/// The severity each code has (docs: README, "Validation").
+/// The severity the core gives `code` (one list: `ProblemCode::severity`).
 fn severity_of(code: &str) -> &'static str {
-    match code {
-        "invalid_email" | "invalid_phone" | "invalid_country" | "postal_code_format"
-        | "tax_id_format" | "tax_id_type" | "tax_id_pair" | "too_long" => "warning",
-        _ => "error",
-    }
+    let code: checkoutpage::ProblemCode =
+        serde_json::from_str(&format!("\"{code}\"")).expect("a known problem code");
+    code.severity().as_str()
 }
 
 pub async fn errors_reject_before_sending() {
