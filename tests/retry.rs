@@ -62,7 +62,10 @@ fn never_retries_before_a_long_retry_after() {
     assert_eq!(delay_ms(1, Some(120_000), 0.5, u64::MAX), None);
     assert_eq!(delay_ms(0, Some(3_600_000), 0.0, u64::MAX), None);
     assert_eq!(delay_ms(0, Some(2_000), 0.0, 1_000), None, "timeoutMs 1000");
-    assert_eq!(delay_ms(0, Some(MAX_RETRY_AFTER_MS), 0.0, u64::MAX), Some(MAX_RETRY_AFTER_MS));
+    assert_eq!(
+        delay_ms(0, Some(MAX_RETRY_AFTER_MS), 0.0, u64::MAX),
+        Some(MAX_RETRY_AFTER_MS)
+    );
 }
 
 #[test]
