@@ -15,21 +15,73 @@ use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, ErrorKind, FieldError};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::rules::{self, CustomerDraft};
-use crate::update_customer::{build_request, HttpRequest};
+use crate::update_customer::{build_get_request, build_request, HttpRequest};
 use crate::value::{Map, Value};
 
 use super::bulk::{self, BulkRun};
 use super::interop;
-use super::transport::{self, Patience, Signals};
+use super::transport::{self, Patience, Shared, Signals};
 
 #[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
+    guard_freed_clients();
+}
+
+#[wasm_bindgen(module = "/js/client.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = guardFreedClient)]
+    fn guard_freed_client(proto: &JsValue, methods: &Array, freed_error: &Function);
+}
+
+/// The client methods that return a promise, guarded against a freed client.
+const CLIENT_METHODS: [&str; 3] = ["updateCustomer", "updateCustomers", "getCustomer"];
+
+/// Makes calls on a freed client (`client.free()`, `using`) reject with a
+/// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
+/// passed to rust", and a second `free()` harmless (`js/client.js`).
+fn guard_freed_clients() {
+    let Ok(config) = ClientConfig::new(ClientOptionsInput::default()) else {
+        return;
+    };
+    let sample = JsValue::from(CheckoutPageClient {
+        config: Rc::new(config),
+        shared: Rc::new(Shared {
+            pacer: RefCell::new(Pacer::default()),
+            fetch: None,
+        }),
+    });
+    let proto = Object::get_prototype_of(&sample);
+    let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
+        to_js_error(Error::validation(vec![FieldError::new(
+            "",
+            "This CheckoutPageClient was freed (free() or `using`); create a new client",
+            Value::Null,
+        )]))
+    });
+    let methods: Array = CLIENT_METHODS
+        .iter()
+        .map(|m| JsValue::from_str(m))
+        .collect();
+    guard_freed_client(
+        &proto.into(),
+        &methods,
+        freed_error.as_ref().unchecked_ref(),
+    );
+    // Lives as long as the module: the guard may need it at any time.
+    freed_error.forget();
+    // Frees the sample's Rust object (its JS wrapper is never used).
+    if let Some(free) = Reflect::get(&sample, &JsValue::from_str("free"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        let _ = free.call0(&sample);
+    }
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -66,8 +118,17 @@ export class CheckoutPageError extends Error {
   readonly body: unknown;
   /** The `x-request-id` response header, when present. */
   readonly requestId: string | null;
-  /** How long the server asked to wait, on `rate_limit` errors. */
+  /**
+   * How long to wait before trying again, in milliseconds, on `rate_limit`
+   * errors: the server's `Retry-After`, or the rest of the client's pause
+   * when a call was refused without sending anything.
+   */
   readonly retryAfterMs: number | null;
+  /**
+   * For `aborted` and `timeout` errors caused by the call's `signal`: the
+   * signal's `reason` (as passed to `controller.abort(reason)`).
+   */
+  readonly cause?: unknown;
 }
 "#;
 
@@ -85,7 +146,18 @@ export type BulkResult =
 /// Turns a core error into the JavaScript `CheckoutPageError`. The only place
 /// errors cross into JavaScript.
 fn to_js_error(error: Error) -> JsValue {
+    to_js_error_from(error, None)
+}
+
+/// Like [`to_js_error`], for a call with a `signal`: an `aborted` or
+/// `timeout` error of a fired signal gets the signal's `reason` as `cause`.
+fn to_js_error_from(error: Error, signal: Option<&AbortSignal>) -> JsValue {
     let details = Object::new();
+    let fired = signal.filter(|s| s.aborted());
+    if let (Some(signal), ErrorKind::Aborted | ErrorKind::Timeout) = (fired, error.kind) {
+        let reason = Reflect::get(signal, &JsValue::from_str("reason")).unwrap_or_default();
+        let _ = Reflect::set(&details, &JsValue::from_str("cause"), &reason);
+    }
     let errors: Vec<Value> = error.errors.iter().map(field_error_value).collect();
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&details, &JsValue::from_str(key), &value);
@@ -150,6 +222,14 @@ pub struct ClientOptions {
     /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
     #[tsify(optional)]
     pub dangerously_allow_browser: Option<bool>,
+    /// A `fetch` to use instead of the global one (a proxy agent,
+    /// instrumentation, a test double): called as `fetch(url, init)` and
+    /// resolving to a `Response`. Checked at construction.
+    #[tsify(
+        optional,
+        type = "(url: string, init: RequestInit) => Promise<Response>"
+    )]
+    pub fetch: (),
 }
 
 /// Options for one call.
@@ -206,17 +286,18 @@ pub struct BulkProgress {
     pub failed: u32,
 }
 
-const CLIENT_OPTION_KEYS: [&str; 6] = [
+const CLIENT_OPTION_KEYS: [&str; 7] = [
     "apiKey",
     "baseUrl",
     "timeoutMs",
     "maxRetries",
     "requestsPerMinute",
     "dangerouslyAllowBrowser",
+    "fetch",
 ];
 const REQUEST_OPTION_KEYS: [&str; 3] = ["signal", "timeoutMs", "maxRetries"];
 const BULK_OPTION_KEYS: [&str; 4] = ["concurrency", "requestsPerMinute", "signal", "onProgress"];
-const NON_JSON_OPTIONS: [&str; 2] = ["signal", "onProgress"];
+const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
 /// Workers of a bulk job unless configured otherwise.
 const DEFAULT_CONCURRENCY: u32 = 4;
 /// Most workers of a bulk job.
@@ -226,23 +307,52 @@ const MAX_CONCURRENCY: u32 = 64;
 #[wasm_bindgen]
 pub struct CheckoutPageClient {
     config: Rc<ClientConfig>,
-    pacer: Rc<RefCell<Pacer>>,
+    shared: Rc<Shared>,
 }
 
 #[wasm_bindgen]
 impl CheckoutPageClient {
     /// Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
     /// for bad options (an `http:` URL to a remote host, a secret key in a
-    /// browser page without `dangerouslyAllowBrowser`, unknown option names).
+    /// browser page without `dangerouslyAllowBrowser`, unknown option names,
+    /// a `fetch` that is not a function).
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
         let options: JsValue = options.into();
         Self::from_options(&options)
-            .map(|config| CheckoutPageClient {
-                pacer: Rc::new(RefCell::new(Pacer::new(config.requests_per_minute))),
+            .map(|(config, fetch)| CheckoutPageClient {
+                shared: Rc::new(Shared {
+                    pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
+                    fetch,
+                }),
                 config: Rc::new(config),
             })
             .map_err(to_js_error)
+    }
+
+    /// Loads a customer: `GET /v1/customers/:customerId`. Resolves to the
+    /// customer as stored (unknown fields included); rejects with a
+    /// `CheckoutPageError`, exactly like `updateCustomer`: same retries,
+    /// timeouts, rate limit and errors. A bad id rejects before anything is
+    /// sent.
+    #[wasm_bindgen(js_name = getCustomer, unchecked_return_type = "Promise<Customer>")]
+    pub fn get_customer(
+        &self,
+        #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
+        options: Option<Ts<RequestOptions>>,
+    ) -> js_sys::Promise {
+        let (config, shared) = (self.config.clone(), self.shared.clone());
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        // Read synchronously: the call means what was passed when it was made.
+        let prepared = prepare_get(&config, &customer_id, &options);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let (request, patience, signal) = prepared.map_err(to_js_error)?;
+            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
+            let (_customer, data) = sent
+                .await
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+            Ok(interop::from_value(&data))
+        })
     }
 
     /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
@@ -256,16 +366,16 @@ impl CheckoutPageClient {
         patch: Ts<CustomerPatch>,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let (config, pacer) = (self.config.clone(), self.pacer.clone());
+        let (config, shared) = (self.config.clone(), self.shared.clone());
         let patch: JsValue = patch.into();
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         wasm_bindgen_futures::future_to_promise(async move {
             let (request, patience, signal) =
                 prepare(&config, &customer_id, &patch, &options).map_err(to_js_error)?;
-            let (_customer, data) =
-                transport::send(&request, patience, Signals::both(signal.as_ref()), &pacer)
-                    .await
-                    .map_err(to_js_error)?;
+            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
+            let (_customer, data) = sent
+                .await
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
         })
     }
@@ -283,11 +393,11 @@ impl CheckoutPageClient {
         #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
-        let (config, pacer) = (self.config.clone(), self.pacer.clone());
+        let (config, shared) = (self.config.clone(), self.shared.clone());
         let options = options.unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
             let (run, concurrency) =
-                prepare_bulk(&config, pacer, &items, &options).map_err(to_js_error)?;
+                prepare_bulk(&config, shared, &items, &options).map_err(to_js_error)?;
             let run = Rc::new(run);
             bulk::run(run.clone(), concurrency).await;
             let Ok(run) = Rc::try_unwrap(run) else {
@@ -423,8 +533,9 @@ fn read_customer(js: &JsValue, param: &str, needs_id: bool) -> Result<Customer, 
 }
 
 impl CheckoutPageClient {
-    fn from_options(options: &JsValue) -> Result<ClientConfig, Error> {
+    fn from_options(options: &JsValue) -> Result<(ClientConfig, Option<Function>), Error> {
         let mut errors = Vec::new();
+        let fetch = read_callback(options, "fetch", &mut errors);
         let map = options_map(options, "ClientOptions", &CLIENT_OPTION_KEYS, &mut errors);
         let input = ClientOptionsInput {
             api_key: string_option(&map, "apiKey", &mut errors),
@@ -448,7 +559,7 @@ impl CheckoutPageClient {
         };
         let config = ClientConfig::new(input);
         match (config, errors.is_empty()) {
-            (Ok(config), true) => Ok(config),
+            (Ok(config), true) => Ok((config, fetch)),
             (Ok(_), false) => Err(Error::validation(errors)),
             (Err(mut error), _) => {
                 errors.append(&mut error.errors);
@@ -470,22 +581,7 @@ fn prepare(
     let patch = read_patch(patch, &mut errors);
     let signal = read_signal(options, &mut errors);
     let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
-    let patience = Patience {
-        timeout_ms: config::count(
-            "timeoutMs",
-            number_option(&map, "timeoutMs", &mut errors),
-            config.timeout_ms,
-            1,
-            &mut errors,
-        ),
-        max_retries: config::count(
-            "maxRetries",
-            number_option(&map, "maxRetries", &mut errors),
-            config.max_retries,
-            0,
-            &mut errors,
-        ),
-    };
+    let patience = read_patience(config, &map, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
@@ -493,10 +589,47 @@ fn prepare(
     Ok((request, patience, signal))
 }
 
+/// Checks every argument of `getCustomer` and builds the request.
+fn prepare_get(
+    config: &ClientConfig,
+    customer_id: &JsValue,
+    options: &JsValue,
+) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
+    let mut errors = Vec::new();
+    let id = read_customer_id(customer_id, &mut errors);
+    let signal = read_signal(options, &mut errors);
+    let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
+    let patience = read_patience(config, &map, &mut errors);
+    if !errors.is_empty() {
+        return Err(Error::validation(errors));
+    }
+    let request = build_get_request(config, &id)?;
+    Ok((request, patience, signal))
+}
+
+/// A single call's `timeoutMs` and `maxRetries`, defaulting to the client's.
+fn read_patience(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> Patience {
+    let timeout_ms = config::count(
+        "timeoutMs",
+        number_option(map, "timeoutMs", errors),
+        config.timeout_ms,
+        1,
+        errors,
+    );
+    let max_retries = config::count(
+        "maxRetries",
+        number_option(map, "maxRetries", errors),
+        config.max_retries,
+        0,
+        errors,
+    );
+    Patience::single(timeout_ms, max_retries)
+}
+
 /// Checks a bulk job's items and options.
 fn prepare_bulk(
     config: &ClientConfig,
-    pacer: Rc<RefCell<Pacer>>,
+    shared: Rc<Shared>,
     items: &JsValue,
     options: &JsValue,
 ) -> Result<(BulkRun, usize), Error> {
@@ -533,11 +666,14 @@ fn prepare_bulk(
         .collect();
     let run = BulkRun {
         job: RefCell::new(BulkJob::new(prepared)),
+        // Items queue for the pacer by design: no wait limit but the job's
+        // signal and the pacer's pause cap.
         patience: Patience {
             timeout_ms: config.timeout_ms,
             max_retries: config.max_retries,
+            max_wait_ms: f64::INFINITY,
         },
-        pacer,
+        shared,
         job_pacer: job_rate.map(|rate| RefCell::new(Pacer::new(rate))),
         signal,
         on_progress,
@@ -644,15 +780,17 @@ fn read_signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortS
     if signal.is_undefined() || signal.is_null() {
         return None;
     }
-    let signal = signal.dyn_ref::<AbortSignal>().cloned();
-    if signal.is_none() {
+    // By interface, not constructor: an iframe's or a `vm` context's
+    // signal is an AbortSignal too (as `fetch` accepts it).
+    if !transport::is_abort_signal(&signal) {
         errors.push(FieldError::new(
             "signal",
             "Expected an AbortSignal",
             Value::Null,
         ));
+        return None;
     }
-    signal
+    Some(signal.unchecked_into())
 }
 
 fn read_callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
