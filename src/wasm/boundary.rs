@@ -8,13 +8,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
-use tsify::{Ts, Tsify};
+use js_sys::{Array, Object, Reflect};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
-use crate::config::{self, ClientConfig, ClientOptionsInput};
+use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
@@ -25,6 +25,7 @@ use crate::value::{Map, Value};
 
 use super::bulk::{self, BulkRun};
 use super::interop;
+use super::options::{self, ClientOptions, RequestOptions};
 use super::transport::{self, Patience, Shared, Signals};
 
 #[wasm_bindgen(start, private)]
@@ -36,7 +37,7 @@ fn start() {
 #[wasm_bindgen(module = "/js/client.js")]
 extern "C" {
     #[wasm_bindgen(js_name = guardFreedClient)]
-    fn guard_freed_client(proto: &JsValue, methods: &Array, freed_error: &Function);
+    fn guard_freed_client(proto: &JsValue, methods: &Array, freed_error: &js_sys::Function);
 }
 
 /// The client methods that return a promise, guarded against a freed client.
@@ -46,7 +47,7 @@ const CLIENT_METHODS: [&str; 3] = ["updateCustomer", "updateCustomers", "getCust
 /// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
 /// passed to rust", and a second `free()` harmless (`js/client.js`).
 fn guard_freed_clients() {
-    let Ok(config) = ClientConfig::new(ClientOptionsInput::default()) else {
+    let Ok(config) = ClientConfig::new(crate::config::ClientOptionsInput::default()) else {
         return;
     };
     let sample = JsValue::from(CheckoutPageClient {
@@ -78,7 +79,7 @@ fn guard_freed_clients() {
     // Frees the sample's Rust object (its JS wrapper is never used).
     if let Some(free) = Reflect::get(&sample, &JsValue::from_str("free"))
         .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     {
         let _ = free.call0(&sample);
     }
@@ -196,113 +197,6 @@ fn field_error_value(e: &FieldError) -> Value {
     Value::Object(map)
 }
 
-/// Options for the `CheckoutPageClient` constructor.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientOptions {
-    /// Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
-    /// `baseUrl` points at your own backend proxy that adds the key.
-    #[tsify(optional)]
-    pub api_key: Option<String>,
-    /// Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
-    /// for `localhost`, `127.0.0.1` and `[::1]`.
-    #[tsify(optional)]
-    pub base_url: Option<String>,
-    /// Per-attempt timeout in milliseconds (default 30 000).
-    #[tsify(optional)]
-    pub timeout_ms: Option<u32>,
-    /// Retries after the first attempt (default 2).
-    #[tsify(optional)]
-    pub max_retries: Option<u32>,
-    /// Requests per minute this client allows itself, across every call
-    /// (default 100, the API's per-key limit). Requests beyond it wait for
-    /// their turn; a 429 pauses every call until its `Retry-After`.
-    #[tsify(optional)]
-    pub requests_per_minute: Option<u32>,
-    /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
-    #[tsify(optional)]
-    pub dangerously_allow_browser: Option<bool>,
-    /// A `fetch` to use instead of the global one (a proxy agent,
-    /// instrumentation, a test double): called as `fetch(url, init)` and
-    /// resolving to a `Response`. Checked at construction.
-    #[tsify(
-        optional,
-        type = "(url: string, init: RequestInit) => Promise<Response>"
-    )]
-    pub fetch: (),
-}
-
-/// Options for one call.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct RequestOptions {
-    /// Aborts the call, including any wait between retries.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: (),
-    /// Per-attempt timeout in milliseconds for this call.
-    #[tsify(optional)]
-    pub timeout_ms: Option<u32>,
-    /// Retries after the first attempt for this call.
-    #[tsify(optional)]
-    pub max_retries: Option<u32>,
-}
-
-/// One item of a bulk update.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct BulkItem {
-    /// The customer to update.
-    pub customer_id: String,
-    /// What to change.
-    pub patch: CustomerPatch,
-}
-
-/// Options for `updateCustomers`.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct BulkOptions {
-    /// Items in flight at once (default 4, at most 64).
-    #[tsify(optional)]
-    pub concurrency: Option<u32>,
-    /// A rate for this job, on top of the client's own `requestsPerMinute`.
-    #[tsify(optional)]
-    pub requests_per_minute: Option<u32>,
-    /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: (),
-    /// Called after every finished item.
-    #[tsify(optional, type = "(progress: BulkProgress) => void")]
-    pub on_progress: (),
-}
-
-/// Progress of a bulk update.
-#[derive(Tsify)]
-pub struct BulkProgress {
-    /// Items finished, updated or failed.
-    pub done: u32,
-    /// All items.
-    pub total: u32,
-    /// Items failed so far.
-    pub failed: u32,
-}
-
-const CLIENT_OPTION_KEYS: [&str; 7] = [
-    "apiKey",
-    "baseUrl",
-    "timeoutMs",
-    "maxRetries",
-    "requestsPerMinute",
-    "dangerouslyAllowBrowser",
-    "fetch",
-];
-const REQUEST_OPTION_KEYS: [&str; 3] = ["signal", "timeoutMs", "maxRetries"];
-const BULK_OPTION_KEYS: [&str; 4] = ["concurrency", "requestsPerMinute", "signal", "onProgress"];
-const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
-/// Workers of a bulk job unless configured otherwise.
-const DEFAULT_CONCURRENCY: u32 = 4;
-/// Most workers of a bulk job.
-const MAX_CONCURRENCY: u32 = 64;
-
 /// A client for the Checkout Page customers API.
 #[wasm_bindgen]
 pub struct CheckoutPageClient {
@@ -319,7 +213,7 @@ impl CheckoutPageClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
         let options: JsValue = options.into();
-        Self::from_options(&options)
+        options::read_client_options(&options)
             .map(|(config, fetch)| CheckoutPageClient {
                 shared: Rc::new(Shared {
                     pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
@@ -343,10 +237,9 @@ impl CheckoutPageClient {
     ) -> js_sys::Promise {
         let (config, shared) = (self.config.clone(), self.shared.clone());
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
-        // Read synchronously: the call means what was passed when it was made.
-        let prepared = prepare_get(&config, &customer_id, &options);
         wasm_bindgen_futures::future_to_promise(async move {
-            let (request, patience, signal) = prepared.map_err(to_js_error)?;
+            let (request, patience, signal) =
+                prepare_get(&config, &customer_id, &options).map_err(to_js_error)?;
             let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
             let (_customer, data) = sent
                 .await
@@ -532,43 +425,6 @@ fn read_customer(js: &JsValue, param: &str, needs_id: bool) -> Result<Customer, 
     })
 }
 
-impl CheckoutPageClient {
-    fn from_options(options: &JsValue) -> Result<(ClientConfig, Option<Function>), Error> {
-        let mut errors = Vec::new();
-        let fetch = read_callback(options, "fetch", &mut errors);
-        let map = options_map(options, "ClientOptions", &CLIENT_OPTION_KEYS, &mut errors);
-        let input = ClientOptionsInput {
-            api_key: string_option(&map, "apiKey", &mut errors),
-            base_url: string_option(&map, "baseUrl", &mut errors),
-            timeout_ms: number_option(&map, "timeoutMs", &mut errors),
-            max_retries: number_option(&map, "maxRetries", &mut errors),
-            requests_per_minute: number_option(&map, "requestsPerMinute", &mut errors),
-            dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
-                None | Some(Value::Null) => false,
-                Some(Value::Bool(b)) => *b,
-                Some(other) => {
-                    errors.push(FieldError::new(
-                        "dangerouslyAllowBrowser",
-                        "Expected a boolean",
-                        other.clone(),
-                    ));
-                    false
-                }
-            },
-            in_browser: in_browser(),
-        };
-        let config = ClientConfig::new(input);
-        match (config, errors.is_empty()) {
-            (Ok(config), true) => Ok((config, fetch)),
-            (Ok(_), false) => Err(Error::validation(errors)),
-            (Err(mut error), _) => {
-                errors.append(&mut error.errors);
-                Err(Error::validation(errors))
-            }
-        }
-    }
-}
-
 /// Checks every argument of `updateCustomer` and builds the request.
 fn prepare(
     config: &ClientConfig,
@@ -579,9 +435,7 @@ fn prepare(
     let mut errors = Vec::new();
     let id = read_customer_id(customer_id, &mut errors);
     let patch = read_patch(patch, &mut errors);
-    let signal = read_signal(options, &mut errors);
-    let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
-    let patience = read_patience(config, &map, &mut errors);
+    let (patience, signal) = options::read_request_options(config, options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
@@ -597,33 +451,12 @@ fn prepare_get(
 ) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
     let id = read_customer_id(customer_id, &mut errors);
-    let signal = read_signal(options, &mut errors);
-    let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
-    let patience = read_patience(config, &map, &mut errors);
+    let (patience, signal) = options::read_request_options(config, options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
     let request = build_get_request(config, &id)?;
     Ok((request, patience, signal))
-}
-
-/// A single call's `timeoutMs` and `maxRetries`, defaulting to the client's.
-fn read_patience(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> Patience {
-    let timeout_ms = config::count(
-        "timeoutMs",
-        number_option(map, "timeoutMs", errors),
-        config.timeout_ms,
-        1,
-        errors,
-    );
-    let max_retries = config::count(
-        "maxRetries",
-        number_option(map, "maxRetries", errors),
-        config.max_retries,
-        0,
-        errors,
-    );
-    Patience::single(timeout_ms, max_retries)
 }
 
 /// Checks a bulk job's items and options.
@@ -643,19 +476,7 @@ fn prepare_bulk(
             value,
         ));
     }
-    let signal = read_signal(options, &mut errors);
-    let on_progress = read_callback(options, "onProgress", &mut errors);
-    let map = options_map(options, "BulkOptions", &BULK_OPTION_KEYS, &mut errors);
-    let concurrency = config::count(
-        "concurrency",
-        number_option(&map, "concurrency", &mut errors),
-        DEFAULT_CONCURRENCY,
-        1,
-        &mut errors,
-    )
-    .min(MAX_CONCURRENCY);
-    let job_rate = number_option(&map, "requestsPerMinute", &mut errors)
-        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, 1, &mut errors));
+    let settings = options::read_bulk_options(options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
@@ -674,11 +495,11 @@ fn prepare_bulk(
             max_wait_ms: f64::INFINITY,
         },
         shared,
-        job_pacer: job_rate.map(|rate| RefCell::new(Pacer::new(rate))),
-        signal,
-        on_progress,
+        job_pacer: settings.job_rate.map(|rate| RefCell::new(Pacer::new(rate))),
+        signal: settings.signal,
+        on_progress: settings.on_progress,
     };
-    Ok((run, concurrency as usize))
+    Ok((run, settings.concurrency as usize))
 }
 
 /// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
@@ -764,203 +585,5 @@ fn read_patch(patch: &JsValue, errors: &mut Vec<FieldError>) -> CustomerPatch {
             CustomerPatch::default()
         }
         None => CustomerPatch::default(),
-    }
-}
-
-/// `options[key]` when `options` is an object, else `undefined`.
-fn option(options: &JsValue, key: &str) -> JsValue {
-    match options.is_object() {
-        true => Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
-        false => JsValue::UNDEFINED,
-    }
-}
-
-fn read_signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {
-    let signal = option(options, "signal");
-    if signal.is_undefined() || signal.is_null() {
-        return None;
-    }
-    // By interface, not constructor: an iframe's or a `vm` context's
-    // signal is an AbortSignal too (as `fetch` accepts it).
-    if !transport::is_abort_signal(&signal) {
-        errors.push(FieldError::new(
-            "signal",
-            "Expected an AbortSignal",
-            Value::Null,
-        ));
-        return None;
-    }
-    Some(signal.unchecked_into())
-}
-
-fn read_callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
-    let callback = option(options, key);
-    if callback.is_undefined() || callback.is_null() {
-        return None;
-    }
-    let callback = callback.dyn_ref::<Function>().cloned();
-    if callback.is_none() {
-        errors.push(FieldError::new(key, "Expected a function", Value::Null));
-    }
-    callback
-}
-
-/// Reads an options object into a map, rejecting unknown keys. Keys holding
-/// non-JSON values (`signal`, `onProgress`) are skipped here and read apart.
-fn options_map(
-    options: &JsValue,
-    type_name: &str,
-    known: &[&str],
-    errors: &mut Vec<FieldError>,
-) -> Map {
-    if options.is_undefined() || options.is_null() {
-        return Map::new();
-    }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        let mut ignored = Vec::new();
-        let value = interop::to_value(options, "", &mut ignored).unwrap_or_default();
-        errors.push(FieldError::new(
-            "",
-            format!("{type_name} must be an object"),
-            value,
-        ));
-        return Map::new();
-    }
-    let object: &Object = options.unchecked_ref();
-    let mut map = Map::new();
-    for key in Object::keys(object).iter() {
-        let Some(name) = key.as_string() else {
-            continue;
-        };
-        if NON_JSON_OPTIONS.contains(&name.as_str()) {
-            continue;
-        }
-        let raw = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-        if !known.contains(&name.as_str()) {
-            if !raw.is_undefined() {
-                errors.push(FieldError::new(
-                    name.as_str(),
-                    format!("Unknown option; {type_name} accepts {}", known.join(", ")),
-                    Value::Null,
-                ));
-            }
-            continue;
-        }
-        if let Some(value) = interop::to_value(&raw, &name, errors) {
-            map.insert(name, value);
-        }
-    }
-    map
-}
-
-fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    match map.get(key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => {
-            // Never echo what may be a secret.
-            let value = if key == "apiKey" {
-                Value::Null
-            } else {
-                other.clone()
-            };
-            errors.push(FieldError::new(key, "Expected a string", value));
-            None
-        }
-    }
-}
-
-fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
-    match map.get(key)? {
-        Value::Number(n) => Some(*n),
-        Value::Null => None,
-        other => {
-            errors.push(FieldError::new(key, "Expected a number", other.clone()));
-            None
-        }
-    }
-}
-
-/// A browser page has a `window` or a `document`; Node and workers have neither.
-fn in_browser() -> bool {
-    let global = js_sys::global();
-    ["window", "document"].iter().any(|name| {
-        Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
-    })
-}
-
-/// Exports for `bench/` only (feature `bench`): the same patch crossing the
-/// JS↔wasm boundary in different ways, with no validation work.
-#[cfg(feature = "bench")]
-mod bench {
-    use wasm_bindgen::prelude::*;
-
-    use crate::value::Value;
-
-    use super::interop;
-
-    fn key_count(value: &Value) -> usize {
-        value.as_object().map_or(0, |o| o.len())
-    }
-
-    /// The call alone: a handle in, a number out.
-    #[wasm_bindgen(js_name = benchCrossNoop)]
-    pub fn cross_noop(value: JsValue) -> usize {
-        usize::from(value.is_object())
-    }
-
-    /// The object walked property by property from Rust.
-    #[wasm_bindgen(js_name = benchCrossWalk)]
-    pub fn cross_walk(value: JsValue) -> usize {
-        interop::walk(&value, "", 0, &mut Vec::new()).map_or(0, |v| key_count(&v))
-    }
-
-    /// The object through serde-wasm-bindgen.
-    #[wasm_bindgen(js_name = benchCrossSerde)]
-    pub fn cross_serde(value: JsValue) -> usize {
-        serde_wasm_bindgen::from_value::<Value>(value).map_or(0, |v| key_count(&v))
-    }
-
-    /// A JSON string (stringified by the caller) parsed by the core's parser.
-    #[wasm_bindgen(js_name = benchCrossText)]
-    pub fn cross_text(json: &str) -> usize {
-        interop::parse_json(json).map_or(0, |v| key_count(&v))
-    }
-
-    /// A string in, nothing parsed.
-    #[wasm_bindgen(js_name = benchCrossString)]
-    pub fn cross_string(json: &str) -> usize {
-        json.len()
-    }
-
-    /// Parses `json` `n` times inside the module: the parser without the
-    /// crossing.
-    #[wasm_bindgen(js_name = benchParseLoop)]
-    pub fn parse_loop(json: &str, n: u32) -> usize {
-        (0..n)
-            .map(|_| interop::parse_json(json).map_or(0, |v| key_count(&v)))
-            .sum()
-    }
-
-    /// Validates the patch in `json` `n` times inside the module.
-    #[wasm_bindgen(js_name = benchValidateLoop)]
-    pub fn validate_loop(json: &str, n: u32) -> usize {
-        let value = interop::parse_json(json).unwrap_or_default();
-        (0..n)
-            .map(|_| crate::rules::validate_patch(&value).len())
-            .sum()
-    }
-
-    /// The SDK's own crossing (`interop::to_value`): plain data through
-    /// `JSON.stringify` and the core's parser, anything else walked.
-    #[wasm_bindgen(js_name = benchCrossSdk)]
-    pub fn cross_sdk(value: JsValue) -> usize {
-        interop::to_value(&value, "", &mut Vec::new()).map_or(0, |v| key_count(&v))
-    }
-
-    /// A JSON string (stringified by the caller) parsed by serde_json.
-    #[wasm_bindgen(js_name = benchCrossJson)]
-    pub fn cross_json(json: &str) -> usize {
-        serde_json::from_str::<Value>(json).map_or(0, |v| key_count(&v))
     }
 }
