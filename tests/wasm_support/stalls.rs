@@ -227,37 +227,35 @@ pub async fn customer_ids_never_change_the_path() {
     assert_eq!(all_requests().await, before, "nothing was sent");
 }
 
-/// An `AbortController` of another realm: an iframe's in a browser, a `vm`
-/// context's in Node.
+/// An `AbortController` of another realm: an iframe's in a browser. Node's
+/// `vm` contexts have no AbortController, so there the controller's signal
+/// gets copies of this realm's prototypes instead: a real signal that is not
+/// `instanceof AbortSignal` here, just like one from another realm.
 fn foreign_abort_controller() -> AbortController {
-    let global = js_sys::global();
-    let document = get(&global, "document");
-    let constructor: Function = if document.is_undefined() {
-        let process = get(&global, "process");
-        let load: Function = get(&process, "getBuiltinModule").unchecked_into();
-        let vm = load.call1(&process, &"vm".into()).expect("node:vm");
-        let run: Function = get(&vm, "runInNewContext").unchecked_into();
-        run.call1(&vm, &"AbortController".into())
-            .expect("a new context")
-            .unchecked_into()
-    } else {
-        let attach = Function::new_with_args(
-            "document",
-            "const iframe = document.createElement('iframe');
-             document.body.appendChild(iframe);
-             return iframe.contentWindow.AbortController;",
-        );
-        attach
-            .call1(&JsValue::NULL, &document)
-            .expect("an iframe")
-            .unchecked_into()
-    };
-    let local: JsValue = get(&global, "AbortController");
-    assert!(!Object::is(&constructor, &local), "really another realm");
-    let controller = js_sys::Reflect::construct(&constructor, &Array::new()).expect("constructs");
+    let make = Function::new_with_args(
+        "global",
+        "if (global.document) {
+           const iframe = global.document.createElement('iframe');
+           global.document.body.appendChild(iframe);
+           return new iframe.contentWindow.AbortController();
+         }
+         const controller = new AbortController();
+         const copy = (proto) => Object.create(
+           Object.getPrototypeOf(proto),
+           Object.getOwnPropertyDescriptors(proto),
+         );
+         const target = copy(EventTarget.prototype);
+         const signal = Object.create(target, Object.getOwnPropertyDescriptors(AbortSignal.prototype));
+         Object.setPrototypeOf(controller.signal, signal);
+         return controller;",
+    );
+    let controller = make
+        .call1(&JsValue::NULL, &js_sys::global())
+        .expect("a foreign controller");
+    let signal = get(&controller, "signal");
     assert!(
-        !controller.is_instance_of::<AbortController>(),
-        "not this realm's class"
+        !signal.is_instance_of::<AbortSignal>(),
+        "not this realm's AbortSignal"
     );
     controller.unchecked_into()
 }
