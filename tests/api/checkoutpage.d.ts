@@ -21,8 +21,17 @@ export class CheckoutPageError extends Error {
     readonly body: unknown;
     /** The `x-request-id` response header, when present. */
     readonly requestId: string | null;
-    /** How long the server asked to wait, on `rate_limit` errors. */
+    /**
+     * How long to wait before trying again, in milliseconds, on `rate_limit`
+     * errors: the server's `Retry-After`, or the rest of the client's pause
+     * when a call was refused without sending anything.
+     */
     readonly retryAfterMs: number | null;
+    /**
+     * For `aborted` and `timeout` errors caused by the call's `signal`: the
+     * signal's `reason` (as passed to `controller.abort(reason)`).
+     */
+    readonly cause?: unknown;
 }
 
 
@@ -182,6 +191,12 @@ export interface ClientOptions {
      * Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
      */
     dangerouslyAllowBrowser?: boolean;
+    /**
+     * A `fetch` to use instead of the global one (a proxy agent,
+     * instrumentation, a test double): called as `fetch(url, init)` and
+     * resolving to a `Response`. Checked at construction.
+     */
+    fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /**
@@ -324,9 +339,18 @@ export class CheckoutPageClient {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * Loads a customer: `GET /v1/customers/:customerId`. Resolves to the
+     * customer as stored (unknown fields included); rejects with a
+     * `CheckoutPageError`, exactly like `updateCustomer`: same retries,
+     * timeouts, rate limit and errors. A bad id rejects before anything is
+     * sent.
+     */
+    getCustomer(customerId: string, options?: RequestOptions | null): Promise<Customer>;
+    /**
      * Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
      * for bad options (an `http:` URL to a remote host, a secret key in a
-     * browser page without `dangerouslyAllowBrowser`, unknown option names).
+     * browser page without `dangerouslyAllowBrowser`, unknown option names,
+     * a `fetch` that is not a function).
      */
     constructor(options: ClientOptions);
     /**
@@ -388,6 +412,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
+    readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
@@ -397,6 +422,7 @@ export interface InitOutput {
     readonly validateCustomerPatch: (a: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
