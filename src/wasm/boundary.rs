@@ -300,12 +300,13 @@ impl CheckoutPageClient {
                     "The bulk update did not finish",
                 )));
             };
+            let signal = run.signal;
             let results: Array = run
                 .job
                 .into_inner()
                 .into_results()
                 .into_iter()
-                .map(|(customer_id, outcome)| JsValue::from(bulk_result(&customer_id, outcome)))
+                .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal.as_ref())))
                 .collect();
             Ok(results.into())
         })
@@ -503,7 +504,8 @@ fn prepare_bulk(
 }
 
 /// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
-fn bulk_result(customer_id: &str, outcome: Outcome) -> Object {
+/// Items that ended `aborted` carry the job signal's reason as `cause`.
+fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> Object {
     let result = Object::new();
     let set = |key: &str, value: &JsValue| {
         let _ = Reflect::set(&result, &JsValue::from_str(key), value);
@@ -516,7 +518,7 @@ fn bulk_result(customer_id: &str, outcome: Outcome) -> Object {
         }
         Outcome::Failed(error) => {
             set("ok", &JsValue::FALSE);
-            set("error", &to_js_error(error));
+            set("error", &to_js_error_from(error, signal));
         }
     }
     result
