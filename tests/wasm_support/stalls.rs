@@ -36,7 +36,9 @@ async fn all_requests() -> usize {
 pub async fn a_long_retry_after_never_freezes_the_client() {
     let client = client();
     let limited = new_customer(r#"{"email": "hour@example.com"}"#).await;
-    inject_faults(&limited, r#"[{"status": 429, "retryAfter": "3600"}]"#).await;
+    // The server keeps answering 429 with `Retry-After: 3600`.
+    let hour = r#"{"status": 429, "retryAfter": "3600"}"#;
+    inject_faults(&limited, &format!("[{hour}, {hour}, {hour}]")).await;
     let started = now();
     let error = update(&client, &limited, js(r#"{"name": "x"}"#), None)
         .await
@@ -77,7 +79,8 @@ pub async fn a_long_retry_after_never_freezes_the_client() {
 
     // Retry-After: 120 on a fresh client: one request, no early retries.
     let id = new_customer(r#"{"email": "twominutes@example.com"}"#).await;
-    inject_faults(&id, r#"[{"status": 429, "retryAfter": "120"}]"#).await;
+    let minutes = r#"{"status": 429, "retryAfter": "120"}"#;
+    inject_faults(&id, &format!("[{minutes}, {minutes}, {minutes}]")).await;
     let started = now();
     let error = update(&super::client(), &id, js(r#"{"name": "x"}"#), None)
         .await
