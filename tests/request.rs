@@ -425,3 +425,16 @@ fn statuses_map_to_kinds() {
         json!("rate_limit")
     );
 }
+
+proptest::proptest! {
+    /// Any server body, HTML-looking or not, gives a short one-line excerpt
+    /// and never panics.
+    #[test]
+    fn excerpts_of_any_body_are_short_single_lines(
+        body in "(<(title|TITLE|script|style|head|html|!DOCTYPE html|/title|p|b)>|&(amp|#x41|#9999999|lt|bogus);|[ -~]|é|€|\n){0,80}",
+    ) {
+        let quoted = excerpt(&body);
+        proptest::prop_assert!(quoted.chars().count() <= MAX_EXCERPT_CHARS);
+        proptest::prop_assert!(!quoted.contains('\n'));
+    }
+}

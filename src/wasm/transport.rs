@@ -193,7 +193,10 @@ pub(crate) async fn wait_for_slot(
 
 /// The error for a wait longer than the call accepts: nothing was sent.
 fn wait_refused(too_long: TooLong, max_wait_ms: f64) -> Error {
-    let wait = too_long.wait_ms.ceil();
+    // Whole milliseconds, printed as integers: formatting an f64 would pull
+    // Rust's float printing code into the module.
+    let wait = too_long.wait_ms.ceil() as u64;
+    let max_wait_ms = max_wait_ms as u64;
     let message = if too_long.paused {
         format!(
             "The API rate limit paused this client for another {wait} ms (Retry-After), \
@@ -208,7 +211,7 @@ fn wait_refused(too_long: TooLong, max_wait_ms: f64) -> Error {
         )
     };
     Error {
-        retry_after_ms: Some(wait as u64),
+        retry_after_ms: Some(wait),
         ..Error::new(ErrorKind::RateLimit, message)
     }
 }
