@@ -61,8 +61,11 @@ for (const file of snippets) {
 
 // 2. The glue.
 let glue = readFileSync(join(src, `${NAME}.js`), "utf8");
-const snippetRequire = /require\(String\.raw`(\.\/snippets\/[^`]+)\.js`\)/g;
-glue = glue.replace(snippetRequire, (_, path) => `require(String.raw\`${path}.cjs\`)`);
+// wasm-bindgen writes both require(String.raw`./snippets/….js`) and
+// require("./snippets/….js"), depending on how a snippet's imports are used.
+const snippetRequire = /require\((String\.raw`|")(\.\/snippets\/[^`"]+)\.js(`|")\)/g;
+glue = glue.replace(snippetRequire, (_, open, path, close) => `require(${open}${path}.cjs${close})`);
+if (/require\([^)]*snippets\/[^)]*\.js[`"]\)/.test(glue)) fail("a snippet require was not converted to .cjs");
 const wasmPath = "const wasmPath = `${__dirname}/" + NAME + "_bg.wasm`;";
 if (!glue.includes(wasmPath)) fail(`expected \`${wasmPath}\` in the nodejs glue`);
 glue = glue.replace(wasmPath, "const wasmPath = require('path').join(__dirname, '..', '" + NAME + "_bg.wasm');");

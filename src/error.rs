@@ -352,34 +352,204 @@ impl Error {
 
     /// The error for a non-2xx response, understanding both error body shapes
     /// the API uses: `{status, type, message, errors, ...}` and `{error, message}`.
-    /// A body that is not JSON (`None`) still gives a typed error.
-    pub fn from_response(status: u16, body: Option<Value>, meta: ResponseMeta) -> Self {
+    /// A body that is not JSON still gives a typed error: see [`ResponseBody`]
+    /// for what is kept of it.
+    pub fn from_response(status: u16, body: impl Into<ResponseBody>, meta: ResponseMeta) -> Self {
         let kind = ErrorKind::from_status(status);
-        let object = body.as_ref().and_then(Value::as_object);
-        let text = |key: &str| {
-            object
-                .and_then(|o| o.get(key))
-                .and_then(Value::as_str)
-                .filter(|s| !s.trim().is_empty())
-                .map(str::to_owned)
+        let default = default_message(status);
+        let (message, errors, body) = match body.into() {
+            ResponseBody::Json(body) => {
+                let object = body.as_object();
+                let text = |key: &str| {
+                    object
+                        .and_then(|o| o.get(key))
+                        .and_then(Value::as_str)
+                        .filter(|s| !s.trim().is_empty())
+                        .map(str::to_owned)
+                };
+                let message = text("message")
+                    .or_else(|| text("error"))
+                    .unwrap_or_else(|| default.to_owned());
+                let errors = object
+                    .and_then(|o| o.get("errors"))
+                    .map(parse_field_errors)
+                    .unwrap_or_default();
+                (message, errors, Some(Box::new(body)))
+            }
+            ResponseBody::Text(text) => {
+                let message = match excerpt(&text) {
+                    excerpt if excerpt.is_empty() => default.to_owned(),
+                    excerpt => format!("{default}: {excerpt}"),
+                };
+                (message, Vec::new(), Some(Box::new(Value::String(text))))
+            }
+            ResponseBody::Empty => (default.to_owned(), Vec::new(), None),
         };
-        let message = text("message")
-            .or_else(|| text("error"))
-            .unwrap_or_else(|| default_message(status).to_owned());
-        let errors = object
-            .and_then(|o| o.get("errors"))
-            .map(parse_field_errors)
-            .unwrap_or_default();
         Self {
             kind,
             status: Some(status),
             message,
             errors,
-            body: body.map(Box::new),
+            body,
             request_id: meta.request_id,
             retry_after_ms: meta.retry_after_ms,
         }
     }
+}
+
+/// Most characters of a non-JSON response body kept in an error's `body`
+/// (the start of the body; the rest is dropped).
+pub const MAX_TEXT_BODY_CHARS: usize = 8_192;
+/// Most characters of a non-JSON body quoted in an error's message.
+pub const MAX_EXCERPT_CHARS: usize = 200;
+
+/// A response body as it arrived.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResponseBody {
+    /// No body, or only whitespace.
+    Empty,
+    /// A body that parsed as JSON.
+    Json(Value),
+    /// Any other body (`text/plain`, a proxy's or firewall's HTML page),
+    /// cut to its first [`MAX_TEXT_BODY_CHARS`] characters.
+    Text(String),
+}
+
+impl ResponseBody {
+    /// Classifies raw body text: JSON if `parse_json` reads it, else text.
+    pub fn read(text: &str, parse_json: impl FnOnce(&str) -> Option<Value>) -> Self {
+        if text.trim().is_empty() {
+            return ResponseBody::Empty;
+        }
+        match parse_json(text) {
+            Some(value) => ResponseBody::Json(value),
+            None => ResponseBody::Text(text.chars().take(MAX_TEXT_BODY_CHARS).collect()),
+        }
+    }
+
+    /// The body as one value: JSON as parsed, text as a string, or `None`.
+    pub fn into_value(self) -> Option<Value> {
+        match self {
+            ResponseBody::Empty => None,
+            ResponseBody::Json(value) => Some(value),
+            ResponseBody::Text(text) => Some(Value::String(text)),
+        }
+    }
+}
+
+impl From<Option<Value>> for ResponseBody {
+    fn from(body: Option<Value>) -> Self {
+        body.map_or(ResponseBody::Empty, ResponseBody::Json)
+    }
+}
+
+/// A short, one-line excerpt of a non-JSON body: an HTML page is reduced to
+/// its `<title>` (or, without one, its first text), other text has its
+/// whitespace collapsed; at most [`MAX_EXCERPT_CHARS`] characters.
+pub fn excerpt(text: &str) -> String {
+    let readable = if looks_like_html(text) {
+        html_title(text)
+            .filter(|title| !title.trim().is_empty())
+            .unwrap_or_else(|| html_text(text))
+    } else {
+        text.to_owned()
+    };
+    let collapsed = readable.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= MAX_EXCERPT_CHARS {
+        return collapsed;
+    }
+    let mut cut: String = collapsed.chars().take(MAX_EXCERPT_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let start: String = text.trim_start().chars().take(512).collect();
+    let start = start.to_ascii_lowercase();
+    start.starts_with('<')
+        && ["<!doctype html", "<html", "<head", "<body", "<title"]
+            .iter()
+            .any(|tag| start.contains(tag))
+}
+
+/// The text of the first `<title>` element, entities decoded.
+fn html_title(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    Some(decode_entities(html.get(start..end)?))
+}
+
+/// The page's text: tags dropped, `<script>`, `<style>` and `<head>` skipped.
+fn html_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut at = 0;
+    while at < html.len() {
+        let Some(lt) = lower[at..].find('<').map(|i| at + i) else {
+            out.push_str(&html[at..]);
+            break;
+        };
+        out.push_str(&html[at..lt]);
+        out.push(' ');
+        let skipped = ["script", "style", "head"].iter().find_map(|tag| {
+            let rest = &lower[lt + 1..];
+            let named = rest.starts_with(tag)
+                && !rest[tag.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+            if !named {
+                return None;
+            }
+            lower[lt..].find(&format!("</{tag}")).map(|i| lt + i)
+        });
+        let from = skipped.unwrap_or(lt);
+        at = match lower[from..].find('>') {
+            Some(i) => from + i + 1,
+            None => html.len(),
+        };
+    }
+    decode_entities(&out)
+}
+
+/// Decodes the few entities error pages use (`&amp;`, `&lt;`, `&#39;`, ...).
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let entity = rest
+            .find(';')
+            .filter(|end| *end <= 10)
+            .map(|end| &rest[1..end]);
+        let decoded = entity.and_then(|name| match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            _ => {
+                let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => name.strip_prefix('#').and_then(|d| d.parse().ok()),
+                };
+                code.and_then(char::from_u32)
+            }
+        });
+        match (decoded, entity) {
+            (Some(c), Some(name)) => {
+                out.push(c);
+                rest = &rest[name.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Response headers that errors and the retry policy care about.

@@ -1,5 +1,6 @@
-//! An independent client for updating [Checkout Page](https://checkoutpage.com)
-//! customers (`PATCH /v1/customers/:customerId`) from a browser or Node.
+//! An independent client for loading and updating
+//! [Checkout Page](https://checkoutpage.com) customers
+//! (`GET`/`PATCH /v1/customers/:customerId`) from a browser or Node.
 //!
 //! The crate is a pure core plus a thin WebAssembly shell:
 //!
@@ -7,7 +8,8 @@
 //!   [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
 //!   request building, response and error parsing, and the retry policy. They
 //!   are tested natively with `cargo test`.
-//! - On `wasm32`, one transport module talks to the global `fetch` and
+//! - On `wasm32`, one transport module talks to `fetch` (the global one or
+//!   the client's `fetch` option) and
 //!   one boundary module holds every `#[wasm_bindgen]` export, including the
 //!   `CheckoutPageClient` class and the `CheckoutPageError` that every failure
 //!   becomes.

@@ -6,9 +6,11 @@
 //!
 //! Waits grow exponentially from 0.5 s, doubling, capped at 8 s, with up to
 //! 25 % random jitter subtracted so that many clients do not retry in step.
-//! A server's `Retry-After` (seconds or an HTTP-date) wins when it asks for at
-//! most [`MAX_RETRY_AFTER_MS`]; a longer request is not honoured by waiting
-//! (the call would hang for minutes) and the normal backoff applies instead.
+//! A server's `Retry-After` (seconds or an HTTP-date) always wins: a retry is
+//! never sent before it. When it asks for more than the call can wait (its
+//! `timeoutMs`, and never more than [`MAX_RETRY_AFTER_MS`]), the call does not
+//! retry at all and ends with the `rate_limit` error, whose `retryAfterMs`
+//! says when to try again.
 
 use crate::error::{Error, ErrorKind};
 
@@ -16,7 +18,7 @@ use crate::error::{Error, ErrorKind};
 pub const INITIAL_DELAY_MS: u64 = 500;
 /// Longest computed backoff.
 pub const MAX_DELAY_MS: u64 = 8_000;
-/// Longest `Retry-After` that is honoured by waiting.
+/// Longest `Retry-After` that a call ever waits out before retrying.
 pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
 
 /// Whether a failed attempt is worth repeating.
@@ -27,12 +29,24 @@ pub fn is_retryable(error: &Error) -> bool {
     }
 }
 
-/// The wait before retry number `retry` (0 for the first retry).
-/// `random` is uniform in `[0, 1)`.
-pub fn delay_ms(retry: u32, retry_after_ms: Option<u64>, random: f64) -> u64 {
-    if let Some(wait) = retry_after_ms.filter(|ms| *ms <= MAX_RETRY_AFTER_MS) {
-        return wait;
+/// The wait before retry number `retry` (0 for the first retry), or `None`
+/// when the server's `Retry-After` asks for longer than `max_wait_ms` (the
+/// call's `timeoutMs`) or [`MAX_RETRY_AFTER_MS`]: then the call must not
+/// retry. `random` is uniform in `[0, 1)`.
+pub fn delay_ms(
+    retry: u32,
+    retry_after_ms: Option<u64>,
+    random: f64,
+    max_wait_ms: u64,
+) -> Option<u64> {
+    if let Some(wait) = retry_after_ms {
+        return Some(wait).filter(|ms| *ms <= max_wait_ms.min(MAX_RETRY_AFTER_MS));
     }
+    Some(backoff_ms(retry, random))
+}
+
+/// The exponential backoff with jitter, without any `Retry-After`.
+pub fn backoff_ms(retry: u32, random: f64) -> u64 {
     let base = INITIAL_DELAY_MS
         .saturating_mul(1u64 << retry.min(16))
         .min(MAX_DELAY_MS);

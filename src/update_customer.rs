@@ -1,27 +1,29 @@
-//! `PATCH /v1/customers/:customerId`: the request as plain data, and the
-//! reading of its response. No I/O happens here; the transport sends what
-//! [`build_request`] returns and hands the answer to [`parse_response`].
+//! `PATCH /v1/customers/:customerId` and `GET /v1/customers/:customerId`: the
+//! requests as plain data, and the reading of their responses. No I/O
+//! happens here; the transport sends what [`build_request`] or
+//! [`build_get_request`] returns and hands the answer to [`parse_response`].
 
 use std::fmt;
 
 use crate::config::ClientConfig;
-use crate::error::{Error, ErrorKind, FieldError, ResponseMeta};
+use crate::error::{Error, ErrorKind, FieldError, ResponseBody, ResponseMeta};
 use crate::model::{Customer, CustomerPatch};
 use crate::value::Value;
 
 /// An HTTP request, ready to send.
 #[derive(Clone, PartialEq)]
 pub struct HttpRequest {
-    /// `PATCH`.
+    /// `PATCH` or `GET`.
     pub method: &'static str,
     /// Absolute URL.
     pub url: String,
-    /// Only `Authorization` (when there is a key), `Content-Type` and
-    /// `Accept`: anything more would trigger extra CORS preflight checks.
+    /// Only `Authorization` (when there is a key), `Content-Type` (with a
+    /// body) and `Accept`: anything more would trigger extra CORS preflight
+    /// checks.
     pub headers: Vec<(&'static str, String)>,
-    /// The JSON body, as data: the transport writes it with
-    /// [`crate::json`] ([`Value::to_json`] gives the same text natively).
-    pub body: Value,
+    /// The JSON body, as data (`None` for `GET`): the transport writes it
+    /// with [`crate::json`] ([`Value::to_json`] gives the same text natively).
+    pub body: Option<Value>,
 }
 
 impl fmt::Debug for HttpRequest {
@@ -43,10 +45,21 @@ impl fmt::Debug for HttpRequest {
     }
 }
 
-/// Checks a customer id: non-empty, no control characters.
+/// Checks a customer id. Refused, because they would change the path or
+/// can never name a customer: an empty id, `.` and `..` (URL dot segments:
+/// `fetch` resolves them even percent-encoded, so `".."` would send
+/// `PATCH /v1/`), an id that is blank or has whitespace around it, and
+/// control characters. Everything else is sent percent-encoded as one
+/// path segment.
 pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
     let problem = if customer_id.is_empty() {
         "The customer id is empty"
+    } else if customer_id.trim().is_empty() {
+        "The customer id is only whitespace"
+    } else if customer_id.trim() != customer_id {
+        "The customer id has whitespace around it; remove it (ids are 24 hex characters)"
+    } else if matches!(customer_id, "." | "..") {
+        "The customer id cannot be `.` or `..`: URL dot segments would change the path"
     } else if customer_id.chars().any(char::is_control) {
         "The customer id contains control characters"
     } else {
@@ -55,8 +68,8 @@ pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
     Err(FieldError::new("customerId", problem, customer_id.into()))
 }
 
-/// Builds the request. Fails with a `validation` error, before anything is
-/// sent, for a bad customer id or an empty patch.
+/// Builds the `PATCH` request. Fails with a `validation` error, before
+/// anything is sent, for a bad customer id or an empty patch.
 pub fn build_request(
     config: &ClientConfig,
     customer_id: &str,
@@ -76,22 +89,45 @@ pub fn build_request(
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
+    Ok(request(
+        config,
+        "PATCH",
+        customer_id,
+        Some(patch.to_value()),
+    ))
+}
+
+/// Builds the `GET` request that loads a customer. Fails with a
+/// `validation` error, before anything is sent, for a bad customer id.
+pub fn build_get_request(config: &ClientConfig, customer_id: &str) -> Result<HttpRequest, Error> {
+    check_customer_id(customer_id).map_err(|e| Error::validation(vec![e]))?;
+    Ok(request(config, "GET", customer_id, None))
+}
+
+fn request(
+    config: &ClientConfig,
+    method: &'static str,
+    customer_id: &str,
+    body: Option<Value>,
+) -> HttpRequest {
     let mut headers = Vec::with_capacity(3);
     if let Some(key) = &config.api_key {
         headers.push(("Authorization", key.bearer()));
     }
-    headers.push(("Content-Type", "application/json".to_owned()));
+    if body.is_some() {
+        headers.push(("Content-Type", "application/json".to_owned()));
+    }
     headers.push(("Accept", "application/json".to_owned()));
-    Ok(HttpRequest {
-        method: "PATCH",
+    HttpRequest {
+        method,
         url: format!(
             "{}/v1/customers/{}",
             config.base_url,
             encode_path_segment(customer_id)
         ),
         headers,
-        body: patch.to_value(),
-    })
+        body,
+    }
 }
 
 /// Percent-encodes `segment` so that it is exactly one path segment: every
@@ -118,15 +154,18 @@ pub fn encode_path_segment(segment: &str) -> String {
 
 /// Reads a response: a 2xx with `{"data": Customer}` gives the customer data
 /// (returned as the server sent it, unknown fields included); anything else
-/// gives a typed [`Error`]. `body` is `None` when the body was not JSON.
+/// gives a typed [`Error`] (see [`ResponseBody`] for non-JSON bodies).
 pub fn parse_response(
     status: u16,
-    body: Option<Value>,
+    body: impl Into<ResponseBody>,
     meta: ResponseMeta,
 ) -> Result<(Customer, Value), Error> {
+    let body = body.into();
     if !(200..300).contains(&status) {
         return Err(Error::from_response(status, body, meta));
     }
+    let not_json = matches!(body, ResponseBody::Empty | ResponseBody::Text(_));
+    let body = body.into_value();
     let invalid = |message: String, body: Option<Value>| Error {
         status: Some(status),
         body: body.map(Box::new),
@@ -135,7 +174,8 @@ pub fn parse_response(
     };
     let Some(Value::Object(mut envelope)) = body else {
         let message = match &body {
-            None => "The response body is not JSON".to_owned(),
+            None => "The response body is empty".to_owned(),
+            Some(_) if not_json => "The response body is not JSON".to_owned(),
             Some(other) => format!("Expected a JSON object, got {}", other.type_name()),
         };
         return Err(invalid(message, body));

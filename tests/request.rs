@@ -3,9 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use checkoutpage::config::{ClientConfig, ClientOptionsInput, DEFAULT_BASE_URL};
+use checkoutpage::error::{excerpt, ResponseBody, MAX_EXCERPT_CHARS, MAX_TEXT_BODY_CHARS};
 use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
 use checkoutpage::model::CustomerPatch;
-use checkoutpage::update_customer::{build_request, encode_path_segment, parse_response};
+use checkoutpage::update_customer::{
+    build_get_request, build_request, encode_path_segment, parse_response,
+};
 use checkoutpage::value::Value;
 use serde_json::json;
 
@@ -52,7 +55,7 @@ fn builds_the_documented_request() {
             ("Accept", "application/json".into()),
         ]
     );
-    assert_eq!(request.body.to_json(), r#"{"name":"Ada"}"#);
+    assert_eq!(request.body.unwrap().to_json(), r#"{"name":"Ada"}"#);
 }
 
 #[test]
@@ -95,6 +98,47 @@ fn empty_patch_and_bad_ids_fail_before_sending() {
         assert_eq!(error.kind, ErrorKind::Validation);
         assert_eq!(error.errors[0].param, "customerId");
     }
+}
+
+#[test]
+fn customer_ids_can_never_change_the_path() {
+    // Issue 14, input 5: "..", "." went out as dot segments (fetch resolves
+    // "%2E%2E" too), blank and padded ids were sent as they were.
+    let config = config(None, Some(KEY));
+    for id in ["..", ".", "  ", " 6650a1b2c3d4e5f601234567 ", "\t", "abc "] {
+        for error in [
+            build_request(&config, id, &name_patch()).unwrap_err(),
+            build_get_request(&config, id).unwrap_err(),
+        ] {
+            assert_eq!(error.kind, ErrorKind::Validation, "{id:?}");
+            assert_eq!(error.errors.len(), 1);
+            assert_eq!(error.errors[0].param, "customerId");
+            assert_eq!(error.errors[0].value, Value::String(id.into()));
+            assert!(
+                error.message.starts_with("customerId: "),
+                "{}",
+                error.message
+            );
+        }
+    }
+    // Dots inside an id are ordinary characters.
+    let request = build_request(&config, "...", &name_patch()).unwrap();
+    assert!(request.url.ends_with("/v1/customers/..."));
+    let request = build_request(&config, "a.b", &name_patch()).unwrap();
+    assert!(request.url.ends_with("/v1/customers/a.b"));
+}
+
+#[test]
+fn get_customer_sends_no_body_and_no_content_type() {
+    let request = build_get_request(&config(None, Some(KEY)), "6650a1b2c3d4e5f601234567").unwrap();
+    assert_eq!(request.method, "GET");
+    assert_eq!(
+        request.url,
+        "https://api.checkoutpage.com/v1/customers/6650a1b2c3d4e5f601234567"
+    );
+    assert_eq!(request.body, None);
+    let names: Vec<&str> = request.headers.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["Authorization", "Accept"]);
 }
 
 #[test]
@@ -272,6 +316,92 @@ fn parses_the_401_shape_and_non_json_bodies() {
     );
 }
 
+fn text_error(status: u16, text: &str) -> Error {
+    let body = ResponseBody::read(text, |t| {
+        serde_json::from_str::<serde_json::Value>(t).ok().map(value)
+    });
+    Error::from_response(status, body, ResponseMeta::default())
+}
+
+#[test]
+fn non_json_error_bodies_are_kept_and_quoted() {
+    // Issue 14, input 4: a text/plain 400 and a firewall's HTML 403 became
+    // "Bad Request" / "Forbidden" with `body: null`.
+    let error = text_error(400, "Customer is locked for editing\n");
+    assert_eq!(error.kind, ErrorKind::BadRequest);
+    assert_eq!(error.message, "Bad Request: Customer is locked for editing");
+    assert_eq!(
+        error.body.as_deref(),
+        Some(&Value::String("Customer is locked for editing\n".into()))
+    );
+
+    let page = "<!DOCTYPE html>\n<html><head><meta charset=utf-8>\n<title>Access denied | \
+                api.checkoutpage.com used Cloudflare to restrict access</title>\n\
+                <style>body{color:red}</style></head><body><h1>Sorry, you have been \
+                blocked</h1></body></html>";
+    let error = text_error(403, page);
+    assert_eq!(error.kind, ErrorKind::Permission);
+    assert_eq!(
+        error.message,
+        "Forbidden: Access denied | api.checkoutpage.com used Cloudflare to restrict access"
+    );
+    assert_eq!(error.body.as_deref(), Some(&Value::String(page.into())));
+
+    // Without a title: the first text, scripts and styles skipped.
+    let error = text_error(
+        403,
+        "<html><head><script>var x = '<b>';</script></head>\
+         <body><h1>Request &amp; blocked</h1><p>by WAF &#8212; id 7</p></body></html>",
+    );
+    assert_eq!(
+        error.message,
+        "Forbidden: Request & blocked by WAF \u{2014} id 7"
+    );
+
+    // The nginx page the sandbox's html502 fault sends.
+    let error = text_error(
+        502,
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n\
+         <center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n\
+         </body>\r\n</html>\r\n",
+    );
+    assert_eq!(error.message, "Bad Gateway: 502 Bad Gateway");
+
+    // Whitespace only is no body.
+    let error = text_error(400, " \n");
+    assert_eq!((error.message.as_str(), error.body), ("Bad Request", None));
+}
+
+#[test]
+fn non_json_bodies_are_capped() {
+    let long = "é".repeat(MAX_TEXT_BODY_CHARS + 100);
+    let error = text_error(500, &long);
+    let Some(Value::String(kept)) = error.body.as_deref() else {
+        panic!("text body kept: {:?}", error.body);
+    };
+    assert_eq!(kept.chars().count(), MAX_TEXT_BODY_CHARS);
+    let quoted = error
+        .message
+        .strip_prefix("Internal Server Error: ")
+        .unwrap();
+    assert_eq!(quoted.chars().count(), MAX_EXCERPT_CHARS);
+    assert!(quoted.ends_with('…'));
+    assert_eq!(excerpt("a\n\n  b\tc"), "a b c");
+    assert_eq!(
+        excerpt("<title>&lt;&gt;&quot;&#x41;&bogus;</title>"),
+        "<>\"A&bogus;"
+    );
+}
+
+#[test]
+fn a_2xx_with_a_text_body_keeps_it() {
+    let body = ResponseBody::read("OK", |_| None);
+    let error = parse_response(200, body, ResponseMeta::default()).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::InvalidResponse);
+    assert_eq!(error.message, "The response body is not JSON");
+    assert_eq!(error.body.as_deref(), Some(&Value::String("OK".into())));
+}
+
 #[test]
 fn statuses_map_to_kinds() {
     let cases = [
@@ -294,4 +424,17 @@ fn statuses_map_to_kinds() {
         serde_json::to_value(ErrorKind::RateLimit).unwrap(),
         json!("rate_limit")
     );
+}
+
+proptest::proptest! {
+    /// Any server body, HTML-looking or not, gives a short one-line excerpt
+    /// and never panics.
+    #[test]
+    fn excerpts_of_any_body_are_short_single_lines(
+        body in "(<(title|TITLE|script|style|head|html|!DOCTYPE html|/title|p|b)>|&(amp|#x41|#9999999|lt|bogus);|[ -~]|é|€|\n){0,80}",
+    ) {
+        let quoted = excerpt(&body);
+        proptest::prop_assert!(quoted.chars().count() <= MAX_EXCERPT_CHARS);
+        proptest::prop_assert!(!quoted.contains('\n'));
+    }
 }

@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
-use checkoutpage::retry::{delay_ms, is_retryable, parse_retry_after, MAX_DELAY_MS};
+use checkoutpage::retry::{
+    delay_ms, is_retryable, parse_retry_after, MAX_DELAY_MS, MAX_RETRY_AFTER_MS,
+};
 
 fn status(code: u16) -> Error {
     Error::from_response(code, None, ResponseMeta::default())
@@ -30,15 +32,15 @@ fn retries_only_transient_failures() {
 
 #[test]
 fn backoff_doubles_from_half_a_second_with_jitter_and_a_cap() {
-    assert_eq!(delay_ms(0, None, 0.0), 500);
-    assert_eq!(delay_ms(1, None, 0.0), 1_000);
-    assert_eq!(delay_ms(2, None, 0.0), 2_000);
-    assert_eq!(delay_ms(4, None, 0.0), 8_000);
-    assert_eq!(delay_ms(30, None, 0.0), MAX_DELAY_MS);
-    assert_eq!(delay_ms(0, None, 0.999_999), 375);
+    assert_eq!(delay_ms(0, None, 0.0, 0).unwrap(), 500);
+    assert_eq!(delay_ms(1, None, 0.0, 0).unwrap(), 1_000);
+    assert_eq!(delay_ms(2, None, 0.0, 0).unwrap(), 2_000);
+    assert_eq!(delay_ms(4, None, 0.0, 0).unwrap(), 8_000);
+    assert_eq!(delay_ms(30, None, 0.0, 0).unwrap(), MAX_DELAY_MS);
+    assert_eq!(delay_ms(0, None, 0.999_999, 0).unwrap(), 375);
     for retry in 0..40 {
         for r in [0.0, 0.3, 0.99] {
-            let d = delay_ms(retry, None, r);
+            let d = delay_ms(retry, None, r, 0).unwrap();
             assert!((375..=MAX_DELAY_MS).contains(&d), "{retry} {r} {d}");
         }
     }
@@ -46,10 +48,24 @@ fn backoff_doubles_from_half_a_second_with_jitter_and_a_cap() {
 
 #[test]
 fn retry_after_wins_within_its_cap() {
-    assert_eq!(delay_ms(3, Some(1_000), 0.5), 1_000);
-    assert_eq!(delay_ms(0, Some(0), 0.5), 0);
-    // Minutes away: fall back to backoff rather than hang.
-    assert_eq!(delay_ms(0, Some(600_000), 0.0), 500);
+    assert_eq!(delay_ms(3, Some(1_000), 0.5, 30_000), Some(1_000));
+    assert_eq!(delay_ms(0, Some(0), 0.5, 30_000), Some(0));
+    assert_eq!(delay_ms(0, Some(30_000), 0.5, 30_000), Some(30_000));
+}
+
+#[test]
+fn never_retries_before_a_long_retry_after() {
+    // Issue 14, input 1: `Retry-After: 120` used to fall back to the backoff
+    // and retry after 0.4 s and 0.9 s. Now a wait longer than the call allows
+    // (its timeoutMs, at most MAX_RETRY_AFTER_MS) means no retry at all.
+    assert_eq!(delay_ms(0, Some(120_000), 0.0, 30_000), None);
+    assert_eq!(delay_ms(1, Some(120_000), 0.5, u64::MAX), None);
+    assert_eq!(delay_ms(0, Some(3_600_000), 0.0, u64::MAX), None);
+    assert_eq!(delay_ms(0, Some(2_000), 0.0, 1_000), None, "timeoutMs 1000");
+    assert_eq!(
+        delay_ms(0, Some(MAX_RETRY_AFTER_MS), 0.0, u64::MAX),
+        Some(MAX_RETRY_AFTER_MS)
+    );
 }
 
 #[test]

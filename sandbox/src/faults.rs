@@ -10,6 +10,7 @@
 //! | `{"html502": true}`                    | 502, `text/html` nginx-style page                   |
 //! | `{"malformed200": true}`               | 200, `application/json`, body `{"data": {"id": 42`  |
 //! | `{"wrongShape200": true}`              | 200, `{"data": {"id": 42, "email": true}}`          |
+//! | `{"raw": {"status": N, "contentType"?, "body": "..."}}` | status N with exactly that body and content type (default `text/plain`) |
 //! | `{"status": N, "retryAfter"?, "message"?}` | status N with the vendor error body (401 uses the 401 shape); `Retry-After` set verbatim when given |
 
 use std::collections::{HashMap, VecDeque};
@@ -36,6 +37,12 @@ pub enum Fault {
     Malformed200,
     /// 200 with valid JSON that is not a customer.
     WrongShape200,
+    /// Any status with exactly this body and content type.
+    Raw {
+        status: StatusCode,
+        content_type: String,
+        body: String,
+    },
     /// Wait, then handle normally.
     Delay(Duration),
     /// Drop the connection without responding.
@@ -67,6 +74,24 @@ impl Fault {
         if flag("wrongShape200") {
             return Ok(Fault::WrongShape200);
         }
+        if let Some(raw) = obj.get("raw") {
+            let raw = raw
+                .as_object()
+                .ok_or_else(|| "raw must be an object".to_owned())?;
+            let text = |k: &str| raw.get(k).and_then(Value::as_str).map(str::to_owned);
+            let status = raw
+                .get("status")
+                .and_then(Value::as_u64)
+                .and_then(|n| u16::try_from(n).ok())
+                .and_then(|n| StatusCode::from_u16(n).ok())
+                .filter(|s| s.as_u16() >= 200)
+                .ok_or_else(|| "raw.status must be an HTTP status code (200-999)".to_owned())?;
+            return Ok(Fault::Raw {
+                status,
+                content_type: text("contentType").unwrap_or_else(|| "text/plain".to_owned()),
+                body: text("body").ok_or_else(|| "raw.body must be a string".to_owned())?,
+            });
+        }
         if let Some(v) = obj.get("status") {
             let status = v
                 .as_u64()
@@ -91,7 +116,7 @@ impl Fault {
             });
         }
         Err(
-            "Unknown fault; expected one of status, html502, malformed200, wrongShape200, delayMs, drop"
+            "Unknown fault; expected one of status, raw, html502, malformed200, wrongShape200, delayMs, drop"
                 .to_owned(),
         )
     }
@@ -122,6 +147,16 @@ impl Fault {
                 .into_response(),
             Fault::Malformed200 => json(StatusCode::OK, r#"{"data": {"id": 42"#),
             Fault::WrongShape200 => json(StatusCode::OK, r#"{"data": {"id": 42, "email": true}}"#),
+            Fault::Raw {
+                status,
+                content_type,
+                body,
+            } => (
+                *status,
+                [(header::CONTENT_TYPE, content_type.clone())],
+                body.clone(),
+            )
+                .into_response(),
             Fault::Delay(_) | Fault::Drop => return None,
         })
     }
@@ -212,6 +247,15 @@ mod tests {
                 message: None
             })
         );
+        assert_eq!(
+            Fault::parse(&json!({"raw": {"status": 400, "body": "Locked"}})),
+            Ok(Fault::Raw {
+                status: StatusCode::BAD_REQUEST,
+                content_type: "text/plain".into(),
+                body: "Locked".into()
+            })
+        );
+        assert!(Fault::parse(&json!({"raw": {"status": 400}})).is_err());
         assert!(Fault::parse(&json!({"status": 42})).is_err());
         assert!(Fault::parse(&json!({"nope": 1})).is_err());
         assert!(Fault::parse(&json!("drop")).is_err());

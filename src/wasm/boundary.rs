@@ -8,29 +8,31 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
-use tsify::{Ts, Tsify};
+use js_sys::{Array, Object, Reflect};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
-use crate::config::{self, ClientConfig, ClientOptionsInput};
-use crate::error::{Error, FieldError, ProblemCode};
+use crate::config::ClientConfig;
+use crate::error::{Error, ErrorKind, FieldError, ProblemCode};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::rules::{self, CustomerDraft};
-use crate::update_customer::{build_request, HttpRequest};
+use crate::update_customer::{build_get_request, build_request, HttpRequest};
 use crate::value::{Map, Value};
 
 use super::bulk::{self, BulkRun};
 use super::interop;
-use super::transport::{self, Patience, Signals};
+use super::options::{self, ClientOptions, RequestOptions};
+use super::transport::{self, Patience, Shared, Signals};
 
 #[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
     platform();
+    guard_freed_clients();
 }
 
 /// Plugs the JavaScript engine into the core where it has a seam (the regex
@@ -38,6 +40,57 @@ fn start() {
 /// by every export that validates, since not every loader runs `start`.
 fn platform() {
     rules::set_regex_engine(interop::JS_REGEX);
+}
+
+#[wasm_bindgen(module = "/js/client.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = guardFreedClient)]
+    fn guard_freed_client(proto: &JsValue, methods: &Array, freed_error: &js_sys::Function);
+}
+
+/// The client methods that return a promise, guarded against a freed client.
+const CLIENT_METHODS: [&str; 3] = ["updateCustomer", "updateCustomers", "getCustomer"];
+
+/// Makes calls on a freed client (`client.free()`, `using`) reject with a
+/// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
+/// passed to rust", and a second `free()` harmless (`js/client.js`).
+fn guard_freed_clients() {
+    let Ok(config) = ClientConfig::new(crate::config::ClientOptionsInput::default()) else {
+        return;
+    };
+    let sample = JsValue::from(CheckoutPageClient {
+        config: Rc::new(config),
+        shared: Rc::new(Shared {
+            pacer: RefCell::new(Pacer::default()),
+            fetch: None,
+        }),
+    });
+    let proto = Object::get_prototype_of(&sample);
+    let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
+        to_js_error(Error::validation(vec![FieldError::new(
+            "",
+            "This CheckoutPageClient was freed (free() or `using`); create a new client",
+            Value::Null,
+        )]))
+    });
+    let methods: Array = CLIENT_METHODS
+        .iter()
+        .map(|m| JsValue::from_str(m))
+        .collect();
+    guard_freed_client(
+        &proto.into(),
+        &methods,
+        freed_error.as_ref().unchecked_ref(),
+    );
+    // Lives as long as the module: the guard may need it at any time.
+    freed_error.forget();
+    // Frees the sample's Rust object (its JS wrapper is never used).
+    if let Some(free) = Reflect::get(&sample, &JsValue::from_str("free"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = free.call0(&sample);
+    }
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -74,8 +127,17 @@ export class CheckoutPageError extends Error {
   readonly body: unknown;
   /** The `x-request-id` response header, when present. */
   readonly requestId: string | null;
-  /** How long the server asked to wait, on `rate_limit` errors. */
+  /**
+   * How long to wait before trying again, in milliseconds, on `rate_limit`
+   * errors: the server's `Retry-After`, or the rest of the client's pause
+   * when a call was refused without sending anything.
+   */
   readonly retryAfterMs: number | null;
+  /**
+   * For `aborted` and `timeout` errors caused by the call's `signal`: the
+   * signal's `reason` (as passed to `controller.abort(reason)`).
+   */
+  readonly cause?: unknown;
 }
 "#;
 
@@ -93,7 +155,18 @@ export type BulkResult =
 /// Turns a core error into the JavaScript `CheckoutPageError`. The only place
 /// errors cross into JavaScript.
 fn to_js_error(error: Error) -> JsValue {
+    to_js_error_from(error, None)
+}
+
+/// Like [`to_js_error`], for a call with a `signal`: an `aborted` or
+/// `timeout` error of a fired signal gets the signal's `reason` as `cause`.
+fn to_js_error_from(error: Error, signal: Option<&AbortSignal>) -> JsValue {
     let details = Object::new();
+    let fired = signal.filter(|s| s.aborted());
+    if let (Some(signal), ErrorKind::Aborted | ErrorKind::Timeout) = (fired, error.kind) {
+        let reason = Reflect::get(signal, &JsValue::from_str("reason")).unwrap_or_default();
+        let _ = Reflect::set(&details, &JsValue::from_str("cause"), &reason);
+    }
     let errors: Vec<Value> = error.errors.iter().map(field_error_value).collect();
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&details, &JsValue::from_str(key), &value);
@@ -138,149 +211,55 @@ fn field_error_value(e: &FieldError) -> Value {
     Value::Object(map)
 }
 
-/// Options for the `CheckoutPageClient` constructor.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientOptions {
-    /// Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
-    /// `baseUrl` points at your own backend proxy that adds the key.
-    #[tsify(optional)]
-    pub api_key: Option<String>,
-    /// Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
-    /// for `localhost`, `127.0.0.1` and `[::1]`.
-    #[tsify(optional)]
-    pub base_url: Option<String>,
-    /// Per-attempt timeout in milliseconds (default 30 000).
-    #[tsify(optional)]
-    pub timeout_ms: Option<u32>,
-    /// Retries after the first attempt (default 2).
-    #[tsify(optional)]
-    pub max_retries: Option<u32>,
-    /// Requests per minute this client allows itself, across every call
-    /// (default 100, the API's per-key limit). Requests beyond it wait for
-    /// their turn; a 429 pauses every call until its `Retry-After`.
-    #[tsify(optional)]
-    pub requests_per_minute: Option<u32>,
-    /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
-    #[tsify(optional)]
-    pub dangerously_allow_browser: Option<bool>,
-    /// Which problems of `validateCustomerPatch` stop a patch before it is
-    /// sent: `"standard"` (the default) errors only, `"strict"` warnings too,
-    /// `"off"` only what cannot be sent as given.
-    #[tsify(optional)]
-    pub validation: Option<ValidationMode>,
-}
-
-/// How much validation runs before a patch is sent: `"standard"` (the
-/// default) blocks on errors only, `"strict"` on warnings too, `"off"` only
-/// on what cannot be sent as given (not an object, unknown or read-only
-/// fields, wrong types, `email: null`, non-JSON values, invalid Unicode).
-#[derive(Tsify)]
-#[serde(rename_all = "snake_case")]
-pub enum ValidationMode {
-    /// Every problem blocks, warnings included.
-    Strict,
-    /// Errors block; warnings do not.
-    Standard,
-    /// Only what cannot be sent as given blocks.
-    Off,
-}
-
-/// Options for one call.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct RequestOptions {
-    /// Aborts the call, including any wait between retries.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: (),
-    /// Per-attempt timeout in milliseconds for this call.
-    #[tsify(optional)]
-    pub timeout_ms: Option<u32>,
-    /// Retries after the first attempt for this call.
-    #[tsify(optional)]
-    pub max_retries: Option<u32>,
-    /// The client's `validation` mode, for this call.
-    #[tsify(optional)]
-    pub validation: Option<ValidationMode>,
-}
-
-/// One item of a bulk update.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct BulkItem {
-    /// The customer to update.
-    pub customer_id: String,
-    /// What to change.
-    pub patch: CustomerPatch,
-}
-
-/// Options for `updateCustomers`.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct BulkOptions {
-    /// Items in flight at once (default 4, at most 64).
-    #[tsify(optional)]
-    pub concurrency: Option<u32>,
-    /// A rate for this job, on top of the client's own `requestsPerMinute`.
-    #[tsify(optional)]
-    pub requests_per_minute: Option<u32>,
-    /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: (),
-    /// Called after every finished item.
-    #[tsify(optional, type = "(progress: BulkProgress) => void")]
-    pub on_progress: (),
-}
-
-/// Progress of a bulk update.
-#[derive(Tsify)]
-pub struct BulkProgress {
-    /// Items finished, updated or failed.
-    pub done: u32,
-    /// All items.
-    pub total: u32,
-    /// Items failed so far.
-    pub failed: u32,
-}
-
-const CLIENT_OPTION_KEYS: [&str; 7] = [
-    "apiKey",
-    "baseUrl",
-    "timeoutMs",
-    "maxRetries",
-    "requestsPerMinute",
-    "dangerouslyAllowBrowser",
-    "validation",
-];
-const REQUEST_OPTION_KEYS: [&str; 4] = ["signal", "timeoutMs", "maxRetries", "validation"];
-const BULK_OPTION_KEYS: [&str; 4] = ["concurrency", "requestsPerMinute", "signal", "onProgress"];
-const NON_JSON_OPTIONS: [&str; 2] = ["signal", "onProgress"];
-/// Workers of a bulk job unless configured otherwise.
-const DEFAULT_CONCURRENCY: u32 = 4;
-/// Most workers of a bulk job.
-const MAX_CONCURRENCY: u32 = 64;
-
 /// A client for the Checkout Page customers API.
 #[wasm_bindgen]
 pub struct CheckoutPageClient {
     config: Rc<ClientConfig>,
-    pacer: Rc<RefCell<Pacer>>,
+    shared: Rc<Shared>,
 }
 
 #[wasm_bindgen]
 impl CheckoutPageClient {
     /// Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
     /// for bad options (an `http:` URL to a remote host, a secret key in a
-    /// browser page without `dangerouslyAllowBrowser`, unknown option names).
+    /// browser page without `dangerouslyAllowBrowser`, unknown option names,
+    /// a `fetch` that is not a function).
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
         let options: JsValue = options.into();
-        Self::from_options(&options)
-            .map(|config| CheckoutPageClient {
-                pacer: Rc::new(RefCell::new(Pacer::new(config.requests_per_minute))),
+        options::read_client_options(&options)
+            .map(|(config, fetch)| CheckoutPageClient {
+                shared: Rc::new(Shared {
+                    pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
+                    fetch,
+                }),
                 config: Rc::new(config),
             })
             .map_err(to_js_error)
+    }
+
+    /// Loads a customer: `GET /v1/customers/:customerId`. Resolves to the
+    /// customer as stored (unknown fields included); rejects with a
+    /// `CheckoutPageError`, exactly like `updateCustomer`: same retries,
+    /// timeouts, rate limit and errors. A bad id rejects before anything is
+    /// sent.
+    #[wasm_bindgen(js_name = getCustomer, unchecked_return_type = "Promise<Customer>")]
+    pub fn get_customer(
+        &self,
+        #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
+        options: Option<Ts<RequestOptions>>,
+    ) -> js_sys::Promise {
+        let (config, shared) = (self.config.clone(), self.shared.clone());
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let (request, patience, signal) =
+                prepare_get(&config, &customer_id, &options).map_err(to_js_error)?;
+            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
+            let (_customer, data) = sent
+                .await
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+            Ok(interop::from_value(&data))
+        })
     }
 
     /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
@@ -294,16 +273,16 @@ impl CheckoutPageClient {
         patch: Ts<CustomerPatch>,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let (config, pacer) = (self.config.clone(), self.pacer.clone());
+        let (config, shared) = (self.config.clone(), self.shared.clone());
         let patch: JsValue = patch.into();
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         wasm_bindgen_futures::future_to_promise(async move {
             let (request, patience, signal) =
                 prepare(&config, &customer_id, &patch, &options).map_err(to_js_error)?;
-            let (_customer, data) =
-                transport::send(&request, patience, Signals::both(signal.as_ref()), &pacer)
-                    .await
-                    .map_err(to_js_error)?;
+            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
+            let (_customer, data) = sent
+                .await
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
         })
     }
@@ -321,11 +300,11 @@ impl CheckoutPageClient {
         #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
-        let (config, pacer) = (self.config.clone(), self.pacer.clone());
+        let (config, shared) = (self.config.clone(), self.shared.clone());
         let options = options.unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
             let (run, concurrency) =
-                prepare_bulk(&config, pacer, &items, &options).map_err(to_js_error)?;
+                prepare_bulk(&config, shared, &items, &options).map_err(to_js_error)?;
             let run = Rc::new(run);
             bulk::run(run.clone(), concurrency).await;
             let Ok(run) = Rc::try_unwrap(run) else {
@@ -335,12 +314,13 @@ impl CheckoutPageClient {
                     "The bulk update did not finish",
                 )));
             };
+            let signal = run.signal;
             let results: Array = run
                 .job
                 .into_inner()
                 .into_results()
                 .into_iter()
-                .map(|(customer_id, outcome)| JsValue::from(bulk_result(&customer_id, outcome)))
+                .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal.as_ref())))
                 .collect();
             Ok(results.into())
         })
@@ -461,43 +441,6 @@ fn read_customer(js: &JsValue, param: &str, needs_id: bool) -> Result<Customer, 
     })
 }
 
-impl CheckoutPageClient {
-    fn from_options(options: &JsValue) -> Result<ClientConfig, Error> {
-        let mut errors = Vec::new();
-        let map = options_map(options, "ClientOptions", &CLIENT_OPTION_KEYS, &mut errors);
-        let input = ClientOptionsInput {
-            api_key: string_option(&map, "apiKey", &mut errors),
-            base_url: string_option(&map, "baseUrl", &mut errors),
-            timeout_ms: number_option(&map, "timeoutMs", &mut errors),
-            max_retries: number_option(&map, "maxRetries", &mut errors),
-            requests_per_minute: number_option(&map, "requestsPerMinute", &mut errors),
-            validation: string_option(&map, "validation", &mut errors),
-            dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
-                None | Some(Value::Null) => false,
-                Some(Value::Bool(b)) => *b,
-                Some(other) => {
-                    errors.push(FieldError::new(
-                        "dangerouslyAllowBrowser",
-                        "Expected a boolean",
-                        other.clone(),
-                    ));
-                    false
-                }
-            },
-            in_browser: in_browser(),
-        };
-        let config = ClientConfig::new(input);
-        match (config, errors.is_empty()) {
-            (Ok(config), true) => Ok(config),
-            (Ok(_), false) => Err(Error::validation(errors)),
-            (Err(mut error), _) => {
-                errors.append(&mut error.errors);
-                Err(Error::validation(errors))
-            }
-        }
-    }
-}
-
 /// Checks every argument of `updateCustomer` and builds the request.
 fn prepare(
     config: &ClientConfig,
@@ -507,30 +450,8 @@ fn prepare(
 ) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
     let id = read_customer_id(customer_id, &mut errors);
-    let signal = read_signal(options, &mut errors);
-    let map = options_map(options, "RequestOptions", &REQUEST_OPTION_KEYS, &mut errors);
-    let mode = config::validation_mode(
-        string_option(&map, "validation", &mut errors).as_deref(),
-        config.validation,
-        &mut errors,
-    );
+    let (patience, signal, mode) = options::read_request_options(config, options, &mut errors);
     let patch = read_patch(patch, mode, &mut errors);
-    let patience = Patience {
-        timeout_ms: config::count(
-            "timeoutMs",
-            number_option(&map, "timeoutMs", &mut errors),
-            config.timeout_ms,
-            1,
-            &mut errors,
-        ),
-        max_retries: config::count(
-            "maxRetries",
-            number_option(&map, "maxRetries", &mut errors),
-            config.max_retries,
-            0,
-            &mut errors,
-        ),
-    };
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
@@ -538,10 +459,26 @@ fn prepare(
     Ok((request, patience, signal))
 }
 
+/// Checks every argument of `getCustomer` and builds the request.
+fn prepare_get(
+    config: &ClientConfig,
+    customer_id: &JsValue,
+    options: &JsValue,
+) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
+    let mut errors = Vec::new();
+    let id = read_customer_id(customer_id, &mut errors);
+    let (patience, signal, _) = options::read_request_options(config, options, &mut errors);
+    if !errors.is_empty() {
+        return Err(Error::validation(errors));
+    }
+    let request = build_get_request(config, &id)?;
+    Ok((request, patience, signal))
+}
+
 /// Checks a bulk job's items and options.
 fn prepare_bulk(
     config: &ClientConfig,
-    pacer: Rc<RefCell<Pacer>>,
+    shared: Rc<Shared>,
     items: &JsValue,
     options: &JsValue,
 ) -> Result<(BulkRun, usize), Error> {
@@ -555,19 +492,7 @@ fn prepare_bulk(
             value,
         ));
     }
-    let signal = read_signal(options, &mut errors);
-    let on_progress = read_callback(options, "onProgress", &mut errors);
-    let map = options_map(options, "BulkOptions", &BULK_OPTION_KEYS, &mut errors);
-    let concurrency = config::count(
-        "concurrency",
-        number_option(&map, "concurrency", &mut errors),
-        DEFAULT_CONCURRENCY,
-        1,
-        &mut errors,
-    )
-    .min(MAX_CONCURRENCY);
-    let job_rate = number_option(&map, "requestsPerMinute", &mut errors)
-        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, 1, &mut errors));
+    let settings = options::read_bulk_options(options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
@@ -578,20 +503,24 @@ fn prepare_bulk(
         .collect();
     let run = BulkRun {
         job: RefCell::new(BulkJob::new(prepared)),
+        // Items queue for the pacer by design: no wait limit but the job's
+        // signal and the pacer's pause cap.
         patience: Patience {
             timeout_ms: config.timeout_ms,
             max_retries: config.max_retries,
+            max_wait_ms: f64::INFINITY,
         },
-        pacer,
-        job_pacer: job_rate.map(|rate| RefCell::new(Pacer::new(rate))),
-        signal,
-        on_progress,
+        shared,
+        job_pacer: settings.job_rate.map(|rate| RefCell::new(Pacer::new(rate))),
+        signal: settings.signal,
+        on_progress: settings.on_progress,
     };
-    Ok((run, concurrency as usize))
+    Ok((run, settings.concurrency as usize))
 }
 
 /// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
-fn bulk_result(customer_id: &str, outcome: Outcome) -> Object {
+/// Items that ended `aborted` carry the job signal's reason as `cause`.
+fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> Object {
     let result = Object::new();
     let set = |key: &str, value: &JsValue| {
         let _ = Reflect::set(&result, &JsValue::from_str(key), value);
@@ -604,7 +533,7 @@ fn bulk_result(customer_id: &str, outcome: Outcome) -> Object {
         }
         Outcome::Failed(error) => {
             set("ok", &JsValue::FALSE);
-            set("error", &to_js_error(error));
+            set("error", &to_js_error_from(error, signal));
         }
     }
     result
@@ -683,201 +612,5 @@ fn read_patch(
             CustomerPatch::default()
         }
         None => CustomerPatch::default(),
-    }
-}
-
-/// `options[key]` when `options` is an object, else `undefined`.
-fn option(options: &JsValue, key: &str) -> JsValue {
-    match options.is_object() {
-        true => Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
-        false => JsValue::UNDEFINED,
-    }
-}
-
-fn read_signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {
-    let signal = option(options, "signal");
-    if signal.is_undefined() || signal.is_null() {
-        return None;
-    }
-    let signal = signal.dyn_ref::<AbortSignal>().cloned();
-    if signal.is_none() {
-        errors.push(FieldError::new(
-            "signal",
-            "Expected an AbortSignal",
-            Value::Null,
-        ));
-    }
-    signal
-}
-
-fn read_callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
-    let callback = option(options, key);
-    if callback.is_undefined() || callback.is_null() {
-        return None;
-    }
-    let callback = callback.dyn_ref::<Function>().cloned();
-    if callback.is_none() {
-        errors.push(FieldError::new(key, "Expected a function", Value::Null));
-    }
-    callback
-}
-
-/// Reads an options object into a map, rejecting unknown keys. Keys holding
-/// non-JSON values (`signal`, `onProgress`) are skipped here and read apart.
-fn options_map(
-    options: &JsValue,
-    type_name: &str,
-    known: &[&str],
-    errors: &mut Vec<FieldError>,
-) -> Map {
-    if options.is_undefined() || options.is_null() {
-        return Map::new();
-    }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        let mut ignored = Vec::new();
-        let value = interop::to_value(options, "", &mut ignored).unwrap_or_default();
-        errors.push(FieldError::new(
-            "",
-            format!("{type_name} must be an object"),
-            value,
-        ));
-        return Map::new();
-    }
-    let object: &Object = options.unchecked_ref();
-    let mut map = Map::new();
-    for key in Object::keys(object).iter() {
-        let Some(name) = key.as_string() else {
-            continue;
-        };
-        if NON_JSON_OPTIONS.contains(&name.as_str()) {
-            continue;
-        }
-        let raw = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-        if !known.contains(&name.as_str()) {
-            if !raw.is_undefined() {
-                errors.push(FieldError::new(
-                    name.as_str(),
-                    format!("Unknown option; {type_name} accepts {}", known.join(", ")),
-                    Value::Null,
-                ));
-            }
-            continue;
-        }
-        if let Some(value) = interop::to_value(&raw, &name, errors) {
-            map.insert(name, value);
-        }
-    }
-    map
-}
-
-fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    match map.get(key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => {
-            // Never echo what may be a secret.
-            let value = if key == "apiKey" {
-                Value::Null
-            } else {
-                other.clone()
-            };
-            errors.push(FieldError::new(key, "Expected a string", value));
-            None
-        }
-    }
-}
-
-fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
-    match map.get(key)? {
-        Value::Number(n) => Some(*n),
-        Value::Null => None,
-        other => {
-            errors.push(FieldError::new(key, "Expected a number", other.clone()));
-            None
-        }
-    }
-}
-
-/// A browser page has a `window` or a `document`; Node and workers have neither.
-fn in_browser() -> bool {
-    let global = js_sys::global();
-    ["window", "document"].iter().any(|name| {
-        Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
-    })
-}
-
-/// Exports for `bench/` only (feature `bench`): the same patch crossing the
-/// JS↔wasm boundary in different ways, with no validation work.
-#[cfg(feature = "bench")]
-mod bench {
-    use wasm_bindgen::prelude::*;
-
-    use crate::value::Value;
-
-    use super::interop;
-
-    fn key_count(value: &Value) -> usize {
-        value.as_object().map_or(0, |o| o.len())
-    }
-
-    /// The call alone: a handle in, a number out.
-    #[wasm_bindgen(js_name = benchCrossNoop)]
-    pub fn cross_noop(value: JsValue) -> usize {
-        usize::from(value.is_object())
-    }
-
-    /// The object walked property by property from Rust.
-    #[wasm_bindgen(js_name = benchCrossWalk)]
-    pub fn cross_walk(value: JsValue) -> usize {
-        interop::walk(&value, "", 0, &mut Vec::new()).map_or(0, |v| key_count(&v))
-    }
-
-    /// The object through serde-wasm-bindgen.
-    #[wasm_bindgen(js_name = benchCrossSerde)]
-    pub fn cross_serde(value: JsValue) -> usize {
-        serde_wasm_bindgen::from_value::<Value>(value).map_or(0, |v| key_count(&v))
-    }
-
-    /// A JSON string (stringified by the caller) parsed by the core's parser.
-    #[wasm_bindgen(js_name = benchCrossText)]
-    pub fn cross_text(json: &str) -> usize {
-        interop::parse_json(json).map_or(0, |v| key_count(&v))
-    }
-
-    /// A string in, nothing parsed.
-    #[wasm_bindgen(js_name = benchCrossString)]
-    pub fn cross_string(json: &str) -> usize {
-        json.len()
-    }
-
-    /// Parses `json` `n` times inside the module: the parser without the
-    /// crossing.
-    #[wasm_bindgen(js_name = benchParseLoop)]
-    pub fn parse_loop(json: &str, n: u32) -> usize {
-        (0..n)
-            .map(|_| interop::parse_json(json).map_or(0, |v| key_count(&v)))
-            .sum()
-    }
-
-    /// Validates the patch in `json` `n` times inside the module.
-    #[wasm_bindgen(js_name = benchValidateLoop)]
-    pub fn validate_loop(json: &str, n: u32) -> usize {
-        let value = interop::parse_json(json).unwrap_or_default();
-        (0..n)
-            .map(|_| crate::rules::validate_patch(&value).len())
-            .sum()
-    }
-
-    /// The SDK's own crossing (`interop::to_value`): plain data through
-    /// `JSON.stringify` and the core's parser, anything else walked.
-    #[wasm_bindgen(js_name = benchCrossSdk)]
-    pub fn cross_sdk(value: JsValue) -> usize {
-        interop::to_value(&value, "", &mut Vec::new()).map_or(0, |v| key_count(&v))
-    }
-
-    /// A JSON string (stringified by the caller) parsed by serde_json.
-    #[wasm_bindgen(js_name = benchCrossJson)]
-    pub fn cross_json(json: &str) -> usize {
-        serde_json::from_str::<Value>(json).map_or(0, |v| key_count(&v))
     }
 }

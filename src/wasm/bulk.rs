@@ -15,13 +15,13 @@ use crate::bulk::{BulkJob, Outcome};
 use crate::error::{Error, ErrorKind};
 use crate::pacer::Pacer;
 
-use super::transport::{self, Patience, Signals};
+use super::transport::{self, Patience, Shared, Signals};
 
 /// Everything the workers of one job share.
 pub(crate) struct BulkRun {
     pub job: RefCell<BulkJob>,
     pub patience: Patience,
-    pub pacer: Rc<RefCell<Pacer>>,
+    pub shared: Rc<Shared>,
     pub job_pacer: Option<RefCell<Pacer>>,
     pub signal: Option<AbortSignal>,
     pub on_progress: Option<Function>,
@@ -70,7 +70,7 @@ async fn send(
 ) -> Result<crate::value::Value, Error> {
     let signal = run.signal.as_ref();
     if let Some(job_pacer) = &run.job_pacer {
-        transport::wait_for_slot(job_pacer, signal)
+        transport::wait_for_slot(job_pacer, signal, f64::INFINITY)
             .await
             .map_err(|_| aborted_before_sending())?;
     }
@@ -80,7 +80,7 @@ async fn send(
         waits: signal,
         requests: None,
     };
-    transport::send(request, run.patience, signals, &run.pacer)
+    transport::send(request, run.patience, signals, &run.shared)
         .await
         .map(|(_customer, data)| data)
 }

@@ -1,15 +1,18 @@
 //! The WebAssembly shell: transport, JS interop and the exported API.
 
+#[cfg(feature = "bench")]
+mod bench;
 mod boundary;
 mod bulk;
 mod interop;
+mod options;
 mod transport;
 
 pub use boundary::{
     apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
-    BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
-    RequestOptions,
+    CheckoutPageClient, CheckoutPageError,
 };
+pub use options::{BulkItem, BulkOptions, BulkProgress, ClientOptions, RequestOptions};
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
 /// wasm, no slower in our benchmarks (bench/RESULTS.md). The module is

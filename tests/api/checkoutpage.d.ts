@@ -21,8 +21,17 @@ export class CheckoutPageError extends Error {
     readonly body: unknown;
     /** The `x-request-id` response header, when present. */
     readonly requestId: string | null;
-    /** How long the server asked to wait, on `rate_limit` errors. */
+    /**
+     * How long to wait before trying again, in milliseconds, on `rate_limit`
+     * errors: the server's `Retry-After`, or the rest of the client's pause
+     * when a call was refused without sending anything.
+     */
     readonly retryAfterMs: number | null;
+    /**
+     * For `aborted` and `timeout` errors caused by the call's `signal`: the
+     * signal's `reason` (as passed to `controller.abort(reason)`).
+     */
+    readonly cause?: unknown;
 }
 
 
@@ -76,31 +85,6 @@ export interface Address {
 }
 
 /**
- * A stable, machine-readable name for each kind of client-side problem, for
- * localising messages and for logic. Each code always has the same
- * severity: `not_an_object` to `invalid_input` are errors, `invalid_email`
- * to `too_long` warnings (table: the README's "Validation" section).
- */
-export type ProblemCode = "not_an_object" | "empty_patch" | "unknown_field" | "read_only_field" | "invalid_type" | "email_required" | "control_character" | "invalid_unicode" | "unsupported_value" | "invalid_customer_id" | "invalid_option" | "invalid_input" | "invalid_email" | "invalid_phone" | "invalid_country" | "postal_code_format" | "tax_id_format" | "tax_id_type" | "tax_id_pair" | "too_long";
-
-/**
- * How much validation runs before a patch is sent: `"standard"` (the
- * default) blocks on errors only, `"strict"` on warnings too, `"off"` only
- * on what cannot be sent as given (not an object, unknown or read-only
- * fields, wrong types, `email: null`, non-JSON values, invalid Unicode).
- */
-export type ValidationMode = "strict" | "standard" | "off";
-
-/**
- * How serious a client-side problem is.
- *
- * The rule: an **error** only where the API certainly refuses the value or
- * it cannot be sent faithfully; everything else, a probable mistake that a
- * real customer can still have, is a **warning**.
- */
-export type Severity = "error" | "warning";
-
-/**
  * One item of a bulk update.
  */
 export interface BulkItem {
@@ -115,13 +99,10 @@ export interface BulkItem {
 }
 
 /**
- * One problem with one field, in the API's own shape, plus a machine-readable
- * `code` and a `severity` on every problem found client-side.
+ * One problem with one field, in the API's own shape.
  *
  * `param` is dotted for nested fields (`address.country`,
  * `shipping.address.postalCode`); an empty `param` means the whole body.
- * Errors returned by the server (a 400's `errors[]`) carry only `param`,
- * `message` and `value`, exactly as the API sent them.
  */
 export interface FieldError {
     /**
@@ -129,23 +110,13 @@ export interface FieldError {
      */
     param: string;
     /**
-     * What is wrong, in a sentence (English; localise by `code`).
+     * What is wrong, in a sentence.
      */
     message: string;
     /**
      * The offending value as given (`null` when there was none).
      */
     value: unknown;
-    /**
-     * What kind of problem this is. Set on every problem found client-side;
-     * absent on errors the server returned.
-     */
-    code?: ProblemCode;
-    /**
-     * `"error"` blocks sending, `"warning"` does not. Set on every problem
-     * found client-side; absent on errors the server returned.
-     */
-    severity?: Severity;
 }
 
 /**
@@ -186,10 +157,6 @@ export interface RequestOptions {
      * Retries after the first attempt for this call.
      */
     maxRetries?: number;
-    /**
-     * The client's `validation` mode, for this call.
-     */
-    validation?: ValidationMode;
 }
 
 /**
@@ -225,11 +192,11 @@ export interface ClientOptions {
      */
     dangerouslyAllowBrowser?: boolean;
     /**
-     * Which problems of `validateCustomerPatch` stop a patch before it is
-     * sent: `"standard"` (the default) errors only, `"strict"` warnings too,
-     * `"off"` only what cannot be sent as given.
+     * A `fetch` to use instead of the global one (a proxy agent,
+     * instrumentation, a test double): called as `fetch(url, init)` and
+     * resolving to a `Response`. Checked at construction.
      */
-    validation?: ValidationMode;
+    fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /**
@@ -372,9 +339,18 @@ export class CheckoutPageClient {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * Loads a customer: `GET /v1/customers/:customerId`. Resolves to the
+     * customer as stored (unknown fields included); rejects with a
+     * `CheckoutPageError`, exactly like `updateCustomer`: same retries,
+     * timeouts, rate limit and errors. A bad id rejects before anything is
+     * sent.
+     */
+    getCustomer(customerId: string, options?: RequestOptions | null): Promise<Customer>;
+    /**
      * Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
      * for bad options (an `http:` URL to a remote host, a secret key in a
-     * browser page without `dangerouslyAllowBrowser`, unknown option names).
+     * browser page without `dangerouslyAllowBrowser`, unknown option names,
+     * a `fetch` that is not a function).
      */
     constructor(options: ClientOptions);
     /**
@@ -436,6 +412,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
+    readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
@@ -445,6 +422,7 @@ export interface InitOutput {
     readonly validateCustomerPatch: (a: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

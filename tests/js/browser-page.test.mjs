@@ -17,7 +17,19 @@ const PAGE = `<!doctype html><title>pkg</title>
     const missing = await client.updateCustomer("0000000000000000000000ff", { name: "x" }).catch((e) => e);
     let refused = null;
     try { new CheckoutPageClient({ apiKey: key, baseUrl: sandbox }); } catch (e) { refused = e; }
+    // Issue 14, input 7: a freed client rejects; free() twice is harmless.
+    const freed = new CheckoutPageClient({ baseUrl: sandbox });
+    freed.free();
+    let freedResult;
+    try {
+      freed.free();
+      const error = await freed.getCustomer(id).catch((e) => e);
+      freedResult = { isError: error instanceof CheckoutPageError, kind: error.kind, message: error.message };
+    } catch (e) {
+      freedResult = { threw: String(e) };
+    }
     return {
+      freed: freedResult,
       customer,
       missing: { isError: missing instanceof CheckoutPageError && missing instanceof Error, kind: missing.kind, status: missing.status },
       refused: { kind: refused?.kind, param: refused?.errors?.[0]?.param },
@@ -51,4 +63,8 @@ test("a browser page imports the package and updates a customer", async () => {
   assert.deepEqual(result.customer, await stored(id));
   assert.deepEqual(result.missing, { isError: true, kind: "not_found", status: 404 });
   assert.deepEqual(result.refused, { kind: "validation", param: "apiKey" });
+  assert.equal(result.freed.threw, undefined, "no synchronous throw");
+  assert.equal(result.freed.isError, true);
+  assert.equal(result.freed.kind, "validation");
+  assert.match(result.freed.message, /freed/);
 });

@@ -278,6 +278,28 @@ test("the dashboard shows saving, rate-limit, network and server-error states", 
   await page.close();
 });
 
+test("the dashboard loads the customer with the SDK's getCustomer (retried, typed errors)", async () => {
+  // Issue 14: the page used to hand-write a fetch to load the customer, so a
+  // transient 503 on load was an error page. Through getCustomer it is retried.
+  const { id } = await createCustomer(INITIAL);
+  await queueFaults(id, [{ status: 503 }]);
+  const { page, problems } = await openDashboard(id);
+  assert.equal(await page.inputValue("#f-name"), "Marie Curie");
+  const gets = (await requestsFor(id)).filter((r) => r.method === "GET");
+  assert.equal(gets.length, 2, "the 503 was retried by the SDK");
+  assert.match(gets[1].path, /^\/proxy\/v1\/customers\//);
+  // Chromium logs the 503 itself; nothing else went wrong on the page.
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource.*503/.test(p)), []);
+  await page.close();
+
+  // An unknown id: the SDK's typed not_found error.
+  const missing = await browser.newPage();
+  await missing.goto(`${url}/?id=0000000000000000000000ff`);
+  await missing.waitForFunction(() => document.querySelector("#status")?.dataset.state === "error");
+  assert.match(await text(missing, "#status"), /Customer not found/);
+  await missing.close();
+});
+
 test("the dashboard lays out at phone width", async () => {
   const { id } = await createCustomer(INITIAL);
   const { page, problems } = await openDashboard(id, { width: 375, height: 800 });

@@ -68,6 +68,12 @@ async function use(): Promise<string> {
   const city: string | null | undefined = customer.address?.city;
   const extra: unknown = customer["metadata"];
   void [city, extra];
+  const loaded: Customer = await client.getCustomer(id, { signal: AbortSignal.timeout(5_000) });
+  void loaded;
+  const traced = new CheckoutPageClient({ fetch: (url, init) => fetch(url, init) });
+  void traced;
+  // @ts-expect-error: fetch must be a function
+  new CheckoutPageClient({ fetch: "https://example.com" });
   try {
     await client.updateCustomer(id, { phone: "+31 20 123 4567" });
   } catch (error) {
@@ -80,6 +86,8 @@ async function use(): Promise<string> {
       const requestId: string | null = error.requestId;
       const wait: number | null = error.retryAfterMs;
       const body: unknown = error.body;
+      const cause: unknown = error.cause;
+      void cause;
       const asError: Error = error;
       // @ts-expect-error: not an ErrorKind
       const badKind: ErrorKind = "teapot";

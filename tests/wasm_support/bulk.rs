@@ -175,6 +175,11 @@ pub async fn abort_stops_scheduling_and_marks_the_rest() {
     );
     for result in results.iter().filter(|r| get(r, "ok") != JsValue::TRUE) {
         assert_error(&get(result, "error"), "aborted", None);
+        // The job signal's reason (here the default AbortError) is the cause.
+        assert_eq!(
+            get_str(&get(&get(result, "error"), "cause"), "name").as_deref(),
+            Some("AbortError")
+        );
     }
     // Nothing was sent for the aborted items.
     let mut sent = 0;

@@ -265,6 +265,42 @@ macro_rules! shared_suite {
         fn bad_options_throw_at_construction() {
             shared::bad_options_throw_at_construction()
         }
+        #[wasm_bindgen_test]
+        async fn a_long_retry_after_never_freezes_the_client() {
+            stalls::a_long_retry_after_never_freezes_the_client().await
+        }
+        #[wasm_bindgen_test]
+        async fn aborted_queued_calls_give_their_slots_back() {
+            stalls::aborted_queued_calls_give_their_slots_back().await
+        }
+        #[wasm_bindgen_test]
+        async fn the_abort_reason_is_the_cause() {
+            stalls::the_abort_reason_is_the_cause().await
+        }
+        #[wasm_bindgen_test]
+        async fn non_json_error_bodies_are_kept() {
+            stalls::non_json_error_bodies_are_kept().await
+        }
+        #[wasm_bindgen_test]
+        async fn customer_ids_never_change_the_path() {
+            stalls::customer_ids_never_change_the_path().await
+        }
+        #[wasm_bindgen_test]
+        async fn signals_of_another_realm_work() {
+            stalls::signals_of_another_realm_work().await
+        }
+        #[wasm_bindgen_test]
+        async fn one_signal_for_a_hundred_calls_keeps_one_listener() {
+            stalls::one_signal_for_a_hundred_calls_keeps_one_listener().await
+        }
+        #[wasm_bindgen_test]
+        async fn the_fetch_option_replaces_the_global_fetch() {
+            stalls::the_fetch_option_replaces_the_global_fetch().await
+        }
+        #[wasm_bindgen_test]
+        async fn get_customer_loads_with_retries_and_typed_errors() {
+            stalls::get_customer_loads_with_retries_and_typed_errors().await
+        }
     };
 }
 pub mod bulk;
@@ -273,6 +309,7 @@ pub mod public_data;
 pub mod resilience;
 pub mod rules;
 pub mod shared;
+pub mod stalls;
 
 /// Queues sandbox faults (see sandbox/README.md) for a customer id.
 pub async fn inject_faults(id: &str, faults: &str) {

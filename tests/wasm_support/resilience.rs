@@ -104,8 +104,12 @@ pub async fn html_502_is_a_typed_server_error() {
         .await
         .expect_err("502 fails");
     assert_error(&error, "server", Some(502));
-    assert_eq!(get_str(&error, "message").as_deref(), Some("Bad Gateway"));
-    assert!(get(&error, "body").is_null(), "an HTML body is not JSON");
+    // The page is kept in `body`; its title is quoted in the message.
+    assert_eq!(
+        get_str(&error, "message").as_deref(),
+        Some("Bad Gateway: 502 Bad Gateway")
+    );
+    assert!(get_str(&error, "body").unwrap().contains("<center>nginx"));
 }
 
 pub async fn a_2xx_that_is_not_a_customer_is_invalid_response() {

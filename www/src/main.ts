@@ -1,6 +1,6 @@
-// The customer editor: load a customer through the same-origin proxy, edit
-// it in a form, preview the patch the SDK will send, validate it in the
-// browser, and save it with `client.updateCustomer`.
+// The customer editor: load a customer through the same-origin proxy with
+// `client.getCustomer`, edit it in a form, preview the patch the SDK will
+// send, validate it in the browser, and save it with `client.updateCustomer`.
 import "./style.css";
 
 import {
@@ -321,20 +321,10 @@ async function load(id: string): Promise<void> {
   saveButton.disabled = discardButton.disabled = true;
   setStatus("loading", "Loading customer…", id);
   try {
-    // The SDK only updates; reading goes straight through the same proxy.
-    const response = await fetch(`${location.origin}/proxy/v1/customers/${encodeURIComponent(id)}`, {
-      headers: { accept: "application/json" },
-    });
-    const body = await response.json().catch(() => null);
+    // Loaded with the SDK too: same proxy, retries, rate limit and errors.
+    const customer = await client.getCustomer(id);
     if (token !== loadToken) return;
-    if (!response.ok || !body?.data) {
-      const message = body?.message ?? `HTTP ${response.status}`;
-      $("customer-title").textContent = response.status === 404 ? "Customer not found" : "Could not load the customer";
-      $("customer-subtitle").textContent = id;
-      setStatus("error", response.status === 404 ? "Customer not found" : `Could not load (${response.status})`, message);
-      return;
-    }
-    loaded = body.data as Customer;
+    loaded = customer;
     fill(loaded);
     renderHeader(loaded);
     setEditable(true);
@@ -342,8 +332,17 @@ async function load(id: string): Promise<void> {
     refresh();
   } catch (error) {
     if (token !== loadToken) return;
-    $("customer-title").textContent = "Could not load the customer";
-    setStatus("offline", "Offline / network error", "The sandbox did not answer. Is it running?");
+    $("customer-subtitle").textContent = id;
+    if (!(error instanceof CheckoutPageError) || error.kind === "network" || error.kind === "timeout") {
+      $("customer-title").textContent = "Could not load the customer";
+      setStatus("offline", "Offline / network error", "The sandbox did not answer. Is it running?");
+    } else if (error.kind === "not_found") {
+      $("customer-title").textContent = "Customer not found";
+      setStatus("error", "Customer not found", error.message);
+    } else {
+      $("customer-title").textContent = "Could not load the customer";
+      setStatus("error", `Could not load (${error.status ?? error.kind})`, error.message);
+    }
   }
 }
 
