@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::config::ClientConfig;
-use crate::error::{Error, ErrorKind, FieldError, ResponseBody, ResponseMeta};
+use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
 use crate::model::{Customer, CustomerPatch};
 use crate::value::Value;
 
@@ -65,7 +65,12 @@ pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
     } else {
         return Ok(());
     };
-    Err(FieldError::new("customerId", problem, customer_id.into()))
+    Err(FieldError::problem(
+        ProblemCode::InvalidCustomerId,
+        "customerId",
+        problem,
+        customer_id.into(),
+    ))
 }
 
 /// Builds the `PATCH` request. Fails with a `validation` error, before

@@ -11,7 +11,7 @@ pub const MAX_CHARS: [(&str, usize); 12] = [
     ("name", 256),
     ("companyName", 256),
     ("email", 254),
-    ("phone", 32),
+    ("phone", 48),
     ("billingEmail", 254),
     ("taxId", 64),
     ("taxIdType", 32),

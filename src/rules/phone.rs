@@ -19,7 +19,8 @@ pub const MAX_EXTENSION_DIGITS: usize = 10;
 /// U+00A0; `-`, en and em dashes and other dashes; `/`, `.`, `~`,
 /// parentheses and brackets), full-width and Arabic-Indic digits, a leading
 /// `+` (or `＋`), and an optional extension (`ext. 12`, `ext 12`, `x12`,
-/// `#12`, `;ext=12`, `extension 12`).
+/// `#12`, `;ext=12`, `extension 12`, Spanish `anexo 12`), also as an
+/// RFC 3966 URI (`tel:+1-415-555-2671;ext=12`).
 ///
 /// Digits are counted after the separators are stripped: from
 /// [`MIN_PHONE_DIGITS`] (or [`MIN_INTERNATIONAL_DIGITS`] after a `+`) to
@@ -28,6 +29,11 @@ pub const MAX_EXTENSION_DIGITS: usize = 10;
 /// accepted. Surrounding whitespace is *not* ignored: trim first (the server
 /// does). A `false` here is a warning, never a reason to refuse a number.
 pub fn is_valid_phone(phone: &str) -> bool {
+    // RFC 3966 `tel:` URIs, libphonenumber's fourth format.
+    let phone = match phone.get(..4) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => &phone[4..],
+        _ => phone,
+    };
     let (number, extension) = split_extension(phone);
     if let Some(extension) = extension {
         let digits = extension.chars().filter(|c| digit(*c)).count();
@@ -59,10 +65,10 @@ pub fn is_valid_phone(phone: &str) -> bool {
 
 /// Splits off an extension: the number before the last marker, and what
 /// follows the marker. Markers are `;ext=`, `extension`, `ext.`, `ext`,
-/// `x` and `#`, in any ASCII case.
+/// `anexo`, `x` and `#`, in any ASCII case.
 fn split_extension(phone: &str) -> (&str, Option<&str>) {
     let lower = phone.to_ascii_lowercase();
-    for marker in [";ext=", "extension", "ext.", "ext", "x", "#"] {
+    for marker in [";ext=", "extension", "ext.", "ext", "anexo", "x", "#"] {
         if let Some(at) = lower.rfind(marker) {
             let rest = &phone[at + marker.len()..];
             // `ext:` and `ext.:` are written too.
@@ -130,6 +136,9 @@ mod tests {
             "+1 415 555 2671 x12",
             "+1 415 555 2671 X 12",
             "+1-415-555-2671;ext=12",
+            "tel:+1-415-555-2671;ext=12",
+            "TEL:+247-62889",
+            "+51 1 1234567 Anexo 12",
             "030/1234567",
             "+31\u{A0}20\u{A0}123\u{A0}4567",
             "+44 20 7946\u{2013}0958",

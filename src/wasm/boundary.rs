@@ -142,6 +142,15 @@ export class CheckoutPageError extends Error {
 "#;
 
 #[wasm_bindgen(typescript_custom_section)]
+const VALIDATION_PROBLEM_TS: &'static str = r#"
+/**
+ * A problem `validateCustomerPatch` found: a `FieldError` whose `code` and
+ * `severity` are always set.
+ */
+export type ValidationProblem = FieldError & { code: ProblemCode; severity: Severity };
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
 const BULK_RESULT_TS: &'static str = r#"
 /**
  * The outcome of one item of `updateCustomers`: the customer as stored, or
@@ -328,20 +337,31 @@ impl CheckoutPageClient {
 }
 
 /// Every problem with a patch, in the API's own `{param, message, value}`
-/// shape with dotted params (`address.country`): structure (unknown and
-/// read-only fields, wrong types, `email: null`), control characters,
-/// lengths, emails, country codes, postal codes, phones and tax ids. An empty
-/// array means `updateCustomer` would send it. The same rules run before
-/// every `updateCustomer`.
-#[wasm_bindgen(js_name = validateCustomerPatch, unchecked_return_type = "FieldError[]")]
+/// shape with dotted params (`address.country`), each with a `code` and a
+/// `severity`. Errors (structure: unknown and read-only fields, wrong types,
+/// `email: null`; control characters; invalid Unicode; values JSON cannot
+/// carry) stop `updateCustomer`; warnings (lengths, emails, country codes,
+/// postal codes, phones, tax ids) do not, unless `validation: "strict"`. A
+/// list with no error means `updateCustomer` sends the patch.
+#[wasm_bindgen(js_name = validateCustomerPatch, unchecked_return_type = "ValidationProblem[]")]
 pub fn validate_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "unknown")] patch: JsValue,
 ) -> JsValue {
     platform();
     let mut errors = Vec::new();
     match interop::to_value(&patch, "", &mut errors) {
-        Some(value) => errors.extend(rules::validate_patch(&value)),
-        None if errors.is_empty() => errors.push(FieldError::new(
+        // A field dropped for holding a value JSON cannot carry already has
+        // its error; don't also call the patch empty.
+        Some(value) => {
+            let dropped_fields = !errors.is_empty();
+            errors.extend(
+                rules::validate_patch(&value)
+                    .into_iter()
+                    .filter(|p| !(dropped_fields && p.code == Some(ProblemCode::EmptyPatch))),
+            );
+        }
+        None if errors.is_empty() => errors.push(FieldError::problem(
+            ProblemCode::NotAnObject,
             "",
             "A patch object is required",
             Value::Null,
@@ -406,7 +426,8 @@ fn read_shape(patch: &JsValue) -> Result<CustomerPatch, JsValue> {
         CustomerPatch::from_value(&value).map_err(|e| to_js_error(Error::validation(e)))
     } else {
         if errors.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::problem(
+                ProblemCode::NotAnObject,
                 "",
                 "A patch object is required",
                 Value::Null,
@@ -492,14 +513,14 @@ fn prepare_bulk(
             value,
         ));
     }
-    let settings = options::read_bulk_options(options, &mut errors);
+    let settings = options::read_bulk_options(config, options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
     let items: Array = items.clone().unchecked_into();
     let prepared = items
         .iter()
-        .map(|item| prepare_item(config, &item))
+        .map(|item| prepare_item(config, settings.mode, &item))
         .collect();
     let run = BulkRun {
         job: RefCell::new(BulkJob::new(prepared)),
@@ -540,7 +561,11 @@ fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>
 }
 
 /// Checks one bulk item `{customerId, patch}` and builds its request.
-fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRequest, Error>) {
+fn prepare_item(
+    config: &ClientConfig,
+    mode: rules::ValidationMode,
+    item: &JsValue,
+) -> (String, Result<HttpRequest, Error>) {
     let mut errors = Vec::new();
     if !item.is_object() {
         let mut ignored = Vec::new();
@@ -555,7 +580,7 @@ fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRe
     let field =
         |key: &str| Reflect::get(item, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let id = read_customer_id(&field("customerId"), &mut errors);
-    let patch = read_patch(&field("patch"), config.validation, &mut errors);
+    let patch = read_patch(&field("patch"), mode, &mut errors);
     if !errors.is_empty() {
         return (id, Err(Error::validation(errors)));
     }
@@ -564,6 +589,18 @@ fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRe
 }
 
 fn read_customer_id(customer_id: &JsValue, errors: &mut Vec<FieldError>) -> String {
+    let lone_surrogate = customer_id
+        .dyn_ref::<js_sys::JsString>()
+        .is_some_and(|id| !id.is_valid_utf16());
+    if lone_surrogate {
+        errors.push(FieldError::problem(
+            ProblemCode::InvalidCustomerId,
+            "customerId",
+            "The customer id contains a lone surrogate, which cannot be sent as it is",
+            Value::Null,
+        ));
+        return String::new();
+    }
     customer_id.as_string().unwrap_or_else(|| {
         let mut ignored = Vec::new();
         let value = interop::to_value(customer_id, "customerId", &mut ignored).unwrap_or_default();
@@ -604,7 +641,8 @@ fn read_patch(
             CustomerPatch::default()
         }
         None if patch.is_undefined() => {
-            errors.push(FieldError::new(
+            errors.push(FieldError::problem(
+                ProblemCode::NotAnObject,
                 "",
                 "A patch object is required",
                 Value::Null,

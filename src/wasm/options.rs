@@ -120,6 +120,9 @@ pub struct BulkOptions {
     /// Called after every finished item.
     #[tsify(optional, type = "(progress: BulkProgress) => void")]
     pub on_progress: (),
+    /// The client's `validation` mode, for every item of this job.
+    #[tsify(optional)]
+    pub validation: Option<ValidationMode>,
 }
 
 /// Progress of a bulk update.
@@ -144,7 +147,13 @@ const CLIENT_OPTION_KEYS: [&str; 8] = [
     "validation",
 ];
 const REQUEST_OPTION_KEYS: [&str; 4] = ["signal", "timeoutMs", "maxRetries", "validation"];
-const BULK_OPTION_KEYS: [&str; 4] = ["concurrency", "requestsPerMinute", "signal", "onProgress"];
+const BULK_OPTION_KEYS: [&str; 5] = [
+    "concurrency",
+    "requestsPerMinute",
+    "signal",
+    "onProgress",
+    "validation",
+];
 const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
 /// Workers of a bulk job unless configured otherwise.
 const DEFAULT_CONCURRENCY: u32 = 4;
@@ -232,10 +241,17 @@ pub(super) struct BulkSettings {
     pub signal: Option<AbortSignal>,
     /// Called after every finished item.
     pub on_progress: Option<Function>,
+    /// Which problems stop an item before it is sent.
+    pub mode: rules::ValidationMode,
 }
 
-/// Reads a bulk job's `BulkOptions`.
-pub(super) fn read_bulk_options(options: &JsValue, errors: &mut Vec<FieldError>) -> BulkSettings {
+/// Reads a bulk job's `BulkOptions` (the client's validation mode where not
+/// given).
+pub(super) fn read_bulk_options(
+    config: &ClientConfig,
+    options: &JsValue,
+    errors: &mut Vec<FieldError>,
+) -> BulkSettings {
     let signal = read_signal(options, errors);
     let on_progress = read_callback(options, "onProgress", errors);
     let map = options_map(options, "BulkOptions", &BULK_OPTION_KEYS, errors);
@@ -249,11 +265,17 @@ pub(super) fn read_bulk_options(options: &JsValue, errors: &mut Vec<FieldError>)
     .min(MAX_CONCURRENCY);
     let job_rate = number_option(&map, "requestsPerMinute", errors)
         .map(|rate| config::count("requestsPerMinute", Some(rate), 1, 1, errors));
+    let mode = config::validation_mode(
+        string_option(&map, "validation", errors).as_deref(),
+        config.validation,
+        errors,
+    );
     BulkSettings {
         concurrency,
         job_rate,
         signal,
         on_progress,
+        mode,
     }
 }
 

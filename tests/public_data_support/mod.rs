@@ -178,6 +178,8 @@ pub fn run(validate: &dyn Fn(&str) -> Vec<Problem>) -> Vec<Tally> {
             format!("{international} ext. 12"),
             format!("{national} x12"),
             format!("{e164};ext=12"),
+            format!("tel:{};ext=12", international.replace(' ', "-")),
+            format!("{international} extension 1234"),
         ];
         for phone in spellings {
             check(

@@ -11,6 +11,7 @@ import {
   type ProblemCode,
   type RequestOptions,
   type Severity,
+  type ValidationProblem,
   validateCustomerPatch,
 } from "../../pkg/index.js";
 
@@ -52,7 +53,12 @@ new CheckoutPageClient({ validation: "strict" });
 const offForOneCall: RequestOptions = { validation: "off" };
 // @ts-expect-error: not a validation mode
 const badMode: RequestOptions = { validation: "loose" };
-const problems: FieldError[] = validateCustomerPatch({ phone: "+1 415 555 2671 ext. 12" });
+const problems: ValidationProblem[] = validateCustomerPatch({ phone: "+1 415 555 2671 ext. 12" });
+// On a validation problem `code` and `severity` are always there.
+const always: [ProblemCode, Severity] | undefined = problems[0] && [problems[0].code, problems[0].severity];
+const asFieldErrors: FieldError[] = problems;
+void [always, asFieldErrors];
+void client.updateCustomers([], { validation: "off" });
 const warningsOnly: boolean = problems.every((p) => p.severity === "warning");
 const code: ProblemCode | undefined = problems[0]?.code;
 const severity: Severity | undefined = problems[0]?.severity;

@@ -149,11 +149,30 @@ pub async fn warnings_are_sent_and_modes_choose() {
         .await
         .expect_err("off still refuses an unknown field");
     assert_error(&error, "validation", None);
+    // updateCustomers takes the mode per job too.
+    let items = js(&format!(
+        r#"[{{"customerId": "{id}", "patch": {{"name": "Ada\u0007"}}}}]"#
+    ));
+    let results = JsFuture::from(client().update_customers(items.clone(), None))
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&Array::from(&results).get(0), "ok").as_bool(),
+        Some(false)
+    );
+    let results =
+        JsFuture::from(client().update_customers(items, Some(js(r#"{"validation": "off"}"#))))
+            .await
+            .unwrap();
+    assert_eq!(
+        get(&Array::from(&results).get(0), "ok").as_bool(),
+        Some(true)
+    );
     let error = client_with(r#"{"validation": "loose"}"#)
         .err()
         .expect("an unknown mode is refused at construction");
     assert_error(&error, "validation", None);
-    assert_eq!(patches_for(&id).await.len(), 2);
+    assert_eq!(patches_for(&id).await.len(), 3);
 }
 
 /// A lone surrogate (half an emoji) is an error naming its field, on every
@@ -178,6 +197,9 @@ pub async fn lone_surrogates_are_errors() {
             "{expression}: {found:?}"
         );
     }
+    // A patch whose only field was dropped is not also "empty".
+    let only = Array::from(&validate_customer_patch(eval(r#"{name: "\uD83D"}"#)));
+    assert_eq!(only.length(), 1, "one problem: the field's");
     let paired = Array::from(&validate_customer_patch(eval(
         r#"{name: "Ada \uD83D\uDE00"}"#,
     )));
@@ -188,6 +210,21 @@ pub async fn lone_surrogates_are_errors() {
         .await
         .expect_err("even with validation off");
     assert_error(&error, "validation", None);
+    // The customer id too: `cus_\uD83D` would be sent as `cus_%EF%BF%BD`.
+    let call = off.update_customer(
+        eval(r#""cus_\uD83D""#),
+        tsify::Ts::new_unchecked(js(r#"{"name": "x"}"#)),
+        None,
+    );
+    let error = JsFuture::from(call)
+        .await
+        .expect_err("a lone surrogate in the id");
+    assert_error(&error, "validation", None);
+    let first = Array::from(&get(&error, "errors")).get(0);
+    assert_eq!(
+        get_str(&first, "code").as_deref(),
+        Some("invalid_customer_id")
+    );
     assert!(requests_for(&id).await.is_empty(), "nothing was sent");
 }
 
