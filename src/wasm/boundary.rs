@@ -130,25 +130,25 @@ fn field_error_value(e: &FieldError) -> Value {
 pub struct ClientOptions {
     /// Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
     /// `baseUrl` points at your own backend proxy that adds the key.
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | undefined")]
     pub api_key: Option<String>,
     /// Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
     /// for `localhost`, `127.0.0.1` and `[::1]`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | undefined")]
     pub base_url: Option<String>,
     /// Per-attempt timeout in milliseconds (default 30 000).
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub timeout_ms: Option<u32>,
     /// Retries after the first attempt (default 2).
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub max_retries: Option<u32>,
     /// Requests per minute this client allows itself, across every call
     /// (default 100, the API's per-key limit). Requests beyond it wait for
     /// their turn; a 429 pauses every call until its `Retry-After`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub requests_per_minute: Option<u32>,
     /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
-    #[tsify(optional)]
+    #[tsify(optional, type = "boolean | undefined")]
     pub dangerously_allow_browser: Option<bool>,
 }
 
@@ -157,13 +157,13 @@ pub struct ClientOptions {
 #[serde(rename_all = "camelCase")]
 pub struct RequestOptions {
     /// Aborts the call, including any wait between retries.
-    #[tsify(optional, type = "AbortSignal")]
+    #[tsify(optional, type = "AbortSignal | undefined")]
     pub signal: (),
     /// Per-attempt timeout in milliseconds for this call.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub timeout_ms: Option<u32>,
     /// Retries after the first attempt for this call.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub max_retries: Option<u32>,
 }
 
@@ -182,16 +182,16 @@ pub struct BulkItem {
 #[serde(rename_all = "camelCase")]
 pub struct BulkOptions {
     /// Items in flight at once (default 4, at most 64).
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub concurrency: Option<u32>,
     /// A rate for this job, on top of the client's own `requestsPerMinute`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub requests_per_minute: Option<u32>,
     /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
-    #[tsify(optional, type = "AbortSignal")]
+    #[tsify(optional, type = "AbortSignal | undefined")]
     pub signal: (),
     /// Called after every finished item.
-    #[tsify(optional, type = "(progress: BulkProgress) => void")]
+    #[tsify(optional, type = "((progress: BulkProgress) => void) | undefined")]
     pub on_progress: (),
 }
 
@@ -281,10 +281,10 @@ impl CheckoutPageClient {
     pub fn update_customers(
         &self,
         #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+        options: Option<Ts<BulkOptions>>,
     ) -> js_sys::Promise {
         let (config, pacer) = (self.config.clone(), self.pacer.clone());
-        let options = options.unwrap_or(JsValue::UNDEFINED);
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         wasm_bindgen_futures::future_to_promise(async move {
             let (run, concurrency) =
                 prepare_bulk(&config, pacer, &items, &options).map_err(to_js_error)?;

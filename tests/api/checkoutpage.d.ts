@@ -39,10 +39,14 @@ export type BulkResult =
 /**
  * A customer as the API returns it.
  *
- * Fields the API adds after this SDK was written are kept as they were sent
- * (in Rust, in `extra`), so nothing the server sent is lost.
+ * `id`, `email`, `sellerId`, `createdAt` and `updatedAt` are always present
+ * in the API's responses, so their types are plain strings; every other field
+ * may be missing or `null`. Fields the API adds after this SDK was written
+ * are kept on the object exactly as they were sent (in Rust, in `extra`), so
+ * nothing the server sent is lost; they are not part of the type, so a typo
+ * such as `customer.emial` is a type error (read new fields with a cast).
  */
-export type Customer = { id: string; name?: string | null; companyName?: string | null; email?: string | null; phone?: string | null; billingEmail?: string | null; address?: Address | null; shipping?: Shipping | null; taxId?: string | null; taxIdType?: string | null; sellerId?: string | null; stripeCustomerId?: string | null; createdAt?: string | null; updatedAt?: string | null } & Record<string, unknown>;
+export type Customer = { id: string; name?: string | null | undefined; companyName?: string | null | undefined; email: string; phone?: string | null | undefined; billingEmail?: string | null | undefined; address?: Address | null | undefined; shipping?: Shipping | null | undefined; taxId?: string | null | undefined; taxIdType?: string | null | undefined; sellerId: string; stripeCustomerId?: string | null | undefined; createdAt: string; updatedAt: string } & {};
 
 /**
  * A postal address. The API replaces a stored address in full when one is
@@ -52,27 +56,27 @@ export interface Address {
     /**
      * Street address, first line.
      */
-    line1?: string | null;
+    line1?: string | null | undefined;
     /**
      * Street address, second line.
      */
-    line2?: string | null;
+    line2?: string | null | undefined;
     /**
      * City or town.
      */
-    city?: string | null;
+    city?: string | null | undefined;
     /**
      * State, province or region.
      */
-    state?: string | null;
+    state?: string | null | undefined;
     /**
      * Postal or ZIP code.
      */
-    postalCode?: string | null;
+    postalCode?: string | null | undefined;
     /**
      * ISO 3166-1 alpha-2 country code.
      */
-    country?: string | null;
+    country?: string | null | undefined;
 }
 
 /**
@@ -117,19 +121,19 @@ export interface BulkOptions {
     /**
      * Items in flight at once (default 4, at most 64).
      */
-    concurrency?: number;
+    concurrency?: number | undefined;
     /**
      * A rate for this job, on top of the client's own `requestsPerMinute`.
      */
-    requestsPerMinute?: number;
+    requestsPerMinute?: number | undefined;
     /**
      * Stops scheduling: items in flight finish, the rest end `"aborted"`.
      */
-    signal?: AbortSignal;
+    signal?: AbortSignal | undefined;
     /**
      * Called after every finished item.
      */
-    onProgress?: (progress: BulkProgress) => void;
+    onProgress?: ((progress: BulkProgress) => void) | undefined;
 }
 
 /**
@@ -139,15 +143,15 @@ export interface RequestOptions {
     /**
      * Aborts the call, including any wait between retries.
      */
-    signal?: AbortSignal;
+    signal?: AbortSignal | undefined;
     /**
      * Per-attempt timeout in milliseconds for this call.
      */
-    timeoutMs?: number;
+    timeoutMs?: number | undefined;
     /**
      * Retries after the first attempt for this call.
      */
-    maxRetries?: number;
+    maxRetries?: number | undefined;
 }
 
 /**
@@ -158,30 +162,30 @@ export interface ClientOptions {
      * Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
      * `baseUrl` points at your own backend proxy that adds the key.
      */
-    apiKey?: string;
+    apiKey?: string | undefined;
     /**
      * Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
      * for `localhost`, `127.0.0.1` and `[::1]`.
      */
-    baseUrl?: string;
+    baseUrl?: string | undefined;
     /**
      * Per-attempt timeout in milliseconds (default 30 000).
      */
-    timeoutMs?: number;
+    timeoutMs?: number | undefined;
     /**
      * Retries after the first attempt (default 2).
      */
-    maxRetries?: number;
+    maxRetries?: number | undefined;
     /**
      * Requests per minute this client allows itself, across every call
      * (default 100, the API's per-key limit). Requests beyond it wait for
      * their turn; a 429 pauses every call until its `Retry-After`.
      */
-    requestsPerMinute?: number;
+    requestsPerMinute?: number | undefined;
     /**
      * Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
      */
-    dangerouslyAllowBrowser?: boolean;
+    dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /**
@@ -214,39 +218,39 @@ export interface CustomerPatch {
     /**
      * Full name.
      */
-    name?: string | null;
+    name?: string | null | undefined;
     /**
      * Company name.
      */
-    companyName?: string | null;
+    companyName?: string | null | undefined;
     /**
      * Email address; trimmed and lowercased by the server; cannot be cleared.
      */
-    email?: string;
+    email?: string | undefined;
     /**
      * Phone number.
      */
-    phone?: string | null;
+    phone?: string | null | undefined;
     /**
      * Email address for invoices.
      */
-    billingEmail?: string | null;
+    billingEmail?: string | null | undefined;
     /**
      * Billing address, replaced in full.
      */
-    address?: Address | null;
+    address?: Address | null | undefined;
     /**
      * Shipping details, replaced in full.
      */
-    shipping?: Shipping | null;
+    shipping?: Shipping | null | undefined;
     /**
      * Tax id.
      */
-    taxId?: string | null;
+    taxId?: string | null | undefined;
     /**
      * Tax id type (`eu_vat`, `us_ein`, ...).
      */
-    taxIdType?: string | null;
+    taxIdType?: string | null | undefined;
 }
 
 /**
@@ -258,45 +262,45 @@ export interface CustomerDraft {
     /**
      * Full name.
      */
-    name?: string | null;
+    name?: string | null | undefined;
     /**
      * Company name.
      */
-    companyName?: string | null;
+    companyName?: string | null | undefined;
     /**
      * Email address. Emptying it does not clear it (the API cannot).
      */
-    email?: string | null;
+    email?: string | null | undefined;
     /**
      * Phone number.
      */
-    phone?: string | null;
+    phone?: string | null | undefined;
     /**
      * Email address for invoices.
      */
-    billingEmail?: string | null;
+    billingEmail?: string | null | undefined;
     /**
      * Billing address.
      */
-    address?: Address | null;
+    address?: Address | null | undefined;
     /**
      * Shipping details.
      */
-    shipping?: Shipping | null;
+    shipping?: Shipping | null | undefined;
     /**
      * Tax id.
      */
-    taxId?: string | null;
+    taxId?: string | null | undefined;
     /**
      * Tax id type (`eu_vat`, `us_ein`, ...).
      */
-    taxIdType?: string | null;
+    taxIdType?: string | null | undefined;
 }
 
 /**
  * What kind of failure a call ended in.
  */
-export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response";
+export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment";
 
 /**
  * Where orders ship. Replaced in full when supplied in a patch.
@@ -305,15 +309,15 @@ export interface Shipping {
     /**
      * Recipient name.
      */
-    name?: string | null;
+    name?: string | null | undefined;
     /**
      * Recipient phone.
      */
-    phone?: string | null;
+    phone?: string | null | undefined;
     /**
      * Shipping address.
      */
-    address?: Address | null;
+    address?: Address | null | undefined;
 }
 
 
@@ -345,7 +349,7 @@ export class CheckoutPageClient {
      * abort no new item starts, items in flight finish, and the rest end
      * with kind `"aborted"`.
      */
-    updateCustomers(items: BulkItem[], options: BulkOptions): Promise<BulkResult[]>;
+    updateCustomers(items: BulkItem[], options?: BulkOptions | null): Promise<BulkResult[]>;
 }
 
 
