@@ -9,7 +9,7 @@
 //   <pkg>/checkoutpage.js, <pkg>/node/checkoutpage.cjs
 //       glue with a TextDecoder/TextEncoder fallback (Jest + jsdom) and, for
 //       the CommonJS one, the inline bytes instead of a file read
-//   <pkg>/load.js                                     imports the real errors.js snippet
+//   <pkg>/explain.js                                  imports the real errors.js snippet
 //
 // Usage: node npm/build-entries.mjs <pkg dir>
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -69,13 +69,13 @@ writeFileSync(
   `${header}"use strict";\nconst WASM = "${b64}";\n${decoder}\nmodule.exports = { wasmBytes };\n`,
 );
 
-// 2. load.js imports the errors.js snippet wasm-bindgen copied (same class
+// 2. explain.js imports the errors.js snippet wasm-bindgen copied (same class
 // the wasm throws, so instanceof works for load errors too).
 const errors = walk(join(pkg, "snippets")).filter((f) => /\/js\/errors\.js$/.test(f));
 if (errors.length !== 1) fail(`expected one snippets/**/js/errors.js, found ${errors.length}`);
 const errorsPath = `./${relative(pkg, errors[0])}`;
-const loadPath = join(pkg, "load.js");
-writeFileSync(loadPath, replaceOnce(readFileSync(loadPath, "utf8"), `"./errors.js"`, JSON.stringify(errorsPath), "load.js"));
+const explainPath = join(pkg, "explain.js");
+writeFileSync(explainPath, replaceOnce(readFileSync(explainPath, "utf8"), `"./errors.js"`, JSON.stringify(errorsPath), "explain.js"));
 const cjsErrors = walk(join(pkg, "node", "snippets")).filter((f) => /\/js\/errors\.cjs$/.test(f));
 if (cjsErrors.length !== 1) fail(`expected one node/snippets/**/js/errors.cjs, found ${cjsErrors.length}`);
 const cjsErrorsPath = `./${relative(join(pkg, "node"), cjsErrors[0])}`;
@@ -86,6 +86,15 @@ let glue = readFileSync(gluePath, "utf8");
 if (!/\bnew TextDecoder\b/.test(glue)) fail("expected the ESM glue to create a TextDecoder");
 if (/^import .*text-codec/m.test(glue)) fail("the ESM glue already imports text-codec.js");
 glue = `import { TextDecoder, TextEncoder } from "./text-codec.js";\n${glue}`;
+// Every entry passes the module (inline bytes, a URL of its own, or the
+// caller's input), so the glue's fallback URL is dead code; left in, it makes
+// bundlers (Vite, Turbopack) emit an unused copy of the .wasm.
+glue = replaceOnce(
+  glue,
+  "module_or_path = new URL('checkoutpage_bg.wasm', import.meta.url);",
+  'throw new Error("checkoutpage-client: init needs the module (the entries always pass it)");',
+  "checkoutpage.js",
+);
 writeFileSync(gluePath, glue);
 
 // 4. The public API: every export of the glue but wasm-bindgen's init
@@ -133,17 +142,12 @@ cjs = replaceOnce(
   cjs,
   "const wasmModule = new WebAssembly.Module(wasmBytes);",
   `const wasmModule = (() => {
-  const { CheckoutPageError } = require(${JSON.stringify(cjsErrorsPath)});
-  if (typeof WebAssembly !== "object" || WebAssembly === null) {
-    throw new CheckoutPageError("checkoutpage-client needs WebAssembly, which this runtime does not provide (globalThis.WebAssembly is missing). Run it in a runtime with WebAssembly (browsers, Node >= 18, Deno, Bun, Cloudflare Workers) or, in a test environment, expose the host's WebAssembly global.", { kind: "environment" });
-  }
+  const { checkWebAssembly, explain } = require("./explain.cjs");
   try {
+    checkWebAssembly();
     return new WebAssembly.Module(wasmBytes);
   } catch (error) {
-    const text = String(error && error.message ? error.message : error);
-    throw new CheckoutPageError(/Content Security Policy|unsafe-eval|code generation/i.test(text)
-      ? "checkoutpage-client could not compile its WebAssembly module: the page's Content Security Policy forbids it. Add 'wasm-unsafe-eval' to the script-src directive (for example \`script-src 'self' 'wasm-unsafe-eval'\`). (The runtime said: " + text + ")"
-      : "checkoutpage-client could not load its WebAssembly module: " + text, { kind: "environment" });
+    throw explain(error);
   }
 })();`,
   "checkoutpage.cjs",
@@ -152,6 +156,20 @@ if (/require\('(fs|path|util)'\)/.test(cjs)) fail("the CommonJS glue still requi
 if (!/\bnew TextDecoder\b/.test(cjs)) fail("expected the CommonJS glue to create a TextDecoder");
 cjs = cjs.replace(/^("use strict";\n)?/, (s) => `${s}const { TextDecoder, TextEncoder } = require("./text-codec.cjs");\n`);
 writeFileSync(cjsPath, cjs);
+// explain.js as CommonJS (one text for every load error message).
+let explainCjs = readFileSync(explainPath, "utf8");
+explainCjs = replaceOnce(
+  explainCjs,
+  `import { CheckoutPageError } from ${JSON.stringify(errorsPath)};`,
+  `const { CheckoutPageError } = require(${JSON.stringify(cjsErrorsPath)});`,
+  "explain.js",
+);
+explainCjs = explainCjs.replace(/^export function /gm, "function ");
+if (/^\s*(import|export)\b/m.test(explainCjs)) fail("explain.js: cannot convert to CommonJS");
+writeFileSync(
+  join(pkg, "node", "explain.cjs"),
+  `"use strict";\n${explainCjs}\nmodule.exports = { checkWebAssembly, explain };\n`,
+);
 const codec = readFileSync(join(pkg, "text-codec.js"), "utf8").replace(
   /\nexport \{ TextDecoder, TextEncoder \};\n$/,
   "\nmodule.exports = { TextDecoder, TextEncoder };\n",

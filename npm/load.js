@@ -1,10 +1,8 @@
-// Shared by every ESM entry (not a public entry): the wasm bytes carried
-// inline (./wasm-bytes.js, generated at build time), so no bundler, server
-// renderer or runtime has to locate a separate file, and the translation of
-// every failure to load or compile the module into a CheckoutPageError that
-// says what to do.
+// Shared by the ESM entries that carry the wasm inline (not a public entry):
+// the bytes come from ./wasm-bytes.js (generated at build time), so no
+// bundler, server renderer or runtime has to locate a separate file.
 import { initSync, default as wasmInit } from "./checkoutpage.js";
-import { CheckoutPageError } from "./errors.js";
+import { checkWebAssembly, explain } from "./explain.js";
 import { wasmBytes } from "./wasm-bytes.js";
 
 /** Instantiates the module synchronously (Node, Deno, Bun; any worker). */
@@ -27,32 +25,3 @@ export async function loadAsync(input) {
   }
 }
 
-function checkWebAssembly() {
-  if (typeof WebAssembly !== "object" || WebAssembly === null) {
-    throw new CheckoutPageError(
-      "checkoutpage-client needs WebAssembly, which this runtime does not provide " +
-        "(globalThis.WebAssembly is missing). Run it in a runtime with WebAssembly " +
-        "(browsers, Node >= 18, Deno, Bun, Cloudflare Workers) or, in a test " +
-        "environment, expose the host's WebAssembly global.",
-      { kind: "environment" },
-    );
-  }
-}
-
-/** Any load or compile failure as a CheckoutPageError saying what to do. */
-export function explain(error) {
-  if (error instanceof CheckoutPageError) return error;
-  const text = String(error && error.message ? error.message : error);
-  let message;
-  if (/Content Security Policy|unsafe-eval|code generation/i.test(text)) {
-    message =
-      "checkoutpage-client could not compile its WebAssembly module: the page's " +
-      "Content Security Policy forbids it. Add 'wasm-unsafe-eval' to the script-src " +
-      "directive (for example `script-src 'self' 'wasm-unsafe-eval'`); it allows " +
-      "WebAssembly only, not JavaScript eval. " +
-      `(The runtime said: ${text})`;
-  } else {
-    message = `checkoutpage-client could not load its WebAssembly module: ${text}`;
-  }
-  return new CheckoutPageError(message, { kind: "environment" });
-}

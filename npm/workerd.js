@@ -4,7 +4,7 @@
 // into a precompiled WebAssembly.Module, as other wasm packages ship it.
 import wasmModule from "./checkoutpage_bg.wasm";
 import { initSync } from "./checkoutpage.js";
-import { explain } from "./load.js";
+import { explain } from "./explain.js";
 
 try {
   initSync({ module: wasmModule });

@@ -4,7 +4,7 @@
 # CommonJS copy of the glue for `require` in Node (nodejs target, in pkg/node/,
 # sharing the same .wasm), wasm-opt -Oz (npm binaryen, never Debian's), and
 # the package files from npm/ (entry points, package.json, README). Every
-# entry but `workerd` carries the wasm inline (npm/build-entries.mjs).
+# entry but `workerd` and `webpack` carries the wasm inline (npm/build-entries.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,7 +52,7 @@ else
   echo "warning: $opt not found (run npm ci); the wasm is not size-optimised" >&2
 fi
 
-cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/load.js npm/text-codec.js \
+cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/load.js npm/explain.js npm/text-codec.js \
   npm/init.js npm/init.d.ts npm/package.json "$out/"
 cp npm/init.cjs npm/init.d.cts "$out/node/"
 # Every entry carries the wasm inline (no file to locate); see npm/build-entries.mjs.
