@@ -21,9 +21,9 @@ import {
 
 useBrowser();
 
-test("Node ESM: import resolves to index.js and works", TIMEOUT, async (t) => {
+test("Node ESM: import resolves to node.js and works", TIMEOUT, async (t) => {
   const { id, result } = await node("node-esm", "index.mjs", "node-esm");
-  assert.match(result.entry, /\/node_modules\/checkoutpage-client\/index\.js$/);
+  assert.match(result.entry, /\/node_modules\/checkoutpage-client\/node\.js$/);
   await check(t, result, "node-esm", id);
 });
 

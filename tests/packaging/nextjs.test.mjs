@@ -51,8 +51,8 @@ describe("Next.js 16", { concurrency: true }, () => {
         for (let i = 0; ; i++) {
           try {
             const response = await fetch(url);
-            assert.equal(response.status, 200, `${await response.text()}\n${output}`);
             html = await response.text();
+            assert.equal(response.status, 200, `${html}\n${output}`);
             break;
           } catch (error) {
             if (i > 100 || error.code === "ERR_ASSERTION") throw error;
