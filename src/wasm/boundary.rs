@@ -281,10 +281,10 @@ impl CheckoutPageClient {
     pub fn update_customers(
         &self,
         #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
-        options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let (config, pacer) = (self.config.clone(), self.pacer.clone());
-        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        let options = options.unwrap_or(JsValue::UNDEFINED);
         wasm_bindgen_futures::future_to_promise(async move {
             let (run, concurrency) =
                 prepare_bulk(&config, pacer, &items, &options).map_err(to_js_error)?;

@@ -349,7 +349,7 @@ export class CheckoutPageClient {
      * abort no new item starts, items in flight finish, and the rest end
      * with kind `"aborted"`.
      */
-    updateCustomers(items: BulkItem[], options?: BulkOptions | null): Promise<BulkResult[]>;
+    updateCustomers(items: BulkItem[], options?: BulkOptions): Promise<BulkResult[]>;
 }
 
 
