@@ -2,6 +2,7 @@
 // ESM and CJS, a plain module-script page and module worker, Vite dev and
 // build, webpack 5 (see harness.mjs for the shared checks).
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { test } from "node:test";
 
 import {
@@ -71,6 +72,9 @@ test("Vite production build (no config), served statically: page and module work
     env: { ...process.env, NO_COLOR: "1" },
   });
   assertNoWarnings(t, stdout + stderr, /warn|error|\(!\)/i);
+  // The wasm is inline: no (unused) copy of it is emitted.
+  const emitted = readdirSync(join(fixture("vite"), "dist"), { recursive: true }).map(String);
+  assert.deepEqual(emitted.filter((f) => f.endsWith(".wasm")), []);
   const server = await serve({ "/": join(fixture("vite"), "dist") });
   try {
     await inBrowser(t, `${server.url}/index.html`, "vite-build");
@@ -86,6 +90,9 @@ test("webpack 5 production build (no config), served statically: page and module
     { cwd: fixture("webpack"), env: { ...process.env, NO_COLOR: "1" } },
   );
   assertNoWarnings(t, stdout + stderr, /WARNING|ERROR/);
+  // The `webpack` condition: the wasm is emitted as a separate asset.
+  const emitted = readdirSync(join(fixture("webpack"), "dist"), { recursive: true }).map(String);
+  assert.equal(emitted.filter((f) => f.endsWith(".wasm")).length, 1, emitted.join(", "));
   const server = await serve({ "/": fixture("webpack") });
   try {
     await inBrowser(t, `${server.url}/index.html`, "webpack");
