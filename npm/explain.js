@@ -21,7 +21,13 @@ export function explain(error) {
   if (error instanceof CheckoutPageError) return error;
   const text = String(error && error.message ? error.message : error);
   let message;
-  if (/Content Security Policy|unsafe-eval|code generation/i.test(text)) {
+  if (/disallowed by embedder/i.test(text)) {
+    message =
+      "checkoutpage-client could not compile its WebAssembly module: this runtime forbids " +
+      "compiling WebAssembly from bytes (as Cloudflare Workers do). Let the bundler resolve the " +
+      "package's `workerd` export condition (wrangler does by default), which imports the .wasm " +
+      `as a module. (The runtime said: ${text})`;
+  } else if (/Content Security Policy|unsafe-eval/i.test(text)) {
     message =
       "checkoutpage-client could not compile its WebAssembly module: the page's " +
       "Content Security Policy forbids it. Add 'wasm-unsafe-eval' to the script-src " +

@@ -42,6 +42,8 @@ test("wrangler dev (local): the worker starts and runs the scenario", { timeout:
     const result = await response.json();
     assert.equal(response.status, 200, `${JSON.stringify(result)}\n${output}`);
     await check(t, result, "workerd", id);
+    // checkoutpage-client/init resolves its own workerd entry too.
+    assert.deepEqual(result.viaInit.map((e) => e.param), ["email"]);
   } finally {
     wrangler.kill();
   }
