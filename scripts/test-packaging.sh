@@ -61,8 +61,10 @@ done
 status=0
 for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 [ "$status" = 0 ] || { echo "error: a fixture failed to install" >&2; exit 1; }
-# Next.js is built twice (Turbopack, webpack): a hard-linked copy, no second install.
+# Next.js is built twice (Turbopack, webpack) and run by `next dev`: hard-linked
+# copies, no second install.
 cp -al "$work/fixtures/nextjs" "$work/fixtures/nextjs-webpack"
+cp -al "$work/fixtures/nextjs" "$work/fixtures/nextjs-dev"
 echo "  installed in $((SECONDS - started)) s"
 
 step "publint (tarball contents)"
