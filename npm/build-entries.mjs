@@ -120,7 +120,18 @@ writeFileSync(
 const dts = readFileSync(join(pkg, "checkoutpage.d.ts"), "utf8");
 const cut = dts.indexOf("\nexport type InitInput = ");
 if (cut < 0) fail("expected `export type InitInput` in checkoutpage.d.ts");
-writeFileSync(join(pkg, "api.d.ts"), `${dts.slice(0, cut).replace(/\n+$/, "")}\n`);
+const api = `${dts.slice(0, cut).replace(/\n+$/, "")}\n`;
+// Under exactOptionalPropertyTypes an optional field must also take
+// `undefined` (the runtime treats it as omitted): every `name?: T` of the
+// public types says so (tsify attribute `type = "T | undefined"`).
+// (Method parameters, `options?: T): R;`, are not properties: skipped.)
+const strict = [...api.matchAll(/\b(\w+)\?: ([^;]*);/g)].filter(
+  ([, , type]) => !/\| undefined$/.test(type) && !/\): /.test(type),
+);
+if (strict.length) {
+  fail(`optional fields without \`| undefined\` (add it to their tsify type): ${strict.map((m) => m[1]).join(", ")}`);
+}
+writeFileSync(join(pkg, "api.d.ts"), api);
 
 // 5. The CommonJS glue: the inline bytes instead of reading the file, the
 // codec fallback, and load failures as CheckoutPageError.
