@@ -1,8 +1,10 @@
-// Entry point of the package: loads and instantiates the WebAssembly module
-// once (top-level await), then exposes the generated bindings. Module graphs
-// that cannot hold top-level await use `checkoutpage-client/init` instead.
-import { init } from "./init.js";
+// Entry point for browsers, bundlers and workers (the `default` export
+// condition): the wasm is inlined (./wasm-bytes.js), instantiated
+// asynchronously with top-level await, so once the import resolves everything
+// is ready. Module graphs that cannot hold top-level await use
+// `checkoutpage-client/init`; `require` gets the CommonJS build.
+import { loadAsync } from "./load.js";
 
-await init();
+await loadAsync();
 
-export * from "./checkoutpage.js";
+export * from "./api.js";

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Size of the npm package: raw and gzip -9 bytes of the .wasm and of the JS
-# glue (each file, and totals), plus the top 15 size contributors of the
+# glue (each file, and totals), what each `exports` entry ships (raw, gzip -9,
+# brotli; bench/size/entries.mjs) and the cost of inlining the wasm as base64,
+# plus the top 15 size contributors of the
 # shipped wasm (twiggy on a name-keeping copy built exactly like the shipped
 # one). Prints the report and writes it to bench/size/RESULTS.md.
 # Builds the package first (scripts/build-pkg.sh) unless --no-build.
@@ -34,7 +36,7 @@ fi
 [ -n "$rev" ] || rev=unknown
 
 # What a browser or bundler loads (ESM entry), and what `require` loads in Node.
-esm_js=(pkg/index.js pkg/init.js pkg/checkoutpage.js)
+esm_js=(pkg/index.js pkg/init.js pkg/load.js pkg/explain.js pkg/api.js pkg/text-codec.js pkg/checkoutpage.js)
 while IFS= read -r f; do esm_js+=("$f"); done < <(find pkg/snippets -name '*.js' | sort)
 cjs_js=()
 while IFS= read -r f; do cjs_js+=("$f"); done < <(find pkg/node -name '*.cjs' | sort)
@@ -66,6 +68,8 @@ while IFS= read -r f; do cjs_js+=("$f"); done < <(find pkg/node -name '*.cjs' | 
   echo
   echo "Gzip of each file separately (as served over HTTP); a bundler merges and"
   echo "minifies the glue, so the ESM glue rows are an upper bound."
+  echo
+  node bench/size/entries.mjs pkg
   echo
   echo "## Top 15 size contributors of the wasm (twiggy, shallow size)"
   echo

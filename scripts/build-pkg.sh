@@ -3,7 +3,8 @@
 # target, the ESM entry for Node, browsers, bundlers and workers) plus a
 # CommonJS copy of the glue for `require` in Node (nodejs target, in pkg/node/,
 # sharing the same .wasm), wasm-opt -Oz (npm binaryen, never Debian's), and
-# the package files from npm/ (entry point, package.json, README).
+# the package files from npm/ (entry points, package.json, README). Every
+# entry but `workerd` and `webpack` carries the wasm inline (npm/build-entries.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,8 +52,11 @@ else
   echo "warning: $opt not found (run npm ci); the wasm is not size-optimised" >&2
 fi
 
-cp npm/index.js npm/index.d.ts npm/init.js npm/init.d.ts npm/package.json "$out/"
+cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/load.js npm/explain.js npm/text-codec.js \
+  npm/init.js npm/init-workerd.js npm/init.d.ts npm/package.json "$out/"
 cp npm/init.cjs npm/init.d.cts "$out/node/"
+# Every entry carries the wasm inline (no file to locate); see npm/build-entries.mjs.
+node npm/build-entries.mjs "$out"
 cp README.md "$out/README.md"
 rm -f "$out/.gitignore"
 echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm"

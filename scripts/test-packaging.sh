@@ -4,7 +4,10 @@
 # committed .d.ts reference and the public types, then installs the tarball
 # into one fixture project per runtime (tests/packaging/fixtures/) and runs
 # each against the sandbox: Node ESM, Node CJS, Vite dev + build, webpack 5,
-# a plain module-script page, and module workers (headless Chromium).
+# a plain module-script page, module workers, esbuild/rollup/rolldown/bun
+# browser bundles, esbuild Node bundles (ESM, CJS), Bun, Deno, Jest + jsdom,
+# a strict CSP page, strict TypeScript, Next.js 16 and a Cloudflare Worker
+# (wrangler dev, local). See tests/packaging/README.md.
 #
 # Uses $SANDBOX_URL when set (scripts/test.sh sets it); otherwise starts one.
 # Fixtures are copied to a temporary directory; the repo is not modified.
@@ -40,18 +43,29 @@ step "npm pack pkg/"
 tgz=$work/$(cd pkg && npm pack --pack-destination "$work" --loglevel=error | tail -1)
 tar -tzf "$tgz" | sort | sed 's/^/  /'
 
-step "install linters and fixtures (npm ci from committed lockfiles)"
+step "install linters and fixtures (npm ci from committed lockfiles, in parallel, one npm cache)"
+started=$SECONDS
 cp -r tests/packaging/tools tests/packaging/fixtures "$work/"
 pids=()
 for dir in "$work/tools" "$work"/fixtures/*; do
-  (cd "$dir" && npm ci "${npm_q[@]}" >"$dir/.npm-ci.log" 2>&1 || { cat "$dir/.npm-ci.log" >&2; exit 1; }) &
+  (
+    cd "$dir"
+    npm ci "${npm_q[@]}" >"$dir/.npm-ci.log" 2>&1 || { cat "$dir/.npm-ci.log" >&2; exit 1; }
+    # --no-save: the fixture's committed package.json/lockfile stay as they are.
+    if [ "$dir" != "$work/tools" ]; then
+      npm install --no-save "${npm_q[@]}" "$tgz" >>"$dir/.npm-ci.log" 2>&1 || { cat "$dir/.npm-ci.log" >&2; exit 1; }
+    fi
+  ) &
   pids+=($!)
 done
-for pid in "${pids[@]}"; do wait "$pid"; done
-for dir in "$work"/fixtures/*; do
-  # --no-save: the fixture's committed package.json/lockfile stay as they are.
-  (cd "$dir" && npm install --no-save "${npm_q[@]}" "$tgz" >/dev/null)
-done
+status=0
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+[ "$status" = 0 ] || { echo "error: a fixture failed to install" >&2; exit 1; }
+# Next.js is built twice (Turbopack, webpack) and run by `next dev`: hard-linked
+# copies, no second install.
+cp -al "$work/fixtures/nextjs" "$work/fixtures/nextjs-webpack"
+cp -al "$work/fixtures/nextjs" "$work/fixtures/nextjs-dev"
+echo "  installed in $((SECONDS - started)) s"
 
 step "publint (tarball contents)"
 mkdir -p "$work/unpacked" && tar -xzf "$tgz" -C "$work/unpacked"
@@ -62,8 +76,13 @@ step "@arethetypeswrong/cli (tarball)"
 # binary themselves; it is not a JS/TS entry point, so attw skips it.
 "$work/tools/node_modules/.bin/attw" "$tgz" --format table --exclude-entrypoints ./checkoutpage_bg.wasm
 
-step "fixtures: Node ESM, Node CJS, Vite dev/build, webpack 5, plain page, workers"
-PACKAGING_WORK=$work SANDBOX_URL=$SANDBOX_URL node --test --test-reporter=spec \
-  tests/packaging/fixtures.test.mjs
+step "fixtures: Node, browsers, Vite, webpack, esbuild, rollup, rolldown, Bun, Deno, Jest, CSP, TypeScript, Next.js, Workers"
+started=$SECONDS
+# One process per file, run in parallel (the slow ones, Next.js and wrangler,
+# mostly wait on their own child processes).
+PACKAGING_WORK=$work SANDBOX_URL=$SANDBOX_URL node --test --test-reporter=spec --test-concurrency=4 \
+  tests/packaging/nextjs.test.mjs tests/packaging/worker.test.mjs \
+  tests/packaging/bundlers.test.mjs tests/packaging/fixtures.test.mjs
+echo "  fixtures ran in $((SECONDS - started)) s"
 
-step "packaging tests passed"
+step "packaging tests passed (${SECONDS} s in all)"

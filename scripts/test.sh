@@ -40,8 +40,9 @@ bash scripts/test-browsers.sh
 step "build the npm package"
 bash scripts/build-pkg.sh
 
-step "TypeScript: tsc --strict against the generated .d.ts"
+step "TypeScript: tsc --strict against the generated .d.ts, and the README's snippets"
 node_modules/.bin/tsc -p tests/types
+node tests/types/readme.mjs
 
 step "build the demo dashboard (www/)"
 bash scripts/build-www.sh

@@ -256,6 +256,10 @@ pub enum ErrorKind {
     Aborted,
     /// A 2xx response whose body is not what the API documents.
     InvalidResponse,
+    /// The runtime lacks something the client needs (a global `fetch`,
+    /// WebAssembly, or a Content Security Policy allowing
+    /// `'wasm-unsafe-eval'`); the message says what to do. Never retried.
+    Environment,
 }
 
 impl ErrorKind {
@@ -287,6 +291,7 @@ impl ErrorKind {
             ErrorKind::Timeout => "timeout",
             ErrorKind::Aborted => "aborted",
             ErrorKind::InvalidResponse => "invalid_response",
+            ErrorKind::Environment => "environment",
         }
     }
 }

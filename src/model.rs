@@ -17,27 +17,45 @@ use crate::value::{Map, Value};
 pub struct Address {
     /// Street address, first line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub line1: Option<String>,
     /// Street address, second line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub line2: Option<String>,
     /// City or town.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub city: Option<String>,
     /// State, province or region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub state: Option<String>,
     /// Postal or ZIP code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub postal_code: Option<String>,
     /// ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub country: Option<String>,
 }
 
@@ -48,22 +66,35 @@ pub struct Address {
 pub struct Shipping {
     /// Recipient name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub name: Option<String>,
     /// Recipient phone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub phone: Option<String>,
     /// Shipping address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Address | null | undefined")
+    )]
     pub address: Option<Address>,
 }
 
 /// A customer as the API returns it.
 ///
-/// Fields the API adds after this SDK was written are kept as they were sent
-/// (in Rust, in `extra`), so nothing the server sent is lost.
+/// `id`, `email`, `sellerId`, `createdAt` and `updatedAt` are always present
+/// in the API's responses, so their types are plain strings; every other field
+/// may be missing or `null`. Fields the API adds after this SDK was written
+/// are kept on the object exactly as they were sent (in Rust, in `extra`), so
+/// nothing the server sent is lost; they are not part of the type, so a typo
+/// such as `customer.emial` is a type error (read new fields with a cast).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -72,60 +103,99 @@ pub struct Customer {
     pub id: String,
     /// Full name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub name: Option<String>,
     /// Company name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub company_name: Option<String>,
     /// Email address (stored trimmed and lowercased).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[serde(skip_serializing_if = "always_present::is_missing")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub email: Option<String>,
     /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub phone: Option<String>,
     /// Email address for invoices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub billing_email: Option<String>,
     /// Billing address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Address | null | undefined")
+    )]
     pub address: Option<Address>,
     /// Shipping details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Shipping | null | undefined")
+    )]
     pub shipping: Option<Shipping>,
     /// Tax id (VAT number, EIN, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub tax_id: Option<String>,
     /// Tax id type, Stripe-style (`eu_vat`, `us_ein`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub tax_id_type: Option<String>,
     /// The store (seller) the customer belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[serde(skip_serializing_if = "always_present::is_missing")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub seller_id: Option<String>,
     /// The linked Stripe customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub stripe_customer_id: Option<String>,
     /// Creation time, RFC 3339.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[serde(skip_serializing_if = "always_present::is_missing")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub created_at: Option<String>,
     /// Last update time, RFC 3339.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[serde(skip_serializing_if = "always_present::is_missing")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub updated_at: Option<String>,
     /// Fields not (yet) known to this SDK, exactly as the server sent them.
     #[serde(flatten)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "{}"))]
     pub extra: Map,
+}
+
+/// `skip_serializing_if` for the customer fields the API always returns
+/// (`email`, `sellerId`, `createdAt`, `updatedAt`): the same test as
+/// `Option::is_none`, under another name, because tsify marks every field
+/// skipped by `Option::is_none` (or with `serde(default)`) as optional in the
+/// TypeScript types. A missing key still decodes as `None` (serde's rule for
+/// `Option` fields), so a response without them is not refused.
+mod always_present {
+    pub fn is_missing<T>(value: &Option<T>) -> bool {
+        value.is_none()
+    }
 }
 
 /// `serde(with)` glue for tri-state fields: a missing key is `None` (not
@@ -163,39 +233,63 @@ mod tri_state {
 pub struct CustomerPatch {
     /// Full name.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub name: Option<Option<String>>,
     /// Company name.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub company_name: Option<Option<String>>,
     /// Email address; trimmed and lowercased by the server; cannot be cleared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
     pub email: Option<String>,
     /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub phone: Option<Option<String>>,
     /// Email address for invoices.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub billing_email: Option<Option<String>>,
     /// Billing address, replaced in full.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Address | null | undefined")
+    )]
     pub address: Option<Option<Address>>,
     /// Shipping details, replaced in full.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Shipping | null | undefined")
+    )]
     pub shipping: Option<Option<Shipping>>,
     /// Tax id.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub tax_id: Option<Option<String>>,
     /// Tax id type (`eu_vat`, `us_ein`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub tax_id_type: Option<Option<String>>,
 }
 

@@ -14,39 +14,66 @@ use crate::model::{Address, Customer, CustomerPatch, Shipping};
 pub struct CustomerDraft {
     /// Full name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub name: Option<String>,
     /// Company name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub company_name: Option<String>,
     /// Email address. Emptying it does not clear it (the API cannot).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub email: Option<String>,
     /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub phone: Option<String>,
     /// Email address for invoices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub billing_email: Option<String>,
     /// Billing address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Address | null | undefined")
+    )]
     pub address: Option<Address>,
     /// Shipping details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Shipping | null | undefined")
+    )]
     pub shipping: Option<Shipping>,
     /// Tax id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub tax_id: Option<String>,
     /// Tax id type (`eu_vat`, `us_ein`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "string | null | undefined")
+    )]
     pub tax_id_type: Option<String>,
 }
 

@@ -307,7 +307,7 @@ impl CheckoutPageClient {
     pub fn update_customers(
         &self,
         #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let (config, shared) = (self.config.clone(), self.shared.clone());
         let options = options.unwrap_or(JsValue::UNDEFINED);

@@ -25,38 +25,38 @@ use super::transport::Patience;
 pub struct ClientOptions {
     /// Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
     /// `baseUrl` points at your own backend proxy that adds the key.
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | undefined")]
     pub api_key: Option<String>,
     /// Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
     /// for `localhost`, `127.0.0.1` and `[::1]`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | undefined")]
     pub base_url: Option<String>,
     /// Per-attempt timeout in milliseconds (default 30 000).
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub timeout_ms: Option<u32>,
     /// Retries after the first attempt (default 2).
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub max_retries: Option<u32>,
     /// Requests per minute this client allows itself, across every call
     /// (default 100, the API's per-key limit). Requests beyond it wait for
     /// their turn; a 429 pauses every call until its `Retry-After`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub requests_per_minute: Option<u32>,
     /// Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
-    #[tsify(optional)]
+    #[tsify(optional, type = "boolean | undefined")]
     pub dangerously_allow_browser: Option<bool>,
     /// A `fetch` to use instead of the global one (a proxy agent,
     /// instrumentation, a test double): called as `fetch(url, init)` and
     /// resolving to a `Response`. Checked at construction.
     #[tsify(
         optional,
-        type = "(url: string, init: RequestInit) => Promise<Response>"
+        type = "((url: string, init: RequestInit) => Promise<Response>) | undefined"
     )]
     pub fetch: (),
     /// Which problems of `validateCustomerPatch` stop a patch before it is
     /// sent: `"standard"` (the default) errors only, `"strict"` warnings too,
     /// `"off"` only what cannot be sent as given.
-    #[tsify(optional)]
+    #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
 }
 
@@ -80,17 +80,17 @@ pub enum ValidationMode {
 #[serde(rename_all = "camelCase")]
 pub struct RequestOptions {
     /// Aborts the call, including any wait between retries.
-    #[tsify(optional, type = "AbortSignal")]
+    #[tsify(optional, type = "AbortSignal | undefined")]
     pub signal: (),
     /// Per-attempt timeout in milliseconds for this call.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub timeout_ms: Option<u32>,
     /// Retries after the first attempt for this call.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub max_retries: Option<u32>,
     /// The client's `validation` mode, for this call's patch
     /// (`updateCustomer`; ignored by `getCustomer`).
-    #[tsify(optional)]
+    #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
 }
 
@@ -109,19 +109,19 @@ pub struct BulkItem {
 #[serde(rename_all = "camelCase")]
 pub struct BulkOptions {
     /// Items in flight at once (default 4, at most 64).
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub concurrency: Option<u32>,
     /// A rate for this job, on top of the client's own `requestsPerMinute`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | undefined")]
     pub requests_per_minute: Option<u32>,
     /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
-    #[tsify(optional, type = "AbortSignal")]
+    #[tsify(optional, type = "AbortSignal | undefined")]
     pub signal: (),
     /// Called after every finished item.
-    #[tsify(optional, type = "(progress: BulkProgress) => void")]
+    #[tsify(optional, type = "((progress: BulkProgress) => void) | undefined")]
     pub on_progress: (),
     /// The client's `validation` mode, for every item of this job.
-    #[tsify(optional)]
+    #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
 }
 

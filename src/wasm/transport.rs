@@ -117,6 +117,9 @@ pub(crate) async fn send(
     shared: &Shared,
 ) -> Result<(Customer, Value), Error> {
     let signal = signals.waits;
+    if shared.fetch.is_none() {
+        require_fetch()?;
+    }
     let mut retry = 0;
     loop {
         wait_for_slot(&shared.pacer, signal, patience.max_wait_ms).await?;
@@ -321,6 +324,23 @@ fn is_response(value: &JsValue) -> bool {
         && get(value, "text").is_function()
         && headers.is_object()
         && get(&headers, "get").is_function()
+}
+
+/// Fails at once, never retried, when the runtime has no global `fetch`
+/// (Jest's jsdom environment, Node before 18): nothing could ever be sent.
+fn require_fetch() -> Result<(), Error> {
+    let fetch = Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"));
+    if fetch.is_ok_and(|f| f.is_function()) {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::Environment,
+        "This runtime has no global fetch, which checkoutpage-client sends its requests \
+         with. Use Node 18 or later, a browser, Deno, Bun or a worker; in a test environment \
+         without fetch (such as Jest's jsdom), pass the client a `fetch` option, set \
+         globalThis.fetch in a setup file (for example from the undici package), or mock \
+         the client.",
+    ))
 }
 
 /// A failure before a complete response arrived.

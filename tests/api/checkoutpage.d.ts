@@ -2,14 +2,6 @@
 /* eslint-disable */
 
 /**
- * A problem `validateCustomerPatch` found: a `FieldError` whose `code` and
- * `severity` are always set.
- */
-export type ValidationProblem = FieldError & { code: ProblemCode; severity: Severity };
-
-
-
-/**
  * Every failure of the client: `kind` says what went wrong, `status` is the
  * HTTP status when a response arrived, `errors` lists field problems in the
  * API's own shape, `body` is the whole parsed response body.
@@ -29,17 +21,8 @@ export class CheckoutPageError extends Error {
     readonly body: unknown;
     /** The `x-request-id` response header, when present. */
     readonly requestId: string | null;
-    /**
-     * How long to wait before trying again, in milliseconds, on `rate_limit`
-     * errors: the server's `Retry-After`, or the rest of the client's pause
-     * when a call was refused without sending anything.
-     */
+    /** How long the server asked to wait, on `rate_limit` errors. */
     readonly retryAfterMs: number | null;
-    /**
-     * For `aborted` and `timeout` errors caused by the call's `signal`: the
-     * signal's `reason` (as passed to `controller.abort(reason)`).
-     */
-    readonly cause?: unknown;
 }
 
 
@@ -56,10 +39,14 @@ export type BulkResult =
 /**
  * A customer as the API returns it.
  *
- * Fields the API adds after this SDK was written are kept as they were sent
- * (in Rust, in `extra`), so nothing the server sent is lost.
+ * `id`, `email`, `sellerId`, `createdAt` and `updatedAt` are always present
+ * in the API's responses, so their types are plain strings; every other field
+ * may be missing or `null`. Fields the API adds after this SDK was written
+ * are kept on the object exactly as they were sent (in Rust, in `extra`), so
+ * nothing the server sent is lost; they are not part of the type, so a typo
+ * such as `customer.emial` is a type error (read new fields with a cast).
  */
-export type Customer = { id: string; name?: string | null; companyName?: string | null; email?: string | null; phone?: string | null; billingEmail?: string | null; address?: Address | null; shipping?: Shipping | null; taxId?: string | null; taxIdType?: string | null; sellerId?: string | null; stripeCustomerId?: string | null; createdAt?: string | null; updatedAt?: string | null } & Record<string, unknown>;
+export type Customer = { id: string; name?: string | null | undefined; companyName?: string | null | undefined; email: string; phone?: string | null | undefined; billingEmail?: string | null | undefined; address?: Address | null | undefined; shipping?: Shipping | null | undefined; taxId?: string | null | undefined; taxIdType?: string | null | undefined; sellerId: string; stripeCustomerId?: string | null | undefined; createdAt: string; updatedAt: string } & {};
 
 /**
  * A postal address. The API replaces a stored address in full when one is
@@ -69,53 +56,28 @@ export interface Address {
     /**
      * Street address, first line.
      */
-    line1?: string | null;
+    line1?: string | null | undefined;
     /**
      * Street address, second line.
      */
-    line2?: string | null;
+    line2?: string | null | undefined;
     /**
      * City or town.
      */
-    city?: string | null;
+    city?: string | null | undefined;
     /**
      * State, province or region.
      */
-    state?: string | null;
+    state?: string | null | undefined;
     /**
      * Postal or ZIP code.
      */
-    postalCode?: string | null;
+    postalCode?: string | null | undefined;
     /**
      * ISO 3166-1 alpha-2 country code.
      */
-    country?: string | null;
+    country?: string | null | undefined;
 }
-
-/**
- * A stable, machine-readable name for each kind of client-side problem, for
- * localising messages and for logic. Each code always has the same
- * severity: `not_an_object` to `invalid_input` are errors, `invalid_email`
- * to `too_long` warnings (table: the README's "Validation" section).
- */
-export type ProblemCode = "not_an_object" | "empty_patch" | "unknown_field" | "read_only_field" | "invalid_type" | "email_required" | "control_character" | "invalid_unicode" | "unsupported_value" | "invalid_customer_id" | "invalid_option" | "invalid_input" | "invalid_email" | "invalid_phone" | "invalid_country" | "postal_code_format" | "tax_id_format" | "tax_id_type" | "tax_id_pair" | "too_long";
-
-/**
- * How much validation runs before a patch is sent: `"standard"` (the
- * default) blocks on errors only, `"strict"` on warnings too, `"off"` only
- * on what cannot be sent as given (not an object, unknown or read-only
- * fields, wrong types, `email: null`, non-JSON values, invalid Unicode).
- */
-export type ValidationMode = "strict" | "standard" | "off";
-
-/**
- * How serious a client-side problem is.
- *
- * The rule: an **error** only where the API certainly refuses the value or
- * it cannot be sent faithfully; everything else, a probable mistake that a
- * real customer can still have, is a **warning**.
- */
-export type Severity = "error" | "warning";
 
 /**
  * One item of a bulk update.
@@ -132,13 +94,10 @@ export interface BulkItem {
 }
 
 /**
- * One problem with one field, in the API's own shape, plus a machine-readable
- * `code` and a `severity` on every problem found client-side.
+ * One problem with one field, in the API's own shape.
  *
  * `param` is dotted for nested fields (`address.country`,
  * `shipping.address.postalCode`); an empty `param` means the whole body.
- * Errors returned by the server (a 400's `errors[]`) carry only `param`,
- * `message` and `value`, exactly as the API sent them.
  */
 export interface FieldError {
     /**
@@ -146,23 +105,13 @@ export interface FieldError {
      */
     param: string;
     /**
-     * What is wrong, in a sentence (English; localise by `code`).
+     * What is wrong, in a sentence.
      */
     message: string;
     /**
      * The offending value as given (`null` when there was none).
      */
     value: unknown;
-    /**
-     * What kind of problem this is. Set on every problem found client-side;
-     * absent on errors the server returned.
-     */
-    code?: ProblemCode;
-    /**
-     * `"error"` blocks sending, `"warning"` does not. Set on every problem
-     * found client-side; absent on errors the server returned.
-     */
-    severity?: Severity;
 }
 
 /**
@@ -172,23 +121,19 @@ export interface BulkOptions {
     /**
      * Items in flight at once (default 4, at most 64).
      */
-    concurrency?: number;
+    concurrency?: number | undefined;
     /**
      * A rate for this job, on top of the client's own `requestsPerMinute`.
      */
-    requestsPerMinute?: number;
+    requestsPerMinute?: number | undefined;
     /**
      * Stops scheduling: items in flight finish, the rest end `"aborted"`.
      */
-    signal?: AbortSignal;
+    signal?: AbortSignal | undefined;
     /**
      * Called after every finished item.
      */
-    onProgress?: (progress: BulkProgress) => void;
-    /**
-     * The client's `validation` mode, for every item of this job.
-     */
-    validation?: ValidationMode;
+    onProgress?: ((progress: BulkProgress) => void) | undefined;
 }
 
 /**
@@ -198,20 +143,15 @@ export interface RequestOptions {
     /**
      * Aborts the call, including any wait between retries.
      */
-    signal?: AbortSignal;
+    signal?: AbortSignal | undefined;
     /**
      * Per-attempt timeout in milliseconds for this call.
      */
-    timeoutMs?: number;
+    timeoutMs?: number | undefined;
     /**
      * Retries after the first attempt for this call.
      */
-    maxRetries?: number;
-    /**
-     * The client's `validation` mode, for this call's patch
-     * (`updateCustomer`; ignored by `getCustomer`).
-     */
-    validation?: ValidationMode;
+    maxRetries?: number | undefined;
 }
 
 /**
@@ -222,42 +162,30 @@ export interface ClientOptions {
      * Secret API key, sent as `Authorization: Bearer <key>`. Omit it when
      * `baseUrl` points at your own backend proxy that adds the key.
      */
-    apiKey?: string;
+    apiKey?: string | undefined;
     /**
      * Defaults to `https://api.checkoutpage.com`. Must be `https:`, except
      * for `localhost`, `127.0.0.1` and `[::1]`.
      */
-    baseUrl?: string;
+    baseUrl?: string | undefined;
     /**
      * Per-attempt timeout in milliseconds (default 30 000).
      */
-    timeoutMs?: number;
+    timeoutMs?: number | undefined;
     /**
      * Retries after the first attempt (default 2).
      */
-    maxRetries?: number;
+    maxRetries?: number | undefined;
     /**
      * Requests per minute this client allows itself, across every call
      * (default 100, the API's per-key limit). Requests beyond it wait for
      * their turn; a 429 pauses every call until its `Retry-After`.
      */
-    requestsPerMinute?: number;
+    requestsPerMinute?: number | undefined;
     /**
      * Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
      */
-    dangerouslyAllowBrowser?: boolean;
-    /**
-     * A `fetch` to use instead of the global one (a proxy agent,
-     * instrumentation, a test double): called as `fetch(url, init)` and
-     * resolving to a `Response`. Checked at construction.
-     */
-    fetch?: (url: string, init: RequestInit) => Promise<Response>;
-    /**
-     * Which problems of `validateCustomerPatch` stop a patch before it is
-     * sent: `"standard"` (the default) errors only, `"strict"` warnings too,
-     * `"off"` only what cannot be sent as given.
-     */
-    validation?: ValidationMode;
+    dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /**
@@ -290,39 +218,39 @@ export interface CustomerPatch {
     /**
      * Full name.
      */
-    name?: string | null;
+    name?: string | null | undefined;
     /**
      * Company name.
      */
-    companyName?: string | null;
+    companyName?: string | null | undefined;
     /**
      * Email address; trimmed and lowercased by the server; cannot be cleared.
      */
-    email?: string;
+    email?: string | undefined;
     /**
      * Phone number.
      */
-    phone?: string | null;
+    phone?: string | null | undefined;
     /**
      * Email address for invoices.
      */
-    billingEmail?: string | null;
+    billingEmail?: string | null | undefined;
     /**
      * Billing address, replaced in full.
      */
-    address?: Address | null;
+    address?: Address | null | undefined;
     /**
      * Shipping details, replaced in full.
      */
-    shipping?: Shipping | null;
+    shipping?: Shipping | null | undefined;
     /**
      * Tax id.
      */
-    taxId?: string | null;
+    taxId?: string | null | undefined;
     /**
      * Tax id type (`eu_vat`, `us_ein`, ...).
      */
-    taxIdType?: string | null;
+    taxIdType?: string | null | undefined;
 }
 
 /**
@@ -334,45 +262,45 @@ export interface CustomerDraft {
     /**
      * Full name.
      */
-    name?: string | null;
+    name?: string | null | undefined;
     /**
      * Company name.
      */
-    companyName?: string | null;
+    companyName?: string | null | undefined;
     /**
      * Email address. Emptying it does not clear it (the API cannot).
      */
-    email?: string | null;
+    email?: string | null | undefined;
     /**
      * Phone number.
      */
-    phone?: string | null;
+    phone?: string | null | undefined;
     /**
      * Email address for invoices.
      */
-    billingEmail?: string | null;
+    billingEmail?: string | null | undefined;
     /**
      * Billing address.
      */
-    address?: Address | null;
+    address?: Address | null | undefined;
     /**
      * Shipping details.
      */
-    shipping?: Shipping | null;
+    shipping?: Shipping | null | undefined;
     /**
      * Tax id.
      */
-    taxId?: string | null;
+    taxId?: string | null | undefined;
     /**
      * Tax id type (`eu_vat`, `us_ein`, ...).
      */
-    taxIdType?: string | null;
+    taxIdType?: string | null | undefined;
 }
 
 /**
  * What kind of failure a call ended in.
  */
-export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response";
+export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment";
 
 /**
  * Where orders ship. Replaced in full when supplied in a patch.
@@ -381,15 +309,15 @@ export interface Shipping {
     /**
      * Recipient name.
      */
-    name?: string | null;
+    name?: string | null | undefined;
     /**
      * Recipient phone.
      */
-    phone?: string | null;
+    phone?: string | null | undefined;
     /**
      * Shipping address.
      */
-    address?: Address | null;
+    address?: Address | null | undefined;
 }
 
 
@@ -400,18 +328,9 @@ export class CheckoutPageClient {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * Loads a customer: `GET /v1/customers/:customerId`. Resolves to the
-     * customer as stored (unknown fields included); rejects with a
-     * `CheckoutPageError`, exactly like `updateCustomer`: same retries,
-     * timeouts, rate limit and errors. A bad id rejects before anything is
-     * sent.
-     */
-    getCustomer(customerId: string, options?: RequestOptions | null): Promise<Customer>;
-    /**
      * Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
      * for bad options (an `http:` URL to a remote host, a secret key in a
-     * browser page without `dangerouslyAllowBrowser`, unknown option names,
-     * a `fetch` that is not a function).
+     * browser page without `dangerouslyAllowBrowser`, unknown option names).
      */
     constructor(options: ClientOptions);
     /**
@@ -430,7 +349,7 @@ export class CheckoutPageClient {
      * abort no new item starts, items in flight finish, and the rest end
      * with kind `"aborted"`.
      */
-    updateCustomers(items: BulkItem[], options: BulkOptions): Promise<BulkResult[]>;
+    updateCustomers(items: BulkItem[], options?: BulkOptions): Promise<BulkResult[]>;
 }
 
 
@@ -459,14 +378,13 @@ export function normalizeCustomerPatch(patch: CustomerPatch): CustomerPatch;
 
 /**
  * Every problem with a patch, in the API's own `{param, message, value}`
- * shape with dotted params (`address.country`), each with a `code` and a
- * `severity`. Errors (structure: unknown and read-only fields, wrong types,
- * `email: null`; control characters; invalid Unicode; values JSON cannot
- * carry) stop `updateCustomer`; warnings (lengths, emails, country codes,
- * postal codes, phones, tax ids) do not, unless `validation: "strict"`. A
- * list with no error means `updateCustomer` sends the patch.
+ * shape with dotted params (`address.country`): structure (unknown and
+ * read-only fields, wrong types, `email: null`), control characters,
+ * lengths, emails, country codes, postal codes, phones and tax ids. An empty
+ * array means `updateCustomer` would send it. The same rules run before
+ * every `updateCustomer`.
  */
-export function validateCustomerPatch(patch: unknown): ValidationProblem[];
+export function validateCustomerPatch(patch: unknown): FieldError[];
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -474,7 +392,6 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
-    readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
@@ -484,7 +401,6 @@ export interface InitOutput {
     readonly validateCustomerPatch: (a: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

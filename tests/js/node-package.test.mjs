@@ -65,3 +65,43 @@ test("an empty patch rejects before anything is sent", async () => {
   }
   assert.deepEqual(await requestsFor(id), []);
 });
+
+test("no global fetch: a CheckoutPageError of kind environment at once, nothing retried or sent", async () => {
+  const { id } = await newCustomer({ name: "Before" });
+  const fetch = globalThis.fetch;
+  delete globalThis.fetch;
+  let error;
+  const started = performance.now();
+  try {
+    // Retries would take over a second (backoff from 0.5 s).
+    error = await client.updateCustomer(id, { name: "After" }, { maxRetries: 2 }).catch((e) => e);
+  } finally {
+    globalThis.fetch = fetch;
+  }
+  assert.ok(performance.now() - started < 250, `took ${performance.now() - started} ms`);
+  assert.ok(error instanceof CheckoutPageError);
+  assert.equal(error.kind, "environment");
+  assert.equal(error.status, null);
+  assert.match(error.message, /no global fetch/);
+  assert.match(error.message, /Node 18 or later/);
+  assert.deepEqual(await requestsFor(id), []);
+});
+
+test("load failures are CheckoutPageErrors that say what to do (CSP, no WebAssembly)", async () => {
+  const { explain, checkWebAssembly } = await import("../../pkg/explain.js");
+  const csp = explain(
+    new WebAssembly.CompileError(
+      "WebAssembly.instantiate(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script in the following Content Security Policy directive: \"script-src 'self'\"",
+    ),
+  );
+  assert.ok(csp instanceof CheckoutPageError);
+  assert.equal(csp.kind, "environment");
+  assert.match(csp.message, /Add 'wasm-unsafe-eval' to the script-src directive/);
+  const saved = globalThis.WebAssembly;
+  delete globalThis.WebAssembly;
+  try {
+    assert.throws(checkWebAssembly, (e) => e instanceof CheckoutPageError && /needs WebAssembly/.test(e.message));
+  } finally {
+    globalThis.WebAssembly = saved;
+  }
+});

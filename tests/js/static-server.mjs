@@ -12,12 +12,15 @@ const TYPES = {
   ".css": "text/css",
 };
 
-/** Serves `routes` ({"/prefix/": "/abs/dir"}) and extra in-memory `pages`. */
-export async function serve(routes, pages = {}) {
+/**
+ * Serves `routes` ({"/prefix/": "/abs/dir"}) and extra in-memory `pages`,
+ * adding `headers` (e.g. a Content-Security-Policy) to every response.
+ */
+export async function serve(routes, pages = {}, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (pages[path] !== undefined) {
-      res.writeHead(200, { "content-type": TYPES[".html"] });
+      res.writeHead(200, { ...headers, "content-type": TYPES[".html"] });
       return res.end(pages[path]);
     }
     for (const [prefix, dir] of Object.entries(routes)) {
@@ -26,7 +29,7 @@ export async function serve(routes, pages = {}) {
       if (!file.startsWith(dir)) break;
       try {
         const body = await readFile(file);
-        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+        res.writeHead(200, { ...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
         return res.end(body);
       } catch {
         break;

@@ -1,133 +1,30 @@
-// Runs every fixture project of tests/packaging/fixtures/ with the packed
-// package installed (scripts/test-packaging.sh prepares $PACKAGING_WORK: a
-// copy of the fixtures with `npm ci` done and the tarball installed).
-// Each fixture updates a fresh sandbox customer, checks a 404 is a
-// CheckoutPageError, and calls validateCustomerPatch({ email: "not-an-email" }).
+// Runs the original fixture projects with the packed package installed: Node
+// ESM and CJS, a plain module-script page and module worker, Vite dev and
+// build, webpack 5 (see harness.mjs for the shared checks).
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { promisify } from "node:util";
+import { readdirSync } from "node:fs";
+import { test } from "node:test";
 
-import { launch } from "../js/chromium.mjs";
-import { KEY, SANDBOX, newCustomer, stored } from "../js/sandbox.mjs";
-import { serve } from "../js/static-server.mjs";
+import {
+  TIMEOUT,
+  assertNoWarnings,
+  check,
+  fixture,
+  freePort,
+  inBrowser,
+  join,
+  node,
+  run,
+  serve,
+  spawn,
+  useBrowser,
+} from "./harness.mjs";
 
-const WORK = process.env.PACKAGING_WORK;
-if (!WORK) throw new Error("PACKAGING_WORK is not set: run scripts/test-packaging.sh");
-const ALLOW_MISSING_VALIDATE = process.env.PACKAGING_ALLOW_MISSING_VALIDATE === "1";
-const fixture = (name) => join(WORK, "fixtures", name);
-const run = promisify(execFile);
-const TIMEOUT = { timeout: 60_000 };
+useBrowser();
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-/** Checks one scenario result (see fixtures/*\/scenario.js). */
-async function check(t, result, runtime, id) {
-  assert.equal(result.customer.id, id);
-  assert.equal(result.customer.companyName, `From ${runtime}`);
-  assert.deepEqual(result.customer, await stored(id));
-  assert.deepEqual(result.notFound, { isError: true, kind: "not_found" });
-  if (result.validate === "not exported" && ALLOW_MISSING_VALIDATE) {
-    t.diagnostic(`${runtime}: validateCustomerPatch is not exported by the package (tolerated)`);
-    return;
-  }
-  assert.ok(Array.isArray(result.validate), `validateCustomerPatch: ${JSON.stringify(result.validate)}`);
-  assert.ok(result.validate.length > 0, "validateCustomerPatch returned no errors for a bad email");
-  for (const error of result.validate) {
-    assert.deepEqual(Object.keys(error).sort(), ["message", "param", "value"]);
-    assert.equal(typeof error.param, "string");
-    assert.equal(typeof error.message, "string");
-  }
-  assert.ok(result.validate.some((e) => e.param === "email"), JSON.stringify(result.validate));
-}
-
-/** Runs a Node fixture script and returns its JSON output. */
-async function node(name, script, runtime) {
-  const { id } = await newCustomer({ email: "x@example.com" });
-  const { stdout } = await run(process.execPath, [script], {
-    cwd: fixture(name),
-    env: { ...process.env, SANDBOX_URL: SANDBOX, CUSTOMER_ID: id },
-  });
-  return { id, result: JSON.parse(stdout) };
-}
-
-/** Opens `url`, runs the scenario in the page and in a module worker. */
-async function inBrowser(t, url, runtime) {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  // (the 404 of the not-found check is logged by Chromium as a console error)
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/^Failed to load resource/.test(m.text())) problems.push(m.text());
-  });
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
-    for (const [where, fn] of [
-      [runtime, "run"],
-      [`${runtime} worker`, "runInWorker"],
-    ]) {
-      const { id } = await newCustomer({ email: "x@example.com" });
-      const call = () =>
-        page.evaluate(([fn, args]) => window[fn](args), [fn, { sandbox: SANDBOX, key: KEY, id, runtime: where }]);
-      let result;
-      try {
-        result = await call();
-      } catch (error) {
-        // The Vite dev server reloads the page once when it first meets a
-        // dependency its start-up scan missed (here: the worker's import of
-        // checkoutpage-client/init). Standard Vite behaviour: retry once.
-        if (!/Execution context was destroyed/.test(error.message)) throw error;
-        t.diagnostic(`${where}: the page reloaded (dev server dependency optimisation); retrying`);
-        await page.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
-        result = await call();
-      }
-      await check(t, result, where, id);
-    }
-    assert.deepEqual(problems, []);
-  } finally {
-    await page.close();
-  }
-}
-
-/**
- * Fails on build warnings (blocks of lines starting at a line matching
- * `pattern`, up to the next blank line), except the tolerated one about a
- * missing validateCustomerPatch export.
- */
-function assertNoWarnings(t, output, pattern) {
-  const blocks = output
-    .split(/\n\s*\n/)
-    .flatMap((block) => {
-      const lines = block.split("\n");
-      const start = lines.findIndex((l) => pattern.test(l));
-      return start < 0 ? [] : [lines.slice(start).join("\n")];
-    });
-  const relevant = ALLOW_MISSING_VALIDATE ? blocks.filter((b) => !/validateCustomerPatch/.test(b)) : blocks;
-  if (blocks.length) t.diagnostic(blocks.join("\n"));
-  assert.deepEqual(relevant, [], output);
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-test("Node ESM: import resolves to index.js and works", TIMEOUT, async (t) => {
+test("Node ESM: import resolves to node.js and works", TIMEOUT, async (t) => {
   const { id, result } = await node("node-esm", "index.mjs", "node-esm");
-  assert.match(result.entry, /\/node_modules\/checkoutpage-client\/index\.js$/);
+  assert.match(result.entry, /\/node_modules\/checkoutpage-client\/node\.js$/);
   await check(t, result, "node-esm", id);
 });
 
@@ -175,6 +72,9 @@ test("Vite production build (no config), served statically: page and module work
     env: { ...process.env, NO_COLOR: "1" },
   });
   assertNoWarnings(t, stdout + stderr, /warn|error|\(!\)/i);
+  // The wasm is inline: no (unused) copy of it is emitted.
+  const emitted = readdirSync(join(fixture("vite"), "dist"), { recursive: true }).map(String);
+  assert.deepEqual(emitted.filter((f) => f.endsWith(".wasm")), []);
   const server = await serve({ "/": join(fixture("vite"), "dist") });
   try {
     await inBrowser(t, `${server.url}/index.html`, "vite-build");
@@ -190,6 +90,9 @@ test("webpack 5 production build (no config), served statically: page and module
     { cwd: fixture("webpack"), env: { ...process.env, NO_COLOR: "1" } },
   );
   assertNoWarnings(t, stdout + stderr, /WARNING|ERROR/);
+  // The `webpack` condition: the wasm is emitted as a separate asset.
+  const emitted = readdirSync(join(fixture("webpack"), "dist"), { recursive: true }).map(String);
+  assert.equal(emitted.filter((f) => f.endsWith(".wasm")).length, 1, emitted.join(", "));
   const server = await serve({ "/": fixture("webpack") });
   try {
     await inBrowser(t, `${server.url}/index.html`, "webpack");

@@ -46,6 +46,13 @@ const readOnly: CustomerPatch = { id: "6650a1b2c3d4e5f601234567" };
 new CheckoutPageClient({ apiKy: "x" });
 void [wrongType, misspelled, clearedEmail, readOnly];
 
+// Under exactOptionalPropertyTypes, optional fields take `undefined` (a form
+// field that may be unset), as the runtime does.
+declare const form: { name?: string | undefined; timeoutMs: number | undefined };
+const fromForm: CustomerPatch = { name: form.name, email: undefined, address: undefined };
+new CheckoutPageClient({ apiKey: undefined, timeoutMs: form.timeoutMs });
+void fromForm;
+
 const requestOptions: RequestOptions = { signal: new AbortController().signal, timeoutMs: 1_000, maxRetries: 0 };
 
 // Validation modes, per client and per call; problems carry a code and a severity.
@@ -72,8 +79,17 @@ async function use(): Promise<string> {
   const customer: Customer = await client.updateCustomer("6650a1b2c3d4e5f601234567", patch, requestOptions);
   const id: string = customer.id;
   const city: string | null | undefined = customer.address?.city;
-  const extra: unknown = customer["metadata"];
-  void [city, extra];
+  // Fields the API always returns are plain strings; unknown fields stay on
+  // the object at runtime but are not in the type.
+  const always: string[] = [customer.email, customer.sellerId, customer.createdAt, customer.updatedAt];
+  const extra: unknown = (customer as Customer & Record<string, unknown>)["metadata"];
+  // @ts-expect-error: a typo is not swallowed by an index signature
+  void customer.emial;
+  // @ts-expect-error: updateCustomer needs a patch
+  void client.updateCustomer(id);
+  // updateCustomers' options are optional.
+  void client.updateCustomers([{ customerId: id, patch }]);
+  void [city, extra, always];
   const loaded: Customer = await client.getCustomer(id, { signal: AbortSignal.timeout(5_000) });
   void loaded;
   const traced = new CheckoutPageClient({ fetch: (url, init) => fetch(url, init) });

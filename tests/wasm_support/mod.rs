@@ -218,6 +218,10 @@ macro_rules! shared_suite {
             resilience::unreachable_servers_are_network_errors().await
         }
         #[wasm_bindgen_test]
+        async fn a_missing_fetch_fails_at_once_and_is_never_retried() {
+            resilience::a_missing_fetch_fails_at_once_and_is_never_retried().await
+        }
+        #[wasm_bindgen_test]
         async fn a_thousand_updates_at_the_limit_lose_nothing() {
             bulk::a_thousand_updates_at_the_limit_lose_nothing().await
         }

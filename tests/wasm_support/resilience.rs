@@ -228,3 +228,27 @@ pub async fn unreachable_servers_are_network_errors() {
     .expect_err("refused");
     assert_error(&error, "network", None);
 }
+
+pub async fn a_missing_fetch_fails_at_once_and_is_never_retried() {
+    // Jest's jsdom environment has no fetch: nothing could ever be sent, so
+    // the call must not wait out retries as a network error would.
+    let global = js_sys::global();
+    let fetch = get(&global, "fetch");
+    js_sys::Reflect::delete_property(&global, &"fetch".into()).expect("deletes");
+    let client =
+        client_with(r#"{"baseUrl": "http://127.0.0.1:9", "maxRetries": 2}"#).expect("constructs");
+    let started = now();
+    let result = update(
+        &client,
+        "6650a1b2c3d4e5f601234567",
+        js(r#"{"name": "x"}"#),
+        None,
+    )
+    .await;
+    js_sys::Reflect::set(&global, &"fetch".into(), &fetch).expect("restores fetch");
+    let error = result.expect_err("no fetch");
+    assert!(now() - started < 250.0, "failed at once, no backoff");
+    assert_error(&error, "environment", None);
+    let message = get_str(&error, "message").unwrap_or_default();
+    assert!(message.contains("no global fetch"), "{message}");
+}
