@@ -27,12 +27,15 @@ pub struct FieldError {
     /// What kind of problem this is. Set on every problem found client-side;
     /// absent on errors the server returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "ProblemCode | undefined")
+    )]
     pub code: Option<ProblemCode>,
     /// `"error"` blocks sending, `"warning"` does not. Set on every problem
     /// found client-side; absent on errors the server returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Severity | undefined"))]
     pub severity: Option<Severity>,
 }
 

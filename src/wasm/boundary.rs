@@ -137,7 +137,7 @@ export class CheckoutPageError extends Error {
    * For `aborted` and `timeout` errors caused by the call's `signal`: the
    * signal's `reason` (as passed to `controller.abort(reason)`).
    */
-  readonly cause?: unknown;
+  readonly cause?: unknown | undefined;
 }
 "#;
 

@@ -2,6 +2,14 @@
 /* eslint-disable */
 
 /**
+ * A problem `validateCustomerPatch` found: a `FieldError` whose `code` and
+ * `severity` are always set.
+ */
+export type ValidationProblem = FieldError & { code: ProblemCode; severity: Severity };
+
+
+
+/**
  * Every failure of the client: `kind` says what went wrong, `status` is the
  * HTTP status when a response arrived, `errors` lists field problems in the
  * API's own shape, `body` is the whole parsed response body.
@@ -21,8 +29,17 @@ export class CheckoutPageError extends Error {
     readonly body: unknown;
     /** The `x-request-id` response header, when present. */
     readonly requestId: string | null;
-    /** How long the server asked to wait, on `rate_limit` errors. */
+    /**
+     * How long to wait before trying again, in milliseconds, on `rate_limit`
+     * errors: the server's `Retry-After`, or the rest of the client's pause
+     * when a call was refused without sending anything.
+     */
     readonly retryAfterMs: number | null;
+    /**
+     * For `aborted` and `timeout` errors caused by the call's `signal`: the
+     * signal's `reason` (as passed to `controller.abort(reason)`).
+     */
+    readonly cause?: unknown | undefined;
 }
 
 
@@ -80,6 +97,31 @@ export interface Address {
 }
 
 /**
+ * A stable, machine-readable name for each kind of client-side problem, for
+ * localising messages and for logic. Each code always has the same
+ * severity: `not_an_object` to `invalid_input` are errors, `invalid_email`
+ * to `too_long` warnings (table: the README's "Validation" section).
+ */
+export type ProblemCode = "not_an_object" | "empty_patch" | "unknown_field" | "read_only_field" | "invalid_type" | "email_required" | "control_character" | "invalid_unicode" | "unsupported_value" | "invalid_customer_id" | "invalid_option" | "invalid_input" | "invalid_email" | "invalid_phone" | "invalid_country" | "postal_code_format" | "tax_id_format" | "tax_id_type" | "tax_id_pair" | "too_long";
+
+/**
+ * How much validation runs before a patch is sent: `"standard"` (the
+ * default) blocks on errors only, `"strict"` on warnings too, `"off"` only
+ * on what cannot be sent as given (not an object, unknown or read-only
+ * fields, wrong types, `email: null`, non-JSON values, invalid Unicode).
+ */
+export type ValidationMode = "strict" | "standard" | "off";
+
+/**
+ * How serious a client-side problem is.
+ *
+ * The rule: an **error** only where the API certainly refuses the value or
+ * it cannot be sent faithfully; everything else, a probable mistake that a
+ * real customer can still have, is a **warning**.
+ */
+export type Severity = "error" | "warning";
+
+/**
  * One item of a bulk update.
  */
 export interface BulkItem {
@@ -94,10 +136,13 @@ export interface BulkItem {
 }
 
 /**
- * One problem with one field, in the API's own shape.
+ * One problem with one field, in the API's own shape, plus a machine-readable
+ * `code` and a `severity` on every problem found client-side.
  *
  * `param` is dotted for nested fields (`address.country`,
  * `shipping.address.postalCode`); an empty `param` means the whole body.
+ * Errors returned by the server (a 400's `errors[]`) carry only `param`,
+ * `message` and `value`, exactly as the API sent them.
  */
 export interface FieldError {
     /**
@@ -105,13 +150,23 @@ export interface FieldError {
      */
     param: string;
     /**
-     * What is wrong, in a sentence.
+     * What is wrong, in a sentence (English; localise by `code`).
      */
     message: string;
     /**
      * The offending value as given (`null` when there was none).
      */
     value: unknown;
+    /**
+     * What kind of problem this is. Set on every problem found client-side;
+     * absent on errors the server returned.
+     */
+    code?: ProblemCode | undefined;
+    /**
+     * `"error"` blocks sending, `"warning"` does not. Set on every problem
+     * found client-side; absent on errors the server returned.
+     */
+    severity?: Severity | undefined;
 }
 
 /**
@@ -134,6 +189,10 @@ export interface BulkOptions {
      * Called after every finished item.
      */
     onProgress?: ((progress: BulkProgress) => void) | undefined;
+    /**
+     * The client's `validation` mode, for every item of this job.
+     */
+    validation?: ValidationMode | undefined;
 }
 
 /**
@@ -152,6 +211,11 @@ export interface RequestOptions {
      * Retries after the first attempt for this call.
      */
     maxRetries?: number | undefined;
+    /**
+     * The client's `validation` mode, for this call's patch
+     * (`updateCustomer`; ignored by `getCustomer`).
+     */
+    validation?: ValidationMode | undefined;
 }
 
 /**
@@ -186,6 +250,18 @@ export interface ClientOptions {
      * Allow an `apiKey` in a browser page. Only for trusted, non-public pages.
      */
     dangerouslyAllowBrowser?: boolean | undefined;
+    /**
+     * A `fetch` to use instead of the global one (a proxy agent,
+     * instrumentation, a test double): called as `fetch(url, init)` and
+     * resolving to a `Response`. Checked at construction.
+     */
+    fetch?: ((url: string, init: RequestInit) => Promise<Response>) | undefined;
+    /**
+     * Which problems of `validateCustomerPatch` stop a patch before it is
+     * sent: `"standard"` (the default) errors only, `"strict"` warnings too,
+     * `"off"` only what cannot be sent as given.
+     */
+    validation?: ValidationMode | undefined;
 }
 
 /**
@@ -328,9 +404,18 @@ export class CheckoutPageClient {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * Loads a customer: `GET /v1/customers/:customerId`. Resolves to the
+     * customer as stored (unknown fields included); rejects with a
+     * `CheckoutPageError`, exactly like `updateCustomer`: same retries,
+     * timeouts, rate limit and errors. A bad id rejects before anything is
+     * sent.
+     */
+    getCustomer(customerId: string, options?: RequestOptions | null): Promise<Customer>;
+    /**
      * Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
      * for bad options (an `http:` URL to a remote host, a secret key in a
-     * browser page without `dangerouslyAllowBrowser`, unknown option names).
+     * browser page without `dangerouslyAllowBrowser`, unknown option names,
+     * a `fetch` that is not a function).
      */
     constructor(options: ClientOptions);
     /**
@@ -378,13 +463,14 @@ export function normalizeCustomerPatch(patch: CustomerPatch): CustomerPatch;
 
 /**
  * Every problem with a patch, in the API's own `{param, message, value}`
- * shape with dotted params (`address.country`): structure (unknown and
- * read-only fields, wrong types, `email: null`), control characters,
- * lengths, emails, country codes, postal codes, phones and tax ids. An empty
- * array means `updateCustomer` would send it. The same rules run before
- * every `updateCustomer`.
+ * shape with dotted params (`address.country`), each with a `code` and a
+ * `severity`. Errors (structure: unknown and read-only fields, wrong types,
+ * `email: null`; control characters; invalid Unicode; values JSON cannot
+ * carry) stop `updateCustomer`; warnings (lengths, emails, country codes,
+ * postal codes, phones, tax ids) do not, unless `validation: "strict"`. A
+ * list with no error means `updateCustomer` sends the patch.
  */
-export function validateCustomerPatch(patch: unknown): FieldError[];
+export function validateCustomerPatch(patch: unknown): ValidationProblem[];
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -392,6 +478,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
+    readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
@@ -401,6 +488,7 @@ export interface InitOutput {
     readonly validateCustomerPatch: (a: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
