@@ -2,45 +2,172 @@
 // JSON.stringify is several times cheaper than reading an object from Rust
 // one property at a time (see bench/RESULTS.md, "Crossing").
 //
-// Only plain JSON data takes this path. For anything JSON.stringify would
-// silently change (NaN and Infinity become null, functions and symbols
-// vanish, class instances, Dates and toJSON methods are rewritten, bigints
-// and cycles throw) this returns undefined, and the Rust side walks the value
-// itself to report exactly which field is wrong (src/wasm/interop.rs).
+// `snapshot` reads the whole value once, synchronously, when a call is made
+// (so changing an object after the call changes nothing), into a plain copy
+// it then stringifies. Every read is guarded: a getter or Proxy trap that
+// throws, a revoked Proxy, a function, symbol, bigint, NaN or Infinity, a
+// cycle or nesting too deep becomes a problem at that field's dotted path,
+// never an omission and never an exception. Caps (given and documented by
+// src/wasm/interop.rs): `maxDepth` levels, `maxInput` characters in all
+// (every string and key counts its length, every other value 1), checked
+// before anything is copied.
 
-const MAX_DEPTH = 64;
+class TooLarge {}
 
-function isPlain(value, depth) {
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-    case "undefined": // an omitted key, as JSON.stringify drops it
-      return true;
-    case "number":
-      return Number.isFinite(value);
-    case "object": {
-      if (value === null) return true;
-      if (depth === MAX_DEPTH) return false;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          if (!isPlain(value[i], depth + 1)) return false;
-        }
-        return true;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
-        if (!isPlain(value[key], depth + 1)) return false;
-      }
-      return true;
-    }
-    default:
-      return false;
+function reason(error) {
+  try {
+    if (error instanceof Error) return String(error.message).slice(0, 200);
+    return String(error).slice(0, 200);
+  } catch {
+    return "an exception";
   }
 }
 
-/** `value` as JSON text when it is plain JSON data, else `undefined`. */
-export function plainJson(value) {
-  return isPlain(value, 0) ? JSON.stringify(value) : undefined;
+function join(path, key) {
+  return path === "" ? key : `${path}.${key}`;
+}
+
+/**
+ * `{ v, p }` as JSON text: `v` the value's plain copy (absent for
+ * `undefined`), `p` the problems as `[path, message]` pairs. Never throws.
+ */
+export function snapshot(value, maxInput, maxDepth) {
+  const problems = [];
+  let budget = maxInput;
+  const spend = (n) => {
+    budget -= n;
+    if (budget < 0) throw new TooLarge();
+  };
+  const problem = (path, message) => {
+    problems.push([path, message]);
+  };
+  const read = (value, path, depth) => {
+    switch (typeof value) {
+      case "undefined":
+        return undefined;
+      case "boolean":
+        spend(1);
+        return value;
+      case "string":
+        spend(value.length + 1);
+        return value;
+      case "number":
+        spend(1);
+        if (Number.isFinite(value)) return value;
+        problem(path, "Expected a finite number");
+        return undefined;
+      case "object": {
+        spend(1);
+        if (value === null) return null;
+        if (depth === maxDepth) {
+          problem(path, `Nested more than ${maxDepth} levels deep (or a cycle)`);
+          return undefined;
+        }
+        let isArray;
+        let keys;
+        try {
+          isArray = Array.isArray(value);
+          keys = isArray ? null : Object.keys(value);
+        } catch (e) {
+          problem(path, `Could not be read: ${reason(e)}`);
+          return undefined;
+        }
+        if (isArray) {
+          let length;
+          try {
+            length = value.length;
+          } catch (e) {
+            problem(path, `Could not be read: ${reason(e)}`);
+            return undefined;
+          }
+          if (typeof length !== "number" || !(length >= 0)) length = 0;
+          spend(length);
+          const out = new Array(length);
+          for (let i = 0; i < length; i++) {
+            const itemPath = join(path, String(i));
+            let item;
+            try {
+              item = value[i];
+            } catch (e) {
+              problem(itemPath, `Could not be read: ${reason(e)}`);
+              out[i] = null;
+              continue;
+            }
+            const copy = read(item, itemPath, depth + 1);
+            out[i] = copy === undefined ? null : copy;
+          }
+          return out;
+        }
+        spend(keys.length);
+        const out = {};
+        for (const key of keys) {
+          spend(key.length);
+          const keyPath = join(path, key);
+          let item;
+          try {
+            item = value[key];
+          } catch (e) {
+            problem(keyPath, `Could not be read: ${reason(e)}`);
+            continue;
+          }
+          const copy = read(item, keyPath, depth + 1);
+          if (copy !== undefined) {
+            // defineProperty, so that a key named __proto__ stays a key.
+            Object.defineProperty(out, key, {
+              value: copy,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          }
+        }
+        return out;
+      }
+      case "function":
+        problem(path, "A function cannot be sent as JSON");
+        return undefined;
+      default:
+        problem(path, `A ${typeof value} cannot be sent as JSON`);
+        return undefined;
+    }
+  };
+  try {
+    const v = read(value, "", 0);
+    return JSON.stringify({ v, p: problems });
+  } catch (e) {
+    const message =
+      e instanceof TooLarge
+        ? `The input is larger than ${maxInput} characters; nothing was read`
+        : `Could not be read: ${reason(e)}`;
+    return JSON.stringify({ p: [["", message]] });
+  }
+}
+
+/** A thrown value's message, at most 200 characters; never throws. */
+export function describeError(error) {
+  return reason(error);
+}
+
+/** Own enumerable string keys, or a thrown exception for Rust to catch. */
+export function ownKeys(value) {
+  return Object.keys(value);
+}
+
+/** Whether `value` is an array; throws only for a revoked Proxy. */
+export function isArray(value) {
+  return Array.isArray(value);
+}
+
+/** Whether `value` is an AbortSignal; never throws. */
+export function isAbortSignal(value) {
+  try {
+    return typeof AbortSignal !== "undefined" && value instanceof AbortSignal;
+  } catch {
+    return false;
+  }
+}
+
+/** A plain copy of an array's items, each read once; throws if one cannot be. */
+export function copyItems(items) {
+  return Array.from({ length: items.length }, (_, i) => items[i]);
 }

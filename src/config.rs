@@ -9,6 +9,10 @@ use crate::value::Value;
 pub const DEFAULT_BASE_URL: &str = "https://api.checkoutpage.com";
 /// Per-attempt timeout unless configured otherwise.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+/// The accepted `timeoutMs`, in milliseconds: from 1 to 2^31 - 1, the
+/// longest delay JavaScript timers support (a longer one fires at once).
+pub const TIMEOUT_RANGE: (u32, u32) = (1, 2_147_483_647);
 /// Retries after the first attempt unless configured otherwise.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
 
@@ -90,11 +94,12 @@ impl ClientConfig {
                 ));
                 None
             }
-            Some(key) if key.chars().any(|c| c.is_control() || c == ' ') => {
+            Some(key) if !key.bytes().all(|b| b.is_ascii_graphic()) => {
                 // The key itself is never echoed back.
                 errors.push(FieldError::new(
                     "apiKey",
-                    "The API key contains spaces or control characters",
+                    "The API key contains spaces, control characters or non-ASCII characters, \
+                     which an HTTP header cannot carry; copy it again from the dashboard",
                     Value::Null,
                 ));
                 None
@@ -117,21 +122,21 @@ impl ClientConfig {
             "timeoutMs",
             input.timeout_ms,
             DEFAULT_TIMEOUT_MS,
-            1,
+            TIMEOUT_RANGE,
             &mut errors,
         );
         let max_retries = count(
             "maxRetries",
             input.max_retries,
             DEFAULT_MAX_RETRIES,
-            0,
+            (0, u32::MAX),
             &mut errors,
         );
         let requests_per_minute = count(
             "requestsPerMinute",
             input.requests_per_minute,
             crate::pacer::DEFAULT_REQUESTS_PER_MINUTE,
-            1,
+            (1, u32::MAX),
             &mut errors,
         );
         if !errors.is_empty() {
@@ -152,18 +157,18 @@ pub(crate) fn count(
     param: &str,
     value: Option<f64>,
     default: u32,
-    min: u32,
+    (min, max): (u32, u32),
     errors: &mut Vec<FieldError>,
 ) -> u32 {
     match value {
         None => default,
-        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(u32::MAX) => n as u32,
+        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
         Some(n) => {
-            errors.push(FieldError::new(
-                param,
-                format!("Expected a whole number of at least {min}"),
-                Value::Number(n),
-            ));
+            let message = match max {
+                u32::MAX => format!("Expected a whole number of at least {min}"),
+                _ => format!("Expected a whole number from {min} to {max}"),
+            };
+            errors.push(FieldError::new(param, message, Value::Number(n)));
             default
         }
     }

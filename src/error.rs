@@ -23,15 +23,91 @@ pub struct FieldError {
     pub value: Value,
 }
 
+/// The most problems a validation reports: beyond it, one last entry (with
+/// an empty `param`) says how many more there were.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The most characters of a `param` or a `message` in a field error; longer
+/// ones are cut and end in `…`.
+pub const MAX_TEXT_CHARS: usize = 300;
+
+/// The most characters of a string echoed back in a field error's `value`,
+/// and the most entries of an array or object there (nested ones count);
+/// longer strings are cut and end in `…`, further entries are left out.
+pub const MAX_ECHO_CHARS: usize = 200;
+
 impl FieldError {
-    /// A field error.
+    /// A field error. `param` and `message` are cut to [`MAX_TEXT_CHARS`],
+    /// `value` to [`MAX_ECHO_CHARS`], so an error never grows with its input.
     pub fn new(param: impl Into<String>, message: impl Into<String>, value: Value) -> Self {
+        let mut budget = MAX_ECHO_CHARS;
         Self {
-            param: param.into(),
-            message: message.into(),
-            value,
+            param: cut(param.into(), MAX_TEXT_CHARS),
+            message: cut(message.into(), MAX_TEXT_CHARS),
+            value: echo(value, &mut budget),
         }
     }
+}
+
+/// `text` cut to at most `max` characters (the last one `…`).
+fn cut(mut text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    if let Some((at, _)) = text.char_indices().nth(max.saturating_sub(1)) {
+        text.truncate(at);
+        text.push('…');
+    }
+    text
+}
+
+/// `value` with its strings cut and its arrays and objects trimmed, sharing
+/// one `budget` of characters and entries.
+fn echo(value: Value, budget: &mut usize) -> Value {
+    match value {
+        Value::String(s) => {
+            let s = cut(s, (*budget).max(1));
+            *budget = budget.saturating_sub(s.chars().count());
+            Value::String(s)
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map_while(|item| {
+                    (*budget > 0).then(|| {
+                        *budget -= 1;
+                        echo(item, budget)
+                    })
+                })
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map_while(|(key, item)| {
+                    (*budget > 0).then(|| {
+                        *budget = budget.saturating_sub(1);
+                        (cut(key, MAX_ECHO_CHARS), echo(item, budget))
+                    })
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// `errors` with at most [`MAX_PROBLEMS`] entries, then one saying how many
+/// more there were.
+pub fn cap_problems(mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    if errors.len() > MAX_PROBLEMS {
+        let more = errors.len() - MAX_PROBLEMS;
+        errors.truncate(MAX_PROBLEMS);
+        errors.push(FieldError::new(
+            "",
+            format!("{more} more problems not listed (at most {MAX_PROBLEMS} are)"),
+            Value::Null,
+        ));
+    }
+    errors
 }
 
 /// A dotted field name (`shipping.address.city`) as a parent and a key,
@@ -174,7 +250,10 @@ impl Error {
     }
 
     /// A client-side validation failure carrying every field error.
+    /// At most [`MAX_PROBLEMS`] are kept (see [`cap_problems`]).
     pub fn validation(errors: Vec<FieldError>) -> Self {
+        let total = errors.len();
+        let errors = cap_problems(errors);
         let describe = |e: &FieldError| match e.param.as_str() {
             "" => e.message.clone(),
             param => format!("{param}: {}", e.message),
@@ -182,7 +261,7 @@ impl Error {
         let message = match errors.as_slice() {
             [] => "Invalid input".to_owned(),
             [one] => describe(one),
-            [first, rest @ ..] => format!("{} (and {} more)", describe(first), rest.len()),
+            [first, ..] => format!("{} (and {} more)", describe(first), total - 1),
         };
         Self {
             errors,

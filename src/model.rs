@@ -418,7 +418,13 @@ impl Customer {
             ],
         );
         for (key, value) in self.extra.iter() {
-            map.insert(key, value.clone());
+            // The keys of `extra` are unique: only a field name (put there by
+            // hand) needs looking up.
+            if EDITABLE_FIELDS.contains(&key) || READ_ONLY_FIELDS.contains(&key) {
+                map.insert(key, value.clone());
+            } else {
+                map.push_new(key, value.clone());
+            }
         }
         Value::Object(map)
     }
@@ -461,7 +467,9 @@ impl Customer {
                 "createdAt" => &mut customer.created_at,
                 "updatedAt" => &mut customer.updated_at,
                 _ => {
-                    customer.extra.insert(key, field.clone());
+                    // Keys of one object are unique, and none of these is a
+                    // field name.
+                    customer.extra.push_new(key, field.clone());
                     continue;
                 }
             };

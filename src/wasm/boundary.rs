@@ -15,7 +15,7 @@ use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
 use crate::config::ClientConfig;
-use crate::error::{Error, FieldError};
+use crate::error::{cap_problems, Error, FieldError};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
@@ -159,12 +159,17 @@ impl CheckoutPageClient {
         patch: Ts<CustomerPatch>,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let (config, pacer) = (self.config.clone(), self.pacer.clone());
         let patch: JsValue = patch.into();
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        // Everything the call needs is read and checked now, before the
+        // promise is returned: changing the patch afterwards changes nothing.
+        let (request, patience, signal) =
+            match prepare(&self.config, &customer_id, &patch, &options) {
+                Ok(prepared) => prepared,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
+        let pacer = self.pacer.clone();
         wasm_bindgen_futures::future_to_promise(async move {
-            let (request, patience, signal) =
-                prepare(&config, &customer_id, &patch, &options).map_err(to_js_error)?;
             let (_customer, data) =
                 transport::send(&request, patience, Signals::both(signal.as_ref()), &pacer)
                     .await
@@ -186,11 +191,14 @@ impl CheckoutPageClient {
         #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
-        let (config, pacer) = (self.config.clone(), self.pacer.clone());
         let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Every item and option is read now, before the promise is returned.
+        let (run, concurrency) =
+            match prepare_bulk(&self.config, self.pacer.clone(), &items, &options) {
+                Ok(prepared) => prepared,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
         wasm_bindgen_futures::future_to_promise(async move {
-            let (run, concurrency) =
-                prepare_bulk(&config, pacer, &items, &options).map_err(to_js_error)?;
             let run = Rc::new(run);
             bulk::run(run.clone(), concurrency).await;
             let Ok(run) = Rc::try_unwrap(run) else {
@@ -233,7 +241,7 @@ pub fn validate_customer_patch(
         None => {}
     }
     interop::from_value(&Value::Array(
-        errors.iter().map(field_error_value).collect(),
+        cap_problems(errors).iter().map(field_error_value).collect(),
     ))
 }
 
@@ -250,8 +258,9 @@ pub fn normalize_customer_patch(
     ))
 }
 
-/// The smallest patch that turns `before` into `after` (an edited form):
-/// unchanged fields are omitted, emptied ones become `null`, and any change
+/// The smallest patch that turns `before` into `after` (an edited form, whole
+/// or partial: a field `after` leaves out is unchanged, `null` or `""`
+/// empties it): unchanged fields are omitted, emptied ones become `null`, and any change
 /// inside `address` or `shipping` sends the complete object, because the API
 /// replaces them whole. Differences that normalisation removes (spaces, email
 /// case) are not changes.
@@ -261,7 +270,7 @@ pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
 ) -> Result<JsValue, JsValue> {
     let before = read_customer(&before, "before", true)?;
-    let after = CustomerDraft::from_customer(&read_customer(&after, "after", false)?);
+    let after = read_draft(&before, &after)?;
     Ok(interop::from_value(
         &rules::diff_customer(&before, &after).to_value(),
     ))
@@ -298,6 +307,27 @@ fn read_shape(patch: &JsValue) -> Result<CustomerPatch, JsValue> {
         }
         Err(to_js_error(Error::validation(errors)))
     }
+}
+
+/// The draft `after` of `diffCustomer`: fields it leaves out are unchanged
+/// ([`CustomerDraft::from_partial`]).
+fn read_draft(before: &Customer, after: &JsValue) -> Result<CustomerDraft, JsValue> {
+    let mut errors = Vec::new();
+    let draft = match interop::to_value(after, "after", &mut errors) {
+        Some(Value::Object(state)) if errors.is_empty() => {
+            CustomerDraft::from_partial(before, &state)
+                .map_err(|message| FieldError::new("after", message, Value::Null))
+        }
+        other => Err(FieldError::new(
+            "after",
+            "Expected a customer draft object",
+            other.unwrap_or_default(),
+        )),
+    };
+    draft.map_err(|e| {
+        errors.push(e);
+        to_js_error(Error::validation(errors))
+    })
 }
 
 /// A customer (or, with `needs_id` false, a draft: editable fields only
@@ -351,7 +381,8 @@ fn prepare_bulk(
     options: &JsValue,
 ) -> Result<(BulkRun, usize), Error> {
     let mut errors = Vec::new();
-    if !Array::is_array(items) {
+    let is_array = interop::array(items, "items", &mut errors);
+    if !is_array && errors.is_empty() {
         let mut ignored = Vec::new();
         let value = interop::to_value(items, "items", &mut ignored).unwrap_or_default();
         errors.push(FieldError::new(
@@ -360,14 +391,17 @@ fn prepare_bulk(
             value,
         ));
     }
+    let items = match is_array {
+        true => interop::items(items, "items", &mut errors),
+        false => Vec::new(),
+    };
     let settings = options::read_bulk_options(options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
-    let items: Array = items.clone().unchecked_into();
     let prepared = items
         .iter()
-        .map(|item| prepare_item(config, &item))
+        .map(|item| prepare_item(config, item))
         .collect();
     let run = BulkRun {
         job: RefCell::new(BulkJob::new(prepared)),
@@ -416,10 +450,10 @@ fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRe
         ));
         return (String::new(), Err(Error::validation(errors)));
     }
-    let field =
-        |key: &str| Reflect::get(item, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let id = read_customer_id(&field("customerId"), &mut errors);
-    let patch = read_patch(&field("patch"), &mut errors);
+    let id = interop::get(item, "customerId", &mut errors);
+    let id = read_customer_id(&id, &mut errors);
+    let patch = interop::get(item, "patch", &mut errors);
+    let patch = read_patch(&patch, &mut errors);
     if !errors.is_empty() {
         return (id, Err(Error::validation(errors)));
     }

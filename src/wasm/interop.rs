@@ -5,27 +5,47 @@
 //! cannot carry (functions, symbols, bigints, `NaN`, `Infinity`) are reported
 //! as field errors instead of being silently dropped or turned into `null`.
 //!
-//! Values cross as JSON text when they can: `js/json.js` stringifies plain
-//! JSON data (where `JSON.stringify` drops `undefined` keys, which is exactly
-//! "omitted") and the core's parser reads it, several times faster than
-//! reading properties one by one. Everything else is walked by hand here, so
-//! every unsupported value gets its own error. Values go back to JavaScript
-//! as JSON text for `JSON.parse`.
+//! Values cross as JSON text: `js/json.js` reads the whole value once, when
+//! the call is made, into a plain copy with every read guarded (so a throwing
+//! getter or Proxy trap is a problem on its field, never an exception or an
+//! omission), and the core's parser reads the text. Values go back to
+//! JavaScript as JSON text for `JSON.parse`.
+//!
+//! Caps, so that every call is linear in its input and never grows memory
+//! for good: [`MAX_INPUT_CHARS`] per argument, [`MAX_DEPTH`] levels,
+//! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
+//! are capped by the core ([`crate::error::MAX_PROBLEMS`]).
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::error::FieldError;
 use crate::json::{self, Floats, JsonError};
-use crate::value::{Map, Value};
+use crate::value::Value;
 
 #[wasm_bindgen(module = "/js/json.js")]
 extern "C" {
-    /// `value` as JSON text when it is plain JSON data, else `undefined`.
-    /// Throws only if a getter throws.
-    #[wasm_bindgen(js_name = plainJson, catch)]
-    fn plain_json(value: &JsValue) -> Result<Option<String>, JsValue>;
+    /// `{v, p}` as JSON text: the value's plain copy (no `v` for
+    /// `undefined`) and its problems as `[path, message]` pairs. Never throws
+    /// (declared `catch` all the same).
+    #[wasm_bindgen(catch)]
+    fn snapshot(value: &JsValue, max_input: u32, max_depth: u32) -> Result<String, JsValue>;
+    /// Own enumerable string keys; throws for a revoked Proxy or a throwing trap.
+    #[wasm_bindgen(js_name = ownKeys, catch)]
+    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray`; throws for a revoked Proxy.
+    #[wasm_bindgen(js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `value instanceof AbortSignal`, never throwing.
+    #[wasm_bindgen(js_name = isAbortSignal)]
+    pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
+    /// The items of an array-like, each read once; throws if one cannot be.
+    #[wasm_bindgen(js_name = copyItems, catch)]
+    fn copy_items(items: &JsValue) -> Result<Array, JsValue>;
+    /// A thrown value's message, never throwing.
+    #[wasm_bindgen(js_name = describeError)]
+    fn describe_error(error: &JsValue) -> String;
 }
 
 /// Number conversions by the JavaScript engine (`parseFloat`, `String`),
@@ -51,98 +71,115 @@ pub(crate) fn to_json(value: &Value) -> String {
     json::to_string_with(value, JS_FLOATS)
 }
 
-/// Nesting the walk follows before reporting an error; deeper (or cyclic)
-/// values are never valid patches.
-const MAX_DEPTH: usize = 64;
+/// The most characters one argument may hold: every string and key counts
+/// its length, every other value 1. A valid patch holds a few thousand;
+/// larger input is refused before anything is copied into the module, with
+/// one `validation` problem.
+pub const MAX_INPUT_CHARS: u32 = 256 * 1024;
 
-/// Reads `js` into a [`Value`]. `undefined` gives `None`; unsupported values
-/// push a [`FieldError`] at `path` and give `None`.
+/// The deepest nesting read (`js/json.js`); deeper values and cycles are a
+/// problem at the field where the limit is reached.
+pub const MAX_DEPTH: u32 = 64;
+
+/// The most items `updateCustomers` takes in one call.
+pub const MAX_BULK_ITEMS: u32 = 100_000;
+
+/// Reads `js` into a [`Value`], all at once and synchronously (a snapshot).
+/// `undefined` gives `None`; anything that cannot be sent (a function, a
+/// getter or Proxy trap that throws, a revoked Proxy, `NaN`, a cycle, input
+/// over [`MAX_INPUT_CHARS`]) pushes a [`FieldError`] under `path` and is left
+/// out.
 pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
-    if let Ok(Some(text)) = plain_json(js) {
-        if let Ok(value) = parse_json(&text) {
-            return Some(value);
+    let text = match snapshot(js, MAX_INPUT_CHARS, MAX_DEPTH) {
+        Ok(text) => text,
+        Err(_) => {
+            errors.push(FieldError::new(path, "Could not be read", Value::Null));
+            return None;
         }
-    }
-    walk(js, path, 0, errors)
-}
-
-/// Walks `js` property by property (the exact, slower path).
-pub(crate) fn walk(
-    js: &JsValue,
-    path: &str,
-    depth: usize,
-    errors: &mut Vec<FieldError>,
-) -> Option<Value> {
-    if js.is_undefined() {
+    };
+    let Ok(Value::Object(mut read)) = parse_json(&text) else {
+        errors.push(FieldError::new(path, "Could not be read", Value::Null));
         return None;
-    }
-    if js.is_null() {
-        return Some(Value::Null);
-    }
-    if let Some(b) = js.as_bool() {
-        return Some(Value::Bool(b));
-    }
-    if let Some(n) = js.as_f64() {
-        if n.is_finite() {
-            return Some(Value::Number(n));
-        }
-        errors.push(FieldError::new(
-            path,
-            "Expected a finite number",
-            Value::Null,
-        ));
-        return None;
-    }
-    if let Some(s) = js.as_string() {
-        return Some(Value::String(s));
-    }
-    if js.is_object() && depth == MAX_DEPTH {
-        errors.push(FieldError::new(
-            path,
-            format!("Nested more than {MAX_DEPTH} levels deep (or a cycle)"),
-            Value::Null,
-        ));
-        return None;
-    }
-    if Array::is_array(js) {
-        let array: &Array = js.unchecked_ref();
-        let items = array
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                walk(&item, &join(path, &i.to_string()), depth + 1, errors).unwrap_or_default()
-            })
-            .collect();
-        return Some(Value::Array(items));
-    }
-    if js.is_object() && !js.is_function() {
-        let object: &Object = js.unchecked_ref();
-        let mut map = Map::new();
-        for key in Object::keys(object).iter() {
-            let Some(name) = key.as_string() else {
-                continue;
-            };
-            let item = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-            if let Some(value) = walk(&item, &join(path, &name), depth + 1, errors) {
-                map.insert(name, value);
+    };
+    if let Some(Value::Array(problems)) = read.remove("p") {
+        for problem in problems {
+            if let Value::Array(pair) = problem {
+                if let [Value::String(at), Value::String(message)] = pair.as_slice() {
+                    errors.push(FieldError::new(
+                        join(path, at),
+                        message.as_str(),
+                        Value::Null,
+                    ));
+                }
             }
         }
-        return Some(Value::Object(map));
     }
-    let kind = js.js_typeof().as_string().unwrap_or_default();
-    errors.push(FieldError::new(
-        path,
-        format!("A {kind} cannot be sent as JSON"),
-        Value::Null,
-    ));
-    None
+    read.remove("v")
+}
+
+/// `Object.keys(js)`, or a problem at `path` when it cannot be read.
+pub(crate) fn keys(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
+    match own_keys(js) {
+        Ok(keys) => keys.iter().filter_map(|key| key.as_string()).collect(),
+        Err(error) => {
+            errors.push(unreadable(path, &error));
+            Vec::new()
+        }
+    }
+}
+
+/// `js[key]`, or a problem at `key` when it cannot be read (a throwing getter
+/// or trap, a revoked Proxy).
+pub(crate) fn get(js: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> JsValue {
+    if !js.is_object() && !js.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(js, &JsValue::from_str(key)).unwrap_or_else(|error| {
+        errors.push(unreadable(key, &error));
+        JsValue::UNDEFINED
+    })
+}
+
+/// Whether `js` is an array (a problem at `path` when that cannot be told).
+pub(crate) fn array(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> bool {
+    is_array(js).unwrap_or_else(|error| {
+        errors.push(unreadable(path, &error));
+        false
+    })
+}
+
+/// The items of an array, each read once, at most [`MAX_BULK_ITEMS`].
+pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<JsValue> {
+    let mut ignored = Vec::new();
+    let length = get(js, "length", &mut ignored).as_f64().unwrap_or(0.0);
+    if length > f64::from(MAX_BULK_ITEMS) {
+        errors.push(FieldError::new(
+            path,
+            format!("At most {MAX_BULK_ITEMS} items per call"),
+            Value::Number(length),
+        ));
+        return Vec::new();
+    }
+    match copy_items(js) {
+        Ok(items) => items.iter().collect(),
+        Err(error) => {
+            errors.push(unreadable(path, &error));
+            Vec::new()
+        }
+    }
+}
+
+/// "Could not be read: <the exception's message>".
+fn unreadable(path: &str, error: &JsValue) -> FieldError {
+    let message = describe_error(error);
+    FieldError::new(path, format!("Could not be read: {message}"), Value::Null)
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+    match (path.is_empty(), key.is_empty()) {
+        (true, _) => key.to_owned(),
+        (false, true) => path.to_owned(),
+        (false, false) => format!("{path}.{key}"),
     }
 }
 
