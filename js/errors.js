@@ -34,3 +34,39 @@ Object.defineProperty(CheckoutPageError.prototype, "name", {
   writable: true,
   configurable: true,
 });
+
+/**
+ * Makes the client's methods reject with a CheckoutPageError (kind
+ * "validation") when called without their client, as in
+ * `const f = client.updateCustomer; f(...)`, or on a freed client, instead of
+ * a TypeError from inside the generated glue. Patches the class of `client`
+ * (once) and then frees `client`, a throwaway instance made for this.
+ */
+export function guardMethods(client) {
+  const proto = Object.getPrototypeOf(client);
+  for (const name of ["updateCustomer", "updateCustomers"]) {
+    const method = proto[name];
+    if (typeof method !== "function") continue;
+    const guarded = function (...args) {
+      let bound = false;
+      try {
+        bound = this instanceof proto.constructor && Boolean(this.__wbg_ptr);
+      } catch {
+        bound = false;
+      }
+      if (bound) return method.apply(this, args);
+      const message =
+        `${name} was called without its client (or on a freed one): call it as ` +
+        `client.${name}(...), or bind it first: client.${name}.bind(client)`;
+      return Promise.reject(
+        new CheckoutPageError(message, {
+          kind: "validation",
+          errors: [{ param: "", message, value: null }],
+        }),
+      );
+    };
+    Object.defineProperty(guarded, "name", { value: name });
+    Object.defineProperty(proto, name, { value: guarded, writable: true, configurable: true });
+  }
+  client.free();
+}

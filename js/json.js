@@ -38,10 +38,12 @@ export function snapshot(value, maxInput, maxDepth) {
     budget -= n;
     if (budget < 0) throw new TooLarge();
   };
-  const problem = (path, message) => {
-    problems.push([path, message]);
+  // A value's path is its parent's path and its key, joined only when a
+  // problem needs it.
+  const problem = (parent, key, message) => {
+    problems.push([key === null ? parent : join(parent, key), message]);
   };
-  const read = (value, path, depth) => {
+  const read = (value, parent, key, depth) => {
     switch (typeof value) {
       case "undefined":
         return undefined;
@@ -54,13 +56,13 @@ export function snapshot(value, maxInput, maxDepth) {
       case "number":
         spend(1);
         if (Number.isFinite(value)) return value;
-        problem(path, "Expected a finite number");
+        problem(parent, key, "Expected a finite number");
         return undefined;
       case "object": {
         spend(1);
         if (value === null) return null;
         if (depth === maxDepth) {
-          problem(path, `Nested more than ${maxDepth} levels deep (or a cycle)`);
+          problem(parent, key, `Nested more than ${maxDepth} levels deep (or a cycle)`);
           return undefined;
         }
         let isArray;
@@ -69,70 +71,62 @@ export function snapshot(value, maxInput, maxDepth) {
           isArray = Array.isArray(value);
           keys = isArray ? null : Object.keys(value);
         } catch (e) {
-          problem(path, `Could not be read: ${reason(e)}`);
+          problem(parent, key, `Could not be read: ${reason(e)}`);
           return undefined;
         }
+        const path = key === null ? parent : join(parent, key);
         if (isArray) {
           let length;
           try {
             length = value.length;
           } catch (e) {
-            problem(path, `Could not be read: ${reason(e)}`);
+            problem(path, null, `Could not be read: ${reason(e)}`);
             return undefined;
           }
           if (typeof length !== "number" || !(length >= 0)) length = 0;
           spend(length);
           const out = new Array(length);
           for (let i = 0; i < length; i++) {
-            const itemPath = join(path, String(i));
             let item;
             try {
               item = value[i];
             } catch (e) {
-              problem(itemPath, `Could not be read: ${reason(e)}`);
+              problem(path, String(i), `Could not be read: ${reason(e)}`);
               out[i] = null;
               continue;
             }
-            const copy = read(item, itemPath, depth + 1);
+            const copy = read(item, path, String(i), depth + 1);
             out[i] = copy === undefined ? null : copy;
           }
           return out;
         }
         spend(keys.length);
-        const out = {};
-        for (const key of keys) {
-          spend(key.length);
-          const keyPath = join(path, key);
+        // No prototype: a key named __proto__ stays an ordinary key.
+        const out = Object.create(null);
+        for (const name of keys) {
+          spend(name.length);
           let item;
           try {
-            item = value[key];
+            item = value[name];
           } catch (e) {
-            problem(keyPath, `Could not be read: ${reason(e)}`);
+            problem(path, name, `Could not be read: ${reason(e)}`);
             continue;
           }
-          const copy = read(item, keyPath, depth + 1);
-          if (copy !== undefined) {
-            // defineProperty, so that a key named __proto__ stays a key.
-            Object.defineProperty(out, key, {
-              value: copy,
-              enumerable: true,
-              writable: true,
-              configurable: true,
-            });
-          }
+          const copy = read(item, path, name, depth + 1);
+          if (copy !== undefined) out[name] = copy;
         }
         return out;
       }
       case "function":
-        problem(path, "A function cannot be sent as JSON");
+        problem(parent, key, "A function cannot be sent as JSON");
         return undefined;
       default:
-        problem(path, `A ${typeof value} cannot be sent as JSON`);
+        problem(parent, key, `A ${typeof value} cannot be sent as JSON`);
         return undefined;
     }
   };
   try {
-    const v = read(value, "", 0);
+    const v = read(value, "", null, 0);
     return JSON.stringify({ v, p: problems });
   } catch (e) {
     const message =

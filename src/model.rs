@@ -669,11 +669,21 @@ fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
 /// The known name nearest to `key` (case-insensitive edit distance), if close enough
 /// to be a plausible typo.
 fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let close = |k: &str| 2.max(k.len() / 4);
+    // The distance is at least the difference in length: most keys are
+    // ruled out without computing it.
+    // Known names are ASCII: their length is their character count.
+    let chars = key.chars().take(64).count();
+    let near = |k: &str| chars.abs_diff(k.len()) <= close(k);
+    if !known.iter().any(|k| near(k)) {
+        return None;
+    }
     let key = key.to_ascii_lowercase();
     known
         .iter()
+        .filter(|k| near(k))
         .map(|k| (edit_distance(&key, &k.to_ascii_lowercase()), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .filter(|(d, k)| *d <= close(k))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod wasm_support;
-use wasm_support::{bulk, resilience, rules, shared};
+use wasm_support::{bulk, hostile, resilience, rules, shared};
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 

@@ -43,6 +43,16 @@ extern "C" {
 
     #[wasm_bindgen(constructor)]
     fn new(message: &str, details: &JsValue) -> CheckoutPageError;
+
+    /// Makes the methods of `client`'s class reject with a
+    /// `CheckoutPageError` when called without their client; frees `client`.
+    #[wasm_bindgen(js_name = guardMethods)]
+    fn guard_methods(client: JsValue);
+}
+
+thread_local! {
+    /// Whether the class's methods are guarded yet (done at the first construction).
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -140,12 +150,19 @@ impl CheckoutPageClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
         let options: JsValue = options.into();
-        options::read_client_options(&options)
+        let client = options::read_client_options(&options)
             .map(|config| CheckoutPageClient {
                 pacer: Rc::new(RefCell::new(Pacer::new(config.requests_per_minute))),
                 config: Rc::new(config),
             })
-            .map_err(to_js_error)
+            .map_err(to_js_error)?;
+        if !GUARDED.with(|guarded| guarded.replace(true)) {
+            guard_methods(JsValue::from(CheckoutPageClient {
+                config: client.config.clone(),
+                pacer: client.pacer.clone(),
+            }));
+        }
+        Ok(client)
     }
 
     /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
