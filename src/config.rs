@@ -177,16 +177,22 @@ pub(crate) fn count(
 /// Accepts `https://host[:port][/path]`, or `http://` for loopback hosts only.
 /// Returns the URL without a trailing slash.
 fn check_base_url(url: &str) -> Result<String, String> {
-    let (scheme, rest) = url.split_once("://").ok_or_else(|| {
-        "Expected an absolute URL such as https://api.checkoutpage.com".to_owned()
-    })?;
+    // `find` and `get`, not `split_once` or indexing: no string-slicing panic
+    // path, whose message formatting brings debug-only Unicode tables into
+    // the wasm.
+    let (scheme, rest) = url
+        .find("://")
+        .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
+        .ok_or_else(|| {
+            "Expected an absolute URL such as https://api.checkoutpage.com".to_owned()
+        })?;
     let scheme = scheme.to_ascii_lowercase();
     if url.contains(['?', '#']) || url.chars().any(|c| c.is_control() || c == ' ') {
         return Err(
             "The base URL may not contain a query, a fragment, spaces or control characters".into(),
         );
     }
-    let authority = rest.split('/').next().unwrap_or_default();
+    let authority = before(rest, '/');
     if authority.contains('@') {
         return Err("The base URL may not contain credentials; use `apiKey`".into());
     }
@@ -211,9 +217,19 @@ fn check_base_url(url: &str) -> Result<String, String> {
 fn host_of(authority: &str) -> &str {
     if authority.starts_with('[') {
         // IPv6 literal, brackets kept: `[::1]:8080` → `[::1]`
-        return authority.split_inclusive(']').next().unwrap_or_default();
+        return authority
+            .find(']')
+            .and_then(|at| authority.get(..=at))
+            .unwrap_or(authority);
     }
-    authority.split(':').next().unwrap_or_default()
+    before(authority, ':')
+}
+
+/// `text` up to the first `delimiter`, or all of it.
+fn before(text: &str, delimiter: char) -> &str {
+    text.find(delimiter)
+        .and_then(|at| text.get(..at))
+        .unwrap_or(text)
 }
 
 fn is_loopback(host: &str) -> bool {

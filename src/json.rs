@@ -463,7 +463,9 @@ fn write_string(s: &str, out: &mut String) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[start..i - 1]);
+        // `get`, not indexing: no panic path (whose message formatting would
+        // bring debug-only Unicode tables into the wasm).
+        out.push_str(s.get(start..i - 1).unwrap_or_default());
         if escape.is_empty() {
             let _ = write!(out, "\\u{:04x}", b);
         } else {
@@ -471,6 +473,6 @@ fn write_string(s: &str, out: &mut String) {
         }
         start = i;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }

@@ -231,7 +231,7 @@ const ENVELOPE_KEYS: [&str; 8] = [
 
 /// `key` as a `&'static str` when it is one of the API's own names (a
 /// customer field, an address field, an envelope key), so that a parsed
-/// object can store it without allocating (see [`crate::json`]).
+/// object can store it without allocating (the `json` parser uses it).
 pub(crate) fn api_name(key: &str) -> Option<&'static str> {
     [
         &EDITABLE_FIELDS[..],
