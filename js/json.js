@@ -152,10 +152,15 @@ export function isArray(value) {
   return Array.isArray(value);
 }
 
-/** Whether `value` is an AbortSignal; never throws. */
+/**
+ * Whether `value` is a real AbortSignal (the native `aborted` getter accepts
+ * it, which a Proxy or a look-alike fails); never throws.
+ */
 export function isAbortSignal(value) {
   try {
-    return typeof AbortSignal !== "undefined" && value instanceof AbortSignal;
+    if (typeof AbortSignal === "undefined" || !(value instanceof AbortSignal)) return false;
+    const aborted = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted").get;
+    return typeof Reflect.apply(aborted, value, []) === "boolean";
   } catch {
     return false;
   }

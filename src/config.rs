@@ -181,7 +181,9 @@ fn check_base_url(url: &str) -> Result<String, String> {
     // path, whose message formatting brings debug-only Unicode tables into
     // the wasm.
     let (scheme, rest) = url
-        .find("://")
+        .as_bytes()
+        .windows(3)
+        .position(|w| w == b"://")
         .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| {
             "Expected an absolute URL such as https://api.checkoutpage.com".to_owned()

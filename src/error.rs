@@ -55,8 +55,10 @@ fn cut(mut text: String, max: usize) -> String {
         return text;
     }
     if let Some((at, _)) = text.char_indices().nth(max.saturating_sub(1)) {
-        text.truncate(at);
-        text.push('…');
+        // `get`, not `truncate`: no string-slicing panic path in the wasm.
+        let mut cut = text.get(..at).unwrap_or_default().to_owned();
+        cut.push('…');
+        text = cut;
     }
     text
 }

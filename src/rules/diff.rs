@@ -10,9 +10,10 @@ use crate::value::{Map, Value};
 /// fields a patch may carry, each optional, in the same shape as on
 /// [`Customer`]. Feed it to [`diff_customer`] to get the minimal patch.
 ///
-/// Here `None` means *empty*. From JavaScript a draft may be partial: a field
-/// left out (or `undefined`) is unchanged, `null` or `""` empties it (see
-/// [`CustomerDraft::from_partial`]).
+/// A draft may be partial: a field it leaves out (or sets to `undefined`)
+/// keeps the customer's value, unchanged; `null` or `""` empties it. (In
+/// Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
+/// draft.)
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]

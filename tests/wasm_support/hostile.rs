@@ -107,6 +107,15 @@ pub async fn throwing_proxies_reject_instead_of_crashing() {
     ))
     .await;
     assert!(unreadable_at(&error, ""), "{:?}", problems(&error));
+    // A Proxy of an AbortSignal passes `instanceof` but not the native getters.
+    let signal = eval("{signal: new Proxy(new AbortController().signal, {})}");
+    let error = rejects(client.update_customer(
+        JsValue::from_str(ID),
+        Ts::new_unchecked(js(r#"{"name": "x"}"#)),
+        Some(Ts::<RequestOptions>::new_unchecked(signal)),
+    ))
+    .await;
+    assert_eq!(problems(&error)[0].0, "signal");
     let error = CheckoutPageClient::new(Ts::<ClientOptions>::new_unchecked(options))
         .err()
         .expect("a throwing Proxy as client options throws");
