@@ -188,13 +188,20 @@ function plainCopy(v) {
 }
 
 const isPlainData = (v, depth = 0) => {
+  try {
+    return plainData(v, depth);
+  } catch {
+    return false; // a revoked Proxy or a throwing trap
+  }
+};
+const plainData = (v, depth) => {
   if (depth > 40) return false;
   if (v === null || typeof v === "string" || typeof v === "boolean") return true;
   if (typeof v === "number") return Number.isFinite(v);
   if (typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return false;
   return Object.keys(v).every((k) => {
     const d = Object.getOwnPropertyDescriptor(v, k);
-    return d && "value" in d && (d.value === undefined || isPlainData(d.value, depth + 1));
+    return d && "value" in d && (d.value === undefined || plainData(d.value, depth + 1));
   });
 };
 

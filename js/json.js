@@ -28,8 +28,9 @@ function join(path, key) {
 }
 
 /**
- * `{ v, p }` as JSON text: `v` the value's plain copy (absent for
- * `undefined`), `p` the problems as `[path, message]` pairs. Never throws.
+ * `{ v, p, u }` as JSON text: `v` the value's plain copy (absent for
+ * `undefined`), `p` the problems as `[path, message]` pairs, `u` how much of
+ * `maxInput` the value used; `{ big: true }` when it needs more. Never throws.
  */
 export function snapshot(value, maxInput, maxDepth) {
   const problems = [];
@@ -127,13 +128,10 @@ export function snapshot(value, maxInput, maxDepth) {
   };
   try {
     const v = read(value, "", null, 0);
-    return JSON.stringify({ v, p: problems });
+    return JSON.stringify({ v, p: problems, u: maxInput - budget });
   } catch (e) {
-    const message =
-      e instanceof TooLarge
-        ? `The input is larger than ${maxInput} characters; nothing was read`
-        : `Could not be read: ${reason(e)}`;
-    return JSON.stringify({ p: [["", message]] });
+    if (e instanceof TooLarge) return '{"big":true}';
+    return JSON.stringify({ p: [["", `Could not be read: ${reason(e)}`]], u: maxInput - budget });
   }
 }
 
@@ -166,7 +164,15 @@ export function isAbortSignal(value) {
   }
 }
 
-/** A plain copy of an array's items, each read once; throws if one cannot be. */
-export function copyItems(items) {
-  return Array.from({ length: items.length }, (_, i) => items[i]);
+/**
+ * A plain copy of an array's items, its length and each item read once; the
+ * length (a number) instead when it is not a whole number up to `max`.
+ * Throws if the length or an item cannot be read.
+ */
+export function copyItems(items, max) {
+  const length = Number(items.length);
+  if (!(Number.isInteger(length) && length >= 0 && length <= max)) return length;
+  const out = new Array(length);
+  for (let i = 0; i < length; i++) out[i] = items[i];
+  return out;
 }

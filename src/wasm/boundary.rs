@@ -286,7 +286,7 @@ pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer")] before: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let before = read_customer(&before, "before", true)?;
+    let before = read_customer(&before, "before")?;
     let after = read_draft(&before, &after)?;
     Ok(interop::from_value(
         &rules::diff_customer(&before, &after).to_value(),
@@ -301,7 +301,7 @@ pub fn apply_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let customer = read_customer(&customer, "customer", true)?;
+    let customer = read_customer(&customer, "customer")?;
     let patch = read_shape(&patch)?;
     Ok(interop::from_value(
         &rules::apply_patch(&customer, &patch).to_value(),
@@ -347,19 +347,13 @@ fn read_draft(before: &Customer, after: &JsValue) -> Result<CustomerDraft, JsVal
     })
 }
 
-/// A customer (or, with `needs_id` false, a draft: editable fields only
-/// matter) or a validation error naming `param`.
-fn read_customer(js: &JsValue, param: &str, needs_id: bool) -> Result<Customer, JsValue> {
+/// A customer (with its `id`) or a validation error naming `param`.
+fn read_customer(js: &JsValue, param: &str) -> Result<Customer, JsValue> {
     let mut errors = Vec::new();
     let value = interop::to_value(js, param, &mut errors);
     let customer = match value {
-        Some(Value::Object(mut map)) if errors.is_empty() => {
-            if !needs_id && map.get("id").is_none() {
-                map.insert("id", Value::String(String::new()));
-            }
-            Customer::from_value(&Value::Object(map))
-                .map_err(|message| FieldError::new(param, message, Value::Null))
-        }
+        Some(value @ Value::Object(_)) if errors.is_empty() => Customer::from_value(&value)
+            .map_err(|message| FieldError::new(param, message, Value::Null)),
         other => Err(FieldError::new(
             param,
             "Expected a customer object",
@@ -380,8 +374,9 @@ fn prepare(
     options: &JsValue,
 ) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
-    let id = read_customer_id(customer_id, &mut errors);
-    let patch = read_patch(patch, &mut errors);
+    let mut allowance = interop::MAX_INPUT_CHARS;
+    let id = read_customer_id(customer_id, &mut errors, &mut allowance);
+    let patch = read_patch(patch, &mut errors, &mut interop::MAX_INPUT_CHARS.clone());
     let (patience, signal) = options::read_request_options(config, options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
@@ -416,9 +411,11 @@ fn prepare_bulk(
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
+    // All the items share one allowance of characters.
+    let mut allowance = interop::MAX_BULK_INPUT_CHARS;
     let prepared = items
         .iter()
-        .map(|item| prepare_item(config, item))
+        .map(|item| prepare_item(config, item, &mut allowance))
         .collect();
     let run = BulkRun {
         job: RefCell::new(BulkJob::new(prepared)),
@@ -455,11 +452,15 @@ fn bulk_result(customer_id: &str, outcome: Outcome) -> Object {
 }
 
 /// Checks one bulk item `{customerId, patch}` and builds its request.
-fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRequest, Error>) {
+fn prepare_item(
+    config: &ClientConfig,
+    item: &JsValue,
+    allowance: &mut u32,
+) -> (String, Result<HttpRequest, Error>) {
     let mut errors = Vec::new();
     if !item.is_object() {
         let mut ignored = Vec::new();
-        let value = interop::to_value(item, "", &mut ignored).unwrap_or_default();
+        let value = interop::to_value_within(item, "", &mut ignored, allowance).unwrap_or_default();
         errors.push(FieldError::new(
             "",
             "Expected an item {customerId, patch}",
@@ -468,9 +469,9 @@ fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRe
         return (String::new(), Err(Error::validation(errors)));
     }
     let id = interop::get(item, "customerId", &mut errors);
-    let id = read_customer_id(&id, &mut errors);
+    let id = read_customer_id(&id, &mut errors, allowance);
     let patch = interop::get(item, "patch", &mut errors);
-    let patch = read_patch(&patch, &mut errors);
+    let patch = read_patch(&patch, &mut errors, allowance);
     if !errors.is_empty() {
         return (id, Err(Error::validation(errors)));
     }
@@ -478,19 +479,35 @@ fn prepare_item(config: &ClientConfig, item: &JsValue) -> (String, Result<HttpRe
     (id, request)
 }
 
-fn read_customer_id(customer_id: &JsValue, errors: &mut Vec<FieldError>) -> String {
-    customer_id.as_string().unwrap_or_else(|| {
-        let mut ignored = Vec::new();
-        let value = interop::to_value(customer_id, "customerId", &mut ignored).unwrap_or_default();
-        errors.push(FieldError::new("customerId", "Expected a string", value));
-        String::new()
-    })
+/// The customer id, a string; its characters count against `allowance`.
+fn read_customer_id(
+    customer_id: &JsValue,
+    errors: &mut Vec<FieldError>,
+    allowance: &mut u32,
+) -> String {
+    let mut ignored = Vec::new();
+    match interop::to_value_within(customer_id, "customerId", &mut ignored, allowance) {
+        Some(Value::String(id)) => id,
+        value => {
+            if ignored.iter().any(|e| e.message.starts_with("Larger than")) {
+                errors.append(&mut ignored);
+                return String::new();
+            }
+            errors.push(FieldError::new(
+                "customerId",
+                "Expected a string",
+                value.unwrap_or_default(),
+            ));
+            String::new()
+        }
+    }
 }
 
 /// Reads and validates a patch with every rule of [`rules::validate_patch`];
-/// `undefined` keys are omitted fields, never clears.
-fn read_patch(patch: &JsValue, errors: &mut Vec<FieldError>) -> CustomerPatch {
-    match interop::to_value(patch, "", errors) {
+/// `undefined` keys are omitted fields, never clears. Its characters count
+/// against `allowance`.
+fn read_patch(patch: &JsValue, errors: &mut Vec<FieldError>, allowance: &mut u32) -> CustomerPatch {
+    match interop::to_value_within(patch, "", errors, allowance) {
         Some(value) => {
             let problems = rules::validate_patch(&value);
             if problems.is_empty() {

@@ -42,7 +42,7 @@ extern "C" {
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
     /// The items of an array-like, each read once; throws if one cannot be.
     #[wasm_bindgen(js_name = copyItems, catch)]
-    fn copy_items(items: &JsValue) -> Result<Array, JsValue>;
+    fn copy_items(items: &JsValue, max: u32) -> Result<JsValue, JsValue>;
     /// A thrown value's message, never throwing.
     #[wasm_bindgen(js_name = describeError)]
     fn describe_error(error: &JsValue) -> String;
@@ -84,23 +84,56 @@ pub const MAX_DEPTH: u32 = 64;
 /// The most items `updateCustomers` takes in one call.
 pub const MAX_BULK_ITEMS: u32 = 100_000;
 
+/// The most characters (counted as for [`MAX_INPUT_CHARS`]) all the patches
+/// of one `updateCustomers` call may hold together.
+pub const MAX_BULK_INPUT_CHARS: u32 = 32 * 1024 * 1024;
+
 /// Reads `js` into a [`Value`], all at once and synchronously (a snapshot).
 /// `undefined` gives `None`; anything that cannot be sent (a function, a
 /// getter or Proxy trap that throws, a revoked Proxy, `NaN`, a cycle, input
 /// over [`MAX_INPUT_CHARS`]) pushes a [`FieldError`] under `path` and is left
 /// out.
 pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
-    let text = match snapshot(js, MAX_INPUT_CHARS, MAX_DEPTH) {
-        Ok(text) => text,
-        Err(_) => {
-            errors.push(FieldError::new(path, "Could not be read", Value::Null));
-            return None;
-        }
+    to_value_within(js, path, errors, &mut MAX_INPUT_CHARS.clone())
+}
+
+/// [`to_value`] with a shared allowance of characters: what the value uses
+/// is taken from `allowance` (at most [`MAX_INPUT_CHARS`] for one value).
+pub(crate) fn to_value_within(
+    js: &JsValue,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+    allowance: &mut u32,
+) -> Option<Value> {
+    let limit = (*allowance).min(MAX_INPUT_CHARS);
+    let unreadable = |errors: &mut Vec<FieldError>| {
+        errors.push(FieldError::new(path, "Could not be read", Value::Null));
+        None
+    };
+    let Ok(text) = snapshot(js, limit, MAX_DEPTH) else {
+        return unreadable(errors);
     };
     let Ok(Value::Object(mut read)) = parse_json(&text) else {
-        errors.push(FieldError::new(path, "Could not be read", Value::Null));
-        return None;
+        return unreadable(errors);
     };
+    if read.get("big").is_some() {
+        let message = match limit {
+            MAX_INPUT_CHARS => format!(
+                "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
+                 length, other values 1); nothing was read"
+            ),
+            _ => format!(
+                "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this one \
+                 was not read"
+            ),
+        };
+        errors.push(FieldError::new(path, message, Value::Null));
+        *allowance -= limit;
+        return None;
+    }
+    if let Some(Value::Number(used)) = read.get("u") {
+        *allowance = allowance.saturating_sub(*used as u32);
+    }
     if let Some(Value::Array(problems)) = read.remove("p") {
         for problem in problems {
             if let Value::Array(pair) = problem {
@@ -148,20 +181,19 @@ pub(crate) fn array(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> b
     })
 }
 
-/// The items of an array, each read once, at most [`MAX_BULK_ITEMS`].
+/// The items of an array, its length and each item read once, at most
+/// [`MAX_BULK_ITEMS`].
 pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<JsValue> {
-    let mut ignored = Vec::new();
-    let length = get(js, "length", &mut ignored).as_f64().unwrap_or(0.0);
-    if length > f64::from(MAX_BULK_ITEMS) {
-        errors.push(FieldError::new(
-            path,
-            format!("At most {MAX_BULK_ITEMS} items per call"),
-            Value::Number(length),
-        ));
-        return Vec::new();
-    }
-    match copy_items(js) {
-        Ok(items) => items.iter().collect(),
+    match copy_items(js, MAX_BULK_ITEMS) {
+        Ok(items) if Array::is_array(&items) => Array::from(&items).iter().collect(),
+        Ok(length) => {
+            errors.push(FieldError::new(
+                path,
+                format!("Expected at most {MAX_BULK_ITEMS} items"),
+                length.as_f64().map_or(Value::Null, Value::Number),
+            ));
+            Vec::new()
+        }
         Err(error) => {
             errors.push(unreadable(path, &error));
             Vec::new()

@@ -164,7 +164,7 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     assert_eq!(errors.length(), 1);
     assert!(get_str(&errors.get(0), "message")
         .unwrap()
-        .contains("larger than"));
+        .contains("Larger than"));
     // Below the cap, a long value is an error echoing at most 200 characters.
     let long = eval(r#"{name: "x".repeat(100000)}"#);
     let errors = Array::from(&validate_customer_patch(long));
