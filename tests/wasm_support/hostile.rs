@@ -107,15 +107,22 @@ pub async fn throwing_proxies_reject_instead_of_crashing() {
     ))
     .await;
     assert!(unreadable_at(&error, ""), "{:?}", problems(&error));
-    // A Proxy of an AbortSignal passes `instanceof` but not the native getters.
+    // A Proxy of an AbortSignal passes `instanceof`; where the engine's own
+    // getters refuse it (Chromium) it is a problem on `signal`, where they
+    // accept it (Node) it works as the signal. Either way the call settles.
     let signal = eval("{signal: new Proxy(new AbortController().signal, {})}");
-    let error = rejects(client.update_customer(
+    let error = JsFuture::from(client.update_customer(
         JsValue::from_str(ID),
         Ts::new_unchecked(js(r#"{"name": "x"}"#)),
         Some(Ts::<RequestOptions>::new_unchecked(signal)),
     ))
-    .await;
-    assert_eq!(problems(&error)[0].0, "signal");
+    .await
+    .expect_err("no such customer, or a refused signal");
+    if get_str(&error, "kind").as_deref() == Some("validation") {
+        assert_eq!(problems(&error)[0].0, "signal");
+    } else {
+        assert_error(&error, "not_found", Some(404));
+    }
     let error = CheckoutPageClient::new(Ts::<ClientOptions>::new_unchecked(options))
         .err()
         .expect("a throwing Proxy as client options throws");
