@@ -121,7 +121,7 @@ const TRAPS = ["ownKeys", "get", "getOwnPropertyDescriptor", "has", "getPrototyp
 function proxy(target) {
   const handler = {};
   for (const trap of TRAPS) if (chance(0.3)) handler[trap] = boom;
-  if (chance(0.2)) handler.get = (t, k) => (chance(0.5) ? Reflect.get(t, k) : value(5));
+  if (chance(0.2)) handler.get = (t, k) => (chance(0.5) ? Reflect.get(t, k) : pick([...STRINGS, 7, "523412", null]));
   if (chance(0.1)) handler.ownKeys = () => ["name", "name"];
   return new Proxy(target, handler);
 }
