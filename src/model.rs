@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldError, Path};
+use crate::error::{FieldError, Path, MAX_PROBLEMS};
 use crate::value::{Map, Value};
 
 /// A postal address. The API replaces a stored address in full when one is
@@ -310,6 +310,10 @@ impl CustomerPatch {
                 "shipping" => patch.shipping = Some(nullable_shipping(field, errs, keep)),
                 "taxId" => patch.tax_id = Some(nullable_string(top, field, errs, keep)),
                 "taxIdType" => patch.tax_id_type = Some(nullable_string(top, field, errs, keep)),
+                // Beyond the problems that are listed, skip the hint search.
+                _ if errs.len() >= MAX_PROBLEMS => {
+                    errs.push(FieldError::new(key, "Unknown field", Value::Null))
+                }
                 _ => errs.push(unknown_field(top, field, &EDITABLE_FIELDS)),
             }
         }
