@@ -63,6 +63,13 @@ for (const file of snippets) {
 let glue = readFileSync(join(src, `${NAME}.js`), "utf8");
 const snippetRequire = /require\(String\.raw`(\.\/snippets\/[^`]+)\.js`\)/g;
 glue = glue.replace(snippetRequire, (_, path) => `require(String.raw\`${path}.cjs\`)`);
+// Functions the wasm imports straight from a snippet (no glue shim) are
+// required by plain string; the import map keeps the .js names.
+const directRequire = /require\("(\.\/snippets\/[^"]+)\.js"\)/g;
+glue = glue.replace(directRequire, (_, path) => `require("${path}.cjs")`);
+if (/require\(("|String\.raw`)\.\/snippets\/[^"`]+\.js/.test(glue)) {
+  fail("a snippet is still required by its .js name");
+}
 const wasmPath = "const wasmPath = `${__dirname}/" + NAME + "_bg.wasm`;";
 if (!glue.includes(wasmPath)) fail(`expected \`${wasmPath}\` in the nodejs glue`);
 glue = glue.replace(wasmPath, "const wasmPath = require('path').join(__dirname, '..', '" + NAME + "_bg.wasm');");
