@@ -102,11 +102,11 @@ function crossingCost() {
   const ways = {
     "call only (handle in, number out)": () => crossing.benchCrossNoop(validPatch),
     [`a ${text.length}-byte string in, nothing parsed`]: () => crossing.benchCrossString(text),
-    "walk the object property by property from Rust (the SDK's fallback for non-plain values)": () => crossing.benchCrossWalk(validPatch),
+    "walk the object property by property from Rust (the SDK's old crossing for non-plain values, kept for comparison)": () => crossing.benchCrossWalk(validPatch),
     "serde-wasm-bindgen from_value": () => crossing.benchCrossSerde(validPatch),
     "JSON.stringify + serde_json": () => crossing.benchCrossJson(JSON.stringify(validPatch)),
     "JSON.stringify + the core's own parser": () => crossing.benchCrossText(JSON.stringify(validPatch)),
-    "**what the SDK does**: plain-data check + JSON.stringify + the core's parser": () => crossing.benchCrossSdk(validPatch),
+    "**what the SDK does**: guarded snapshot copy + JSON.stringify + the core's parser": () => crossing.benchCrossSdk(validPatch),
   };
   row(["crossing", "ops/s", "µs per call"]);
   row(["---", "---:", "---:"]);

@@ -51,12 +51,17 @@ export function subscribeAbort(signal, callback) {
  * context's): checked by its interface, not its constructor, like `fetch`.
  */
 export function isAbortSignal(value) {
-  return (
-    value !== null &&
-    typeof value === "object" &&
-    typeof value.aborted === "boolean" &&
-    typeof value.addEventListener === "function" &&
-    typeof value.removeEventListener === "function" &&
-    Object.prototype.toString.call(value) === "[object AbortSignal]"
-  );
+  try {
+    return (
+      value !== null &&
+      typeof value === "object" &&
+      typeof value.aborted === "boolean" &&
+      typeof value.addEventListener === "function" &&
+      typeof value.removeEventListener === "function" &&
+      Object.prototype.toString.call(value) === "[object AbortSignal]"
+    );
+  } catch {
+    // A Proxy whose traps throw, or a revoked one: not a signal.
+    return false;
+  }
 }

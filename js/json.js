@@ -2,59 +2,184 @@
 // JSON.stringify is several times cheaper than reading an object from Rust
 // one property at a time (see bench/RESULTS.md, "Crossing").
 //
-// Only plain JSON data takes this path. For anything JSON.stringify would
-// silently change (NaN and Infinity become null, functions and symbols
-// vanish, class instances, Dates and toJSON methods are rewritten, bigints
-// and cycles throw) this returns undefined, and the Rust side walks the value
-// itself to report exactly which field is wrong (src/wasm/interop.rs). So do
-// strings and keys with a lone surrogate, which JSON would carry as an escape
-// that decodes to U+FFFD.
+// `snapshot` reads the whole value once, synchronously, when a call is made
+// (so changing an object after the call changes nothing), into a plain copy
+// it then stringifies. Every read is guarded: a getter or Proxy trap that
+// throws, a revoked Proxy, a function, symbol, bigint, NaN or Infinity, a
+// cycle or nesting too deep becomes a problem at that field's dotted path,
+// never an omission and never an exception. Caps (given and documented by
+// src/wasm/interop.rs): `maxDepth` levels, `maxInput` characters in all
+// (every string and key counts its length, every other value 1), checked
+// before anything is copied. A string or key with a lone surrogate (half an
+// emoji) is a problem too: JSON would carry it as an escape that decodes to
+// U+FFFD, which the user never typed.
 
-const MAX_DEPTH = 64;
+class TooLarge {}
+
+function reason(error) {
+  try {
+    if (error instanceof Error) return String(error.message).slice(0, 200);
+    return String(error).slice(0, 200);
+  } catch {
+    return "an exception";
+  }
+}
 
 // A lone surrogate: a surrogate code unit not part of a pair. With the `u`
 // flag a pair is one code point, so only lone ones are of category Cs.
 const LONE_SURROGATE = /\p{Cs}/u;
 
 function isWellFormed(text) {
-  return typeof text.isWellFormed === "function"
-    ? text.isWellFormed()
-    : !LONE_SURROGATE.test(text);
+  return typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text);
 }
 
-function isPlain(value, depth) {
-  switch (typeof value) {
-    case "string":
-      return isWellFormed(value);
-    case "boolean":
-    case "undefined": // an omitted key, as JSON.stringify drops it
-      return true;
-    case "number":
-      return Number.isFinite(value);
-    case "object": {
-      if (value === null) return true;
-      if (depth === MAX_DEPTH) return false;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          if (!isPlain(value[i], depth + 1)) return false;
+const LONE_SURROGATE_MESSAGE =
+  "Contains a lone surrogate (such as half an emoji), which cannot be sent as it is";
+
+function join(path, key) {
+  return path === "" ? key : `${path}.${key}`;
+}
+
+/**
+ * `{ v, p, u }` as JSON text: `v` the value's plain copy (absent for
+ * `undefined`), `p` the problems as `[path, message, code]` triples (`code`
+ * one of the core's `ProblemCode` names), `u` how much of
+ * `maxInput` the value used; `{ big: true }` when it needs more. Never throws.
+ */
+export function snapshot(value, maxInput, maxDepth) {
+  const problems = [];
+  let budget = maxInput;
+  const spend = (n) => {
+    budget -= n;
+    if (budget < 0) throw new TooLarge();
+  };
+  // A value's path is its parent's path and its key, joined only when a
+  // problem needs it.
+  const problem = (parent, key, message, code = "unsupported_value") => {
+    problems.push([key === null ? parent : join(parent, key), message, code]);
+  };
+  const unreadable = (parent, key, e) => problem(parent, key, `Could not be read: ${reason(e)}`, "invalid_input");
+  const read = (value, parent, key, depth) => {
+    switch (typeof value) {
+      case "undefined":
+        return undefined;
+      case "boolean":
+        spend(1);
+        return value;
+      case "string":
+        spend(value.length + 1);
+        if (isWellFormed(value)) return value;
+        problem(parent, key, LONE_SURROGATE_MESSAGE, "invalid_unicode");
+        return undefined;
+      case "number":
+        spend(1);
+        if (Number.isFinite(value)) return value;
+        problem(parent, key, "Expected a finite number");
+        return undefined;
+      case "object": {
+        spend(1);
+        if (value === null) return null;
+        if (depth === maxDepth) {
+          problem(parent, key, `Nested more than ${maxDepth} levels deep (or a cycle)`);
+          return undefined;
         }
-        return true;
+        let isArray;
+        let keys;
+        try {
+          isArray = Array.isArray(value);
+          keys = isArray ? null : Object.keys(value);
+        } catch (e) {
+          unreadable(parent, key, e);
+          return undefined;
+        }
+        const path = key === null ? parent : join(parent, key);
+        if (isArray) {
+          let length;
+          try {
+            length = value.length;
+          } catch (e) {
+            unreadable(path, null, e);
+            return undefined;
+          }
+          if (typeof length !== "number" || !(length >= 0)) length = 0;
+          spend(length);
+          const out = new Array(length);
+          for (let i = 0; i < length; i++) {
+            let item;
+            try {
+              item = value[i];
+            } catch (e) {
+              unreadable(path, String(i), e);
+              out[i] = null;
+              continue;
+            }
+            const copy = read(item, path, String(i), depth + 1);
+            out[i] = copy === undefined ? null : copy;
+          }
+          return out;
+        }
+        spend(keys.length);
+        // No prototype: a key named __proto__ stays an ordinary key.
+        const out = Object.create(null);
+        for (const name of keys) {
+          spend(name.length);
+          if (!isWellFormed(name)) {
+            problem(path, name, LONE_SURROGATE_MESSAGE, "invalid_unicode");
+            continue;
+          }
+          let item;
+          try {
+            item = value[name];
+          } catch (e) {
+            unreadable(path, name, e);
+            continue;
+          }
+          const copy = read(item, path, name, depth + 1);
+          if (copy !== undefined) out[name] = copy;
+        }
+        return out;
       }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
-        if (!isWellFormed(key)) return false;
-        if (!isPlain(value[key], depth + 1)) return false;
-      }
-      return true;
+      case "function":
+        problem(parent, key, "A function cannot be sent as JSON");
+        return undefined;
+      default:
+        problem(parent, key, `A ${typeof value} cannot be sent as JSON`);
+        return undefined;
     }
-    default:
-      return false;
+  };
+  try {
+    const v = read(value, "", null, 0);
+    return JSON.stringify({ v, p: problems, u: maxInput - budget });
+  } catch (e) {
+    if (e instanceof TooLarge) return '{"big":true}';
+    return JSON.stringify({ p: [["", `Could not be read: ${reason(e)}`, "invalid_input"]], u: maxInput - budget });
   }
 }
 
-/** `value` as JSON text when it is plain JSON data, else `undefined`. */
-export function plainJson(value) {
-  return isPlain(value, 0) ? JSON.stringify(value) : undefined;
+/** A thrown value's message, at most 200 characters; never throws. */
+export function describeError(error) {
+  return reason(error);
+}
+
+/** Own enumerable string keys, or a thrown exception for Rust to catch. */
+export function ownKeys(value) {
+  return Object.keys(value);
+}
+
+/** Whether `value` is an array; throws only for a revoked Proxy. */
+export function isArray(value) {
+  return Array.isArray(value);
+}
+
+/**
+ * A plain copy of an array's items, its length and each item read once; the
+ * length (a number) instead when it is not a whole number up to `max`.
+ * Throws if the length or an item cannot be read.
+ */
+export function copyItems(items, max) {
+  const length = Number(items.length);
+  if (!(Number.isInteger(length) && length >= 0 && length <= max)) return length;
+  const out = new Array(length);
+  for (let i = 0; i < length; i++) out[i] = items[i];
+  return out;
 }

@@ -11,6 +11,22 @@ cd "$(dirname "$0")/.."
 out=pkg
 wasm=target/wasm32-unknown-unknown/release/checkoutpage.wasm
 
+# Nothing of the build host in the artefact: panic locations name source
+# files, so the cargo home and this checkout are remapped to short relative
+# names (checked after the build). The standard library's locations read
+# `/rustc/<commit>/library/...` for everyone: they come precompiled with the
+# toolchain and name no directory of this machine.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+flags=(
+  "--remap-path-prefix=$cargo_home/registry/src/=crates/"
+  "--remap-path-prefix=$cargo_home/git/checkouts/=git/"
+  "--remap-path-prefix=$PWD/=checkoutpage/"
+)
+# CARGO_ENCODED_RUSTFLAGS (0x1f-separated) keeps paths with spaces whole;
+# any RUSTFLAGS of the caller come first.
+read -r -a user_flags <<< "${RUSTFLAGS:-}"
+CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${user_flags[*]}${user_flags:+$'\x1f'}${flags[*]}")
+export CARGO_ENCODED_RUSTFLAGS
 cargo build --release --target wasm32-unknown-unknown -p checkoutpage
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name checkoutpage "$wasm"
@@ -50,6 +66,12 @@ if [ -x "$opt" ]; then
   mv "$out/checkoutpage_bg.wasm.opt" "$out/checkoutpage_bg.wasm"
 else
   echo "warning: $opt not found (run npm ci); the wasm is not size-optimised" >&2
+fi
+
+# Fail the build if a build-host path survived.
+if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/checkoutpage_bg.wasm" >&2; then
+  echo "error: the wasm names paths of the build host (above)" >&2
+  exit 1
 fi
 
 cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/load.js npm/explain.js npm/text-codec.js \

@@ -10,6 +10,10 @@ use crate::value::Value;
 pub const DEFAULT_BASE_URL: &str = "https://api.checkoutpage.com";
 /// Per-attempt timeout unless configured otherwise.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+/// The accepted `timeoutMs`, in milliseconds: from 1 to 2^31 - 1, the
+/// longest delay JavaScript timers support (a longer one fires at once).
+pub const TIMEOUT_RANGE: (u32, u32) = (1, 2_147_483_647);
 /// Retries after the first attempt unless configured otherwise.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
 
@@ -95,11 +99,12 @@ impl ClientConfig {
                 ));
                 None
             }
-            Some(key) if key.chars().any(|c| c.is_control() || c == ' ') => {
+            Some(key) if !key.bytes().all(|b| b.is_ascii_graphic()) => {
                 // The key itself is never echoed back.
                 errors.push(FieldError::new(
                     "apiKey",
-                    "The API key contains spaces or control characters",
+                    "The API key contains spaces, control characters or non-ASCII characters, \
+                     which an HTTP header cannot carry; copy it again from the dashboard",
                     Value::Null,
                 ));
                 None
@@ -122,21 +127,21 @@ impl ClientConfig {
             "timeoutMs",
             input.timeout_ms,
             DEFAULT_TIMEOUT_MS,
-            1,
+            TIMEOUT_RANGE,
             &mut errors,
         );
         let max_retries = count(
             "maxRetries",
             input.max_retries,
             DEFAULT_MAX_RETRIES,
-            0,
+            (0, u32::MAX),
             &mut errors,
         );
         let requests_per_minute = count(
             "requestsPerMinute",
             input.requests_per_minute,
             crate::pacer::DEFAULT_REQUESTS_PER_MINUTE,
-            1,
+            (1, u32::MAX),
             &mut errors,
         );
         let validation = validation_mode(
@@ -184,18 +189,18 @@ pub(crate) fn count(
     param: &str,
     value: Option<f64>,
     default: u32,
-    min: u32,
+    (min, max): (u32, u32),
     errors: &mut Vec<FieldError>,
 ) -> u32 {
     match value {
         None => default,
-        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(u32::MAX) => n as u32,
+        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
         Some(n) => {
-            errors.push(FieldError::new(
-                param,
-                format!("Expected a whole number of at least {min}"),
-                Value::Number(n),
-            ));
+            let message = match max {
+                u32::MAX => format!("Expected a whole number of at least {min}"),
+                _ => format!("Expected a whole number from {min} to {max}"),
+            };
+            errors.push(FieldError::new(param, message, Value::Number(n)));
             default
         }
     }
@@ -204,16 +209,24 @@ pub(crate) fn count(
 /// Accepts `https://host[:port][/path]`, or `http://` for loopback hosts only.
 /// Returns the URL without a trailing slash.
 fn check_base_url(url: &str) -> Result<String, String> {
-    let (scheme, rest) = url.split_once("://").ok_or_else(|| {
-        "Expected an absolute URL such as https://api.checkoutpage.com".to_owned()
-    })?;
+    // `find` and `get`, not `split_once` or indexing: no string-slicing panic
+    // path, whose message formatting brings debug-only Unicode tables into
+    // the wasm.
+    let (scheme, rest) = url
+        .as_bytes()
+        .windows(3)
+        .position(|w| w == b"://")
+        .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
+        .ok_or_else(|| {
+            "Expected an absolute URL such as https://api.checkoutpage.com".to_owned()
+        })?;
     let scheme = scheme.to_ascii_lowercase();
     if url.contains(['?', '#']) || url.chars().any(|c| c.is_control() || c == ' ') {
         return Err(
             "The base URL may not contain a query, a fragment, spaces or control characters".into(),
         );
     }
-    let authority = rest.split('/').next().unwrap_or_default();
+    let authority = before(rest, '/');
     if authority.contains('@') {
         return Err("The base URL may not contain credentials; use `apiKey`".into());
     }
@@ -238,9 +251,19 @@ fn check_base_url(url: &str) -> Result<String, String> {
 fn host_of(authority: &str) -> &str {
     if authority.starts_with('[') {
         // IPv6 literal, brackets kept: `[::1]:8080` → `[::1]`
-        return authority.split_inclusive(']').next().unwrap_or_default();
+        return authority
+            .find(']')
+            .and_then(|at| authority.get(..=at))
+            .unwrap_or(authority);
     }
-    authority.split(':').next().unwrap_or_default()
+    before(authority, ':')
+}
+
+/// `text` up to the first `delimiter`, or all of it.
+fn before(text: &str, delimiter: char) -> &str {
+    text.find(delimiter)
+        .and_then(|at| text.get(..at))
+        .unwrap_or(text)
 }
 
 fn is_loopback(host: &str) -> bool {

@@ -39,13 +39,29 @@ pub struct FieldError {
     pub severity: Option<Severity>,
 }
 
+/// The most problems a validation reports: beyond it, one last entry (with
+/// an empty `param`) says how many more there were.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The most characters of a `param` or a `message` in a field error; longer
+/// ones are cut and end in `…`.
+pub const MAX_TEXT_CHARS: usize = 300;
+
+/// The most characters of a string echoed back in a field error's `value`,
+/// and the most entries of an array or object there (nested ones count);
+/// longer strings are cut and end in `…`, further entries are left out.
+pub const MAX_ECHO_CHARS: usize = 200;
+
 impl FieldError {
-    /// A field error as the server reports it: no code, no severity.
+    /// A field error without a code or a severity (as the server reports
+    /// them). `param` and `message` are cut to [`MAX_TEXT_CHARS`], `value` to
+    /// [`MAX_ECHO_CHARS`], so an error never grows with its input.
     pub fn new(param: impl Into<String>, message: impl Into<String>, value: Value) -> Self {
+        let mut budget = MAX_ECHO_CHARS;
         Self {
-            param: param.into(),
-            message: message.into(),
-            value,
+            param: cut(param.into(), MAX_TEXT_CHARS),
+            message: cut(message.into(), MAX_TEXT_CHARS),
+            value: echo(value, &mut budget),
             code: None,
             severity: None,
         }
@@ -120,6 +136,9 @@ pub enum ProblemCode {
     InvalidOption,
     /// Error: any other argument the client cannot use.
     InvalidInput,
+    /// Error: more problems than are listed (at most [`MAX_PROBLEMS`]); only
+    /// a patch with errors has that many.
+    TooManyProblems,
     /// Warning: not an email address by the WHATWG rule (internationalised
     /// domains are accepted).
     InvalidEmail,
@@ -147,7 +166,7 @@ impl ProblemCode {
         match self {
             NotAnObject | EmptyPatch | UnknownField | ReadOnlyField | InvalidType
             | EmailRequired | ControlCharacter | InvalidUnicode | UnsupportedValue
-            | InvalidCustomerId | InvalidOption | InvalidInput => Severity::Error,
+            | InvalidCustomerId | InvalidOption | InvalidInput | TooManyProblems => Severity::Error,
             InvalidEmail | InvalidPhone | InvalidCountry | PostalCodeFormat | TaxIdFormat
             | TaxIdType | TaxIdPair | TooLong => Severity::Warning,
         }
@@ -169,6 +188,7 @@ impl ProblemCode {
             InvalidCustomerId => "invalid_customer_id",
             InvalidOption => "invalid_option",
             InvalidInput => "invalid_input",
+            TooManyProblems => "too_many_problems",
             InvalidEmail => "invalid_email",
             InvalidPhone => "invalid_phone",
             InvalidCountry => "invalid_country",
@@ -189,6 +209,70 @@ impl Severity {
             Severity::Warning => "warning",
         }
     }
+}
+
+/// `text` cut to at most `max` characters (the last one `…`).
+fn cut(mut text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    if let Some((at, _)) = text.char_indices().nth(max.saturating_sub(1)) {
+        // `get`, not `truncate`: no string-slicing panic path in the wasm.
+        let mut cut = text.get(..at).unwrap_or_default().to_owned();
+        cut.push('…');
+        text = cut;
+    }
+    text
+}
+
+/// `value` with its strings cut and its arrays and objects trimmed, sharing
+/// one `budget` of characters and entries.
+fn echo(value: Value, budget: &mut usize) -> Value {
+    match value {
+        Value::String(s) => {
+            let s = cut(s, (*budget).max(1));
+            *budget = budget.saturating_sub(s.chars().count());
+            Value::String(s)
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map_while(|item| {
+                    (*budget > 0).then(|| {
+                        *budget -= 1;
+                        echo(item, budget)
+                    })
+                })
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map_while(|(key, item)| {
+                    (*budget > 0).then(|| {
+                        *budget = budget.saturating_sub(1);
+                        (cut(key, MAX_ECHO_CHARS), echo(item, budget))
+                    })
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// `errors` with at most [`MAX_PROBLEMS`] entries, then one saying how many
+/// more there were.
+pub fn cap_problems(mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    if errors.len() > MAX_PROBLEMS {
+        let more = errors.len() - MAX_PROBLEMS;
+        errors.truncate(MAX_PROBLEMS);
+        errors.push(FieldError::problem(
+            ProblemCode::TooManyProblems,
+            "",
+            format!("{more} more problems not listed (at most {MAX_PROBLEMS} are)"),
+            Value::Null,
+        ));
+    }
+    errors
 }
 
 /// A dotted field name (`shipping.address.city`) as a parent and a key,
@@ -335,10 +419,13 @@ impl Error {
         }
     }
 
-    /// A client-side validation failure carrying every field error. A field
-    /// error without a code gets [`ProblemCode::InvalidInput`], so every
-    /// client-side problem has a code and a severity.
-    pub fn validation(mut errors: Vec<FieldError>) -> Self {
+    /// A client-side validation failure carrying every field error. At most
+    /// [`MAX_PROBLEMS`] are kept (see [`cap_problems`]). A field error without
+    /// a code gets [`ProblemCode::InvalidInput`], so every client-side
+    /// problem has a code and a severity.
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let total = errors.len();
+        let mut errors = cap_problems(errors);
         for e in errors.iter_mut().filter(|e| e.code.is_none()) {
             e.code = Some(ProblemCode::InvalidInput);
             e.severity = Some(ProblemCode::InvalidInput.severity());
@@ -350,7 +437,7 @@ impl Error {
         let message = match errors.as_slice() {
             [] => "Invalid input".to_owned(),
             [one] => describe(one),
-            [first, rest @ ..] => format!("{} (and {} more)", describe(first), rest.len()),
+            [first, ..] => format!("{} (and {} more)", describe(first), total - 1),
         };
         Self {
             errors,

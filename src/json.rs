@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::fmt::{self, Write};
 
-use crate::value::{Map, Value};
+use crate::value::{Key, Map, Value, MAX_SAFE_INTEGER};
 
 /// The deepest nesting of arrays and objects [`parse`] accepts.
 pub const MAX_DEPTH: usize = 128;
@@ -163,9 +163,9 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
         self.nest(depth)?;
-        let mut map = Map::with_capacity(8);
+        let mut entries: Vec<(Key, Value)> = Vec::with_capacity(8);
         if self.eat(b'}') {
-            return Ok(Value::Object(map));
+            return Ok(Value::Object(Map::new()));
         }
         loop {
             if self.peek() != Some(b'"') {
@@ -178,10 +178,10 @@ impl<'a> Parser<'a> {
             }
             self.skip_whitespace();
             let value = self.value(depth + 1)?;
-            map.insert_key(key, value);
+            entries.push((key, value));
             self.skip_whitespace();
             if self.eat(b'}') {
-                return Ok(Value::Object(map));
+                return Ok(Value::Object(Map::from_entries(entries)));
             }
             if !self.eat(b',') {
                 return Err(self.error("expected ',' or '}'"));
@@ -389,6 +389,13 @@ pub fn to_string(value: &Value) -> String {
     to_string_with(value, Floats::STD)
 }
 
+impl Value {
+    /// Writes compact JSON (the same text `JSON.stringify` produces).
+    pub fn to_json(&self) -> String {
+        to_string(self)
+    }
+}
+
 /// [`to_string`], with `floats` writing numbers other than safe integers.
 pub fn to_string_with(value: &Value, floats: Floats) -> String {
     let mut out = String::with_capacity(256);
@@ -427,9 +434,6 @@ fn write(value: &Value, out: &mut String, floats: Floats) {
     }
 }
 
-/// 2^53: whole numbers below it are exact in a double.
-pub(crate) const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
-
 fn write_number(n: f64, out: &mut String, floats: Floats) {
     if !n.is_finite() {
         // JSON has no NaN or Infinity; JSON.stringify writes null.
@@ -459,7 +463,9 @@ fn write_string(s: &str, out: &mut String) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[start..i - 1]);
+        // `get`, not indexing: no panic path (whose message formatting would
+        // bring debug-only Unicode tables into the wasm).
+        out.push_str(s.get(start..i - 1).unwrap_or_default());
         if escape.is_empty() {
             let _ = write!(out, "\\u{:04x}", b);
         } else {
@@ -467,6 +473,6 @@ fn write_string(s: &str, out: &mut String) {
         }
         start = i;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldError, Path, ProblemCode};
+use crate::error::{FieldError, Path, ProblemCode, MAX_PROBLEMS};
 use crate::value::{Map, Value};
 
 /// A postal address. The API replaces a stored address in full when one is
@@ -325,7 +325,7 @@ const ENVELOPE_KEYS: [&str; 8] = [
 
 /// `key` as a `&'static str` when it is one of the API's own names (a
 /// customer field, an address field, an envelope key), so that a parsed
-/// object can store it without allocating (see [`crate::json`]).
+/// object can store it without allocating (the `json` parser uses it).
 pub(crate) fn api_name(key: &str) -> Option<&'static str> {
     [
         &EDITABLE_FIELDS[..],
@@ -407,6 +407,10 @@ impl CustomerPatch {
                 "shipping" => patch.shipping = Some(nullable_shipping(field, errs, keep)),
                 "taxId" => patch.tax_id = Some(nullable_string(top, field, errs, keep)),
                 "taxIdType" => patch.tax_id_type = Some(nullable_string(top, field, errs, keep)),
+                // Beyond the problems that are listed, skip the hint search.
+                _ if errs.len() >= MAX_PROBLEMS => {
+                    errs.push(FieldError::new(key, "Unknown field", Value::Null))
+                }
                 _ => errs.push(unknown_field(top, field, &EDITABLE_FIELDS)),
             }
         }
@@ -515,7 +519,13 @@ impl Customer {
             ],
         );
         for (key, value) in self.extra.iter() {
-            map.insert(key, value.clone());
+            // The keys of `extra` are unique: only a field name (put there by
+            // hand) needs looking up.
+            if EDITABLE_FIELDS.contains(&key) || READ_ONLY_FIELDS.contains(&key) {
+                map.insert(key, value.clone());
+            } else {
+                map.push_new(key, value.clone());
+            }
         }
         Value::Object(map)
     }
@@ -558,7 +568,9 @@ impl Customer {
                 "createdAt" => &mut customer.created_at,
                 "updatedAt" => &mut customer.updated_at,
                 _ => {
-                    customer.extra.insert(key, field.clone());
+                    // Keys of one object are unique, and none of these is a
+                    // field name.
+                    customer.extra.push_new(key, field.clone());
                     continue;
                 }
             };
@@ -763,11 +775,21 @@ fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
 /// The known name nearest to `key` (case-insensitive edit distance), if close enough
 /// to be a plausible typo.
 fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let close = |k: &str| 2.max(k.len() / 4);
+    // The distance is at least the difference in length: most keys are
+    // ruled out without computing it.
+    // Known names are ASCII: their length is their character count.
+    let chars = key.chars().take(64).count();
+    let near = |k: &str| chars.abs_diff(k.len()) <= close(k);
+    if !known.iter().any(|k| near(k)) {
+        return None;
+    }
     let key = key.to_ascii_lowercase();
     known
         .iter()
+        .filter(|k| near(k))
         .map(|k| (edit_distance(&key, &k.to_ascii_lowercase()), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .filter(|(d, k)| *d <= close(k))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }

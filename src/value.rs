@@ -1,7 +1,7 @@
 //! A small, format-agnostic JSON value.
 //!
-//! The core never depends on a JSON library: [`crate::json`] reads and writes
-//! the text, and everything else (validation, error parsing, decoding
+//! The core never depends on a JSON library: the `json` module reads and
+//! writes the text (and this module does not depend on it), and everything else (validation, error parsing, decoding
 //! responses into typed models) works on this [`Value`].
 //!
 //! Objects keep their keys in insertion order so that a request body or a
@@ -39,8 +39,14 @@ pub struct Map {
 }
 
 /// A key of a [`Map`]. Keys the API itself uses are stored as `&'static str`:
-/// the parser does not allocate for them (see [`crate::json`]).
-type Key = Cow<'static, str>;
+/// the parser does not allocate for them.
+pub(crate) type Key = Cow<'static, str>;
+
+/// 2^53: whole numbers below it are exact in a double.
+pub(crate) const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+/// Objects up to this size find a repeated key by scanning; larger ones sort.
+const SCAN_LIMIT: usize = 16;
 
 impl Map {
     /// An empty object.
@@ -68,7 +74,7 @@ impl Map {
         self.insert_key(Cow::Owned(key.into()), value);
     }
 
-    pub(crate) fn insert_key(&mut self, key: Key, value: Value) {
+    fn insert_key(&mut self, key: Key, value: Value) {
         // Lengths first: at opt-level "z" a string comparison is a call.
         let slot = self
             .entries
@@ -78,6 +84,50 @@ impl Map {
             Some(slot) => slot.1 = value,
             None => self.entries.push((key, value)),
         }
+    }
+
+    /// Builds an object from entries in order; a repeated key keeps its first
+    /// position and its last value, as in `JSON.parse`. `O(n log n)` in the
+    /// number of entries (where inserting one by one would be quadratic).
+    pub(crate) fn from_entries(mut entries: Vec<(Key, Value)>) -> Map {
+        let n = entries.len();
+        if n <= SCAN_LIMIT {
+            let mut map = Map::with_capacity(n);
+            for (key, value) in entries {
+                map.insert_key(key, value);
+            }
+            return map;
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_unstable_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
+        let mut keep = vec![true; n];
+        let mut i = 0;
+        while i < n {
+            let mut j = i + 1;
+            while j < n && entries[order[j]].0 == entries[order[i]].0 {
+                j += 1;
+            }
+            if j - i > 1 {
+                let value = std::mem::take(&mut entries[order[j - 1]].1);
+                entries[order[i]].1 = value;
+                for &later in &order[i + 1..j] {
+                    keep[later] = false;
+                }
+            }
+            i = j;
+        }
+        let entries = entries
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(entry, keep)| keep.then_some(entry))
+            .collect();
+        Map { entries }
+    }
+
+    /// Appends `key` without looking for it: the caller knows it is absent
+    /// (keys copied from another object). Constant time.
+    pub(crate) fn push_new(&mut self, key: impl Into<String>, value: Value) {
+        self.entries.push((Cow::Owned(key.into()), value));
     }
 
     /// Removes `key`, returning its value.
@@ -104,11 +154,7 @@ impl Map {
 
 impl FromIterator<(String, Value)> for Map {
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
-        let mut map = Map::new();
-        for (k, v) in iter {
-            map.insert(k, v);
-        }
-        map
+        Map::from_entries(iter.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect())
     }
 }
 
@@ -149,11 +195,6 @@ impl Value {
             _ => None,
         }
     }
-
-    /// Writes compact JSON (the same text `JSON.stringify` produces).
-    pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
-    }
 }
 
 impl From<&str> for Value {
@@ -174,7 +215,7 @@ impl Serialize for Value {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
             // Whole numbers go out as integers, as `JSON.stringify` writes them.
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < crate::json::MAX_SAFE_INTEGER => {
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < MAX_SAFE_INTEGER => {
                 serializer.serialize_i64(*n as i64)
             }
             Value::Number(n) => serializer.serialize_f64(*n),
@@ -244,11 +285,11 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
-        let mut map = Map::new();
+        let mut entries = Vec::new();
         while let Some((k, v)) = access.next_entry::<String, Value>()? {
-            map.insert(k, v);
+            entries.push((Cow::Owned(k), v));
         }
-        Ok(Value::Object(map))
+        Ok(Value::Object(Map::from_entries(entries)))
     }
 }
 

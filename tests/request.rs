@@ -438,3 +438,36 @@ proptest::proptest! {
         proptest::prop_assert!(!quoted.contains('\n'));
     }
 }
+
+#[test]
+fn options_that_cannot_work_are_refused_at_construction() {
+    let refused = |input: ClientOptionsInput| {
+        let error = ClientConfig::new(input).expect_err("refused");
+        assert_eq!(error.kind, ErrorKind::Validation);
+        error.errors[0].param.clone()
+    };
+    for timeout in [2_147_483_648.0, 4_294_967_295.0, 0.0, 1.5] {
+        let input = ClientOptionsInput {
+            timeout_ms: Some(timeout),
+            ..Default::default()
+        };
+        assert_eq!(refused(input), "timeoutMs", "{timeout}");
+    }
+    let longest = ClientOptionsInput {
+        timeout_ms: Some(2_147_483_647.0),
+        ..Default::default()
+    };
+    assert_eq!(
+        ClientConfig::new(longest).unwrap().timeout_ms,
+        2_147_483_647
+    );
+    for key in ["sk_test_é", "sk_test_\u{2028}", "sk test", "sk_\u{7f}"] {
+        let input = ClientOptionsInput {
+            api_key: Some(key.into()),
+            ..Default::default()
+        };
+        let error = ClientConfig::new(input).expect_err("refused");
+        assert_eq!(error.errors[0].param, "apiKey");
+        assert_eq!(error.errors[0].value, Value::Null, "never echoed");
+    }
+}

@@ -261,3 +261,19 @@ fn diff_then_apply_reaches_the_draft() {
         Ok(&patch)
     );
 }
+
+#[test]
+fn a_partial_draft_leaves_what_it_omits_unchanged() {
+    let mut state = Map::new();
+    state.insert("name", Value::from("Ada King"));
+    state.insert("phone", Value::Null);
+    state.insert("unknownKey", Value::from("ignored"));
+    let draft = CustomerDraft::from_partial(&stored(), &state).unwrap();
+    assert_eq!(
+        json(&diff_customer(&stored(), &draft)),
+        r#"{"name":"Ada King","phone":null}"#
+    );
+    let mut wrong = Map::new();
+    wrong.insert("address", Value::from("not an address"));
+    assert!(CustomerDraft::from_partial(&stored(), &wrong).is_err());
+}

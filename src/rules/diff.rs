@@ -3,11 +3,17 @@
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{lowercased, trimmed, uppercased};
-use crate::model::{Address, Customer, CustomerPatch, Shipping};
+use crate::model::{Address, Customer, CustomerPatch, Shipping, EDITABLE_FIELDS};
+use crate::value::{Map, Value};
 
 /// The editable part of a customer, as an edit form holds it: the nine
 /// fields a patch may carry, each optional, in the same shape as on
 /// [`Customer`]. Feed it to [`diff_customer`] to get the minimal patch.
+///
+/// A draft may be partial: a field it leaves out (or sets to `undefined`)
+/// keeps the customer's value, unchanged; `null` or `""` empties it. (In
+/// Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
+/// draft.)
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -120,6 +126,24 @@ impl CustomerDraft {
             tax_id: customer.tax_id.clone(),
             tax_id_type: customer.tax_id_type.clone(),
         }
+    }
+
+    /// The draft a (possibly partial) form state describes, as JavaScript's
+    /// `diffCustomer` reads it: each of the nine editable fields that `state`
+    /// holds replaces `before`'s (`null` or `""` empties it); a field that
+    /// `state` leaves out keeps `before`'s value, so it is unchanged. Other
+    /// keys of `state` are ignored. An error names the field of the wrong
+    /// type.
+    pub fn from_partial(before: &Customer, state: &Map) -> Result<CustomerDraft, String> {
+        let Value::Object(stored) = before.to_value() else {
+            return Ok(CustomerDraft::from_customer(before));
+        };
+        let edited = state
+            .iter()
+            .filter(|(key, _)| EDITABLE_FIELDS.contains(key))
+            .map(|(key, value)| (key.to_owned(), value.clone()));
+        let merged: Map = stored.into_iter().chain(edited).collect();
+        Customer::from_value(&Value::Object(merged)).map(|c| CustomerDraft::from_customer(&c))
     }
 
     /// The draft in canonical form, the form [`diff_customer`] compares:

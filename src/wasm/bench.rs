@@ -4,9 +4,15 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::value::Value;
+use js_sys::{Array, Object, Reflect};
+
+use crate::error::FieldError;
+use crate::value::{Map, Value};
 
 use super::interop;
+
+/// The nesting the walk follows.
+const MAX_DEPTH: usize = 64;
 
 fn key_count(value: &Value) -> usize {
     value.as_object().map_or(0, |o| o.len())
@@ -21,7 +27,7 @@ pub fn cross_noop(value: JsValue) -> usize {
 /// The object walked property by property from Rust.
 #[wasm_bindgen(js_name = benchCrossWalk)]
 pub fn cross_walk(value: JsValue) -> usize {
-    interop::walk(&value, "", 0, &mut Vec::new()).map_or(0, |v| key_count(&v))
+    walk(&value, "", 0, &mut Vec::new()).map_or(0, |v| key_count(&v))
 }
 
 /// The object through serde-wasm-bindgen.
@@ -71,4 +77,80 @@ pub fn cross_sdk(value: JsValue) -> usize {
 #[wasm_bindgen(js_name = benchCrossJson)]
 pub fn cross_json(json: &str) -> usize {
     serde_json::from_str::<Value>(json).map_or(0, |v| key_count(&v))
+}
+
+/// The old crossing, kept for comparison: the value walked property by
+/// property from Rust.
+fn walk(js: &JsValue, path: &str, depth: usize, errors: &mut Vec<FieldError>) -> Option<Value> {
+    if js.is_undefined() {
+        return None;
+    }
+    if js.is_null() {
+        return Some(Value::Null);
+    }
+    if let Some(b) = js.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if let Some(n) = js.as_f64() {
+        if n.is_finite() {
+            return Some(Value::Number(n));
+        }
+        errors.push(FieldError::new(
+            path,
+            "Expected a finite number",
+            Value::Null,
+        ));
+        return None;
+    }
+    if let Some(s) = js.as_string() {
+        return Some(Value::String(s));
+    }
+    if js.is_object() && depth == MAX_DEPTH {
+        errors.push(FieldError::new(
+            path,
+            format!("Nested more than {MAX_DEPTH} levels deep (or a cycle)"),
+            Value::Null,
+        ));
+        return None;
+    }
+    if Array::is_array(js) {
+        let array: &Array = js.unchecked_ref();
+        let items = array
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                walk(&item, &join(path, &i.to_string()), depth + 1, errors).unwrap_or_default()
+            })
+            .collect();
+        return Some(Value::Array(items));
+    }
+    if js.is_object() && !js.is_function() {
+        let object: &Object = js.unchecked_ref();
+        let mut map = Map::new();
+        for key in Object::keys(object).iter() {
+            let Some(name) = key.as_string() else {
+                continue;
+            };
+            let item = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            if let Some(value) = walk(&item, &join(path, &name), depth + 1, errors) {
+                map.insert(name, value);
+            }
+        }
+        return Some(Value::Object(map));
+    }
+    let kind = js.js_typeof().as_string().unwrap_or_default();
+    errors.push(FieldError::new(
+        path,
+        format!("A {kind} cannot be sent as JSON"),
+        Value::Null,
+    ));
+    None
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }

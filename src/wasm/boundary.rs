@@ -15,7 +15,7 @@ use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
 use crate::config::ClientConfig;
-use crate::error::{Error, ErrorKind, FieldError, ProblemCode};
+use crate::error::{cap_problems, Error, ErrorKind, FieldError, ProblemCode};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
@@ -103,6 +103,7 @@ extern "C" {
 
     #[wasm_bindgen(constructor)]
     fn new(message: &str, details: &JsValue) -> CheckoutPageError;
+
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -258,11 +259,14 @@ impl CheckoutPageClient {
         #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let (config, shared) = (self.config.clone(), self.shared.clone());
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        // Read and checked now, before the promise is returned.
+        let (request, patience, signal) = match prepare_get(&self.config, &customer_id, &options) {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
+        let shared = self.shared.clone();
         wasm_bindgen_futures::future_to_promise(async move {
-            let (request, patience, signal) =
-                prepare_get(&config, &customer_id, &options).map_err(to_js_error)?;
             let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
             let (_customer, data) = sent
                 .await
@@ -282,12 +286,17 @@ impl CheckoutPageClient {
         patch: Ts<CustomerPatch>,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let (config, shared) = (self.config.clone(), self.shared.clone());
         let patch: JsValue = patch.into();
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        // Everything the call needs is read and checked now, before the
+        // promise is returned: changing the patch afterwards changes nothing.
+        let (request, patience, signal) =
+            match prepare(&self.config, &customer_id, &patch, &options) {
+                Ok(prepared) => prepared,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
+        let shared = self.shared.clone();
         wasm_bindgen_futures::future_to_promise(async move {
-            let (request, patience, signal) =
-                prepare(&config, &customer_id, &patch, &options).map_err(to_js_error)?;
             let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
             let (_customer, data) = sent
                 .await
@@ -309,11 +318,14 @@ impl CheckoutPageClient {
         #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
-        let (config, shared) = (self.config.clone(), self.shared.clone());
         let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Every item and option is read now, before the promise is returned.
+        let (run, concurrency) =
+            match prepare_bulk(&self.config, self.shared.clone(), &items, &options) {
+                Ok(prepared) => prepared,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
         wasm_bindgen_futures::future_to_promise(async move {
-            let (run, concurrency) =
-                prepare_bulk(&config, shared, &items, &options).map_err(to_js_error)?;
             let run = Rc::new(run);
             bulk::run(run.clone(), concurrency).await;
             let Ok(run) = Rc::try_unwrap(run) else {
@@ -369,7 +381,7 @@ pub fn validate_customer_patch(
         None => {}
     }
     interop::from_value(&Value::Array(
-        errors.iter().map(field_error_value).collect(),
+        cap_problems(errors).iter().map(field_error_value).collect(),
     ))
 }
 
@@ -386,8 +398,9 @@ pub fn normalize_customer_patch(
     ))
 }
 
-/// The smallest patch that turns `before` into `after` (an edited form):
-/// unchanged fields are omitted, emptied ones become `null`, and any change
+/// The smallest patch that turns `before` into `after` (an edited form, whole
+/// or partial: a field `after` leaves out is unchanged, `null` or `""`
+/// empties it): unchanged fields are omitted, emptied ones become `null`, and any change
 /// inside `address` or `shipping` sends the complete object, because the API
 /// replaces them whole. Differences that normalisation removes (spaces, email
 /// case) are not changes.
@@ -396,8 +409,8 @@ pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer")] before: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let before = read_customer(&before, "before", true)?;
-    let after = CustomerDraft::from_customer(&read_customer(&after, "after", false)?);
+    let before = read_customer(&before, "before")?;
+    let after = read_draft(&before, &after)?;
     Ok(interop::from_value(
         &rules::diff_customer(&before, &after).to_value(),
     ))
@@ -411,7 +424,7 @@ pub fn apply_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let customer = read_customer(&customer, "customer", true)?;
+    let customer = read_customer(&customer, "customer")?;
     let patch = read_shape(&patch)?;
     Ok(interop::from_value(
         &rules::apply_patch(&customer, &patch).to_value(),
@@ -437,19 +450,34 @@ fn read_shape(patch: &JsValue) -> Result<CustomerPatch, JsValue> {
     }
 }
 
-/// A customer (or, with `needs_id` false, a draft: editable fields only
-/// matter) or a validation error naming `param`.
-fn read_customer(js: &JsValue, param: &str, needs_id: bool) -> Result<Customer, JsValue> {
+/// The draft `after` of `diffCustomer`: fields it leaves out are unchanged
+/// ([`CustomerDraft::from_partial`]).
+fn read_draft(before: &Customer, after: &JsValue) -> Result<CustomerDraft, JsValue> {
+    let mut errors = Vec::new();
+    let draft = match interop::to_value(after, "after", &mut errors) {
+        Some(Value::Object(state)) if errors.is_empty() => {
+            CustomerDraft::from_partial(before, &state)
+                .map_err(|message| FieldError::new("after", message, Value::Null))
+        }
+        other => Err(FieldError::new(
+            "after",
+            "Expected a customer draft object",
+            other.unwrap_or_default(),
+        )),
+    };
+    draft.map_err(|e| {
+        errors.push(e);
+        to_js_error(Error::validation(errors))
+    })
+}
+
+/// A customer (with its `id`) or a validation error naming `param`.
+fn read_customer(js: &JsValue, param: &str) -> Result<Customer, JsValue> {
     let mut errors = Vec::new();
     let value = interop::to_value(js, param, &mut errors);
     let customer = match value {
-        Some(Value::Object(mut map)) if errors.is_empty() => {
-            if !needs_id && map.get("id").is_none() {
-                map.insert("id", Value::String(String::new()));
-            }
-            Customer::from_value(&Value::Object(map))
-                .map_err(|message| FieldError::new(param, message, Value::Null))
-        }
+        Some(value @ Value::Object(_)) if errors.is_empty() => Customer::from_value(&value)
+            .map_err(|message| FieldError::new(param, message, Value::Null)),
         other => Err(FieldError::new(
             param,
             "Expected a customer object",
@@ -470,9 +498,15 @@ fn prepare(
     options: &JsValue,
 ) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
-    let id = read_customer_id(customer_id, &mut errors);
+    let mut allowance = interop::MAX_INPUT_CHARS;
+    let id = read_customer_id(customer_id, &mut errors, &mut allowance);
     let (patience, signal, mode) = options::read_request_options(config, options, &mut errors);
-    let patch = read_patch(patch, mode, &mut errors);
+    let patch = read_patch(
+        patch,
+        mode,
+        &mut errors,
+        &mut interop::MAX_INPUT_CHARS.clone(),
+    );
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
@@ -487,7 +521,11 @@ fn prepare_get(
     options: &JsValue,
 ) -> Result<(HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
-    let id = read_customer_id(customer_id, &mut errors);
+    let id = read_customer_id(
+        customer_id,
+        &mut errors,
+        &mut interop::MAX_INPUT_CHARS.clone(),
+    );
     let (patience, signal, _) = options::read_request_options(config, options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
@@ -504,7 +542,8 @@ fn prepare_bulk(
     options: &JsValue,
 ) -> Result<(BulkRun, usize), Error> {
     let mut errors = Vec::new();
-    if !Array::is_array(items) {
+    let is_array = interop::array(items, "items", &mut errors);
+    if !is_array && errors.is_empty() {
         let mut ignored = Vec::new();
         let value = interop::to_value(items, "items", &mut ignored).unwrap_or_default();
         errors.push(FieldError::new(
@@ -513,14 +552,19 @@ fn prepare_bulk(
             value,
         ));
     }
+    let items = match is_array {
+        true => interop::items(items, "items", &mut errors),
+        false => Vec::new(),
+    };
     let settings = options::read_bulk_options(config, options, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
-    let items: Array = items.clone().unchecked_into();
+    // All the items share one allowance of characters.
+    let mut allowance = interop::MAX_BULK_INPUT_CHARS;
     let prepared = items
         .iter()
-        .map(|item| prepare_item(config, settings.mode, &item))
+        .map(|item| prepare_item(config, settings.mode, item, &mut allowance))
         .collect();
     let run = BulkRun {
         job: RefCell::new(BulkJob::new(prepared)),
@@ -565,11 +609,12 @@ fn prepare_item(
     config: &ClientConfig,
     mode: rules::ValidationMode,
     item: &JsValue,
+    allowance: &mut u32,
 ) -> (String, Result<HttpRequest, Error>) {
     let mut errors = Vec::new();
     if !item.is_object() {
         let mut ignored = Vec::new();
-        let value = interop::to_value(item, "", &mut ignored).unwrap_or_default();
+        let value = interop::to_value_within(item, "", &mut ignored, allowance).unwrap_or_default();
         errors.push(FieldError::new(
             "",
             "Expected an item {customerId, patch}",
@@ -577,10 +622,10 @@ fn prepare_item(
         ));
         return (String::new(), Err(Error::validation(errors)));
     }
-    let field =
-        |key: &str| Reflect::get(item, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let id = read_customer_id(&field("customerId"), &mut errors);
-    let patch = read_patch(&field("patch"), mode, &mut errors);
+    let id = interop::get(item, "customerId", &mut errors);
+    let id = read_customer_id(&id, &mut errors, allowance);
+    let patch = interop::get(item, "patch", &mut errors);
+    let patch = read_patch(&patch, mode, &mut errors, allowance);
     if !errors.is_empty() {
         return (id, Err(Error::validation(errors)));
     }
@@ -588,42 +633,52 @@ fn prepare_item(
     (id, request)
 }
 
-fn read_customer_id(customer_id: &JsValue, errors: &mut Vec<FieldError>) -> String {
-    let lone_surrogate = customer_id
-        .dyn_ref::<js_sys::JsString>()
-        .is_some_and(|id| !id.is_valid_utf16());
-    if lone_surrogate {
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidCustomerId,
-            "customerId",
-            "The customer id contains a lone surrogate, which cannot be sent as it is",
-            Value::Null,
-        ));
-        return String::new();
+/// The customer id, a string; its characters count against `allowance`.
+fn read_customer_id(
+    customer_id: &JsValue,
+    errors: &mut Vec<FieldError>,
+    allowance: &mut u32,
+) -> String {
+    let mut ignored = Vec::new();
+    match interop::to_value_within(customer_id, "customerId", &mut ignored, allowance) {
+        Some(Value::String(id)) => id,
+        value => {
+            if ignored.iter().any(|e| e.message.starts_with("Larger than")) {
+                errors.append(&mut ignored);
+                return String::new();
+            }
+            // `cus_\uD83D` would be sent as `cus_%EF%BF%BD`.
+            let message = match ignored
+                .iter()
+                .any(|e| e.code == Some(ProblemCode::InvalidUnicode))
+            {
+                true => "The customer id contains a lone surrogate, which cannot be sent as it is",
+                false => "Expected a string",
+            };
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidCustomerId,
+                "customerId",
+                message,
+                value.unwrap_or_default(),
+            ));
+            String::new()
+        }
     }
-    customer_id.as_string().unwrap_or_else(|| {
-        let mut ignored = Vec::new();
-        let value = interop::to_value(customer_id, "customerId", &mut ignored).unwrap_or_default();
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidCustomerId,
-            "customerId",
-            "Expected a string",
-            value,
-        ));
-        String::new()
-    })
 }
 
 /// Reads a patch and checks it with the rules of [`rules::validate_patch`];
 /// the problems that block it under `mode` go to `errors`. `undefined` keys
-/// are omitted fields, never clears.
+/// are omitted fields, never clears. Its characters count against
+/// `allowance`.
 fn read_patch(
     patch: &JsValue,
     mode: rules::ValidationMode,
     errors: &mut Vec<FieldError>,
+    allowance: &mut u32,
 ) -> CustomerPatch {
     platform();
-    match interop::to_value(patch, "", errors) {
+    let before = errors.len();
+    match interop::to_value_within(patch, "", errors, allowance) {
         Some(value) => {
             let problems = match rules::patch_to_send(&value, mode) {
                 Ok(patch) if errors.is_empty() => return patch,
@@ -632,11 +687,11 @@ fn read_patch(
             };
             // A field dropped for holding a non-JSON value already has its
             // error; don't also call the patch empty.
-            let dropped_fields = !errors.is_empty();
+            let dropped_fields = errors.len() > before;
             errors.extend(
                 problems
                     .into_iter()
-                    .filter(|p| !(dropped_fields && p.param.is_empty())),
+                    .filter(|p| !(dropped_fields && p.code == Some(ProblemCode::EmptyPatch))),
             );
             CustomerPatch::default()
         }

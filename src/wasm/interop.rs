@@ -5,27 +5,44 @@
 //! cannot carry (functions, symbols, bigints, `NaN`, `Infinity`) are reported
 //! as field errors instead of being silently dropped or turned into `null`.
 //!
-//! Values cross as JSON text when they can: `js/json.js` stringifies plain
-//! JSON data (where `JSON.stringify` drops `undefined` keys, which is exactly
-//! "omitted") and the core's parser reads it, several times faster than
-//! reading properties one by one. Everything else is walked by hand here, so
-//! every unsupported value gets its own error. Values go back to JavaScript
-//! as JSON text for `JSON.parse`.
+//! Values cross as JSON text: `js/json.js` reads the whole value once, when
+//! the call is made, into a plain copy with every read guarded (so a throwing
+//! getter or Proxy trap is a problem on its field, never an exception or an
+//! omission), and the core's parser reads the text. Values go back to
+//! JavaScript as JSON text for `JSON.parse`.
+//!
+//! Caps, so that every call is linear in its input and never grows memory
+//! for good: [`MAX_INPUT_CHARS`] per argument, [`MAX_DEPTH`] levels,
+//! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
+//! are capped by the core ([`crate::error::MAX_PROBLEMS`]).
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::error::{FieldError, ProblemCode};
 use crate::json::{self, Floats, JsonError};
-use crate::value::{Map, Value};
+use crate::value::Value;
 
 #[wasm_bindgen(module = "/js/json.js")]
 extern "C" {
-    /// `value` as JSON text when it is plain JSON data, else `undefined`.
-    /// Throws only if a getter throws.
-    #[wasm_bindgen(js_name = plainJson, catch)]
-    fn plain_json(value: &JsValue) -> Result<Option<String>, JsValue>;
+    /// `{v, p}` as JSON text: the value's plain copy (no `v` for
+    /// `undefined`) and its problems as `[path, message, code]`. Never throws
+    /// (declared `catch` all the same).
+    #[wasm_bindgen(catch)]
+    fn snapshot(value: &JsValue, max_input: u32, max_depth: u32) -> Result<String, JsValue>;
+    /// Own enumerable string keys; throws for a revoked Proxy or a throwing trap.
+    #[wasm_bindgen(js_name = ownKeys, catch)]
+    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray`; throws for a revoked Proxy.
+    #[wasm_bindgen(js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// The items of an array-like, each read once; throws if one cannot be.
+    #[wasm_bindgen(js_name = copyItems, catch)]
+    fn copy_items(items: &JsValue, max: u32) -> Result<JsValue, JsValue>;
+    /// A thrown value's message, never throwing.
+    #[wasm_bindgen(js_name = describeError)]
+    fn describe_error(error: &JsValue) -> String;
 }
 
 #[wasm_bindgen(module = "/js/pattern.js")]
@@ -63,120 +80,171 @@ pub(crate) fn to_json(value: &Value) -> String {
     json::to_string_with(value, JS_FLOATS)
 }
 
-/// Nesting the walk follows before reporting an error; deeper (or cyclic)
-/// values are never valid patches.
-const MAX_DEPTH: usize = 64;
+/// The most characters one argument may hold: every string and key counts
+/// its length, every other value 1. A valid patch holds a few thousand;
+/// larger input is refused before anything is copied into the module, with
+/// one `validation` problem.
+pub const MAX_INPUT_CHARS: u32 = 256 * 1024;
 
-/// Reads `js` into a [`Value`]. `undefined` gives `None`; unsupported values
-/// push a [`FieldError`] at `path` and give `None`.
+/// The deepest nesting read (`js/json.js`); deeper values and cycles are a
+/// problem at the field where the limit is reached.
+pub const MAX_DEPTH: u32 = 64;
+
+/// The most items `updateCustomers` takes in one call.
+pub const MAX_BULK_ITEMS: u32 = 100_000;
+
+/// The most characters (counted as for [`MAX_INPUT_CHARS`]) all the patches
+/// of one `updateCustomers` call may hold together.
+pub const MAX_BULK_INPUT_CHARS: u32 = 32 * 1024 * 1024;
+
+/// Reads `js` into a [`Value`], all at once and synchronously (a snapshot).
+/// `undefined` gives `None`; anything that cannot be sent (a function, a
+/// getter or Proxy trap that throws, a revoked Proxy, `NaN`, a cycle, input
+/// over [`MAX_INPUT_CHARS`]) pushes a [`FieldError`] under `path` and is left
+/// out.
 pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
-    if let Ok(Some(text)) = plain_json(js) {
-        if let Ok(value) = parse_json(&text) {
-            return Some(value);
-        }
-    }
-    walk(js, path, 0, errors)
+    to_value_within(js, path, errors, &mut MAX_INPUT_CHARS.clone())
 }
 
-/// Walks `js` property by property (the exact, slower path).
-pub(crate) fn walk(
+/// [`to_value`] with a shared allowance of characters: what the value uses
+/// is taken from `allowance` (at most [`MAX_INPUT_CHARS`] for one value).
+pub(crate) fn to_value_within(
     js: &JsValue,
     path: &str,
-    depth: usize,
     errors: &mut Vec<FieldError>,
+    allowance: &mut u32,
 ) -> Option<Value> {
-    if js.is_undefined() {
-        return None;
-    }
-    if js.is_null() {
-        return Some(Value::Null);
-    }
-    if let Some(b) = js.as_bool() {
-        return Some(Value::Bool(b));
-    }
-    if let Some(n) = js.as_f64() {
-        if n.is_finite() {
-            return Some(Value::Number(n));
-        }
+    let limit = (*allowance).min(MAX_INPUT_CHARS);
+    let unreadable = |errors: &mut Vec<FieldError>| {
         errors.push(FieldError::problem(
-            ProblemCode::UnsupportedValue,
+            ProblemCode::InvalidInput,
             path,
-            "Expected a finite number",
+            "Could not be read",
             Value::Null,
         ));
-        return None;
-    }
-    if let Some(text) = js.dyn_ref::<JsString>() {
-        if !text.is_valid_utf16() {
-            errors.push(invalid_unicode(path));
-            return None;
-        }
-        return js.as_string().map(Value::String);
-    }
-    if js.is_object() && depth == MAX_DEPTH {
+        None
+    };
+    let Ok(text) = snapshot(js, limit, MAX_DEPTH) else {
+        return unreadable(errors);
+    };
+    let Ok(Value::Object(mut read)) = parse_json(&text) else {
+        return unreadable(errors);
+    };
+    if read.get("big").is_some() {
+        let message = match limit {
+            MAX_INPUT_CHARS => format!(
+                "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
+                 length, other values 1); nothing was read"
+            ),
+            _ => format!(
+                "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this one \
+                 was not read"
+            ),
+        };
         errors.push(FieldError::problem(
-            ProblemCode::UnsupportedValue,
+            ProblemCode::InvalidInput,
             path,
-            format!("Nested more than {MAX_DEPTH} levels deep (or a cycle)"),
+            message,
             Value::Null,
         ));
+        *allowance -= limit;
         return None;
     }
-    if Array::is_array(js) {
-        let array: &Array = js.unchecked_ref();
-        let items = array
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                walk(&item, &join(path, &i.to_string()), depth + 1, errors).unwrap_or_default()
-            })
-            .collect();
-        return Some(Value::Array(items));
+    if let Some(Value::Number(used)) = read.get("u") {
+        *allowance = allowance.saturating_sub(*used as u32);
     }
-    if js.is_object() && !js.is_function() {
-        let object: &Object = js.unchecked_ref();
-        let mut map = Map::new();
-        for key in Object::keys(object).iter() {
-            let Some(name) = key.as_string() else {
-                continue;
-            };
-            if !JsString::from(key.clone()).is_valid_utf16() {
-                errors.push(invalid_unicode(&join(path, &name)));
-                continue;
-            }
-            let item = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-            if let Some(value) = walk(&item, &join(path, &name), depth + 1, errors) {
-                map.insert(name, value);
+    if let Some(Value::Array(problems)) = read.remove("p") {
+        for problem in problems {
+            if let Value::Array(triple) = problem {
+                if let [Value::String(at), Value::String(message), Value::String(code)] =
+                    triple.as_slice()
+                {
+                    let code = match code.as_str() {
+                        "invalid_unicode" => ProblemCode::InvalidUnicode,
+                        "unsupported_value" => ProblemCode::UnsupportedValue,
+                        _ => ProblemCode::InvalidInput,
+                    };
+                    errors.push(FieldError::problem(
+                        code,
+                        join(path, at),
+                        message.as_str(),
+                        Value::Null,
+                    ));
+                }
             }
         }
-        return Some(Value::Object(map));
     }
-    let kind = js.js_typeof().as_string().unwrap_or_default();
-    errors.push(FieldError::problem(
-        ProblemCode::UnsupportedValue,
-        path,
-        format!("A {kind} cannot be sent as JSON"),
-        Value::Null,
-    ));
-    None
+    read.remove("v")
 }
 
-/// A string (or key) with a lone surrogate: sent as it is, it would arrive
-/// as U+FFFD, which the user never typed.
-fn invalid_unicode(path: &str) -> FieldError {
+/// `Object.keys(js)`, or a problem at `path` when it cannot be read.
+pub(crate) fn keys(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
+    match own_keys(js) {
+        Ok(keys) => keys.iter().filter_map(|key| key.as_string()).collect(),
+        Err(error) => {
+            errors.push(unreadable(path, &error));
+            Vec::new()
+        }
+    }
+}
+
+/// `js[key]`, or a problem at `key` when it cannot be read (a throwing getter
+/// or trap, a revoked Proxy).
+pub(crate) fn get(js: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> JsValue {
+    if !js.is_object() && !js.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(js, &JsValue::from_str(key)).unwrap_or_else(|error| {
+        errors.push(unreadable(key, &error));
+        JsValue::UNDEFINED
+    })
+}
+
+/// Whether `js` is an array (a problem at `path` when that cannot be told).
+pub(crate) fn array(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> bool {
+    is_array(js).unwrap_or_else(|error| {
+        errors.push(unreadable(path, &error));
+        false
+    })
+}
+
+/// The items of an array, its length and each item read once, at most
+/// [`MAX_BULK_ITEMS`].
+pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<JsValue> {
+    match copy_items(js, MAX_BULK_ITEMS) {
+        Ok(items) if Array::is_array(&items) => Array::from(&items).iter().collect(),
+        Ok(length) => {
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidInput,
+                path,
+                format!("Expected at most {MAX_BULK_ITEMS} items"),
+                length.as_f64().map_or(Value::Null, Value::Number),
+            ));
+            Vec::new()
+        }
+        Err(error) => {
+            errors.push(unreadable(path, &error));
+            Vec::new()
+        }
+    }
+}
+
+/// "Could not be read: <the exception's message>".
+fn unreadable(path: &str, error: &JsValue) -> FieldError {
+    let message = describe_error(error);
     FieldError::problem(
-        ProblemCode::InvalidUnicode,
+        ProblemCode::InvalidInput,
         path,
-        "Contains a lone surrogate (such as half an emoji), which cannot be sent as it is",
+        format!("Could not be read: {message}"),
         Value::Null,
     )
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+    match (path.is_empty(), key.is_empty()) {
+        (true, _) => key.to_owned(),
+        (false, true) => path.to_owned(),
+        (false, false) => format!("{path}.{key}"),
     }
 }
 

@@ -5,7 +5,7 @@
 //! Every reader reports problems as [`FieldError`]s named after the option;
 //! the boundary turns them into one `CheckoutPageError`.
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Reflect};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -213,14 +213,14 @@ pub(super) fn read_request_options(
         "timeoutMs",
         number_option(&map, "timeoutMs", errors),
         config.timeout_ms,
-        1,
+        config::TIMEOUT_RANGE,
         errors,
     );
     let max_retries = config::count(
         "maxRetries",
         number_option(&map, "maxRetries", errors),
         config.max_retries,
-        0,
+        (0, u32::MAX),
         errors,
     );
     let mode = config::validation_mode(
@@ -259,12 +259,12 @@ pub(super) fn read_bulk_options(
         "concurrency",
         number_option(&map, "concurrency", errors),
         DEFAULT_CONCURRENCY,
-        1,
+        (1, u32::MAX),
         errors,
     )
     .min(MAX_CONCURRENCY);
     let job_rate = number_option(&map, "requestsPerMinute", errors)
-        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, 1, errors));
+        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, (1, u32::MAX), errors));
     let mode = config::validation_mode(
         string_option(&map, "validation", errors).as_deref(),
         config.validation,
@@ -279,21 +279,13 @@ pub(super) fn read_bulk_options(
     }
 }
 
-/// `options[key]` when `options` is an object, else `undefined`.
-fn option(options: &JsValue, key: &str) -> JsValue {
-    match options.is_object() {
-        true => Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED),
-        false => JsValue::UNDEFINED,
-    }
-}
-
 fn read_signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {
-    let signal = option(options, "signal");
+    let signal = interop::get(options, "signal", errors);
     if signal.is_undefined() || signal.is_null() {
         return None;
     }
     // By interface, not constructor: an iframe's or a `vm` context's
-    // signal is an AbortSignal too (as `fetch` accepts it).
+    // signal is an AbortSignal too (as `fetch` accepts it). Never throws.
     if !super::transport::is_abort_signal(&signal) {
         errors.push(FieldError::new(
             "signal",
@@ -306,11 +298,13 @@ fn read_signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortS
 }
 
 fn read_callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
-    let callback = option(options, key);
+    let callback = interop::get(options, key, errors);
     if callback.is_undefined() || callback.is_null() {
         return None;
     }
-    let callback = callback.dyn_ref::<Function>().cloned();
+    let callback = callback
+        .is_function()
+        .then(|| callback.unchecked_into::<Function>());
     if callback.is_none() {
         errors.push(FieldError::new(key, "Expected a function", Value::Null));
     }
@@ -328,26 +322,24 @@ fn options_map(
     if options.is_undefined() || options.is_null() {
         return Map::new();
     }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        let mut ignored = Vec::new();
-        let value = interop::to_value(options, "", &mut ignored).unwrap_or_default();
-        errors.push(FieldError::new(
-            "",
-            format!("{type_name} must be an object"),
-            value,
-        ));
+    if !options.is_object() || interop::array(options, "", errors) {
+        if errors.is_empty() {
+            let mut ignored = Vec::new();
+            let value = interop::to_value(options, "", &mut ignored).unwrap_or_default();
+            errors.push(FieldError::new(
+                "",
+                format!("{type_name} must be an object"),
+                value,
+            ));
+        }
         return Map::new();
     }
-    let object: &Object = options.unchecked_ref();
     let mut map = Map::new();
-    for key in Object::keys(object).iter() {
-        let Some(name) = key.as_string() else {
-            continue;
-        };
+    for name in interop::keys(options, "", errors) {
         if NON_JSON_OPTIONS.contains(&name.as_str()) {
             continue;
         }
-        let raw = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        let raw = interop::get(options, &name, errors);
         if !known.contains(&name.as_str()) {
             if !raw.is_undefined() {
                 errors.push(FieldError::new(

@@ -333,6 +333,11 @@ export interface CustomerPatch {
  * The editable part of a customer, as an edit form holds it: the nine
  * fields a patch may carry, each optional, in the same shape as on
  * [`Customer`]. Feed it to [`diff_customer`] to get the minimal patch.
+ *
+ * A draft may be partial: a field it leaves out (or sets to `undefined`)
+ * keeps the customer's value, unchanged; `null` or `""` empties it. (In
+ * Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
+ * draft.)
  */
 export interface CustomerDraft {
     /**
@@ -446,8 +451,9 @@ export class CheckoutPageClient {
 export function applyCustomerPatch(customer: Customer, patch: CustomerPatch): Customer;
 
 /**
- * The smallest patch that turns `before` into `after` (an edited form):
- * unchanged fields are omitted, emptied ones become `null`, and any change
+ * The smallest patch that turns `before` into `after` (an edited form, whole
+ * or partial: a field `after` leaves out is unchanged, `null` or `""`
+ * empties it): unchanged fields are omitted, emptied ones become `null`, and any change
  * inside `address` or `shipping` sends the complete object, because the API
  * replaces them whole. Differences that normalisation removes (spaces, email
  * case) are not changes.

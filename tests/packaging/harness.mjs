@@ -46,9 +46,10 @@ export async function check(t, result, runtime, id) {
   assert.ok(Array.isArray(result.validate), `validateCustomerPatch: ${JSON.stringify(result.validate)}`);
   assert.ok(result.validate.length > 0, "validateCustomerPatch returned no errors for a bad email");
   for (const error of result.validate) {
-    assert.deepEqual(Object.keys(error).sort(), ["message", "param", "value"]);
+    assert.deepEqual(Object.keys(error).sort(), ["code", "message", "param", "severity", "value"]);
     assert.equal(typeof error.param, "string");
     assert.equal(typeof error.message, "string");
+    assert.ok(["error", "warning"].includes(error.severity), JSON.stringify(error));
   }
   assert.ok(result.validate.some((e) => e.param === "email"), JSON.stringify(result.validate));
 }

@@ -130,6 +130,39 @@ macro_rules! shared_suite {
         use wasm_bindgen_test::wasm_bindgen_test;
 
         #[wasm_bindgen_test]
+        async fn throwing_proxies_reject_instead_of_crashing() {
+            hostile::throwing_proxies_reject_instead_of_crashing().await
+        }
+        #[wasm_bindgen_test]
+        async fn the_request_is_what_was_passed_at_call_time() {
+            hostile::the_request_is_what_was_passed_at_call_time().await
+        }
+        #[wasm_bindgen_test]
+        async fn throwing_getters_are_errors_on_their_field() {
+            hostile::throwing_getters_are_errors_on_their_field().await
+        }
+        #[wasm_bindgen_test]
+        fn large_inputs_take_linear_time_and_give_capped_errors() {
+            hostile::large_inputs_take_linear_time_and_give_capped_errors()
+        }
+        #[wasm_bindgen_test]
+        fn oversized_input_is_refused_before_copying() {
+            hostile::oversized_input_is_refused_before_copying()
+        }
+        #[wasm_bindgen_test]
+        async fn options_are_checked_at_construction() {
+            hostile::options_are_checked_at_construction().await
+        }
+        #[wasm_bindgen_test]
+        async fn revoked_proxies_and_unbound_methods_give_checkout_page_errors() {
+            hostile::revoked_proxies_and_unbound_methods_give_checkout_page_errors().await
+        }
+        #[wasm_bindgen_test]
+        fn a_partial_draft_changes_only_what_it_names() {
+            hostile::a_partial_draft_changes_only_what_it_names()
+        }
+
+        #[wasm_bindgen_test]
         async fn success_returns_the_stored_customer() {
             shared::success_returns_the_stored_customer().await
         }
@@ -308,6 +341,7 @@ macro_rules! shared_suite {
     };
 }
 pub mod bulk;
+pub mod hostile;
 #[path = "../public_data_support/mod.rs"]
 pub mod public_data;
 pub mod resilience;

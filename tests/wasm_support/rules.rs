@@ -363,13 +363,20 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     );
     let errors = validate_customer_patch(eval(r#"{name: "A", toJSON() { return {}; }}"#));
     assert_eq!(params(&errors), ["toJSON"]);
-    // Megabytes cross too (the module's memory grows to hold them).
+    // Megabytes are refused before they are copied into the module.
     let huge = eval(r#"{name: "x".repeat(4 << 20)}"#);
     let errors = Array::from(&validate_customer_patch(huge));
     assert_eq!(errors.length(), 1);
+    assert!(get_str(&errors.get(0), "message")
+        .unwrap()
+        .contains("Larger than"));
+    // Below the cap, a long value is an error echoing at most 200 characters.
+    let long = eval(r#"{name: "x".repeat(100000)}"#);
+    let errors = Array::from(&validate_customer_patch(long));
+    assert_eq!(errors.length(), 1);
     assert_eq!(
-        get_str(&errors.get(0), "value").map(|v| v.len()),
-        Some(4 << 20)
+        get_str(&errors.get(0), "value").map(|v| v.chars().count()),
+        Some(200)
     );
     // A cycle is an error, not a crashed module.
     let cyclic = eval(r#"(() => { const p = {name: "A"}; p.address = p; return p; })()"#);

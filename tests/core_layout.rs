@@ -1,0 +1,133 @@
+//! The core's modules import each other without a circle (issue 13: `json`
+//! → `model` → `error` → `value` → `json` was one), and the linear-time,
+//! capped pieces of the core behave as documented.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::time::Instant;
+
+use checkoutpage::error::{cap_problems, MAX_ECHO_CHARS, MAX_PROBLEMS, MAX_TEXT_CHARS};
+use checkoutpage::{json, FieldError, Value};
+
+/// Top-level core modules each file uses through `crate::<module>` (code and
+/// doc links alike, outside tests).
+fn core_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let mut graph = BTreeMap::new();
+    for entry in fs::read_dir("src")
+        .unwrap()
+        .chain(fs::read_dir("src/rules").unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+            continue;
+        }
+        let module = match path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+        {
+            Some("rules") => "rules".to_owned(),
+            _ => path.file_stem().unwrap().to_str().unwrap().to_owned(),
+        };
+        if module == "lib" {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        let uses = graph.entry(module.clone()).or_insert_with(BTreeSet::new);
+        for (at, _) in code.match_indices("crate::") {
+            let rest = &code[at + "crate::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() && name != module && name.chars().next().unwrap().is_lowercase() {
+                uses.insert(name);
+            }
+        }
+        // `use super::x` inside rules/ stays inside rules.
+    }
+    graph
+}
+
+#[test]
+fn the_core_has_no_import_circle() {
+    let graph = core_imports();
+    // Depth-first search for a cycle.
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) {
+        if done.contains(node) {
+            return;
+        }
+        if let Some(at) = path.iter().position(|n| n == node) {
+            panic!("import circle: {} -> {node}", path[at..].join(" -> "));
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            visit(next, graph, path, done);
+        }
+        path.pop();
+        done.insert(node.to_owned());
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        visit(node, &graph, &mut Vec::new(), &mut done);
+    }
+    assert!(
+        graph["value"].is_empty(),
+        "value depends on nothing: {:?}",
+        graph["value"]
+    );
+}
+
+#[test]
+fn objects_parse_in_linear_time_keeping_json_parse_semantics() {
+    let object = |n: usize| {
+        let body: Vec<String> = (0..n).map(|i| format!("\"k{i}\":{i}")).collect();
+        format!("{{{}}}", body.join(","))
+    };
+    let time = |text: &str| {
+        (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                json::parse(text).unwrap();
+                started.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let (small, large) = (object(20_000), object(100_000));
+    let ratio = time(&large) / time(&small).max(1e-6);
+    assert!(ratio < 12.0, "5x the keys took {ratio}x as long");
+    // A repeated key keeps its first position and its last value.
+    let mut text = object(40);
+    text.insert_str(1, "\"k7\":\"first\",");
+    let value = json::parse(&text).unwrap();
+    let map = value.as_object().unwrap();
+    assert_eq!(map.len(), 40);
+    assert_eq!(map.iter().next().unwrap().0, "k7");
+    assert_eq!(map.get("k7"), Some(&Value::Number(7.0)));
+}
+
+#[test]
+fn field_errors_and_problem_lists_are_capped() {
+    let e = FieldError::new(
+        "p".repeat(10_000),
+        "m".repeat(10_000),
+        Value::String("v".repeat(10_000)),
+    );
+    assert_eq!(e.param.chars().count(), MAX_TEXT_CHARS);
+    assert!(e.message.ends_with('…'));
+    assert_eq!(e.value.as_str().unwrap().chars().count(), MAX_ECHO_CHARS);
+    let many: Vec<FieldError> = (0..1000)
+        .map(|i| FieldError::new(format!("k{i}"), "Unknown", Value::Null))
+        .collect();
+    let capped = cap_problems(many);
+    assert_eq!(capped.len(), MAX_PROBLEMS + 1);
+    assert!(capped[MAX_PROBLEMS]
+        .message
+        .starts_with("900 more problems"));
+}
