@@ -105,7 +105,7 @@ pub enum Severity {
 
 /// A stable, machine-readable name for each kind of client-side problem, for
 /// localising messages and for logic. Each code always has the same
-/// severity: `not_an_object` to `invalid_input` are errors, `invalid_email`
+/// severity: `not_an_object` to `too_many_problems` are errors, `invalid_email`
 /// to `too_long` warnings (table: the README's "Validation" section).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -55,6 +55,14 @@ const CLIENT_METHODS: [&str; 3] = ["updateCustomer", "updateCustomers", "getCust
 /// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
 /// passed to rust", and a second `free()` harmless (`js/client.js`).
 fn guard_freed_clients() {
+    thread_local! {
+        static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    // Once: from `start`, or from the first constructor where a loader does
+    // not run `start` (wasm-bindgen-test does not).
+    if GUARDED.with(|guarded| guarded.replace(true)) {
+        return;
+    }
     let Ok(config) = ClientConfig::new(crate::config::ClientOptionsInput::default()) else {
         return;
     };
@@ -69,7 +77,9 @@ fn guard_freed_clients() {
     let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
         to_js_error(Error::validation(vec![FieldError::new(
             "",
-            "This CheckoutPageClient was freed (free() or `using`); create a new client",
+            "A CheckoutPageClient method was called without its client: the client was freed \
+             (free() or `using`; create a new client), or the method was called unbound \
+             (call it as client.updateCustomer(...), or bind it first)",
             Value::Null,
         )]))
     });
@@ -237,6 +247,7 @@ impl CheckoutPageClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
         let options: JsValue = options.into();
+        guard_freed_clients();
         options::read_client_options(&options)
             .map(|(config, fetch)| CheckoutPageClient {
                 shared: Rc::new(Shared {

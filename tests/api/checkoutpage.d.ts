@@ -99,10 +99,10 @@ export interface Address {
 /**
  * A stable, machine-readable name for each kind of client-side problem, for
  * localising messages and for logic. Each code always has the same
- * severity: `not_an_object` to `invalid_input` are errors, `invalid_email`
+ * severity: `not_an_object` to `too_many_problems` are errors, `invalid_email`
  * to `too_long` warnings (table: the README's "Validation" section).
  */
-export type ProblemCode = "not_an_object" | "empty_patch" | "unknown_field" | "read_only_field" | "invalid_type" | "email_required" | "control_character" | "invalid_unicode" | "unsupported_value" | "invalid_customer_id" | "invalid_option" | "invalid_input" | "invalid_email" | "invalid_phone" | "invalid_country" | "postal_code_format" | "tax_id_format" | "tax_id_type" | "tax_id_pair" | "too_long";
+export type ProblemCode = "not_an_object" | "empty_patch" | "unknown_field" | "read_only_field" | "invalid_type" | "email_required" | "control_character" | "invalid_unicode" | "unsupported_value" | "invalid_customer_id" | "invalid_option" | "invalid_input" | "too_many_problems" | "invalid_email" | "invalid_phone" | "invalid_country" | "postal_code_format" | "tax_id_format" | "tax_id_type" | "tax_id_pair" | "too_long";
 
 /**
  * How much validation runs before a patch is sent: `"standard"` (the
