@@ -42,7 +42,7 @@ fn platform() {
     rules::set_regex_engine(interop::JS_REGEX);
 }
 
-#[wasm_bindgen(module = "/js/client.js")]
+#[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = guardFreedClient)]
     fn guard_freed_client(proto: &JsValue, methods: &Array, freed_error: &js_sys::Function);
@@ -53,7 +53,7 @@ const CLIENT_METHODS: [&str; 3] = ["updateCustomer", "updateCustomers", "getCust
 
 /// Makes calls on a freed client (`client.free()`, `using`) reject with a
 /// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
-/// passed to rust", and a second `free()` harmless (`js/client.js`).
+/// passed to rust", and a second `free()` harmless (`js/errors.js`).
 fn guard_freed_clients() {
     thread_local! {
         static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

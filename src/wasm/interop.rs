@@ -45,7 +45,7 @@ extern "C" {
     fn describe_error(error: &JsValue) -> String;
 }
 
-#[wasm_bindgen(module = "/js/pattern.js")]
+#[wasm_bindgen(module = "/js/json.js")]
 extern "C" {
     /// Whether `input` matches `pattern` as a whole; `undefined` when the
     /// pattern does not compile. Never throws.
