@@ -272,18 +272,7 @@ impl CheckoutPageClient {
     ) -> js_sys::Promise {
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         // Read and checked now, before the promise is returned.
-        let (request, patience, signal) = match prepare_get(&self.config, &customer_id, &options) {
-            Ok(prepared) => prepared,
-            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-        };
-        let shared = self.shared.clone();
-        wasm_bindgen_futures::future_to_promise(async move {
-            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
-            let (_customer, data) = sent
-                .await
-                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
-            Ok(interop::from_value(&data))
-        })
+        self.send(prepare_get(&self.config, &customer_id, &options))
     }
 
     /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
@@ -301,19 +290,7 @@ impl CheckoutPageClient {
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         // Everything the call needs is read and checked now, before the
         // promise is returned: changing the patch afterwards changes nothing.
-        let (request, patience, signal) =
-            match prepare(&self.config, &customer_id, &patch, &options) {
-                Ok(prepared) => prepared,
-                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-            };
-        let shared = self.shared.clone();
-        wasm_bindgen_futures::future_to_promise(async move {
-            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
-            let (_customer, data) = sent
-                .await
-                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
-            Ok(interop::from_value(&data))
-        })
+        self.send(prepare(&self.config, &customer_id, &patch, &options))
     }
 
     /// Updates many customers at the pace the API allows. Resolves to one
@@ -355,6 +332,28 @@ impl CheckoutPageClient {
                 .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal.as_ref())))
                 .collect();
             Ok(results.into())
+        })
+    }
+}
+
+impl CheckoutPageClient {
+    /// A promise for a prepared request: rejected at once when preparing
+    /// failed, else settled by the transport with the `data` received.
+    fn send(
+        &self,
+        prepared: Result<(HttpRequest, Patience, Option<AbortSignal>), Error>,
+    ) -> js_sys::Promise {
+        let (request, patience, signal) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
+        let shared = self.shared.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
+            let (_customer, data) = sent
+                .await
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+            Ok(interop::from_value(&data))
         })
     }
 }
