@@ -1,4 +1,6 @@
-// One "abort" listener per AbortSignal, however many calls wait on it.
+// The transport's JS side: one "abort" listener per AbortSignal, however many
+// calls wait on it; the cross-realm signal check; and a custom `fetch` raced
+// against the attempt's signal, its result read into a well-formed response.
 //
 // A signal shared by many concurrent calls (a page's navigation controller, a
 // request-scoped signal in a server) would otherwise get one listener per
@@ -63,5 +65,48 @@ export function isAbortSignal(value) {
   } catch {
     // A Proxy whose traps throw, or a revoked one: not a signal.
     return false;
+  }
+}
+
+/**
+ * Calls a custom `fetch` (the client's `fetch` option) for one attempt, and
+ * gives the transport a well-formed response whatever the function does:
+ * - the call is raced against the attempt's `init.signal`, so the attempt's
+ *   timeout and the caller's abort end it even when the function ignores the
+ *   signal (or never settles), as they do with the global `fetch`;
+ * - the result is read here, once: a numeric `status` from 100 to 599, the
+ *   `text()` of the body (a string), and the headers the transport reads
+ *   (`retry-after`, `x-request-id`, `content-type`, each a string or null),
+ *   into a plain Response-like object. Anything else (a throwing getter, a
+ *   `text()` that gives a number) rejects, which the transport reports as a
+ *   network error, never an exception from inside the module.
+ */
+export async function callFetch(fetch, url, init) {
+  const signal = init.signal;
+  let unsubscribe = () => {};
+  const aborted = new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else unsubscribe = subscribeAbort(signal, () => reject(signal.reason));
+  });
+  try {
+    const result = await Promise.race([Promise.resolve().then(() => fetch(url, init)), aborted]);
+    const status = result.status;
+    if (typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) {
+      throw new TypeError("fetch resolved to a Response without a valid numeric status");
+    }
+    const values = new Map();
+    for (const name of ["retry-after", "x-request-id", "content-type"]) {
+      const value = result.headers.get(name);
+      if (value !== null && value !== undefined) values.set(name, String(value));
+    }
+    const text = await Promise.race([Promise.resolve().then(() => result.text()), aborted]);
+    if (typeof text !== "string") throw new TypeError("the Response's text() did not give a string");
+    return {
+      status,
+      headers: { get: (name) => values.get(String(name).toLowerCase()) ?? null },
+      text: () => Promise.resolve(text),
+    };
+  } finally {
+    unsubscribe();
   }
 }

@@ -52,6 +52,10 @@ extern "C" {
     /// Whether `value` is an AbortSignal of any realm (by its interface).
     #[wasm_bindgen(js_name = isAbortSignal)]
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
+    /// Calls a custom `fetch` raced against `init.signal`, and reads its
+    /// result into a plain, well-formed Response-like object (or rejects).
+    #[wasm_bindgen(js_name = callFetch)]
+    fn call_fetch(fetch: &Function, url: &str, init: &RequestInit) -> Promise;
 }
 
 /// What every call of one client shares: the pacer, and the `fetch` option.
@@ -293,9 +297,7 @@ async fn fetch(
     init.set_signal(Some(&controller.signal()));
     let network = |thrown: JsValue| network_error(thrown_reason(&thrown));
     let promise = match custom_fetch {
-        Some(fetch) => fetch
-            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)
-            .map(|result| Promise::resolve(&result)),
+        Some(fetch) => Ok(call_fetch(fetch, &request.url, &init)),
         None => fetch_with_init(&request.url, &init),
     };
     let response = JsFuture::from(promise.map_err(network)?)

@@ -335,6 +335,10 @@ macro_rules! shared_suite {
             stalls::the_fetch_option_replaces_the_global_fetch().await
         }
         #[wasm_bindgen_test]
+        async fn a_misbehaving_fetch_option_rejects_within_limits() {
+            stalls::a_misbehaving_fetch_option_rejects_within_limits().await
+        }
+        #[wasm_bindgen_test]
         async fn get_customer_loads_with_retries_and_typed_errors() {
             stalls::get_customer_loads_with_retries_and_typed_errors().await
         }

@@ -404,3 +404,76 @@ pub async fn get_customer_loads_with_retries_and_typed_errors() {
         .expect_err("404");
     assert_error(&error, "not_found", Some(404));
 }
+
+/// A client whose `fetch` option is the JavaScript function `source`.
+fn client_with_fetch(source: &str, extra: &str) -> CheckoutPageClient {
+    let fetch = Function::new_no_args(&format!("return ({source});"))
+        .call0(&JsValue::NULL)
+        .expect("the test's fetch evaluates");
+    let options = Object::new();
+    js_sys::Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
+    let base = js(&format!(
+        r#"{{"apiKey": "{KEY}", "baseUrl": "{SANDBOX}", "dangerouslyAllowBrowser": true, "maxRetries": 0}}"#
+    ));
+    let options = Object::assign(&options, base.unchecked_ref());
+    let options = Object::assign(&options, js(extra).unchecked_ref());
+    CheckoutPageClient::new(Ts::<ClientOptions>::new_unchecked(options.into())).expect("constructs")
+}
+
+/// A `fetch` option that misbehaves (a Response-like whose members throw or
+/// have the wrong type, or a promise that never settles) ends the call with a
+/// `CheckoutPageError` within its limits: never an exception from inside the
+/// module, never a pending promise.
+pub async fn a_misbehaving_fetch_option_rejects_within_limits() {
+    const ID: &str = "6650a1b2c3d4e5f601234567";
+    for source in [
+        "async () => ({status: 429, headers: {get() { throw new Error('h'); }}, text: async () => '{}'})",
+        "async () => ({status: 200, headers: {get: () => 7}, text: async () => 42})",
+        "async () => ({status: 500, headers: {get: () => null}, text: async () => 42})",
+        "async () => ({status: 'x', headers: {get: () => null}, text: async () => '{}'})",
+    ] {
+        let error = get_customer(&client_with_fetch(source, "{}"), ID, None)
+            .await
+            .expect_err(source);
+        assert_error(&error, "network", None);
+    }
+    // A Response-like with string headers works as before.
+    let error = get_customer(
+        &client_with_fetch(
+            "async () => ({status: 404, headers: {get: (n) => n === 'x-request-id' ? 'req_1' : null}, \
+             text: async () => '{\"status\":\"error\",\"message\":\"Not Found\"}'})",
+            "{}",
+        ),
+        ID,
+        None,
+    )
+    .await
+    .expect_err("a 404");
+    assert_error(&error, "not_found", Some(404));
+    assert_eq!(get_str(&error, "requestId").as_deref(), Some("req_1"));
+
+    // A fetch that never settles is ended by the attempt's timeout, and by
+    // the caller's signal.
+    let never = "() => new Promise(() => {})";
+    let started = js_sys::Date::now();
+    let error = get_customer(&client_with_fetch(never, r#"{"timeoutMs": 300}"#), ID, None)
+        .await
+        .expect_err("times out");
+    assert_error(&error, "timeout", None);
+    assert!(js_sys::Date::now() - started < 3_000.0, "within the timeout");
+    let controller = AbortController::new().unwrap();
+    let abort = Closure::once_into_js({
+        let controller = controller.clone();
+        move || controller.abort()
+    });
+    let set_timeout: Function = get(&js_sys::global(), "setTimeout").unchecked_into();
+    set_timeout
+        .call2(&JsValue::NULL, &abort, &JsValue::from_f64(200.0))
+        .unwrap();
+    let options = Object::new();
+    js_sys::Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    let error = get_customer(&client_with_fetch(never, "{}"), ID, Some(options.into()))
+        .await
+        .expect_err("aborted");
+    assert_error(&error, "aborted", None);
+}
