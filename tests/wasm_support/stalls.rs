@@ -460,7 +460,10 @@ pub async fn a_misbehaving_fetch_option_rejects_within_limits() {
         .await
         .expect_err("times out");
     assert_error(&error, "timeout", None);
-    assert!(js_sys::Date::now() - started < 3_000.0, "within the timeout");
+    assert!(
+        js_sys::Date::now() - started < 3_000.0,
+        "within the timeout"
+    );
     let controller = AbortController::new().unwrap();
     let abort = Closure::once_into_js({
         let controller = controller.clone();
