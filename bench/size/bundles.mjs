@@ -74,6 +74,7 @@ const rows = [
   await bundle("fetch.mjs", "fetch"),
   await bundle("fetch-zod.mjs", "fetch-zod"),
   await bundle("fetch-valibot.mjs", "fetch-valibot"),
+  await bundle("zod-only.mjs", "zod-only"),
 ];
 const label = {
   "sdk-main": "SDK, main entry (wasm inline as base64): client + validation",
@@ -83,6 +84,7 @@ const label = {
   fetch: "hand-written fetch client, no validation",
   "fetch-zod": "hand-written fetch client + zod 4",
   "fetch-valibot": "hand-written fetch client + valibot 1",
+  "zod-only": "zod 4 schema alone (loaded by the Chromium cold start)",
 };
 writeFileSync(join(here, "../out/sizes.json"), JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, r])), null, 2));
 console.log(`## Browser bundles (esbuild --bundle --minify, platform browser; gzip -9 bytes)
