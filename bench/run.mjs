@@ -13,6 +13,7 @@ import { createClient } from "./comparators/fetch-client.mjs";
 import { createValibotClient } from "./comparators/fetch-valibot.mjs";
 import { createZodClient } from "./comparators/fetch-zod.mjs";
 import { FAST, fmt, interleavedOpsPerSecond, median, opsPerSecond } from "./harness.mjs";
+import { invalidPatch, validPatch } from "./fixtures.mjs";
 import { UNEXPRESSED, ajvValidate, valibotSchema, zodSchema } from "./schemas.mjs";
 import { launch } from "../tests/js/chromium.mjs";
 import { serve } from "../tests/js/static-server.mjs";
@@ -37,30 +38,6 @@ const out = (line = "") => {
 };
 
 // --- fixtures ---------------------------------------------------------------
-const validPatch = {
-  name: "Ada Lovelace",
-  companyName: "Analytical Engines Ltd",
-  email: "ada@example.com",
-  phone: "+44 20 7946 0958",
-  billingEmail: "billing@example.com",
-  address: { line1: "12 St James's Square", line2: "Floor 2", city: "London", state: "Greater London", postalCode: "SW1Y 4JH", country: "GB" },
-  shipping: {
-    name: "Ada Lovelace",
-    phone: "+44 20 7946 0000",
-    address: { line1: "1 Dock Road", city: "Bristol", postalCode: "BS1 4ST", country: "GB" },
-  },
-  taxId: "GB123456789",
-  taxIdType: "gb_vat",
-};
-const invalidPatch = {
-  name: "Ada\u0007",
-  email: "not-an-email",
-  phone: "call me",
-  address: { line1: "x".repeat(500), city: "London", postalCode: "SW1Y 4JH", country: "XX" },
-  shipping: { name: "Ada", address: { country: "gb", extra: 1 } },
-  taxId: "GB1",
-  taxIdType: "gb_vat",
-};
 const customer = {
   id: "6650a1b2c3d4e5f601234567",
   ...validPatch,
