@@ -66,6 +66,7 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 function base64(text) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+  if (typeof globalThis.Buffer?.from === "function") return new Uint8Array(globalThis.Buffer.from(text, "base64"));
   const lookup = new Uint8Array(128);
   for (let i = 0; i < 64; i++) lookup[ALPHABET.charCodeAt(i)] = i;
   const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
