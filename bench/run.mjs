@@ -221,9 +221,10 @@ async function overhead() {
   out();
   // Loopback noise is tens of µs: a ratio of two small differences is
   // unstable, so the CPU time of the process is reported beside it.
-  const r = overRaw / Math.max(zodOver, 1);
+  // Below 20 µs the zod client's overhead is within loopback noise: the ratio is then not shown.
+  const r = zodOver >= 20 ? (overRaw / zodOver).toFixed(2) : "n/a (zod client within noise of the raw fetch)";
   goal(4, "updateCustomer overhead over a raw fetch no more than the zod client's (SDK µs ÷ zod client µs, wall; ≤ 1)",
-    r.toFixed(2), overRaw <= zodOver, `${overRaw.toFixed(0)} µs vs ${zodOver.toFixed(0)} µs; CPU ${diff(sdkName, rawName, "cpu").toFixed(0)} vs ${diff(zodName, rawName, "cpu").toFixed(0)} µs`);
+    r, overRaw <= Math.max(zodOver, 0), `${overRaw.toFixed(0)} µs vs ${zodOver.toFixed(0)} µs; CPU ${diff(sdkName, rawName, "cpu").toFixed(0)} vs ${diff(zodName, rawName, "cpu").toFixed(0)} µs`);
   return overRaw;
 }
 
