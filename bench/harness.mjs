@@ -1,6 +1,9 @@
+// `scripts/bench.sh --fast`: fewer and shorter samples (one command still).
+export const FAST = process.env.BENCH_FAST === "1";
+
 // A tiny benchmark harness: each sample runs a function in batches for a
 // fixed time; the result is the median of the samples' operations per second.
-export function opsPerSecond(fn, { samples = 7, sampleMs = 250, batch = 50, warmupMs = 500 } = {}) {
+export function opsPerSecond(fn, { samples = FAST ? 5 : 7, sampleMs = FAST ? 120 : 250, batch = 50, warmupMs = FAST ? 300 : 500 } = {}) {
   // Warm up for a fixed time, not a fixed count: V8 moves hot JavaScript and
   // wasm functions to its optimising tier only after enough work.
   const warm = performance.now() + warmupMs;
@@ -33,7 +36,7 @@ export const fmt = (n) =>
 // Operations per second of several functions measured in turns: each round
 // takes one sample of every function, so a slow spell of the machine (this
 // is a shared VM) hits them all alike. Medians over the rounds.
-export function interleavedOpsPerSecond(fns, { rounds = 15, sampleMs = 120, batch = 20, warmupMs = 400 } = {}) {
+export function interleavedOpsPerSecond(fns, { rounds = FAST ? 9 : 15, sampleMs = FAST ? 80 : 120, batch = 20, warmupMs = FAST ? 300 : 400 } = {}) {
   const names = Object.keys(fns);
   for (const name of names) {
     const warm = performance.now() + warmupMs;

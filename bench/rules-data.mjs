@@ -12,4 +12,4 @@ export const LIMITS = Object.fromEntries(
   [...source("limits.rs").matchAll(/\("(\w+)", (\d+)\)/g)].map((m) => [m[1], Number(m[2])]),
 );
 
-if (COUNTRIES.length !== 249 || !LIMITS.name) throw new Error("could not read the rule data");
+if (COUNTRIES.length !== 250 || !LIMITS.name) throw new Error("could not read the rule data");

@@ -3,7 +3,7 @@
 // server renderer or runtime has to locate a separate file (see
 // tests/packaging/README.md for the measurements behind this choice).
 //
-//   <pkg>/wasm-bytes.js, <pkg>/node/wasm-bytes.cjs   the wasm as base64 + a decoder
+//   <pkg>/wasm-bytes.js, <pkg>/node/wasm-bytes.cjs   the wasm deflated, as base64, + a decoder
 //   <pkg>/api.js, <pkg>/api.d.ts                      the public API only (no
 //                                                     wasm-bindgen init internals)
 //   <pkg>/checkoutpage.js, <pkg>/node/checkoutpage.cjs
@@ -13,7 +13,11 @@
 //
 // Usage: node npm/build-entries.mjs <pkg dir>
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deflateRawSync } from "node:zlib";
+
+import { buildSync } from "esbuild";
 
 const [pkg] = process.argv.slice(2);
 if (!pkg) throw new Error("usage: build-entries.mjs <pkg>");
@@ -34,40 +38,109 @@ function replaceOnce(text, from, to, where) {
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
-// 1. The wasm, inline. base64 keeps it a plain string every bundler,
-// minifier and runtime handles; decoded by hand (no atob/Buffer needed).
+// 1. The wasm, inline: raw-deflated (gzip -9 of base64 text is about 28 %
+// larger than of the binary; base64 of deflated bytes barely compresses
+// further, so the entry ships about the .wasm's own gzip size), then base64,
+// a plain string every bundler, minifier and runtime handles. Decoded by hand
+// (no atob/Buffer needed) and inflated by fflate's inflateSync, bundled in
+// here at build time (about 2 KB gzip; synchronous, so initSync works too;
+// no eval, no worker). bench/OPTIMISATIONS.md has the numbers.
 const wasm = readFileSync(join(pkg, "checkoutpage_bg.wasm"));
-const b64 = wasm.toString("base64");
+const packed = deflateRawSync(wasm, { level: 9 });
+const b64 = packed.toString("base64");
+const inflater = buildSync({
+  stdin: { contents: 'export { inflateSync } from "fflate";', resolveDir: dirname(fileURLToPath(import.meta.url)), loader: "js" },
+  bundle: true,
+  minify: true,
+  format: "iife",
+  globalName: "FFLATE",
+  platform: "neutral",
+  write: false,
+  logLevel: "error",
+}).outputFiles[0].text.trim();
+if (/\bWorker\b|new Function|\beval\(/.test(inflater)) fail("the bundled inflater uses workers or eval");
 const decoder = `
+// fflate ${JSON.parse(readFileSync(new URL("../node_modules/fflate/package.json", import.meta.url), "utf8")).version} (MIT, https://github.com/101arrowz/fflate): inflateSync only.
+${inflater}
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/** The WebAssembly module's bytes (${wasm.length} bytes, decoded from base64 on each call). */
-function wasmBytes() {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(WASM);
+function base64(text) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+  if (typeof globalThis.Buffer?.from === "function") return new Uint8Array(globalThis.Buffer.from(text, "base64"));
   const lookup = new Uint8Array(128);
   for (let i = 0; i < 64; i++) lookup[ALPHABET.charCodeAt(i)] = i;
-  const padding = WASM.endsWith("==") ? 2 : WASM.endsWith("=") ? 1 : 0;
-  const out = new Uint8Array((WASM.length / 4) * 3 - padding);
+  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
   let o = 0;
-  for (let i = 0; i < WASM.length; i += 4) {
+  for (let i = 0; i < text.length; i += 4) {
     const n =
-      (lookup[WASM.charCodeAt(i)] << 18) |
-      (lookup[WASM.charCodeAt(i + 1)] << 12) |
-      (lookup[WASM.charCodeAt(i + 2)] << 6) |
-      lookup[WASM.charCodeAt(i + 3)];
+      (lookup[text.charCodeAt(i)] << 18) |
+      (lookup[text.charCodeAt(i + 1)] << 12) |
+      (lookup[text.charCodeAt(i + 2)] << 6) |
+      lookup[text.charCodeAt(i + 3)];
     out[o++] = n >> 16;
     if (o < out.length) out[o++] = (n >> 8) & 255;
     if (o < out.length) out[o++] = n & 255;
   }
   return out;
 }
+
+/** The deflated bytes, inflated by fflate: the fallback wherever the runtime has no inflater. */
+function inflate(packed) {
+  return FFLATE.inflateSync(packed, { out: new Uint8Array(${wasm.length}) });
+}
+
+/**
+ * The WebAssembly module's bytes (${wasm.length}), synchronously: Node's own
+ * zlib where the runtime exposes it without an import (process.getBuiltinModule:
+ * Node 20.16+, Bun, Deno), fflate otherwise. The native inflater matters at
+ * cold start: fflate runs in the JS interpreter there.
+ */
+function wasmBytes() {
+  const packed = base64(WASM);
+  try {
+    const zlib = globalThis.process?.getBuiltinModule?.("zlib");
+    if (zlib) return new Uint8Array(zlib.inflateRawSync(packed));
+  } catch {}
+  return inflate(packed);
+}
+
+/**
+ * The same, asynchronously: Node's zlib where it is at hand (as above: Node's
+ * web streams load slowly at cold start), else the platform's
+ * DecompressionStream where it takes deflate-raw (browsers; then a Response
+ * streaming the bytes), else fflate.
+ */
+async function wasmBytesAsync() {
+  if (globalThis.process?.getBuiltinModule) return wasmBytes();
+  const packed = base64(WASM);
+  try {
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    // A Response, so that WebAssembly.instantiateStreaming compiles while it inflates.
+    return new Response(stream, { headers: { "content-type": "application/wasm" } });
+  } catch {
+    return wasmBytes();
+  }
+}
 `;
-const header = "// Generated by npm/build-entries.mjs: checkoutpage_bg.wasm, base64-encoded.\n";
-writeFileSync(join(pkg, "wasm-bytes.js"), `${header}const WASM = "${b64}";\n${decoder}\nexport { wasmBytes };\n`);
+const header = "// Generated by npm/build-entries.mjs: checkoutpage_bg.wasm, raw-deflated and base64-encoded.\n";
+const esm = `${header}const WASM = "${b64}";\n${decoder}\nexport { wasmBytes, wasmBytesAsync };\n`;
+const probe = `${esm}\nexport { WASM, base64, inflate };\n`;
+writeFileSync(join(pkg, "wasm-bytes.js"), esm);
 writeFileSync(
   join(pkg, "node", "wasm-bytes.cjs"),
-  `${header}"use strict";\nconst WASM = "${b64}";\n${decoder}\nmodule.exports = { wasmBytes };\n`,
+  `${header}"use strict";\nconst WASM = "${b64}";\n${decoder}\nmodule.exports = { wasmBytes, wasmBytesAsync };\n`,
 );
+// The round trip, checked at build time.
+{
+  const check = await import(`data:text/javascript;base64,${Buffer.from(probe).toString("base64")}`);
+  if (!wasm.equals(Buffer.from(check.wasmBytes()))) fail("wasm-bytes.js does not give back the .wasm");
+  const viaStream = await check.wasmBytesAsync();
+  if (!wasm.equals(Buffer.from(viaStream instanceof Response ? await viaStream.arrayBuffer() : viaStream))) {
+    fail("wasm-bytes.js does not give back the .wasm (async)");
+  }
+  if (!wasm.equals(Buffer.from(check.inflate(check.base64(check.WASM))))) fail("wasm-bytes.js: fflate does not give back the .wasm");
+}
 
 // 2. explain.js imports the errors.js snippet wasm-bindgen copied (same class
 // the wasm throws, so instanceof works for load errors too).

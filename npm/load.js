@@ -3,7 +3,7 @@
 // bundler, server renderer or runtime has to locate a separate file.
 import { initSync, default as wasmInit } from "./checkoutpage.js";
 import { checkWebAssembly, explain } from "./explain.js";
-import { wasmBytes } from "./wasm-bytes.js";
+import { wasmBytes, wasmBytesAsync } from "./wasm-bytes.js";
 
 /** Instantiates the module synchronously (Node, Deno, Bun; any worker). */
 export function loadSync() {
@@ -19,7 +19,7 @@ export function loadSync() {
 export async function loadAsync(input) {
   try {
     checkWebAssembly();
-    await wasmInit({ module_or_path: input ?? wasmBytes() });
+    await wasmInit({ module_or_path: input ?? (await wasmBytesAsync()) });
   } catch (error) {
     throw explain(error);
   }

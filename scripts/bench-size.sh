@@ -2,15 +2,17 @@
 # Size of the npm package: raw and gzip -9 bytes of the .wasm and of the JS
 # glue (each file, and totals), what each `exports` entry ships (raw, gzip -9,
 # brotli; bench/size/entries.mjs) and the cost of inlining the wasm as base64,
-# plus the top 15 size contributors of the
-# shipped wasm (twiggy on a name-keeping copy built exactly like the shipped
-# one). Prints the report and writes it to bench/size/RESULTS.md.
+# the esbuild browser bundles of the SDK and of the comparators
+# (bench/size/bundles.mjs), plus the largest functions and data of the
+# shipped wasm (bench/size/top.mjs on a name-keeping copy built exactly like
+# the shipped one). Prints the report and writes it to bench/size/RESULTS.md.
 # Builds the package first (scripts/build-pkg.sh) unless --no-build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ "${1:-}" = --no-build ] || bash scripts/build-pkg.sh >&2
 [ -f pkg/checkoutpage_bg.wasm ] || { echo "error: pkg/ is not built" >&2; exit 1; }
+source scripts/wasm-opt-flags.sh
 
 out=bench/size/RESULTS.md
 mkdir -p bench/size
@@ -71,42 +73,19 @@ while IFS= read -r f; do cjs_js+=("$f"); done < <(find pkg/node -name '*.cjs' | 
   echo
   node bench/size/entries.mjs pkg
   echo
-  echo "## Top 15 size contributors of the wasm (twiggy, shallow size)"
+  node bench/size/bundles.mjs pkg
   echo
-  if command -v twiggy >/dev/null 2>&1; then
-    # Same pipeline as build-pkg.sh, but keeping the name section so items
-    # have names; code sizes match the shipped binary.
-    wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name checkoutpage \
-      target/wasm32-unknown-unknown/release/checkoutpage.wasm
-    opt=node_modules/.bin/wasm-opt
-    if [ -x "$opt" ]; then
-      "$opt" -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        "$tmp/checkoutpage_bg.wasm" -o "$tmp/named.wasm"
-    else
-      cp "$tmp/checkoutpage_bg.wasm" "$tmp/named.wasm"
-    fi
-    twiggy top -n 40 -f csv "$tmp/named.wasm" > "$tmp/top.csv"
-    echo "| # | Bytes | % of shipped wasm | Item |"
-    echo "|---:|---:|---:|---|"
-    # Skip the name section itself and debug-only custom sections.
-    node -e '
-      const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").slice(1);
-      const parse = (line) => { const m = line.match(/^(.*),(\d+),([\d.]+),(\d*),([\d.]*)$/); return m && { name: m[1].replace(/^"(.*)"$/, "$1").replace(/""/g, "\""), bytes: +m[2], pct: +m[3] }; };
-      const skip = /^("function names" subsection|"local names" subsection|custom section .(name|producers|target_features|__wasm_bindgen_unstable)|\.\.\. and|Σ)/;
-      let n = 0;
-      for (const row of rows.map(parse)) {
-        if (!row || skip.test(row.name)) continue;
-        const name = row.name.replace(/\|/g, "\\|").replace(/::h[0-9a-f]{16}$/, "");
-        console.log(`| ${++n} | ${row.bytes} | ${((100 * row.bytes) / +process.argv[2]).toFixed(1)} | \`${name}\` |`);
-        if (n === 15) break;
-      }' "$tmp/top.csv" "$wasm_raw"
-    echo
-    echo "Measured on a copy built like the shipped one but keeping names ($(raw "$tmp/named.wasm") bytes"
-    echo "with the name section; shipped: $wasm_raw bytes). Data segments are string/constant data."
-  else
-    echo "twiggy is not installed (\`cargo install twiggy\`); skipped."
-  fi
+  echo "## Largest items of the wasm (function bodies and data segments)"
+  echo
+  # Same pipeline as build-pkg.sh, but keeping the name section so items have
+  # names; code sizes match the shipped binary (bench/size/top.mjs reads it).
+  wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name checkoutpage \
+    target/wasm32-unknown-unknown/release/checkoutpage.wasm
+  "$opt" "${OPT_FLAGS[@]}" -g "$tmp/checkoutpage_bg.wasm" -o "$tmp/named.wasm"
+  node bench/size/top.mjs "$tmp/named.wasm" "$wasm_raw" 25
+  echo
+  echo "Measured on a copy built like the shipped one but keeping names ($(raw "$tmp/named.wasm") bytes"
+  echo "with the name section; shipped: $wasm_raw bytes). Data segments are string and constant data."
 } > "$tmp/RESULTS.md"
 
 mv "$tmp/RESULTS.md" "$out"

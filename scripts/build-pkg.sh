@@ -58,11 +58,9 @@ if ! diff -u <(trim < "$nodejs/checkoutpage.d.ts") \
 fi
 node npm/build-node-cjs.mjs "$nodejs" "$out"
 
-opt=node_modules/.bin/wasm-opt
+source scripts/wasm-opt-flags.sh
 if [ -x "$opt" ]; then
-  "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/checkoutpage_bg.wasm" -o "$out/checkoutpage_bg.wasm.opt"
+  "$opt" "${OPT_FLAGS[@]}" "$out/checkoutpage_bg.wasm" -o "$out/checkoutpage_bg.wasm.opt"
   mv "$out/checkoutpage_bg.wasm.opt" "$out/checkoutpage_bg.wasm"
 else
   echo "warning: $opt not found (run npm ci); the wasm is not size-optimised" >&2

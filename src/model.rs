@@ -592,7 +592,7 @@ fn required_string(path: Path, value: &Value) -> Result<String, String> {
     }
 }
 
-fn optional_string(path: Path, value: &Value) -> Result<Option<String>, String> {
+pub(crate) fn optional_string(path: Path, value: &Value) -> Result<Option<String>, String> {
     match value {
         Value::Null => Ok(None),
         other => required_string(path, other).map(Some),
@@ -611,7 +611,10 @@ fn optional_object<'a>(path: &str, value: &'a Value) -> Result<Option<&'a Map>, 
     }
 }
 
-fn optional_address(path: &'static str, value: &Value) -> Result<Option<Address>, String> {
+pub(crate) fn optional_address(
+    path: &'static str,
+    value: &Value,
+) -> Result<Option<Address>, String> {
     let Some(object) = optional_object(path, value)? else {
         return Ok(None);
     };
@@ -632,7 +635,7 @@ fn optional_address(path: &'static str, value: &Value) -> Result<Option<Address>
     Ok(Some(address))
 }
 
-fn optional_shipping(value: &Value) -> Result<Option<Shipping>, String> {
+pub(crate) fn optional_shipping(value: &Value) -> Result<Option<Shipping>, String> {
     let Some(object) = optional_object("shipping", value)? else {
         return Ok(None);
     };

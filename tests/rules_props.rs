@@ -394,6 +394,37 @@ proptest! {
     }
 
     #[test]
+    /// `CustomerDraft::from_partial` lays a well-typed state straight over
+    /// the stored fields (issue 17); it must give exactly what merging into
+    /// the stored customer's JSON gives, errors included.
+    fn from_partial_agrees_with_the_merge(
+        before in customer(),
+        draft in draft(),
+        noise in prop::collection::vec((prop::sample::select(FIELD_NAMES), arbitrary_value()), 0..3),
+        keep in prop::collection::vec(any::<bool>(), 9),
+    ) {
+        let json = serde_json::to_string(&draft).unwrap();
+        let Value::Object(full) = serde_json::from_str::<Value>(&json).unwrap() else {
+            panic!("a draft is an object");
+        };
+        // A partial form state: some of the draft's fields, then a few keys
+        // with arbitrary values (often of a wrong type).
+        let mut state: Map = full
+            .into_iter()
+            .zip(keep.iter().cycle())
+            .filter(|(_, keep)| **keep)
+            .map(|(entry, _)| entry)
+            .collect();
+        for (key, value) in noise {
+            state.insert(key, value);
+        }
+        prop_assert_eq!(
+            CustomerDraft::from_partial(&before, &state),
+            CustomerDraft::from_partial_by_merge(&before, &state)
+        );
+    }
+
+    #[test]
     fn diff_and_apply_never_panic(before in customer(), after in draft(), value in arbitrary_value()) {
         let _ = diff_customer(&before, &after);
         if let Ok(patch) = CustomerPatch::from_value(&value) {

@@ -71,8 +71,46 @@ const JS_FLOATS: Floats = Floats {
 };
 
 /// Parses JSON text (a response body) with the engine's number conversions.
+#[cfg(not(any(feature = "json-serde-json", feature = "json-miniserde")))]
 pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
     json::parse_with(text, JS_FLOATS)
+}
+
+/// The parser comparison (feature `json-serde-json`): serde_json into the
+/// core's [`Value`] through its `Deserialize` impl.
+#[cfg(feature = "json-serde-json")]
+pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
+    serde_json::from_str(text).map_err(|_| JsonError {
+        offset: 0,
+        reason: "not JSON",
+    })
+}
+
+/// The parser comparison (feature `json-miniserde`): miniserde's own value,
+/// converted into the core's [`Value`].
+#[cfg(all(feature = "json-miniserde", not(feature = "json-serde-json")))]
+pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
+    use miniserde::json::{Number, Value as Mini};
+    fn convert(value: Mini) -> Value {
+        match value {
+            Mini::Null => Value::Null,
+            Mini::Bool(b) => Value::Bool(b),
+            Mini::Number(Number::U64(n)) => Value::Number(n as f64),
+            Mini::Number(Number::I64(n)) => Value::Number(n as f64),
+            Mini::Number(Number::F64(n)) => Value::Number(n),
+            Mini::String(s) => Value::String(s),
+            Mini::Array(items) => Value::Array(items.into_iter().map(convert).collect()),
+            Mini::Object(map) => {
+                Value::Object(map.into_iter().map(|(k, v)| (k, convert(v))).collect())
+            }
+        }
+    }
+    miniserde::json::from_str::<Mini>(text)
+        .map(convert)
+        .map_err(|_| JsonError {
+            offset: 0,
+            reason: "not JSON",
+        })
 }
 
 /// Writes JSON text (a request body) with the engine's number conversions.

@@ -17,6 +17,51 @@ test("the package ships a wasm-opt-optimised module that loads", async () => {
   assert.equal(WebAssembly.Module.customSections(module, "name").length, 0);
 });
 
+test("the inlined wasm (deflated, base64) gives back the .wasm by every path: zlib, DecompressionStream, fflate", async () => {
+  const bytes = await readFile(new URL("../../pkg/checkoutpage_bg.wasm", import.meta.url));
+  const inline = await import("../../pkg/wasm-bytes.js");
+  const B = Buffer; // the test takes Buffer away below
+  const asBytes = async (out) => B.from(out instanceof Response ? await out.arrayBuffer() : out);
+  // Node: zlib through process.getBuiltinModule, sync and async.
+  assert.ok(bytes.equals(B.from(inline.wasmBytes())));
+  assert.ok(bytes.equals(await asBytes(await inline.wasmBytesAsync())));
+  const { getBuiltinModule } = process;
+  const { DecompressionStream } = globalThis;
+  try {
+    // A browser: no getBuiltinModule; DecompressionStream, as a Response.
+    // (Node 20's DecompressionStream has no deflate-raw: then fflate, as in old browsers.)
+    process.getBuiltinModule = undefined;
+    let rawDeflate = true;
+    try {
+      new DecompressionStream("deflate-raw");
+    } catch {
+      rawDeflate = false;
+    }
+    const streamed = await inline.wasmBytesAsync();
+    assert.equal(streamed instanceof Response, rawDeflate);
+    if (rawDeflate) assert.equal(streamed.headers.get("content-type"), "application/wasm");
+    assert.ok(bytes.equals(await asBytes(streamed)));
+    // An old browser: DecompressionStream without deflate-raw (it throws): fflate.
+    globalThis.DecompressionStream = class {
+      constructor() {
+        throw new TypeError("Unsupported compression format: 'deflate-raw'");
+      }
+    };
+    assert.ok(bytes.equals(await asBytes(await inline.wasmBytesAsync())));
+    // No Buffer either (browsers without Uint8Array.fromBase64): the
+    // hand-written base64 decoder. (Node's own streams need Buffer, so only
+    // the synchronous path runs without it.)
+    globalThis.Buffer = undefined;
+    const decoded = inline.wasmBytes();
+    globalThis.Buffer = B;
+    assert.ok(bytes.equals(B.from(decoded)));
+  } finally {
+    process.getBuiltinModule = getBuiltinModule;
+    globalThis.DecompressionStream = DecompressionStream;
+    globalThis.Buffer = B;
+  }
+});
+
 test("updateCustomer resolves to the stored customer", async () => {
   const { id } = await newCustomer({ name: "Before" });
   const customer = await client.updateCustomer(id, {

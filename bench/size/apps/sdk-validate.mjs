@@ -1,0 +1,2 @@
+// An app that only validates (bundled by ../bundles.mjs).
+export { validateCustomerPatch } from "checkoutpage-client";
