@@ -13,13 +13,13 @@
 //! | `{"malformed200": true}`               | 200, `application/json`, body `{"data": {"id": 42`  |
 //! | `{"wrongShape200": true}`              | 200, `{"data": {"id": 42, "email": true}}`          |
 //! | `{"raw": {"status": N, "contentType"?, "body": "..."}}` | status N with exactly that body and content type (default `text/plain`) |
-//! | `{"status": N, "retryAfter"?, "message"?}` | status N with the vendor error body (401 uses the 401 shape); `Retry-After` set verbatim when given |
+//! | `{"status": N, "retryAfter"?, "message"?, "errors"?}` | status N with the vendor error body (401 uses the 401 shape) and these `errors` (`[{param, message, value?}]`); `Retry-After` set verbatim when given |
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use serde_json::Value;
 
-use crate::error::{unauthorized, ApiError};
+use crate::error::{unauthorized, ApiError, FieldError};
 use crate::Reply;
 
 /// The queue whose faults apply to requests for any customer.
@@ -43,6 +43,8 @@ pub enum Fault {
         retry_after: Option<String>,
         /// The body's `message` (a default per status otherwise).
         message: Option<String>,
+        /// The body's `errors`.
+        errors: Vec<FieldError>,
     },
     /// 502 with an HTML body, as a reverse proxy would produce.
     Html502,
@@ -116,10 +118,34 @@ impl Fault {
                 .get("message")
                 .and_then(Value::as_str)
                 .map(str::to_owned);
+            let mut errors = Vec::new();
+            match obj.get("errors") {
+                None | Some(Value::Null) => {}
+                Some(Value::Array(items)) => {
+                    for item in items {
+                        let field = |k: &str| item.get(k).and_then(Value::as_str);
+                        match (field("param"), field("message")) {
+                            (Some(param), Some(message)) => errors.push(FieldError::new(
+                                param,
+                                message,
+                                item.get("value").cloned().unwrap_or(Value::Null),
+                            )),
+                            _ => {
+                                return Err(
+                                    "errors must be an array of {param, message, value?} with string param and message"
+                                        .to_owned(),
+                                )
+                            }
+                        }
+                    }
+                }
+                Some(_) => return Err("errors must be an array".to_owned()),
+            }
             return Ok(Fault::Status {
                 status,
                 retry_after,
                 message,
+                errors,
             });
         }
         Err(
@@ -138,10 +164,14 @@ impl Fault {
                 status,
                 retry_after,
                 message,
-            } => ApiError::new(
-                *status,
-                message.clone().unwrap_or_else(|| default_message(*status)),
-            )
+                errors,
+            } => ApiError {
+                errors: errors.clone(),
+                ..ApiError::new(
+                    *status,
+                    message.clone().unwrap_or_else(|| default_message(*status)),
+                )
+            }
             .with_retry_after(retry_after.clone())
             .reply(),
             Fault::Html502 => Reply::raw(502, "text/html", HTML_502),
@@ -256,7 +286,8 @@ mod tests {
             Ok(Fault::Status {
                 status: 429,
                 retry_after: Some("2".into()),
-                message: None
+                message: None,
+                errors: vec![],
             })
         );
         assert_eq!(

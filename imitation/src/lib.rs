@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod cors;
 pub mod error;
 pub mod faults;
 pub mod ratelimit;
