@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::Reply;
 
 /// One entry of the `errors` array.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldError {
     /// The offending field, dotted for nested ones (`address.city`).
     pub param: String,
