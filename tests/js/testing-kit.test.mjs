@@ -1,0 +1,176 @@
+// Issue 16: the test kit `checkoutpage-client/testing` from the built pkg/,
+// in Node (ESM and CommonJS) and in headless Chromium: the client against
+// the in-process fake with its `fetch`: a success, a server validation error
+// mapped to a field, a 429 with Retry-After: 0 retried through promptly,
+// faults (network failure, HTML 502, delay with abort), keys and the request
+// log. No server is involved.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { launch } from "./chromium.mjs";
+import { serve } from "./static-server.mjs";
+
+const pkg = new URL("../../pkg/", import.meta.url);
+const GRACE = "6650a1b2c3d4e5f601234568";
+const ADA = "6650a1b2c3d4e5f601234567";
+
+/** The scenario every environment runs; returns plain data. */
+async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeApi, SANDBOX_KEY, READONLY_KEY, seedCustomers }) {
+  const GRACE = "6650a1b2c3d4e5f601234568";
+  const ADA = "6650a1b2c3d4e5f601234567";
+  const api = await createFakeApi();
+  const client = new CheckoutPageClient({ apiKey: SANDBOX_KEY, fetch: api.fetch, dangerouslyAllowBrowser: true });
+  const out = {};
+  const t = Date.now();
+  const lap = (name) => ((out.laps ??= {})[name] = Date.now() - t);
+  // 1. Success: merge, email normalised, updatedAt advances.
+  const before = api.customers.get(GRACE);
+  const updated = await client.updateCustomer(GRACE, { name: "Grace Hopper", email: "  Grace@Navy.MIL " });
+  lap('success');
+  out.success = { name: updated.name, email: updated.email, advanced: updated.updatedAt > before.updatedAt, stored: api.customers.get(GRACE).name };
+  // 2. A server-only refusal mapped to a field.
+  api.fail(GRACE, { kind: "validationError", errors: [{ param: "email", message: "Email already in use", value: "taken@example.com" }] });
+  const refused = await client.updateCustomer(GRACE, { email: "taken@example.com" }).catch((e) => e);
+  lap('validation');
+  out.validation = { isError: refused instanceof CheckoutPageError, kind: refused.kind, status: refused.status, param: refused.errors?.[0]?.param, message: refused.errors?.[0]?.message };
+  // 3. 429 with Retry-After: 0, retried through at once.
+  api.clearRequests();
+  api.fail(GRACE, { kind: "rateLimit", retryAfter: 0 });
+  const started = Date.now();
+  const retried = await client.updateCustomer(GRACE, { phone: "+1 555 0100" });
+  lap('retry');
+  out.retry = { ms: Date.now() - started, phone: retried.phone, statuses: api.requests.map((r) => r.status), bodies: api.requests.map((r) => r.json) };
+  // 4. Faults: a network failure (retried through), an HTML 502, one for the next request whatever the customer.
+  api.fail(ADA, { kind: "networkError" });
+  const ada = await client.getCustomer(ADA);
+  api.fail(ADA, { kind: "html502" });
+  const html = await api.fetch(`https://api.checkoutpage.com/v1/customers/${ADA}`, { headers: { authorization: `Bearer ${SANDBOX_KEY}` } });
+  out.html502 = { status: html.status, type: html.headers.get("content-type"), nginx: (await html.text()).includes("nginx") };
+  api.fail("*", { kind: "serverError", status: 503 }, { kind: "serverError", status: 503 }, { kind: "serverError", status: 503 }, { kind: "serverError", status: 503 });
+  const down = await client.updateCustomer(ADA, { name: "x" }, { maxRetries: 0 }).catch((e) => e);
+  api.clearFaults();
+  lap('faults');
+  out.faults = { ada: ada.name, downKind: down.kind, downStatus: down.status };
+  // 5. A delay is cut short by the caller's abort.
+  api.fail(ADA, { kind: "delay", ms: 10_000 });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  const t0 = Date.now();
+  const aborted = await client.getCustomer(ADA, { signal: controller.signal }).catch((e) => e);
+  lap('abort');
+  out.abort = { kind: aborted.kind, fast: Date.now() - t0 < 2000 };
+  // 6. Keys: read-only key may read, not write; unknown key is a 401.
+  const ro = new CheckoutPageClient({ apiKey: READONLY_KEY, fetch: api.fetch, dangerouslyAllowBrowser: true });
+  const forbidden = await ro.updateCustomer(ADA, { name: "x" }).catch((e) => e);
+  const bad = new CheckoutPageClient({ apiKey: "sk_test_nope", fetch: api.fetch, dangerouslyAllowBrowser: true });
+  const unauthorized = await bad.getCustomer(ADA).catch((e) => e);
+  lap('keys');
+  out.keys = { read: (await ro.getCustomer(ADA)).id, forbidden: [forbidden.kind, forbidden.status], unauthorized: [unauthorized.kind, unauthorized.status] };
+  // 7. The handler with a real Request, 404 and the envelope.
+  const res = await api.handle(new Request(`https://api.checkoutpage.com/v1/customers/0000000000000000000000ff`, { headers: { authorization: `Bearer ${SANDBOX_KEY}` } }));
+  out.handle = { status: res.status, body: await res.json() };
+  // 8. Store control.
+  const added = api.customers.add({ email: "new@example.com", metadata: { a: 1 } });
+  out.store = { addedId: /^[0-9a-f]{24}$/.test(added.id), seeds: seedCustomers().length, listed: api.customers.list().length };
+  api.reset();
+  out.reset = { name: api.customers.get(GRACE).name ?? null, requests: api.requests.length };
+  return out;
+}
+
+function check(out) {
+  assert.deepEqual(out.success, { name: "Grace Hopper", email: "grace@navy.mil", advanced: true, stored: "Grace Hopper" });
+  assert.deepEqual(out.validation, { isError: true, kind: "bad_request", status: 400, param: "email", message: "Email already in use" });
+  assert.deepEqual(out.retry.statuses, [429, 200]);
+  assert.deepEqual(out.retry.bodies, [{ phone: "+1 555 0100" }, { phone: "+1 555 0100" }]);
+  assert.ok(out.retry.ms < 1500, `a 429 with Retry-After: 0 is retried promptly (took ${out.retry.ms} ms)`);
+  assert.equal(out.retry.phone, "+1 555 0100");
+  assert.equal(out.faults.ada, "Ada Lovelace");
+  assert.deepEqual(out.html502, { status: 502, type: "text/html", nginx: true });
+  assert.equal(out.faults.downStatus, 503);
+  assert.equal(out.abort.kind, "aborted");
+  assert.equal(out.abort.fast, true);
+  assert.deepEqual(out.keys, { read: ADA, forbidden: ["permission", 403], unauthorized: ["authentication", 401] });
+  assert.equal(out.handle.status, 404);
+  assert.equal(out.handle.body.type, "not_found");
+  assert.deepEqual(out.store, { addedId: true, seeds: 4, listed: 5 });
+  assert.deepEqual(out.reset, { name: null, requests: 0 });
+}
+
+test("Node ESM: the kit's fetch drives the client (success, 400 on a field, 429 retried, faults, keys)", async () => {
+  const main = await import(new URL("node.js", pkg));
+  const kit = await import(new URL("testing/index.js", pkg));
+  const out = await scenario(main, kit);
+  console.log(JSON.stringify(out));
+  check(out);
+});
+
+test("Node CommonJS: require('checkoutpage-client/testing') works the same", async () => {
+  const require = createRequire(import.meta.url);
+  const main = require(fileURLToPath(new URL("node/checkoutpage.cjs", pkg)));
+  const kit = require(fileURLToPath(new URL("testing/index.cjs", pkg)));
+  check(await scenario(main, kit));
+});
+
+test("the main entry does not load the kit", async () => {
+  const { readFileSync } = await import("node:fs");
+  for (const f of ["index.js", "node.js", "api.js", "checkoutpage.js", "load.js", "node/checkoutpage.cjs"]) {
+    assert.doesNotMatch(readFileSync(new URL(f, pkg), "utf8"), /testing\/|fake_api/, f);
+  }
+});
+
+test("bad options and faults are clear errors", async () => {
+  const { createFakeApi } = await import(new URL("testing/index.js", pkg));
+  await assert.rejects(createFakeApi({ keys: { k: "admin" } }), /options\.keys\["k"\] must be "readWrite" or "readOnly"/);
+  await assert.rejects(createFakeApi({ rateLimitPerMinute: 0 }), /rateLimitPerMinute/);
+  await assert.rejects(createFakeApi({ customers: [{ name: "no id" }] }), /options\.customers\[0\]/);
+  const api = await createFakeApi();
+  assert.throws(() => api.fail("x", { kind: "explode" }), TypeError);
+  assert.throws(() => api.customers.add({ id: GRACE }), /id: Customer id already exists/);
+});
+
+test("rate limit per key answers 429 with Retry-After in seconds, on the fake's clock", async () => {
+  const { createFakeApi, SANDBOX_KEY } = await import(new URL("testing/index.js", pkg));
+  let now = 1_800_000_000_000;
+  const api = await createFakeApi({ rateLimitPerMinute: 2, now: () => now });
+  const get = () => api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { headers: { Authorization: `Bearer ${SANDBOX_KEY}` } });
+  assert.equal((await get()).status, 200);
+  assert.equal((await get()).status, 200);
+  const limited = await get();
+  assert.equal(limited.status, 429);
+  assert.equal(limited.headers.get("retry-after"), "30");
+  assert.equal((await limited.json()).type, "rate_limit");
+  now += 30_000;
+  assert.equal((await get()).status, 200);
+});
+
+const PAGE = `<!doctype html><title>kit</title>
+<script type="module">
+  import * as main from "/pkg/index.js";
+  import * as kit from "/pkg/testing/index.js";
+  window.run = async (source) => (0, eval)("(" + source + ")")(main, kit);
+  window.ready = true;
+</script>`;
+
+let server, browser;
+before(async () => {
+  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("headless Chromium: the kit in a page, same scenario", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => window.ready === true);
+  const out = await page.evaluate((source) => window.run(source), scenario.toString());
+  assert.deepEqual(problems, []);
+  check(out);
+  await page.close();
+});
