@@ -137,7 +137,9 @@ export interface FakeApi {
    * A `fetch` to give the client (`new CheckoutPageClient({ apiKey, fetch: api.fetch })`).
    * Answers `GET`/`PATCH /v1/customers/:customerId` (and `OPTIONS` preflights)
    * at any origin; rejects with a `TypeError` for a `networkError` fault, and
-   * with the signal's reason when the signal aborts.
+   * with the signal's reason when the signal aborts. Where there is no global
+   * `Response` (Jest + jsdom) it resolves to a Response-like object with
+   * `status`, `ok`, `headers.get`, `text()` and `json()`, which the client accepts.
    */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
   /** The same as a `(Request) => Promise<Response>` handler: msw `http.all(url, ({ request }) => api.handle(request))`, a Service Worker, a Workers `fetch`. */
