@@ -153,9 +153,39 @@ const PAGE = `<!doctype html><title>kit</title>
   window.ready = true;
 </script>`;
 
+// A module Service Worker answering /v1/… with the kit's handle, and a page
+// whose client (default fetch, baseUrl = the page's origin) goes through it.
+const SERVICE_WORKER = `import { createFakeApi } from "/pkg/testing/index.js";
+const ready = createFakeApi();
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("fetch", (event) => {
+  if (new URL(event.request.url).pathname.startsWith("/v1/")) {
+    event.respondWith(ready.then((api) => api.handle(event.request)));
+  }
+});`;
+const SW_PAGE = `<!doctype html><title>kit in a service worker</title>
+<script type="module">
+  import { CheckoutPageClient } from "/pkg/index.js";
+  window.run = async () => {
+    await navigator.serviceWorker.register("/sw.js", { type: "module", scope: "/" });
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+    const client = new CheckoutPageClient({ apiKey: "sk_test_sandbox", baseUrl: location.origin, dangerouslyAllowBrowser: true });
+    const saved = await client.updateCustomer("${GRACE}", { name: "From a Service Worker", email: " GRACE@Example.com " });
+    const missing = await client.updateCustomer("0000000000000000000000ff", { name: "x" }).catch((e) => e);
+    const stranger = new CheckoutPageClient({ apiKey: "sk_test_wrong", baseUrl: location.origin, dangerouslyAllowBrowser: true });
+    const unauthorized = await stranger.updateCustomer("${GRACE}", { name: "x" }).catch((e) => e);
+    return { name: saved.name, email: saved.email, missing: missing.status, unauthorized: unauthorized.status };
+  };
+  window.ready = true;
+</script>`;
+
 let server, browser;
 before(async () => {
-  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE });
+  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE, "/sw/": SW_PAGE, "/sw.js": SERVICE_WORKER });
   browser = await launch();
 });
 after(async () => {
@@ -172,5 +202,17 @@ test("headless Chromium: the kit in a page, same scenario", async () => {
   const out = await page.evaluate((source) => window.run(source), scenario.toString());
   assert.deepEqual(problems, []);
   check(out);
+  await page.close();
+});
+
+test("headless Chromium: the kit's handle answers from a Service Worker", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${server.url}/sw/`);
+  await page.waitForFunction(() => window.ready === true);
+  const out = await page.evaluate(() => window.run());
+  assert.deepEqual(problems, []);
+  assert.deepEqual(out, { name: "From a Service Worker", email: "grace@example.com", missing: 404, unauthorized: 401 });
   await page.close();
 });
