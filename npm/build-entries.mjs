@@ -80,12 +80,29 @@ const cjsErrors = walk(join(pkg, "node", "snippets")).filter((f) => /\/js\/error
 if (cjsErrors.length !== 1) fail(`expected one node/snippets/**/js/errors.cjs, found ${cjsErrors.length}`);
 const cjsErrorsPath = `./${relative(join(pkg, "node"), cjsErrors[0])}`;
 
+// The futures queue of js-sys schedules its run with the global
+// `queueMicrotask`, looked up at each call. Test fake timers (Jest's default
+// `jest.useFakeTimers()`, @sinonjs/fake-timers) replace it with one that runs
+// only when the test advances time: the queue then stays "scheduled" forever
+// and every later call of the module never settles, even after real timers
+// are back. Promise jobs cannot be faked, so the glue gets its own
+// queueMicrotask on them (a module-scope binding shadowing the global).
+const MICROTASKS = `// Promise jobs, not the global queueMicrotask, which test fake timers replace (npm/build-entries.mjs).
+const queueMicrotask = (task) => void Promise.resolve().then(task);
+`;
+function ownMicrotasks(text, where) {
+  const calls = text.match(/\bqueueMicrotask\(arg0\);/g) ?? [];
+  if (calls.length !== 1) fail(`${where}: expected the glue to call the global queueMicrotask once, found ${calls.length}`);
+  if (/\b(const|let|var|function) queueMicrotask\b/.test(text)) fail(`${where}: the glue already declares queueMicrotask`);
+  return text.replace(/^("use strict";\n)?/, (head) => `${head}${MICROTASKS}`);
+}
+
 // 3. The ESM glue: TextDecoder/TextEncoder through the fallback module.
 const gluePath = join(pkg, "checkoutpage.js");
 let glue = readFileSync(gluePath, "utf8");
 if (!/\bnew TextDecoder\b/.test(glue)) fail("expected the ESM glue to create a TextDecoder");
 if (/^import .*text-codec/m.test(glue)) fail("the ESM glue already imports text-codec.js");
-glue = `import { TextDecoder, TextEncoder } from "./text-codec.js";\n${glue}`;
+glue = `import { TextDecoder, TextEncoder } from "./text-codec.js";\n${ownMicrotasks(glue, "checkoutpage.js")}`;
 // Every entry passes the module (inline bytes, a URL of its own, or the
 // caller's input), so the glue's fallback URL is dead code; left in, it makes
 // bundlers (Vite, Turbopack) emit an unused copy of the .wasm.
@@ -165,6 +182,7 @@ cjs = replaceOnce(
 );
 if (/require\('(fs|path|util)'\)/.test(cjs)) fail("the CommonJS glue still requires a Node built-in");
 if (!/\bnew TextDecoder\b/.test(cjs)) fail("expected the CommonJS glue to create a TextDecoder");
+cjs = ownMicrotasks(cjs, "checkoutpage.cjs");
 cjs = cjs.replace(/^("use strict";\n)?/, (s) => `${s}const { TextDecoder, TextEncoder } = require("./text-codec.cjs");\n`);
 writeFileSync(cjsPath, cjs);
 // explain.js as CommonJS (one text for every load error message).
