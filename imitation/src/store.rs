@@ -205,6 +205,62 @@ impl Store {
     }
 }
 
+/// Checks a customer given to the test kit (its `customers` option or
+/// `customers.add`) as the API would have stored it: the editable fields
+/// pass the PATCH rules (types, address and shipping shapes; `null`s are
+/// dropped), `email` is required and stored trimmed and lower-cased,
+/// read-only fields must be strings, and fields the API does not document
+/// are kept as given. Returns the fields to store, or a 400 naming every bad
+/// field. (The sandbox's own `POST /__sandbox/customers` stays lenient, so
+/// its tests can seed odd shapes.)
+pub fn check_fixture(fields: Map<String, Value>) -> Result<Map<String, Value>, ApiError> {
+    let mut errors = Vec::new();
+    let mut editable = Map::new();
+    let mut out = Map::new();
+    for (key, value) in fields {
+        if value.is_null() {
+            continue;
+        }
+        let k = key.as_str();
+        if READ_ONLY_FIELDS.contains(&k) {
+            if value.is_string() {
+                out.insert(key, value);
+            } else {
+                errors.push(FieldError::new(k, "Must be a string", value));
+            }
+        } else if STRING_FIELDS.contains(&k) || k == "address" || k == "shipping" {
+            editable.insert(key, value);
+        } else {
+            out.insert(key, value);
+        }
+    }
+    if !editable.contains_key("email") {
+        errors.push(FieldError::new(
+            "email",
+            "Required: the API stores every customer with an email",
+            Value::Null,
+        ));
+    }
+    if !editable.is_empty() {
+        let body = Value::Object(editable).to_string();
+        match validate_patch(body.as_bytes()) {
+            Ok(patch) => {
+                for (key, value) in patch.0 {
+                    if let Some(value) = value {
+                        out.insert(key, value);
+                    }
+                }
+            }
+            Err(e) => errors.extend(e.errors),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(ApiError::validation("Invalid customer", errors))
+    }
+}
+
 /// A validated PATCH: `(key, Some(value))` sets, `(key, None)` clears.
 #[derive(Debug, Default)]
 pub struct Patch(pub Vec<(String, Option<Value>)>);

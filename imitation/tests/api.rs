@@ -240,3 +240,41 @@ fn created_customers_and_reset() {
     assert!(api.store().get(&id).is_none());
     assert_eq!(api.store().all().len(), 4);
 }
+
+/// A customer given to the test kit is stored as the API would have stored
+/// it: email required and normalised, documented fields type-checked,
+/// undocumented ones kept.
+#[test]
+fn kit_fixtures_are_checked_like_stored_customers() {
+    use checkoutpage_imitation::store::check_fixture;
+    let fields = |v: serde_json::Value| v.as_object().cloned().unwrap_or_default();
+
+    let ok = check_fixture(fields(serde_json::json!({
+        "id": "c1", "email": "  Ada@Example.COM ", "phone": null, "metadata": {"tier": 1}
+    })))
+    .expect("a valid fixture");
+    assert_eq!(ok.get("email"), Some(&serde_json::json!("ada@example.com")));
+    assert_eq!(ok.get("metadata"), Some(&serde_json::json!({"tier": 1})));
+    assert!(!ok.contains_key("phone"), "nulls are dropped");
+
+    let params = |v: serde_json::Value| -> Vec<String> {
+        check_fixture(fields(v))
+            .expect_err("refused")
+            .errors
+            .into_iter()
+            .map(|e| e.param)
+            .collect()
+    };
+    assert_eq!(
+        params(serde_json::json!({"id": "c1", "name": "x"})),
+        ["email"]
+    );
+    assert_eq!(
+        params(serde_json::json!({"email": "a@b.co", "name": 5, "createdAt": 1})),
+        ["createdAt", "name"]
+    );
+    assert_eq!(
+        params(serde_json::json!({"email": "a@b.co", "address": {"city": 1}})),
+        ["address.city"]
+    );
+}

@@ -47,13 +47,18 @@ export type FakeKeyAccess = "readWrite" | "readOnly";
 
 /** Options of {@link createFakeApi}. */
 export interface FakeApiOptions {
-  /** Starting customers (each needs a string `id`); default: {@link seedCustomers}. `reset()` returns to these. */
+  /**
+   * Starting customers; default: {@link seedCustomers}. `reset()` returns to these. Each needs a string `id` and an
+   * `email`, and is stored as the API would have stored it: documented fields type-checked like a PATCH, `email`
+   * trimmed and lower-cased, `sellerId`/`createdAt`/`updatedAt` filled in when absent, undocumented fields kept.
+   * A bad customer or a repeated id rejects `createFakeApi` with a `TypeError` naming it.
+   */
   customers?: FakeCustomer[];
   /** Valid keys and their access; default `{ sk_test_sandbox: "readWrite", sk_test_readonly: "readOnly" }`. Any other key is a 401. */
   keys?: Record<string, FakeKeyAccess>;
-  /** Per-key limit in requests per minute (token bucket, continuous refill); over it, 429 with `Retry-After` in whole seconds. Default: no limit. */
+  /** Per-key limit in requests per minute, a positive integer (token bucket, continuous refill); over it, 429 with `Retry-After` in whole seconds. Default: no limit. */
   rateLimitPerMinute?: number | null;
-  /** The clock, in ms since the Unix epoch (drives `updatedAt`, the rate limit and log times); default `Date.now`. Pass your own for deterministic tests. */
+  /** The clock, in ms since the Unix epoch (drives `updatedAt`, the rate limit and log times); default `Date.now`. Pass your own for deterministic tests. A request while it returns anything but a finite number rejects with a `TypeError`. */
   now?: () => number;
   /** Origin relative URLs are resolved against; default `https://api.checkoutpage.com`. Requests to any origin are answered by path. */
   baseUrl?: string;
@@ -63,15 +68,19 @@ export interface FakeApiOptions {
 
 /**
  * A fault, consumed by one request (see {@link FakeApi.fail}):
- * - `rateLimit`: 429 `rate_limit` with `Retry-After: retryAfter` (seconds; default 0 so the client retries at once);
+ * - `rateLimit`: 429 `rate_limit` with `Retry-After: retryAfter` (whole seconds ≥ 0, or an HTTP-date string; default 0 so the client retries at once);
  * - `validationError`: 400 `validation_error` with these `errors` (what only the server can refuse, e.g. an email already in use);
  * - `serverError`: `status` (default 500) with the `{status, type, message, errors}` body;
  * - `status`: any status ≥ 200 with the API's error body (401 uses `{error, message}`), `Retry-After` when given;
  * - `html502`: 502 with an nginx HTML page; `malformed200`: 200 with truncated JSON;
  *   `wrongShape200`: 200 with JSON that is not a customer;
  * - `raw`: exactly this status, content type and body;
- * - `delay`: wait `ms` milliseconds, then answer normally (an aborted signal ends the wait);
- * - `networkError`: no response: `fetch` rejects with a `TypeError`, `fulfill` aborts the route.
+ * - `delay`: wait `ms` milliseconds (0 to 2^31−1), then answer normally (an aborted signal ends the wait);
+ * - `networkError`: no response: `fetch` rejects with a `TypeError`, `handle` resolves to `Response.error()` (what
+ *   msw, a Service Worker's `respondWith` and Workers treat as a network failure), `fulfill` aborts the route.
+ *
+ * `fail` throws a `TypeError` at once for a fault it cannot answer (an unknown kind, a status outside 200–599, a
+ * header value with a line break, a delay out of range), never at request time.
  */
 export type FakeFault =
   | { kind: "rateLimit"; retryAfter?: number | string; message?: string }
@@ -109,13 +118,13 @@ export interface FakeRequest {
 
 /** The fake's customer table. */
 export interface FakeCustomers {
-  /** Adds a customer (fields as the API would return them; `id` generated when absent, `createdAt`/`updatedAt` now). Throws a `TypeError` when the id is taken or `fields` is not an object. */
+  /** Adds a customer (fields as the API would return them, checked as for {@link FakeApiOptions.customers}; `id` generated when absent, `createdAt`/`updatedAt` now). Throws a `TypeError` when the id is taken, `email` is missing, a documented field has the wrong type or `fields` is not an object. */
   add(fields?: Partial<FakeCustomer>): FakeCustomer;
   /** The customer now, or `undefined`. */
   get(id: string): FakeCustomer | undefined;
   /** Every customer, by id. */
   list(): FakeCustomer[];
-  /** Back to the starting customers (faults, log and rate limit are kept; see {@link FakeApi.reset}). */
+  /** Back to the starting customers (faults, log and rate limit are kept; see {@link FakeApi.reset}). A request in flight (held by a `delay`) fails with a `TypeError` rather than write to the fresh store. */
   reset(): void;
 }
 
@@ -159,7 +168,7 @@ export interface FakeApi {
   clearFaults(customerId?: string): void;
   /** Changes the per-key limit (requests per minute; `null` for none); buckets start full. */
   setRateLimit(perMinute: number | null): void;
-  /** Back to the starting state: customers, no faults, empty log, the starting rate limit. */
+  /** Back to the starting state: customers, no faults, empty log, the starting rate limit. A request in flight (held by a `delay`) fails with a `TypeError` rather than write to the fresh store. */
   reset(): void;
   /** The requests received so far, oldest first (fresh copies). */
   readonly requests: FakeRequest[];

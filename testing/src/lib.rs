@@ -8,7 +8,11 @@
 //! out delays and network failures.
 #![deny(missing_docs)]
 
-use checkoutpage_imitation::store::{data_body, seed_customers, Customer};
+use checkoutpage_imitation::error::ApiError;
+use checkoutpage_imitation::store::{
+    check_fixture, data_body, seed_customers, Customer, SANDBOX_SELLER_ID,
+};
+use checkoutpage_imitation::util::format_rfc3339_ms;
 use checkoutpage_imitation::{cors, Access, Api, Options, Outcome, Reply, Request};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
@@ -26,18 +30,43 @@ fn parse_options(json: &str) -> Result<Options, String> {
         let Value::Array(items) = v else {
             return Err("options.customers must be an array of customer objects".into());
         };
+        // Stored as the API would have stored them (check_fixture), with the
+        // server's fields filled in at creation time.
+        let now = format_rfc3339_ms(obj.get("nowMs").and_then(Value::as_f64).unwrap_or(0.0) as i64);
         let mut customers: Vec<Customer> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            match item {
-                Value::Object(c) if c.get("id").is_some_and(Value::is_string) => {
-                    customers.push(c.clone())
-                }
-                _ => {
-                    return Err(format!(
-                        "options.customers[{i}] must be an object with a string id"
-                    ))
-                }
+            let id = match item {
+                Value::Object(c) => c
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .filter(|id| !id.is_empty()),
+                _ => None,
+            };
+            let (Some(id), Value::Object(fields)) = (id, item) else {
+                return Err(format!(
+                    "options.customers[{i}] must be an object with a non-empty string id"
+                ));
+            };
+            if customers
+                .iter()
+                .any(|c| c.get("id").and_then(Value::as_str) == Some(id))
+            {
+                return Err(format!("options.customers[{i}]: id {id:?} is given twice"));
             }
+            let mut customer = check_fixture(fields.clone()).map_err(|e| {
+                let detail: Vec<String> = e
+                    .errors
+                    .iter()
+                    .map(|f| format!("{}: {}", f.param, f.message))
+                    .collect();
+                format!("options.customers[{i}] ({id}): {}", detail.join("; "))
+            })?;
+            customer
+                .entry("sellerId")
+                .or_insert_with(|| json!(SANDBOX_SELLER_ID));
+            customer.entry("createdAt").or_insert_with(|| json!(now));
+            customer.entry("updatedAt").or_insert_with(|| json!(now));
+            customers.push(customer);
         }
         options.customers = Some(customers);
     }
@@ -72,8 +101,13 @@ fn parse_options(json: &str) -> Result<Options, String> {
             options.rate_limit_per_minute = Some(n);
         }
     }
-    if let Some(seed) = obj.get("idSeed").and_then(Value::as_u64) {
-        options.id_seed = seed;
+    match obj.get("idSeed") {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            options.id_seed = v
+                .as_u64()
+                .ok_or("options.idSeed must be a non-negative integer")?;
+        }
     }
     Ok(options)
 }
@@ -164,12 +198,20 @@ impl FakeApiCore {
     /// (201 `{"data": customer}` or a 400 with `errors`).
     #[wasm_bindgen(js_name = addCustomer)]
     pub fn add_customer(&mut self, fields_json: &str, now_ms: f64) -> String {
-        reply_json(
-            &self
+        let checked = match serde_json::from_str::<Value>(fields_json) {
+            Ok(Value::Object(fields)) => check_fixture(fields).map(Value::Object),
+            _ => Err(ApiError::validation(
+                "Customer fields must be an object",
+                vec![],
+            )),
+        };
+        let reply = match checked {
+            Ok(fields) => self
                 .api
-                .create_customer(fields_json.as_bytes(), now_ms as i64),
-        )
-        .to_string()
+                .create_customer(fields.to_string().as_bytes(), now_ms as i64),
+            Err(e) => e.reply(),
+        };
+        reply_json(&reply).to_string()
     }
 
     /// The customer as JSON, or `undefined`.

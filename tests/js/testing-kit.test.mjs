@@ -127,7 +127,89 @@ test("bad options and faults are clear errors", async () => {
   await assert.rejects(createFakeApi({ customers: [{ name: "no id" }] }), /options\.customers\[0\]/);
   const api = await createFakeApi();
   assert.throws(() => api.fail("x", { kind: "explode" }), TypeError);
-  assert.throws(() => api.customers.add({ id: GRACE }), /id: Customer id already exists/);
+  assert.throws(() => api.customers.add({ id: GRACE, email: "g@example.com" }), /id: Customer id already exists/);
+});
+
+// Found by a new-user trial of the packed kit; each of these failed before.
+test("bad options, faults and fixtures are refused up front, naming the option", async () => {
+  const { createFakeApi } = await import(new URL("testing/index.js", pkg));
+  const rejects = (options, pattern) => assert.rejects(createFakeApi(options), (e) => e instanceof TypeError && pattern.test(e.message));
+  await rejects({ rateLimitPerMinute: NaN }, /options\.rateLimitPerMinute must be a positive integer/);
+  await rejects({ custmers: [] }, /unknown option "custmers"/);
+  await rejects({ idSeed: "x" }, /options\.idSeed/);
+  await rejects({ baseUrl: "not a url" }, /options\.baseUrl/);
+  // Customers are stored as the API would have stored them.
+  await rejects({ customers: [{ id: "c1", name: "Only a name" }] }, /customers\[0\] \(c1\): email: Required/);
+  await rejects({ customers: [{ id: "c1", email: "a@b.co", name: 5 }] }, /customers\[0\] \(c1\): name: Must be a string/);
+  await rejects({ customers: [{ id: "c1", email: "a@b.co" }, { id: "c1", email: "b@b.co" }] }, /customers\[1\]: id "c1" is given twice/);
+  const api = await createFakeApi({ customers: [{ id: "c1", email: "  Ada@Example.COM ", metadata: { tier: 1 } }], now: () => Date.UTC(2030, 0, 1) });
+  assert.deepEqual(api.customers.get("c1"), {
+    id: "c1",
+    email: "ada@example.com",
+    sellerId: "seller_sandbox",
+    createdAt: "2030-01-01T00:00:00.000Z",
+    updatedAt: "2030-01-01T00:00:00.000Z",
+    metadata: { tier: 1 },
+  });
+  assert.throws(() => api.customers.add({ name: "no email" }), /email: Required/);
+  // Faults.
+  const bad = [
+    [{ kind: "delay", ms: 3e9 }, /ms must be a number of milliseconds from 0 to 2147483647/],
+    [{ kind: "delay" }, /ms must be/],
+    [{ kind: "rateLimit", retryAfter: -5 }, /retryAfter must be whole seconds/],
+    [{ kind: "rateLimit", retryAfter: 1.5 }, /retryAfter must be whole seconds/],
+    [{ kind: "rateLimit", retryAfter: "1\r\nx: y" }, /retryAfter/],
+    [{ kind: "status", status: 600 }, /status must be an integer from 200 to 599/],
+    [{ kind: "raw", status: 200, contentType: "a\nb", body: "" }, /contentType/],
+  ];
+  for (const [fault, pattern] of bad) assert.throws(() => api.fail("c1", fault), pattern, JSON.stringify(fault));
+  assert.throws(() => api.fail(42, { kind: "networkError" }), /target is a customer id/);
+  assert.equal(api.requests.length, 0);
+  // A clock that does not tell the time is a rejection, not time 0.
+  const broken = await createFakeApi({ now: () => "x" });
+  await assert.rejects(broken.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`), /options\.now\(\) must return a finite number/);
+});
+
+test("unbound methods, network failures through handle, reset during a request, seeds without structuredClone", async () => {
+  const { createFakeApi, seedCustomers, SANDBOX_KEY } = await import(new URL("testing/index.js", pkg));
+  const api = await createFakeApi();
+  const headers = { authorization: `Bearer ${SANDBOX_KEY}`, "content-type": "application/json" };
+  // `page.route(url, api.fulfill)`: the method works unbound.
+  const { fulfill, handle } = api;
+  const fulfilled = [];
+  const route = {
+    request: () => ({ method: () => "GET", url: () => `https://api.checkoutpage.com/v1/customers/${GRACE}`, allHeaders: async () => headers, postDataBuffer: () => null }),
+    fulfill: async (r) => fulfilled.push(r.status),
+    abort: async (code) => fulfilled.push(`abort ${code}`),
+  };
+  await fulfill(route);
+  api.fail(GRACE, { kind: "networkError" });
+  await fulfill(route);
+  assert.deepEqual(fulfilled, [200, "abort failed"]);
+  // handle: a network failure is Response.error() (msw, Service Workers and
+  // Workers read it as "no response"), not a thrown error msw turns into 500.
+  api.fail(GRACE, { kind: "networkError" });
+  const failed = await handle(new Request(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { headers }));
+  assert.equal(failed.type, "error");
+  // A request in flight across reset() fails and leaves the fresh store alone.
+  api.fail(GRACE, { kind: "delay", ms: 200 });
+  const pending = api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { method: "PATCH", headers, body: '{"name":"from the previous test"}' });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  api.reset();
+  await assert.rejects(pending, /reset while this request was in flight/);
+  assert.equal(api.customers.get(GRACE).name, undefined);
+  // The log: the same entries on every read, a fresh array each time.
+  const first = api.requests;
+  assert.notEqual(first, api.requests);
+  assert.deepEqual(first, api.requests);
+  // Jest + jsdom has no structuredClone.
+  const saved = globalThis.structuredClone;
+  globalThis.structuredClone = undefined;
+  try {
+    assert.equal(seedCustomers().length, 4);
+  } finally {
+    globalThis.structuredClone = saved;
+  }
 });
 
 test("rate limit per key answers 429 with Retry-After in seconds, on the fake's clock", async () => {
