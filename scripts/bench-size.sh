@@ -67,6 +67,11 @@ while IFS= read -r f; do cjs_js+=("$f"); done < <(find pkg/node -name '*.cjs' | 
     cjs_raw=$((cjs_raw + $(raw "$f"))) cjs_gz=$((cjs_gz + $(gz "$f")))
   done
   echo "| **JS glue, CommonJS (Node require only)** | **$cjs_raw** | **$cjs_gz** |"
+  # The test kit (checkoutpage-client/testing): its own module, never loaded
+  # by the main entry.
+  if [ -f pkg/testing/fake_api_glue_bg.wasm ]; then
+    echo "| \`testing/fake_api_glue_bg.wasm\` (test kit entry only; not loaded by the main entry) | $(raw pkg/testing/fake_api_glue_bg.wasm) | $(gz pkg/testing/fake_api_glue_bg.wasm) |"
+  fi
   echo
   echo "Gzip of each file separately (as served over HTTP); a bundler merges and"
   echo "minifies the glue, so the ESM glue rows are an upper bound."

@@ -77,6 +77,26 @@ cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/loa
 cp npm/init.cjs npm/init.d.cts "$out/node/"
 # Every entry carries the wasm inline (no file to locate); see npm/build-entries.mjs.
 node npm/build-entries.mjs "$out"
+
+# The test kit, checkoutpage-client/testing: a second wasm module (testing/
+# crate: the API imitation the sandbox also runs), never loaded by the main
+# entry, so the main entry's size does not depend on it.
+cargo build --release --target wasm32-unknown-unknown -p checkoutpage-testing
+kit_wasm=target/wasm32-unknown-unknown/release/checkoutpage_testing.wasm
+wasm-bindgen --target web --out-dir "$out/testing" --out-name fake_api_glue "$kit_wasm"
+kit_node=$(mktemp -d)
+trap 'rm -rf "$nodejs" "$kit_node"' EXIT
+wasm-bindgen --target nodejs --out-dir "$kit_node" --out-name fake_api_glue "$kit_wasm"
+if [ -x "$opt" ]; then
+  "$opt" "${OPT_FLAGS[@]}" "$out/testing/fake_api_glue_bg.wasm" -o "$out/testing/fake_api_glue_bg.wasm.opt"
+  mv "$out/testing/fake_api_glue_bg.wasm.opt" "$out/testing/fake_api_glue_bg.wasm"
+fi
+if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/testing/fake_api_glue_bg.wasm" >&2; then
+  echo "error: the test kit's wasm names paths of the build host (above)" >&2
+  exit 1
+fi
+node npm/build-testing.mjs "$kit_node" "$out"
+
 cp README.md "$out/README.md"
 rm -f "$out/.gitignore"
-echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm"
+echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm (main entry), $(wc -c < "$out/testing/fake_api_glue_bg.wasm") (test kit)"

@@ -17,9 +17,10 @@ cargo clippy -q --workspace --all-targets -- -D warnings
 cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --all-targets -- -D warnings
 # The bench-only exports and scripts (scripts/bench.sh) must keep building.
 cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --features bench -- -D warnings
+cargo clippy -q -p checkoutpage-testing --target wasm32-unknown-unknown -- -D warnings
 for script in bench/*.mjs; do node --check "$script"; done
 
-step "native tests: core and sandbox"
+step "native tests: core, API imitation, sandbox and test kit"
 cargo test -q --workspace
 
 step "public data through the rules: valid inputs warned, invalid inputs passed (tests/data/)"

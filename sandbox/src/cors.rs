@@ -1,14 +1,9 @@
-//! Hand-written CORS: every response allows the caller's origin (or `*`) and
-//! exposes `x-request-id` / `retry-after`; `OPTIONS` on any path is answered
-//! as a preflight.
+//! CORS for the HTTP shell: the header values come from the imitation's
+//! [`checkoutpage_imitation::cors`] (one source for both shells).
 
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-
-const ALLOW_METHODS: &str = "GET, PATCH, POST, DELETE, OPTIONS";
-const ALLOW_HEADERS: &str = "Authorization, Content-Type, Accept";
-const EXPOSE_HEADERS: &str = "x-request-id, retry-after";
-const MAX_AGE: &str = "600";
+use checkoutpage_imitation::cors::{ALLOW_HEADERS, ALLOW_METHODS, EXPOSE_HEADERS, MAX_AGE};
 
 /// The preflight response (204) for a request carrying `request_headers`.
 pub fn preflight(request_headers: &HeaderMap) -> Response {

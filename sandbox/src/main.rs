@@ -3,13 +3,8 @@
 
 mod args;
 mod cors;
-mod error;
-mod faults;
-mod ratelimit;
 mod routes;
 mod server;
-mod store;
-mod util;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,39 +1,29 @@
-//! HTTP routes: the imitated vendor API, the `/__sandbox` test-control API,
-//! the dashboard proxy and optional static files.
-//!
-//! Request pipeline for `/v1/customers/:id` (and `/proxy/v1/customers/:id`):
-//! request id → request log → CORS preflight (OPTIONS) → auth (401/403) →
-//! queued fault → rate limit → handler.
+//! HTTP routes: a thin shell around the imitated API
+//! ([`checkoutpage_imitation::Api`], shared with the package's test kit), the
+//! `/__sandbox` test-control API, the dashboard proxy and optional static
+//! files. What an API request gets is decided by the imitation; this module
+//! only converts requests and responses, sleeps for delay faults, closes the
+//! connection for drop faults and adds CORS headers.
 
-use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{to_bytes, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, request::Parts, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post};
+use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Serialize;
-use serde_json::{json, Map, Value};
+use checkoutpage_imitation::error::ApiError;
+use checkoutpage_imitation::util::{percent_decode, query_param};
+use checkoutpage_imitation::{is_api_path, Api, Outcome, Reply};
 
 use crate::cors;
-use crate::error::{unauthorized, ApiError, FieldError};
-use crate::faults::{Fault, FaultQueues};
-use crate::ratelimit::RateLimiter;
 use crate::server::ConnKill;
-use crate::store::{data_body, validate_patch, Store};
-use crate::util::{now_ms, percent_decode, query_param};
 
-/// Full-access test key.
-pub const SANDBOX_KEY: &str = "sk_test_sandbox";
-/// Valid but read-only test key (PATCH → 403).
-pub const READONLY_KEY: &str = "sk_test_readonly";
-/// Oldest request-log entries are discarded beyond this.
-const REQUEST_LOG_CAP: usize = 10_000;
 /// Largest `/v1` request body accepted (and logged).
 const MAX_BODY: usize = 1 << 20;
 
@@ -46,95 +36,51 @@ pub struct Options {
 
 /// Shared server state.
 pub struct AppState {
-    inner: Mutex<Inner>,
+    /// The imitation, behind one mutex (never held across an `.await`).
+    api: Mutex<Api>,
     next_request_id: AtomicU64,
     options: Options,
-}
-
-/// Mutable state, behind one mutex (never held across an `.await`).
-struct Inner {
-    store: Store,
-    faults: FaultQueues,
-    limiter: RateLimiter,
-    log: VecDeque<LogEntry>,
-}
-
-impl Inner {
-    fn new(options: &Options) -> Self {
-        Self {
-            store: Store::seeded(),
-            faults: FaultQueues::default(),
-            limiter: RateLimiter::new(options.rate_limit_per_minute),
-            log: VecDeque::new(),
-        }
-    }
-}
-
-/// One recorded `/v1` request, as returned by `GET /__sandbox/requests`.
-#[derive(Debug, Clone, Serialize)]
-struct LogEntry {
-    /// Decoded customer id, for filtering (not serialised).
-    #[serde(skip)]
-    customer_id: Option<String>,
-    method: String,
-    /// Raw path and query as received (still percent-encoded).
-    path: String,
-    headers: BTreeMap<String, String>,
-    body: Option<String>,
-    /// Arrival time, ms since the Unix epoch.
-    at: i64,
 }
 
 type Shared = Arc<AppState>;
 
 impl AppState {
-    fn lock(&self) -> MutexGuard<'_, Inner> {
-        // A panic while holding the lock cannot leave `Inner` inconsistent in
-        // a way that matters for a test server, so ignore poisoning.
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    fn lock(&self) -> MutexGuard<'_, Api> {
+        // A panic while holding the lock cannot leave the imitation
+        // inconsistent in a way that matters for a test server.
+        self.api.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
 
-    fn record(&self, parts: &Parts, body: &[u8]) {
-        let mut headers = BTreeMap::<String, String>::new();
-        for (name, value) in &parts.headers {
-            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-            headers
-                .entry(name.as_str().to_owned())
-                .and_modify(|v| {
-                    v.push_str(", ");
-                    v.push_str(&value);
-                })
-                .or_insert(value);
-        }
-        let entry = LogEntry {
-            customer_id: customer_id_of(parts.uri.path()),
-            method: parts.method.to_string(),
-            path: parts
-                .uri
-                .path_and_query()
-                .map_or_else(|| parts.uri.path().to_owned(), |pq| pq.as_str().to_owned()),
-            headers,
-            body: (!body.is_empty()).then(|| String::from_utf8_lossy(body).into_owned()),
-            at: now_ms(),
-        };
-        let mut inner = self.lock();
-        if inner.log.len() >= REQUEST_LOG_CAP {
-            inner.log.pop_front();
-        }
-        inner.log.push_back(entry);
-    }
+/// Milliseconds since the Unix epoch.
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+fn new_api(options: &Options) -> Api {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    Api::new(checkoutpage_imitation::Options {
+        rate_limit_per_minute: options.rate_limit_per_minute,
+        // Ids of created customers differ from run to run.
+        id_seed: nanos ^ u64::from(std::process::id()).rotate_left(32),
+        ..Default::default()
+    })
 }
 
 /// Builds the application router.
 pub fn app(options: Options) -> Router {
     let state = Arc::new(AppState {
-        inner: Mutex::new(Inner::new(&options)),
+        api: Mutex::new(new_api(&options)),
         next_request_id: AtomicU64::new(1),
         options,
     });
     Router::new()
-        .route("/v1/customers/{id}", any(customer_endpoint))
-        .route("/proxy/v1/customers/{id}", any(customer_endpoint))
         .route("/__sandbox/customers", post(create_customer))
         .route("/__sandbox/reset", post(reset))
         .route(
@@ -151,44 +97,32 @@ pub fn app(options: Options) -> Router {
         .with_state(state)
 }
 
-/// `/v1/…` or `/proxy/v1/…`: the paths that are authenticated and logged.
-fn is_api_path(path: &str) -> bool {
-    let path = path.strip_prefix("/proxy").unwrap_or(path);
-    path == "/v1" || path.starts_with("/v1/")
+/// The imitation's reply as an HTTP response.
+fn to_response(reply: Reply) -> Response {
+    let mut resp = (
+        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        reply.body,
+    )
+        .into_response();
+    for (name, value) in reply.headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            resp.headers_mut().insert(name, value);
+        }
+    }
+    resp
 }
 
-/// The percent-decoded `:customerId` of a (proxy) customer path.
-fn customer_id_of(path: &str) -> Option<String> {
-    let path = path.strip_prefix("/proxy").unwrap_or(path);
-    let raw = path.strip_prefix("/v1/customers/")?;
-    (!raw.is_empty() && !raw.contains('/')).then(|| percent_decode(raw))
-}
-
-/// Outermost middleware: request id, request log, preflight, CORS headers.
+/// Outermost middleware: request id, the API, preflight, CORS headers.
 async fn envelope(State(state): State<Shared>, req: Request, next: Next) -> Response {
     let n = state.next_request_id.fetch_add(1, Ordering::Relaxed);
     let origin = req.headers().get(header::ORIGIN).cloned();
     let is_preflight = req.method() == Method::OPTIONS;
 
     let mut resp = if is_api_path(req.uri().path()) {
-        // Buffer the body so it can be logged, then hand it on.
-        let (parts, body) = req.into_parts();
-        match to_bytes(body, MAX_BODY).await {
-            Ok(bytes) => {
-                state.record(&parts, &bytes);
-                if is_preflight {
-                    cors::preflight(&parts.headers)
-                } else {
-                    next.run(Request::from_parts(parts, Body::from(bytes)))
-                        .await
-                }
-            }
-            Err(_) => {
-                state.record(&parts, &[]);
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large")
-                    .into_response()
-            }
-        }
+        api_request(&state, req).await
     } else if is_preflight {
         cors::preflight(req.headers())
     } else {
@@ -203,132 +137,71 @@ async fn envelope(State(state): State<Shared>, req: Request, next: Next) -> Resp
     resp
 }
 
-/// A valid API key, and so what the request may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Access {
-    ReadWrite,
-    ReadOnly,
-}
-
-impl Access {
-    /// The key itself, which names the caller's rate-limit bucket.
-    fn key(self) -> &'static str {
-        match self {
-            Access::ReadWrite => SANDBOX_KEY,
-            Access::ReadOnly => READONLY_KEY,
+/// A `/v1` (or `/proxy/v1`) request, answered by the imitation.
+async fn api_request(state: &AppState, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let mut api_req = checkoutpage_imitation::Request {
+        method: parts.method.to_string(),
+        path: parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| parts.uri.path().to_owned(), |pq| pq.as_str().to_owned()),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body: Vec::new(),
+        now_ms: now_ms(),
+    };
+    match to_bytes(body, MAX_BODY).await {
+        Ok(bytes) => api_req.body = bytes.to_vec(),
+        Err(_) => {
+            state.lock().record(&api_req);
+            return to_response(ApiError::new(413, "Request body too large").reply());
         }
     }
-}
-
-/// The bearer token, if the `Authorization` header has one.
-fn bearer_key(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
-    let (scheme, key) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| key.trim())
-}
-
-/// Authenticates a `/v1` request; `None` means 401. `/proxy/v1` requests
-/// without an `Authorization` header get the full-access key injected, as a
-/// dashboard backend would.
-fn authenticate(req: &Request) -> Option<Access> {
-    let proxied = req.uri().path().starts_with("/proxy/");
-    let key = match bearer_key(req.headers()) {
-        Some(key) => key,
-        None if proxied && !req.headers().contains_key(header::AUTHORIZATION) => SANDBOX_KEY,
-        None => return None,
-    };
-    match key {
-        SANDBOX_KEY => Some(Access::ReadWrite),
-        READONLY_KEY => Some(Access::ReadOnly),
-        _ => None,
+    if parts.method == Method::OPTIONS {
+        state.lock().record(&api_req);
+        return cors::preflight(&parts.headers);
     }
-}
-
-/// `GET`/`PATCH /v1/customers/:customerId` (and the `/proxy` twin).
-async fn customer_endpoint(State(state): State<Shared>, req: Request) -> Response {
-    // 1. Auth, including the write permission check.
-    let Some(access) = authenticate(&req) else {
-        return unauthorized();
-    };
-    if req.method() == Method::PATCH && access == Access::ReadOnly {
-        return ApiError::new(StatusCode::FORBIDDEN, "This API key is read-only").into_response();
-    }
-    let id = customer_id_of(req.uri().path()).unwrap_or_default();
-
-    // 2. Queued fault for this customer.
-    let fault = state.lock().faults.pop(&id);
-    match fault {
-        None => {}
-        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
-        Some(Fault::Drop) => {
-            if let Some(kill) = req.extensions().get::<ConnKill>() {
-                kill.kill();
-                // The connection task drops this future; never resolve.
-                std::future::pending::<()>().await;
+    let mut outcome = state.lock().handle(&api_req);
+    loop {
+        match outcome {
+            Outcome::Reply(reply) => return to_response(reply),
+            Outcome::Delay { ms } => {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
+                api_req.now_ms = now_ms();
+                outcome = state.lock().resume(&api_req);
             }
-            return ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Cannot drop connection")
-                .into_response();
-        }
-        Some(fault) => {
-            if let Some(resp) = fault.response() {
-                return resp;
+            Outcome::NetworkError => {
+                if let Some(kill) = parts.extensions.get::<ConnKill>() {
+                    kill.kill();
+                    // The connection task drops this future; never resolve.
+                    std::future::pending::<()>().await;
+                }
+                return to_response(ApiError::new(500, "Cannot drop connection").reply());
             }
         }
     }
-
-    // 3. Rate limit, per API key. (Keyless requests never get this far —
-    // they are 401s — so no "anonymous" bucket is needed.)
-    let rate_limited = state.lock().limiter.check(access.key());
-    if let Err(retry_after) = rate_limited {
-        return ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Too many requests")
-            .with_retry_after(Some(retry_after.to_string()))
-            .into_response();
-    }
-
-    // 4. The operation itself.
-    let method = req.method().clone();
-    if method == Method::GET || method == Method::HEAD {
-        return match state.lock().store.get(&id) {
-            Some(c) => Json(data_body(c)).into_response(),
-            None => ApiError::not_found("Customer not found").into_response(),
-        };
-    }
-    if method != Method::PATCH {
-        return ApiError::not_found("Route not found").into_response();
-    }
-    if state.lock().store.get(&id).is_none() {
-        return ApiError::not_found("Customer not found").into_response();
-    }
-    // The body was already buffered by `envelope`, so this cannot exceed it.
-    let body = to_bytes(req.into_body(), MAX_BODY)
-        .await
-        .unwrap_or_default();
-    let patch = match validate_patch(&body) {
-        Ok(p) => p,
-        Err(e) => return e.into_response(),
-    };
-    match state.lock().store.apply(&id, patch) {
-        Some(c) => Json(data_body(&c)).into_response(),
-        None => ApiError::not_found("Customer not found").into_response(),
-    }
 }
 
-/// Everything unrouted: authenticated 404 under `/v1`, else static files.
+/// Everything else: static files, else 404.
 async fn fallback(State(state): State<Shared>, req: Request) -> Response {
-    if is_api_path(req.uri().path()) {
-        if authenticate(&req).is_none() {
-            return unauthorized();
-        }
-    } else if matches!(*req.method(), Method::GET | Method::HEAD) {
+    if matches!(*req.method(), Method::GET | Method::HEAD) {
         if let Some(dir) = &state.options.static_dir {
             if let Some(resp) = serve_static(dir, req.uri().path()).await {
                 return resp;
             }
         }
     }
-    ApiError::not_found("Route not found").into_response()
+    to_response(ApiError::not_found("Route not found").reply())
 }
-
 /// Serves `raw_path` from `dir` (`index.html` for directories), refusing any
 /// `..` segment.
 async fn serve_static(dir: &Path, raw_path: &str) -> Option<Response> {
@@ -380,153 +253,52 @@ fn content_type(path: &Path) -> &'static str {
 // /__sandbox test-control routes (no auth)
 // ---------------------------------------------------------------------------
 
-/// Parses an optional JSON-object body (`{}` when empty).
-fn json_object_body(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
-    }
-    match serde_json::from_slice(body) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(other) => Err(ApiError::validation(
-            "Request body must be a JSON object",
-            vec![FieldError::new("body", "Must be a JSON object", other)],
-        )),
-        Err(_) => Err(ApiError::validation("Invalid JSON body", vec![])),
-    }
-}
-
 /// `POST /__sandbox/customers` → 201 with a new customer.
 async fn create_customer(State(state): State<Shared>, body: Bytes) -> Response {
-    let created = json_object_body(&body).and_then(|fields| state.lock().store.create(fields));
-    match created {
-        Ok(c) => (StatusCode::CREATED, Json(data_body(&c))).into_response(),
-        Err(e) => e.into_response(),
-    }
+    to_response(state.lock().create_customer(&body, now_ms()))
 }
 
 /// `POST /__sandbox/reset` → 204; back to the startup state.
 async fn reset(State(state): State<Shared>) -> StatusCode {
-    *state.lock() = Inner::new(&state.options);
+    *state.lock() = new_api(&state.options);
     StatusCode::NO_CONTENT
 }
 
 /// `GET /__sandbox/requests[?customerId=ID]`.
-async fn list_requests(State(state): State<Shared>, uri: Uri) -> Json<Value> {
+async fn list_requests(State(state): State<Shared>, uri: Uri) -> Json<serde_json::Value> {
     let filter = query_param(uri.query(), "customerId");
-    let inner = state.lock();
-    let entries: Vec<&LogEntry> = inner
-        .log
-        .iter()
-        .filter(|e| filter.is_none() || e.customer_id == filter)
-        .collect();
-    Json(json!({ "data": entries }))
+    Json(state.lock().requests_json(filter.as_deref()))
 }
 
 /// `DELETE /__sandbox/requests` → 204.
 async fn clear_requests(State(state): State<Shared>) -> StatusCode {
-    state.lock().log.clear();
+    state.lock().clear_log();
     StatusCode::NO_CONTENT
 }
 
 /// `POST /__sandbox/faults` `{"customerId": "...", "faults": [...]}`.
 async fn add_faults(State(state): State<Shared>, body: Bytes) -> Response {
-    let body = match json_object_body(&body) {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
-    let mut errors = Vec::new();
-    let customer_id = match body.get("customerId") {
-        Some(Value::String(id)) if !id.is_empty() => id.clone(),
-        other => {
-            let value = other.cloned().unwrap_or(Value::Null);
-            errors.push(FieldError::new(
-                "customerId",
-                "Must be a non-empty string",
-                value,
-            ));
-            String::new()
-        }
-    };
-    let mut faults = Vec::new();
-    match body.get("faults") {
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                match Fault::parse(item) {
-                    Ok(f) => faults.push(f),
-                    Err(msg) => {
-                        errors.push(FieldError::new(format!("faults[{i}]"), msg, item.clone()))
-                    }
-                }
-            }
-        }
-        other => {
-            let value = other.cloned().unwrap_or(Value::Null);
-            errors.push(FieldError::new("faults", "Must be an array", value));
-        }
-    }
-    if !errors.is_empty() {
-        return ApiError::validation("Validation failed", errors).into_response();
-    }
-    let queued = state.lock().faults.push(&customer_id, faults);
-    Json(json!({ "data": { "customerId": customer_id, "queued": queued } })).into_response()
+    to_response(state.lock().add_faults(&body))
 }
 
 /// `GET /__sandbox/faults` → pending fault counts per customer id.
-async fn list_faults(State(state): State<Shared>) -> Json<Value> {
-    Json(json!({ "data": state.lock().faults.pending() }))
+async fn list_faults(State(state): State<Shared>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "data": state.lock().faults().pending() }))
 }
 
 /// `DELETE /__sandbox/faults[?customerId=ID]` → 204.
 async fn clear_faults(State(state): State<Shared>, uri: Uri) -> StatusCode {
     let id = query_param(uri.query(), "customerId");
-    state.lock().faults.clear(id.as_deref());
+    state.lock().faults_mut().clear(id.as_deref());
     StatusCode::NO_CONTENT
 }
 
 /// `GET /__sandbox/config`.
-async fn get_config(State(state): State<Shared>) -> Json<Value> {
-    let limit = state.lock().limiter.limit();
-    Json(json!({ "data": { "rateLimitPerMinute": limit } }))
+async fn get_config(State(state): State<Shared>) -> Json<serde_json::Value> {
+    Json(state.lock().config_json())
 }
 
 /// `POST /__sandbox/config` `{"rateLimitPerMinute": N | null}`.
 async fn set_config(State(state): State<Shared>, body: Bytes) -> Response {
-    let body = match json_object_body(&body) {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
-    let limit = match body.get("rateLimitPerMinute") {
-        Some(Value::Null) => None,
-        Some(v) => match v
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| *n > 0)
-        {
-            Some(n) => Some(n),
-            None => {
-                return ApiError::validation(
-                    "Validation failed",
-                    vec![FieldError::new(
-                        "rateLimitPerMinute",
-                        "Must be a positive integer or null",
-                        v.clone(),
-                    )],
-                )
-                .into_response()
-            }
-        },
-        None => {
-            return ApiError::validation(
-                "Validation failed",
-                vec![FieldError::new(
-                    "rateLimitPerMinute",
-                    "Required",
-                    Value::Null,
-                )],
-            )
-            .into_response()
-        }
-    };
-    state.lock().limiter.set_limit(limit);
-    Json(json!({ "data": { "rateLimitPerMinute": limit } })).into_response()
+    to_response(state.lock().set_config(&body))
 }

@@ -13,14 +13,15 @@ const TYPES = {
 };
 
 /**
- * Serves `routes` ({"/prefix/": "/abs/dir"}) and extra in-memory `pages`,
+ * Serves `routes` ({"/prefix/": "/abs/dir"}) and extra in-memory `pages`
+ * (typed by their path's extension, HTML when it has none),
  * adding `headers` (e.g. a Content-Security-Policy) to every response.
  */
 export async function serve(routes, pages = {}, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (pages[path] !== undefined) {
-      res.writeHead(200, { ...headers, "content-type": TYPES[".html"] });
+      res.writeHead(200, { ...headers, "content-type": TYPES[extname(path)] ?? TYPES[".html"] });
       return res.end(pages[path]);
     }
     for (const [prefix, dir] of Object.entries(routes)) {

@@ -322,3 +322,37 @@ test("the dashboard lays out at phone width", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("?fake: the dashboard runs against the package's test kit, with no server for the API", async () => {
+  // Only static files: no sandbox, no /proxy route. The kit answers in-process.
+  const { serve } = await import("./static-server.mjs");
+  const server = await serve({ "/": `${DIST}/` });
+  const page = await browser.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("pageerror", (error) => problems.push(String(error)));
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  try {
+    const GRACE = "6650a1b2c3d4e5f601234568"; // a seed customer of the kit (and the sandbox)
+    await page.goto(`${server.url}/index.html?fake&id=${GRACE}`);
+    await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "idle");
+    assert.equal(await page.inputValue("#f-email"), "grace@example.com");
+    // A save, and a 429 the SDK retries through (Retry-After: 0).
+    await page.evaluate((id) => window.fakeApi.fail(id, { kind: "rateLimit", retryAfter: 0 }), GRACE);
+    await page.fill("#f-name", "Grace Hopper");
+    await page.waitForFunction(() => !document.querySelector("#save-button").disabled);
+    await page.click("#save-button");
+    await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success");
+    const log = await page.evaluate(() => window.fakeApi.requests.map((r) => [r.method, r.path, r.status, r.headers.authorization ?? null]));
+    assert.deepEqual(log.slice(-2), [
+      ["PATCH", `/proxy/v1/customers/${GRACE}`, 429, null],
+      ["PATCH", `/proxy/v1/customers/${GRACE}`, 200, null],
+    ]);
+    assert.equal(await page.evaluate((id) => window.fakeApi.customers.get(id).name, GRACE), "Grace Hopper");
+    assert.deepEqual(problems, []);
+    assert.deepEqual(requests.filter((p) => p.includes("/v1/")), [], "no API request left the page");
+  } finally {
+    await page.close();
+    server.close();
+  }
+});

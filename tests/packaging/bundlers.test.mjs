@@ -89,7 +89,7 @@ describe("Node bundles and runtimes", { concurrency: true }, () => {
     await check(t, result, "deno", id);
   });
 
-  test("Jest 30 + jsdom: imports, validates, and a missing fetch fails at once", LONG, async () => {
+  test("Jest 30 + jsdom: imports, validates, a missing fetch fails at once; the test kit's example", LONG, async () => {
     await sh("jest", bin("jest", "jest"), ["--ci", "--colors=false"]);
   });
 });

@@ -44,6 +44,31 @@ test("wrangler dev (local): the worker starts and runs the scenario", { timeout:
     await check(t, result, "workerd", id);
     // checkoutpage-client/init resolves its own workerd entry too.
     assert.deepEqual(result.viaInit.map((e) => e.param), ["email"]);
+
+    // checkoutpage-client/testing resolves its workerd entry (the .wasm
+    // imported, as Workers refuse compiling bytes): the client inside the
+    // worker against the kit's fetch ...
+    const kit = await fetch(`http://127.0.0.1:${port}/kit`);
+    const kitResult = await kit.json();
+    assert.equal(kit.status, 200, `${JSON.stringify(kitResult)}\n${output}`);
+    assert.deepEqual(kitResult, {
+      saved: "From the kit",
+      refused: { kind: "bad_request", params: ["email"] },
+      retried: "Retried",
+      statuses: [200, 400, 429, 200],
+    });
+    // ... and the kit's handle as the worker's own fetch handler.
+    const path = "/v1/customers/6650a1b2c3d4e5f601234568";
+    const patched = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method: "PATCH",
+      headers: { authorization: "Bearer sk_test_sandbox", "content-type": "application/json" },
+      body: JSON.stringify({ email: "  Grace@Example.COM " }),
+    });
+    assert.equal(patched.status, 200);
+    assert.equal((await patched.json()).data.email, "grace@example.com");
+    const unauthorized = await fetch(`http://127.0.0.1:${port}${path}`);
+    assert.equal(unauthorized.status, 401);
+    assert.deepEqual(Object.keys(await unauthorized.json()).sort(), ["error", "message"]);
   } finally {
     wrangler.kill();
   }

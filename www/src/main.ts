@@ -35,9 +35,23 @@ const EDITABLE = new Set(["name", "companyName", "email", "phone", "billingEmail
 /** Page-level retries after the SDK itself gave up on a 429. */
 const RATE_LIMIT_RETRIES = 2;
 
+// `?fake`: no server at all. The API is the package's test kit
+// (checkoutpage-client/testing, loaded only in this mode, as its own chunk),
+// which answers the same /proxy routes in-process with the same imitation the
+// sandbox runs (the /proxy route injects the key, as a backend would).
+const fakeApi = new URLSearchParams(location.search).has("fake")
+  ? await (await import("checkoutpage-client/testing")).createFakeApi()
+  : undefined;
+/** The fake API in `?fake` mode, for tests driving the page (e.g. `window.fakeApi.fail(...)`). */
+(window as unknown as { fakeApi?: unknown }).fakeApi = fakeApi;
+
 // Keyless: the browser never holds the secret key. The sandbox's /proxy route
 // (your backend, in production) adds it server-side.
-const client = new CheckoutPageClient({ baseUrl: `${location.origin}/proxy`, timeoutMs: 15_000 });
+const client = new CheckoutPageClient({
+  baseUrl: `${location.origin}/proxy`,
+  timeoutMs: 15_000,
+  ...(fakeApi ? { fetch: fakeApi.fetch } : {}),
+});
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>("customer-form");

@@ -1,35 +1,50 @@
-//! Injectable faults, queued per customer id via `POST /__sandbox/faults` and
-//! consumed one per incoming (non-OPTIONS) `/v1` request for that customer.
+//! Injectable faults, queued per customer id (the sandbox's
+//! `POST /__sandbox/faults`, the kit's `api.fail`) and consumed one per
+//! incoming (non-OPTIONS) `/v1` request for that customer. The queue `*`
+//! serves requests for any customer, after that customer's own queue.
 //!
 //! Accepted JSON shapes (first matching key wins, in this order):
 //!
 //! | JSON                                   | Effect                                              |
 //! |----------------------------------------|-----------------------------------------------------|
-//! | `{"drop": true}`                       | close the TCP connection without any response       |
+//! | `{"drop": true}`                       | no response: a network failure (the server closes the connection) |
 //! | `{"delayMs": N}`                       | sleep N ms, then handle the request normally        |
 //! | `{"html502": true}`                    | 502, `text/html` nginx-style page                   |
 //! | `{"malformed200": true}`               | 200, `application/json`, body `{"data": {"id": 42`  |
 //! | `{"wrongShape200": true}`              | 200, `{"data": {"id": 42, "email": true}}`          |
 //! | `{"raw": {"status": N, "contentType"?, "body": "..."}}` | status N with exactly that body and content type (default `text/plain`) |
-//! | `{"status": N, "retryAfter"?, "message"?}` | status N with the vendor error body (401 uses the 401 shape); `Retry-After` set verbatim when given |
+//! | `{"status": N, "retryAfter"?, "message"?, "errors"?}` | status N with the vendor error body (401 uses the 401 shape) and these `errors` (`[{param, message, value?}]`); `Retry-After` set verbatim when given |
 
-use std::collections::{HashMap, VecDeque};
-use std::time::Duration;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use crate::error::{unauthorized, ApiError};
+use crate::error::{unauthorized, ApiError, FieldError};
+use crate::Reply;
+
+/// The queue whose faults apply to requests for any customer.
+pub const ANY_CUSTOMER: &str = "*";
+
+/// A status code a fault may answer with (200-999).
+fn status_code(v: Option<&Value>) -> Option<u16> {
+    v?.as_u64()
+        .and_then(|n| u16::try_from(n).ok())
+        .filter(|n| (200..=999).contains(n))
+}
 
 /// One queued fault.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fault {
     /// Respond with `status` and the vendor error body.
     Status {
-        status: StatusCode,
+        /// HTTP status.
+        status: u16,
+        /// `Retry-After` header value, verbatim.
         retry_after: Option<String>,
+        /// The body's `message` (a default per status otherwise).
         message: Option<String>,
+        /// The body's `errors`.
+        errors: Vec<FieldError>,
     },
     /// 502 with an HTML body, as a reverse proxy would produce.
     Html502,
@@ -39,12 +54,15 @@ pub enum Fault {
     WrongShape200,
     /// Any status with exactly this body and content type.
     Raw {
-        status: StatusCode,
+        /// HTTP status.
+        status: u16,
+        /// `Content-Type` header.
         content_type: String,
+        /// The body, verbatim.
         body: String,
     },
-    /// Wait, then handle normally.
-    Delay(Duration),
+    /// Wait this many milliseconds, then handle normally.
+    Delay(u64),
     /// Drop the connection without responding.
     Drop,
 }
@@ -63,7 +81,7 @@ impl Fault {
             let ms = v
                 .as_u64()
                 .ok_or_else(|| "delayMs must be a non-negative integer".to_owned())?;
-            return Ok(Fault::Delay(Duration::from_millis(ms)));
+            return Ok(Fault::Delay(ms));
         }
         if flag("html502") {
             return Ok(Fault::Html502);
@@ -79,12 +97,7 @@ impl Fault {
                 .as_object()
                 .ok_or_else(|| "raw must be an object".to_owned())?;
             let text = |k: &str| raw.get(k).and_then(Value::as_str).map(str::to_owned);
-            let status = raw
-                .get("status")
-                .and_then(Value::as_u64)
-                .and_then(|n| u16::try_from(n).ok())
-                .and_then(|n| StatusCode::from_u16(n).ok())
-                .filter(|s| s.as_u16() >= 200)
+            let status = status_code(raw.get("status"))
                 .ok_or_else(|| "raw.status must be an HTTP status code (200-999)".to_owned())?;
             return Ok(Fault::Raw {
                 status,
@@ -93,11 +106,7 @@ impl Fault {
             });
         }
         if let Some(v) = obj.get("status") {
-            let status = v
-                .as_u64()
-                .and_then(|n| u16::try_from(n).ok())
-                .and_then(|n| StatusCode::from_u16(n).ok())
-                .filter(|s| s.as_u16() >= 200)
+            let status = status_code(Some(v))
                 .ok_or_else(|| "status must be an HTTP status code (200-999)".to_owned())?;
             let retry_after = match obj.get("retryAfter") {
                 None | Some(Value::Null) => None,
@@ -109,10 +118,34 @@ impl Fault {
                 .get("message")
                 .and_then(Value::as_str)
                 .map(str::to_owned);
+            let mut errors = Vec::new();
+            match obj.get("errors") {
+                None | Some(Value::Null) => {}
+                Some(Value::Array(items)) => {
+                    for item in items {
+                        let field = |k: &str| item.get(k).and_then(Value::as_str);
+                        match (field("param"), field("message")) {
+                            (Some(param), Some(message)) => errors.push(FieldError::new(
+                                param,
+                                message,
+                                item.get("value").cloned().unwrap_or(Value::Null),
+                            )),
+                            _ => {
+                                return Err(
+                                    "errors must be an array of {param, message, value?} with string param and message"
+                                        .to_owned(),
+                                )
+                            }
+                        }
+                    }
+                }
+                Some(_) => return Err("errors must be an array".to_owned()),
+            }
             return Ok(Fault::Status {
                 status,
                 retry_after,
                 message,
+                errors,
             });
         }
         Err(
@@ -122,53 +155,56 @@ impl Fault {
     }
 
     /// The canned response for faults that answer the request themselves.
-    /// `Delay` and `Drop` are handled by the caller and yield `None`.
-    pub fn response(&self) -> Option<Response> {
-        let json = |status: StatusCode, body: &'static str| {
-            (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-        };
+    /// `Delay` and `Drop` are carried out by the caller and yield `None`.
+    pub fn response(&self) -> Option<Reply> {
+        let json = |status: u16, body: &str| Reply::raw(status, "application/json", body);
         Some(match self {
-            Fault::Status { status, .. } if *status == StatusCode::UNAUTHORIZED => unauthorized(),
+            Fault::Status { status: 401, .. } => unauthorized(),
             Fault::Status {
                 status,
                 retry_after,
                 message,
-            } => ApiError::new(
-                *status,
-                message.clone().unwrap_or_else(|| default_message(*status)),
-            )
+                errors,
+            } => ApiError {
+                errors: errors.clone(),
+                ..ApiError::new(
+                    *status,
+                    message.clone().unwrap_or_else(|| default_message(*status)),
+                )
+            }
             .with_retry_after(retry_after.clone())
-            .into_response(),
-            Fault::Html502 => (
-                StatusCode::BAD_GATEWAY,
-                [(header::CONTENT_TYPE, "text/html")],
-                HTML_502,
-            )
-                .into_response(),
-            Fault::Malformed200 => json(StatusCode::OK, r#"{"data": {"id": 42"#),
-            Fault::WrongShape200 => json(StatusCode::OK, r#"{"data": {"id": 42, "email": true}}"#),
+            .reply(),
+            Fault::Html502 => Reply::raw(502, "text/html", HTML_502),
+            Fault::Malformed200 => json(200, r#"{"data": {"id": 42"#),
+            Fault::WrongShape200 => json(200, r#"{"data": {"id": 42, "email": true}}"#),
             Fault::Raw {
                 status,
                 content_type,
                 body,
-            } => (
-                *status,
-                [(header::CONTENT_TYPE, content_type.clone())],
-                body.clone(),
-            )
-                .into_response(),
+            } => Reply::raw(*status, content_type, body),
             Fault::Delay(_) | Fault::Drop => return None,
         })
     }
 }
 
 /// Message used by `{"status": N}` faults without an explicit message.
-fn default_message(status: StatusCode) -> String {
-    match status.as_u16() {
-        429 => "Too many requests".to_owned(),
-        500 => "Internal server error".to_owned(),
-        _ => status.canonical_reason().unwrap_or("Error").to_owned(),
+fn default_message(status: u16) -> String {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        422 => "Unprocessable Entity",
+        429 => "Too many requests",
+        500 => "Internal server error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Error",
     }
+    .to_owned()
 }
 
 const HTML_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n\
@@ -176,7 +212,7 @@ const HTML_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\
 </body>\r\n</html>\r\n";
 
 /// Per-customer FIFO queues of faults.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FaultQueues {
     queues: HashMap<String, VecDeque<Fault>>,
 }
@@ -189,18 +225,24 @@ impl FaultQueues {
         q.len()
     }
 
-    /// Takes the next fault for `customer_id`, if any.
+    /// Takes the next fault for `customer_id`, if any: from its own queue,
+    /// else from the [`ANY_CUSTOMER`] queue.
     pub fn pop(&mut self, customer_id: &str) -> Option<Fault> {
-        let q = self.queues.get_mut(customer_id)?;
+        self.pop_exact(customer_id)
+            .or_else(|| self.pop_exact(ANY_CUSTOMER))
+    }
+
+    fn pop_exact(&mut self, key: &str) -> Option<Fault> {
+        let q = self.queues.get_mut(key)?;
         let fault = q.pop_front();
         if q.is_empty() {
-            self.queues.remove(customer_id);
+            self.queues.remove(key);
         }
         fault
     }
 
     /// Number of pending faults per customer.
-    pub fn pending(&self) -> HashMap<&str, usize> {
+    pub fn pending(&self) -> BTreeMap<&str, usize> {
         self.queues
             .iter()
             .map(|(k, q)| (k.as_str(), q.len()))
@@ -228,7 +270,7 @@ mod tests {
         assert_eq!(Fault::parse(&json!({"drop": true})), Ok(Fault::Drop));
         assert_eq!(
             Fault::parse(&json!({"delayMs": 250})),
-            Ok(Fault::Delay(Duration::from_millis(250)))
+            Ok(Fault::Delay(250))
         );
         assert_eq!(Fault::parse(&json!({"html502": true})), Ok(Fault::Html502));
         assert_eq!(
@@ -242,15 +284,16 @@ mod tests {
         assert_eq!(
             Fault::parse(&json!({"status": 429, "retryAfter": 2})),
             Ok(Fault::Status {
-                status: StatusCode::TOO_MANY_REQUESTS,
+                status: 429,
                 retry_after: Some("2".into()),
-                message: None
+                message: None,
+                errors: vec![],
             })
         );
         assert_eq!(
             Fault::parse(&json!({"raw": {"status": 400, "body": "Locked"}})),
             Ok(Fault::Raw {
-                status: StatusCode::BAD_REQUEST,
+                status: 400,
                 content_type: "text/plain".into(),
                 body: "Locked".into()
             })
@@ -269,5 +312,10 @@ mod tests {
         assert_eq!(q.pop("a"), Some(Fault::Drop));
         assert_eq!(q.pop("a"), Some(Fault::Html502));
         assert_eq!(q.pop("a"), None);
+        q.push(ANY_CUSTOMER, vec![Fault::Html502]);
+        q.push("b", vec![Fault::Drop]);
+        assert_eq!(q.pop("b"), Some(Fault::Drop));
+        assert_eq!(q.pop("b"), Some(Fault::Html502));
+        assert_eq!(q.pop("b"), None);
     }
 }

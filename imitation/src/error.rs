@@ -4,21 +4,24 @@
 //! * Everything else uses
 //!   `{"status":"error","type":…,"message":…,"errors":[{"param","message","value"}]}`.
 
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
+
+use crate::Reply;
 
 /// One entry of the `errors` array.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldError {
+    /// The offending field, dotted for nested ones (`address.city`).
     pub param: String,
+    /// What is wrong with it.
     pub message: String,
+    /// The value received.
     pub value: Value,
 }
 
 impl FieldError {
+    /// A field error.
     pub fn new(param: impl Into<String>, message: impl Into<String>, value: Value) -> Self {
         Self {
             param: param.into(),
@@ -31,15 +34,19 @@ impl FieldError {
 /// A vendor-shaped error response.
 #[derive(Debug, Clone)]
 pub struct ApiError {
-    pub status: StatusCode,
+    /// HTTP status.
+    pub status: u16,
+    /// The body's `message`.
     pub message: String,
+    /// The body's `errors`.
     pub errors: Vec<FieldError>,
     /// Value for the `Retry-After` header, sent verbatim.
     pub retry_after: Option<String>,
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+    /// An error with no field errors.
+    pub fn new(status: u16, message: impl Into<String>) -> Self {
         Self {
             status,
             message: message.into(),
@@ -52,35 +59,23 @@ impl ApiError {
     pub fn validation(message: impl Into<String>, errors: Vec<FieldError>) -> Self {
         Self {
             errors,
-            ..Self::new(StatusCode::BAD_REQUEST, message)
+            ..Self::new(400, message)
         }
     }
 
     /// 404 `not_found`.
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, message)
+        Self::new(404, message)
     }
 
+    /// Sets (or not) the `Retry-After` header.
     pub fn with_retry_after(mut self, value: Option<String>) -> Self {
         self.retry_after = value;
         self
     }
-}
 
-/// The `type` field the vendor uses for a given status.
-pub fn error_type(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        400 | 413 | 422 => "validation_error",
-        403 => "forbidden",
-        404 => "not_found",
-        429 => "rate_limit",
-        500..=599 => "server_error",
-        _ => "error",
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
+    /// The response.
+    pub fn reply(&self) -> Reply {
         // A struct (not `json!`) keeps the vendor's key order.
         #[derive(Serialize)]
         struct Body<'a> {
@@ -96,22 +91,30 @@ impl IntoResponse for ApiError {
             message: &self.message,
             errors: &self.errors,
         };
-        let mut resp = (self.status, Json(body)).into_response();
-        if let Some(v) = self
-            .retry_after
-            .and_then(|v| HeaderValue::from_str(&v).ok())
-        {
-            resp.headers_mut().insert(header::RETRY_AFTER, v);
+        let mut reply = Reply::json(self.status, &body);
+        if let Some(v) = &self.retry_after {
+            reply.headers.push(("retry-after".into(), v.clone()));
         }
-        resp
+        reply
+    }
+}
+
+/// The `type` field the vendor uses for a given status.
+pub fn error_type(status: u16) -> &'static str {
+    match status {
+        400 | 413 | 422 => "validation_error",
+        403 => "forbidden",
+        404 => "not_found",
+        429 => "rate_limit",
+        500..=599 => "server_error",
+        _ => "error",
     }
 }
 
 /// The 401 response, which uses the vendor's *other* error shape.
-pub fn unauthorized() -> Response {
-    (
-        StatusCode::UNAUTHORIZED,
-        Json(json!({"error": "Unauthorized", "message": "Invalid or missing API key"})),
+pub fn unauthorized() -> Reply {
+    Reply::json(
+        401,
+        &serde_json::json!({"error": "Unauthorized", "message": "Invalid or missing API key"}),
     )
-        .into_response()
 }

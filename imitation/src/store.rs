@@ -12,8 +12,9 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::error::{ApiError, FieldError};
-use crate::util::{format_rfc3339_ms, now_ms, parse_rfc3339_ms, random_hex_id};
+use crate::util::{format_rfc3339_ms, hex_id, parse_rfc3339_ms};
 
+/// A customer, as a JSON object (unknown fields kept).
 pub type Customer = Map<String, Value>;
 
 /// Seller id given to every sandbox customer.
@@ -84,6 +85,7 @@ pub struct DataBody<'a> {
     data: CustomerView<'a>,
 }
 
+/// `{"data": customer}`.
 pub fn data_body(customer: &Customer) -> DataBody<'_> {
     DataBody {
         data: CustomerView(customer),
@@ -91,29 +93,59 @@ pub fn data_body(customer: &Customer) -> DataBody<'_> {
 }
 
 /// The in-memory customer table.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Store {
     customers: HashMap<String, Customer>,
+    /// Seed of generated ids, and how many were generated.
+    id_seed: u64,
+    ids_made: u64,
 }
 
 impl Store {
-    /// A store holding only the seed customers.
-    pub fn seeded() -> Self {
-        let customers = seed_customers()
-            .into_iter()
-            .map(|c| (c["id"].as_str().unwrap_or_default().to_owned(), c))
-            .collect();
-        Self { customers }
+    /// A store holding only the seed customers; `id_seed` varies the ids it
+    /// generates.
+    pub fn seeded(id_seed: u64) -> Self {
+        Self::with(seed_customers(), id_seed)
     }
 
+    /// A store holding `customers` (each must have a string `id`; others are
+    /// skipped).
+    pub fn with(customers: Vec<Customer>, id_seed: u64) -> Self {
+        let customers = customers
+            .into_iter()
+            .filter_map(|c| Some((c.get("id")?.as_str()?.to_owned(), c)))
+            .collect();
+        Self {
+            customers,
+            id_seed,
+            ids_made: 0,
+        }
+    }
+
+    /// The customer with this id.
     pub fn get(&self, id: &str) -> Option<&Customer> {
         self.customers.get(id)
     }
 
+    /// Every customer, by id.
+    pub fn all(&self) -> Vec<&Customer> {
+        let mut all: Vec<&Customer> = self.customers.values().collect();
+        all.sort_by(|a, b| {
+            let id = |c: &Customer| c.get("id").and_then(Value::as_str).map(str::to_owned);
+            id(a).cmp(&id(b))
+        });
+        all
+    }
+
     /// Creates a customer from arbitrary initial fields (not validated, so
-    /// tests can seed odd shapes). `null` values are dropped. A string `id`
-    /// is honoured if free; otherwise a random 24-hex id is generated.
-    pub fn create(&mut self, fields: Map<String, Value>) -> Result<Customer, ApiError> {
+    /// tests can seed odd shapes) at time `now_ms`. `null` values are
+    /// dropped. A string `id` is honoured if free; otherwise a 24-hex id is
+    /// generated. An `id` already taken is a 400 on `id`.
+    pub fn create(
+        &mut self,
+        fields: Map<String, Value>,
+        now_ms: i64,
+    ) -> Result<Customer, ApiError> {
         let id = match fields.get("id") {
             Some(Value::String(id)) if self.customers.contains_key(id) => {
                 return Err(ApiError::validation(
@@ -127,13 +159,14 @@ impl Store {
             }
             Some(Value::String(id)) if !id.is_empty() => id.clone(),
             _ => loop {
-                let id = random_hex_id();
+                let id = hex_id(self.id_seed, self.ids_made);
+                self.ids_made += 1;
                 if !self.customers.contains_key(&id) {
                     break id;
                 }
             },
         };
-        let now = format_rfc3339_ms(now_ms());
+        let now = format_rfc3339_ms(now_ms);
         let mut customer: Customer = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
         customer.insert("id".into(), json!(id));
         customer
@@ -147,9 +180,10 @@ impl Store {
         Ok(customer)
     }
 
-    /// Applies a validated patch and bumps `updatedAt`. Returns the updated
-    /// customer, or `None` if it does not exist.
-    pub fn apply(&mut self, id: &str, patch: Patch) -> Option<Customer> {
+    /// Applies a validated patch at time `now_ms` and bumps `updatedAt`
+    /// (strictly forward). Returns the updated customer, or `None` if it does
+    /// not exist.
+    pub fn apply(&mut self, id: &str, patch: Patch, now_ms: i64) -> Option<Customer> {
         let customer = self.customers.get_mut(id)?;
         for (key, value) in patch.0 {
             match value {
@@ -162,12 +196,68 @@ impl Store {
             .get("updatedAt")
             .and_then(Value::as_str)
             .and_then(parse_rfc3339_ms);
-        let mut now = now_ms();
+        let mut now = now_ms;
         if let Some(prev) = previous {
             now = now.max(prev + 1);
         }
         customer.insert("updatedAt".into(), json!(format_rfc3339_ms(now)));
         Some(customer.clone())
+    }
+}
+
+/// Checks a customer given to the test kit (its `customers` option or
+/// `customers.add`) as the API would have stored it: the editable fields
+/// pass the PATCH rules (types, address and shipping shapes; `null`s are
+/// dropped), `email` is required and stored trimmed and lower-cased,
+/// read-only fields must be strings, and fields the API does not document
+/// are kept as given. Returns the fields to store, or a 400 naming every bad
+/// field. (The sandbox's own `POST /__sandbox/customers` stays lenient, so
+/// its tests can seed odd shapes.)
+pub fn check_fixture(fields: Map<String, Value>) -> Result<Map<String, Value>, ApiError> {
+    let mut errors = Vec::new();
+    let mut editable = Map::new();
+    let mut out = Map::new();
+    for (key, value) in fields {
+        if value.is_null() {
+            continue;
+        }
+        let k = key.as_str();
+        if READ_ONLY_FIELDS.contains(&k) {
+            if value.is_string() {
+                out.insert(key, value);
+            } else {
+                errors.push(FieldError::new(k, "Must be a string", value));
+            }
+        } else if STRING_FIELDS.contains(&k) || k == "address" || k == "shipping" {
+            editable.insert(key, value);
+        } else {
+            out.insert(key, value);
+        }
+    }
+    if !editable.contains_key("email") {
+        errors.push(FieldError::new(
+            "email",
+            "Required: the API stores every customer with an email",
+            Value::Null,
+        ));
+    }
+    if !editable.is_empty() {
+        let body = Value::Object(editable).to_string();
+        match validate_patch(body.as_bytes()) {
+            Ok(patch) => {
+                for (key, value) in patch.0 {
+                    if let Some(value) = value {
+                        out.insert(key, value);
+                    }
+                }
+            }
+            Err(e) => errors.extend(e.errors),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(ApiError::validation("Invalid customer", errors))
     }
 }
 

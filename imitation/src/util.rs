@@ -1,18 +1,5 @@
-//! Small dependency-free helpers: clock/RFC 3339 formatting, random ids and
-//! percent-decoding.
-
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
-
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
+//! Small dependency-free helpers: RFC 3339 formatting, ids and
+//! percent-decoding. No clock: times are passed in.
 
 /// Formats epoch milliseconds as RFC 3339 UTC with milliseconds,
 /// e.g. `2026-11-28T10:00:00.123Z`.
@@ -95,34 +82,41 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// A fresh random 24-hex-digit id (the vendor uses MongoDB ObjectIds).
-pub fn random_hex_id() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let mut out = String::with_capacity(32);
-    for salt in 0..2u8 {
-        // `RandomState::new()` is seeded from OS randomness, so this is
-        // unpredictable enough for test ids.
-        let mut h = RandomState::new().build_hasher();
-        h.write_u64(n);
-        h.write_u128(nanos);
-        h.write_u8(salt);
-        out.push_str(&format!("{:016x}", h.finish()));
-    }
-    out.truncate(24);
-    out
+/// The `n`th 24-hex-digit id of a store seeded with `seed` (the vendor uses
+/// MongoDB ObjectIds): distinct for distinct `n`, unpredictable enough for
+/// test ids (splitmix64), and reproducible.
+pub fn hex_id(seed: u64, n: u64) -> String {
+    let mix = |mut z: u64| {
+        z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    // The low 64 bits are a bijection of `n` (so ids are distinct); the
+    // high 32 depend on the seed only.
+    let key = mix(seed);
+    format!("{:08x}{:016x}", key >> 32, mix(n ^ key))
 }
 
 /// Percent-decodes a path segment or query component (invalid UTF-8 is
 /// replaced lossily). `+` is left alone; see [`decode_query_component`].
 pub fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8_lossy()
-        .into_owned()
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h << 4 | l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Decodes an `application/x-www-form-urlencoded` query component.
@@ -160,8 +154,9 @@ mod tests {
 
     #[test]
     fn ids_are_24_hex_and_distinct() {
-        let a = random_hex_id();
-        let b = random_hex_id();
+        let a = hex_id(7, 0);
+        let b = hex_id(7, 1);
+        assert_eq!(a, hex_id(7, 0));
         assert_eq!(a.len(), 24);
         assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
         assert_ne!(a, b);
@@ -175,5 +170,7 @@ mod tests {
         );
         assert_eq!(query_param(Some("a=1"), "customerId"), None);
         assert_eq!(query_param(None, "customerId"), None);
+        assert_eq!(percent_decode("a%2Fb%zz%4"), "a/b%zz%4");
+        assert_eq!(percent_decode("%C3%BC"), "ü");
     }
 }

@@ -2,21 +2,23 @@
 //! 60 seconds. Disabled when no limit is configured.
 
 use std::collections::HashMap;
-use std::time::Instant;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Bucket {
     tokens: f64,
-    last: Instant,
+    /// Last refill, ms since the Unix epoch (any monotonic origin works).
+    last: i64,
 }
 
-#[derive(Debug, Default)]
+/// Token buckets per API key.
+#[derive(Debug, Default, Clone)]
 pub struct RateLimiter {
     per_minute: Option<u32>,
     buckets: HashMap<String, Bucket>,
 }
 
 impl RateLimiter {
+    /// A limiter allowing `per_minute` requests per key (`None`: no limit).
     pub fn new(per_minute: Option<u32>) -> Self {
         Self {
             per_minute,
@@ -24,6 +26,7 @@ impl RateLimiter {
         }
     }
 
+    /// The configured limit.
     pub fn limit(&self) -> Option<u32> {
         self.per_minute
     }
@@ -34,13 +37,9 @@ impl RateLimiter {
         self.buckets.clear();
     }
 
-    /// Takes one token for `key`. On refusal returns the whole number of
-    /// seconds until a token is available (at least 1).
-    pub fn check(&mut self, key: &str) -> Result<(), u64> {
-        self.check_at(key, Instant::now())
-    }
-
-    fn check_at(&mut self, key: &str, now: Instant) -> Result<(), u64> {
+    /// Takes one token for `key` at time `now` (ms). On refusal returns the
+    /// whole number of seconds until a token is available (at least 1).
+    pub fn check_at(&mut self, key: &str, now: i64) -> Result<(), u64> {
         let Some(limit) = self.per_minute else {
             return Ok(());
         };
@@ -50,9 +49,9 @@ impl RateLimiter {
             tokens: capacity,
             last: now,
         });
-        let elapsed = now.saturating_duration_since(bucket.last).as_secs_f64();
+        let elapsed = (now - bucket.last).max(0) as f64 / 1000.0;
         bucket.tokens = (bucket.tokens + elapsed * per_sec).min(capacity);
-        bucket.last = now;
+        bucket.last = bucket.last.max(now);
         if bucket.tokens >= 1.0 {
             bucket.tokens -= 1.0;
             Ok(())
@@ -67,26 +66,25 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     #[test]
     fn bucket_refills_continuously() {
         let mut rl = RateLimiter::new(Some(2));
-        let t0 = Instant::now();
+        let t0 = 1_000_000;
         assert_eq!(rl.check_at("k", t0), Ok(()));
         assert_eq!(rl.check_at("k", t0), Ok(()));
         // Empty: one token takes 30 s at 2/min.
         assert_eq!(rl.check_at("k", t0), Err(30));
         assert_eq!(rl.check_at("other", t0), Ok(()));
-        assert_eq!(rl.check_at("k", t0 + Duration::from_secs(20)), Err(10));
-        assert_eq!(rl.check_at("k", t0 + Duration::from_secs(30)), Ok(()));
+        assert_eq!(rl.check_at("k", t0 + 20_000), Err(10));
+        assert_eq!(rl.check_at("k", t0 + 30_000), Ok(()));
     }
 
     #[test]
     fn disabled_by_default() {
         let mut rl = RateLimiter::default();
         for _ in 0..1000 {
-            assert_eq!(rl.check("k"), Ok(()));
+            assert_eq!(rl.check_at("k", 0), Ok(()));
         }
     }
 }

@@ -1,0 +1,195 @@
+/**
+ * `checkoutpage-client/testing`: a fake of the Checkout Page customer API
+ * that runs in-process (Node, browsers, workers, Jest, Vitest), for testing
+ * your own code that uses `checkoutpage-client`. It is the same imitation
+ * (one Rust implementation) as the repository's sandbox server: the `{ data }`
+ * envelope, both error body shapes, keys, rate limits and faults behave
+ * alike. The main entry never loads it; it has its own WebAssembly module.
+ *
+ * ```ts
+ * import { CheckoutPageClient } from "checkoutpage-client";
+ * import { createFakeApi, SANDBOX_KEY } from "checkoutpage-client/testing";
+ *
+ * const api = await createFakeApi();
+ * const client = new CheckoutPageClient({ apiKey: SANDBOX_KEY, fetch: api.fetch });
+ * api.fail("6650a1b2c3d4e5f601234568", { kind: "rateLimit", retryAfter: 0 });
+ * await client.updateCustomer("6650a1b2c3d4e5f601234568", { name: "Grace" }); // retried through the 429
+ * ```
+ * @packageDocumentation
+ */
+
+/** A customer as the API returns it (documented fields; unknown fields are kept). */
+export interface FakeCustomer {
+  /** 24-hex id. */
+  id: string;
+  name?: string;
+  companyName?: string;
+  /** Stored trimmed and lower-cased; never cleared. */
+  email?: string;
+  phone?: string;
+  billingEmail?: string;
+  address?: Record<string, string>;
+  shipping?: { name?: string; phone?: string; address?: Record<string, string> };
+  taxId?: string;
+  taxIdType?: string;
+  sellerId?: string;
+  stripeCustomerId?: string;
+  /** RFC 3339 UTC with milliseconds. */
+  createdAt?: string;
+  /** RFC 3339 UTC with milliseconds; advances on every successful PATCH. */
+  updatedAt?: string;
+  /** Fields the documented model does not know survive. */
+  [field: string]: unknown;
+}
+
+/** What a key may do: `readOnly` keys get 403 `forbidden` on PATCH. */
+export type FakeKeyAccess = "readWrite" | "readOnly";
+
+/** Options of {@link createFakeApi}. */
+export interface FakeApiOptions {
+  /**
+   * Starting customers; default: {@link seedCustomers}. `reset()` returns to these. Each needs a string `id` and an
+   * `email`, and is stored as the API would have stored it: documented fields type-checked like a PATCH, `email`
+   * trimmed and lower-cased, `sellerId`/`createdAt`/`updatedAt` filled in when absent, undocumented fields kept.
+   * A bad customer or a repeated id rejects `createFakeApi` with a `TypeError` naming it.
+   */
+  customers?: FakeCustomer[];
+  /** Valid keys and their access; default `{ sk_test_sandbox: "readWrite", sk_test_readonly: "readOnly" }`. Any other key is a 401. */
+  keys?: Record<string, FakeKeyAccess>;
+  /** Per-key limit in requests per minute, a positive integer (token bucket, continuous refill); over it, 429 with `Retry-After` in whole seconds. Default: no limit. */
+  rateLimitPerMinute?: number | null;
+  /** The clock, in ms since the Unix epoch (drives `updatedAt`, the rate limit and log times); default `Date.now`. Pass your own for deterministic tests. A request while it returns anything but a finite number rejects with a `TypeError`. */
+  now?: () => number;
+  /** Origin relative URLs are resolved against; default `https://api.checkoutpage.com`. Requests to any origin are answered by path. */
+  baseUrl?: string;
+  /** Varies the ids given to customers added without one (deterministic per seed); default 0. */
+  idSeed?: number;
+}
+
+/**
+ * A fault, consumed by one request (see {@link FakeApi.fail}):
+ * - `rateLimit`: 429 `rate_limit` with `Retry-After: retryAfter` (whole seconds ≥ 0, or an HTTP-date string; default 0 so the client retries at once);
+ * - `validationError`: 400 `validation_error` with these `errors` (what only the server can refuse, e.g. an email already in use);
+ * - `serverError`: `status` (default 500) with the `{status, type, message, errors}` body;
+ * - `status`: any status ≥ 200 with the API's error body (401 uses `{error, message}`), `Retry-After` when given;
+ * - `html502`: 502 with an nginx HTML page; `malformed200`: 200 with truncated JSON;
+ *   `wrongShape200`: 200 with JSON that is not a customer;
+ * - `raw`: exactly this status, content type and body;
+ * - `delay`: wait `ms` milliseconds (0 to 2^31−1), then answer normally (an aborted signal ends the wait);
+ * - `networkError`: no response: `fetch` rejects with a `TypeError`, `handle` resolves to `Response.error()` (what
+ *   msw, a Service Worker's `respondWith` and Workers treat as a network failure), `fulfill` aborts the route.
+ *
+ * `fail` throws a `TypeError` at once for a fault it cannot answer (an unknown kind, a status outside 200–599, a
+ * header value with a line break, a delay out of range), never at request time.
+ */
+export type FakeFault =
+  | { kind: "rateLimit"; retryAfter?: number | string; message?: string }
+  | { kind: "validationError"; errors: { param: string; message: string; value?: unknown }[]; message?: string }
+  | { kind: "serverError"; status?: number; message?: string }
+  | { kind: "status"; status: number; retryAfter?: number | string; message?: string; errors?: { param: string; message: string; value?: unknown }[] }
+  | { kind: "html502" }
+  | { kind: "malformed200" }
+  | { kind: "wrongShape200" }
+  | { kind: "raw"; status: number; contentType?: string; body: string }
+  | { kind: "delay"; ms: number }
+  | { kind: "networkError" };
+
+/** One request the fake received, for assertions. */
+export interface FakeRequest {
+  /** Upper-case method. */
+  method: string;
+  /** Path without the query, still percent-encoded (`/v1/customers/6650…`). */
+  path: string;
+  /** Path and query as received. */
+  url: string;
+  /** Decoded `:customerId`, when the path is a customer's. */
+  customerId?: string;
+  /** Header names (lower case) and values. */
+  headers: Record<string, string>;
+  /** The body as text. */
+  body?: string;
+  /** The body parsed as JSON, when it is JSON. */
+  json?: unknown;
+  /** The status answered; absent for a network failure (or a preflight). */
+  status?: number;
+  /** Arrival time, ms since the Unix epoch (from `options.now`). */
+  at: number;
+}
+
+/** The fake's customer table. */
+export interface FakeCustomers {
+  /** Adds a customer (fields as the API would return them, checked as for {@link FakeApiOptions.customers}; `id` generated when absent, `createdAt`/`updatedAt` now). Throws a `TypeError` when the id is taken, `email` is missing, a documented field has the wrong type or `fields` is not an object. */
+  add(fields?: Partial<FakeCustomer>): FakeCustomer;
+  /** The customer now, or `undefined`. */
+  get(id: string): FakeCustomer | undefined;
+  /** Every customer, by id. */
+  list(): FakeCustomer[];
+  /** Back to the starting customers (faults, log and rate limit are kept; see {@link FakeApi.reset}). A request in flight (held by a `delay`) fails with a `TypeError` rather than write to the fresh store. */
+  reset(): void;
+}
+
+/** A minimal Playwright `Route` (only what {@link FakeApi.fulfill} uses). */
+export interface RouteLike {
+  request(): {
+    method(): string;
+    url(): string;
+    allHeaders(): Promise<Record<string, string>>;
+    postDataBuffer(): Uint8Array | null;
+  };
+  fulfill(response: { status: number; headers: Record<string, string>; body: string }): Promise<void>;
+  abort(errorCode?: string): Promise<void>;
+}
+
+/** A fake Checkout Page API; create it with {@link createFakeApi}. */
+export interface FakeApi {
+  /**
+   * A `fetch` to give the client (`new CheckoutPageClient({ apiKey, fetch: api.fetch })`).
+   * Answers `GET`/`PATCH /v1/customers/:customerId` (and `OPTIONS` preflights)
+   * at any origin; rejects with a `TypeError` for a `networkError` fault, and
+   * with the signal's reason when the signal aborts. Where there is no global
+   * `Response` (Jest + jsdom) it resolves to a Response-like object with
+   * `status`, `ok`, `headers.get`, `text()` and `json()`, which the client accepts.
+   */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** The same as a `(Request) => Promise<Response>` handler: msw `http.all(url, ({ request }) => api.handle(request))`, a Service Worker, a Workers `fetch`. */
+  handle(request: Request): Promise<Response>;
+  /** Answers a Playwright route: `await page.route("https://api.checkoutpage.com/**", (route) => api.fulfill(route))`. A `networkError` fault aborts it. */
+  fulfill(route: RouteLike): Promise<void>;
+  /** The customer table. */
+  readonly customers: FakeCustomers;
+  /**
+   * Queues faults, consumed in order, one per request: for one customer
+   * (`api.fail(customerId, ...)`), or for the next requests whatever the
+   * customer (`api.fail("*", ...)` or `api.fail({ next: true }, ...)`; a
+   * customer's own faults come first). Throws a `TypeError` for an unknown fault.
+   */
+  fail(target: string | { customerId: string } | { next: true }, ...faults: (FakeFault | FakeFault[])[]): void;
+  /** Drops the queued faults of one customer (or `"*"`), or all. */
+  clearFaults(customerId?: string): void;
+  /** Changes the per-key limit (requests per minute; `null` for none); buckets start full. */
+  setRateLimit(perMinute: number | null): void;
+  /** Back to the starting state: customers, no faults, empty log, the starting rate limit. A request in flight (held by a `delay`) fails with a `TypeError` rather than write to the fresh store. */
+  reset(): void;
+  /** The requests received so far, oldest first (fresh copies). */
+  readonly requests: FakeRequest[];
+  /** Empties the request log. */
+  clearRequests(): void;
+  /** The origin relative URLs are resolved against. */
+  readonly baseUrl: string;
+}
+
+/**
+ * Creates a fake of the API with its own customers, keys, faults and log.
+ * Resolves once the kit's WebAssembly module is loaded (inline; no file to
+ * serve). Rejects with a `TypeError` for bad options and an `Error` naming
+ * the option for a bad `customers`, `keys` or `rateLimitPerMinute`.
+ */
+export function createFakeApi(options?: FakeApiOptions): Promise<FakeApi>;
+
+/** The seed customers of a fresh fake (and of the sandbox server): ids `6650a1b2c3d4e5f601234567` (full profile), `…68` (email only), `…69` (with `metadata`), `…6a` (non-ASCII). Fresh copies. Throws an `Error` before the first {@link createFakeApi} has resolved (the module is not loaded yet). */
+export function seedCustomers(): FakeCustomer[];
+
+/** The default read-write key, `"sk_test_sandbox"`. */
+export const SANDBOX_KEY: "sk_test_sandbox";
+/** The default read-only key, `"sk_test_readonly"`. */
+export const READONLY_KEY: "sk_test_readonly";

@@ -1,0 +1,400 @@
+// checkoutpage-client/testing: the Checkout Page API imitated in-process, for
+// users' own tests. Its own WebAssembly module (inline, ./wasm-bytes.js), the
+// same imitation the repository's sandbox server runs; never loaded by the
+// main entry. Types and documentation: ./index.d.ts.
+import { FakeApiCore, seedCustomers as seedCustomersJson, initModule } from "./fake_api.js";
+
+const BASE_URL = "https://api.checkoutpage.com";
+
+let loaded = false;
+/** The seed fixtures (fresh copies); after a createFakeApi() resolved. */
+function seedCustomers() {
+  if (!loaded) {
+    throw new Error("checkoutpage-client/testing: seedCustomers() needs the kit loaded: call it after `await createFakeApi()`");
+  }
+  // Fresh copies, parsed each time (no structuredClone: Jest + jsdom lacks it).
+  return JSON.parse(seedCustomersJson());
+}
+
+const sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener?.("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal?.addEventListener?.("abort", onAbort, { once: true });
+  });
+
+function headerEntries(headers) {
+  if (headers == null) return [];
+  if (typeof headers.forEach === "function" && typeof headers.get === "function") {
+    const out = [];
+    headers.forEach((value, name) => out.push([String(name), String(value)]));
+    return out;
+  }
+  if (Array.isArray(headers) || typeof headers[Symbol.iterator] === "function") {
+    return [...headers].map(([name, value]) => [String(name), String(value)]);
+  }
+  return Object.entries(headers).map(([name, value]) => [String(name), String(value)]);
+}
+
+async function bodyBytes(body) {
+  if (body == null) return new Uint8Array(0);
+  if (typeof body === "string") return new TextEncoder().encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (typeof body.arrayBuffer === "function") return new Uint8Array(await body.arrayBuffer());
+  return new TextEncoder().encode(String(body));
+}
+
+/** A Response, or (where there is no global Response, e.g. Jest + jsdom) a Response-like object. */
+function makeResponse(status, headerPairs, body) {
+  const noBody = status === 204 || status === 304;
+  if (typeof Response === "function") {
+    return new Response(noBody ? null : body, { status, headers: headerPairs });
+  }
+  const map = new Map(headerPairs.map(([n, v]) => [n.toLowerCase(), v]));
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    statusText: "",
+    headers: { get: (name) => map.get(String(name).toLowerCase()) ?? null, has: (name) => map.has(String(name).toLowerCase()), forEach: (fn) => map.forEach(fn) },
+    text: () => Promise.resolve(body),
+    json: () => Promise.resolve(JSON.parse(body)),
+  };
+}
+
+/** The failure of an injected `networkError` (a `TypeError`, as `fetch` rejects). */
+class InjectedNetworkError extends TypeError {}
+
+const PREFIX = "checkoutpage-client/testing";
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const MAX_DELAY_MS = 2 ** 31 - 1; // the largest setTimeout delay
+
+/** Checks a `Retry-After` given to a fault: whole seconds ≥ 0, or an HTTP-date text. */
+function checkRetryAfter(value, where) {
+  if (value === undefined || value === null) return;
+  if (typeof value === "number" ? Number.isSafeInteger(value) && value >= 0 : typeof value === "string" && value.trim() !== "" && !CONTROL.test(value)) return;
+  throw new TypeError(`${PREFIX}: ${where}.retryAfter must be whole seconds (an integer ≥ 0) or an HTTP-date string; got ${JSON.stringify(value)}`);
+}
+
+function checkText(value, what, where) {
+  if (value === undefined) return;
+  if (typeof value !== "string" || CONTROL.test(value)) {
+    throw new TypeError(`${PREFIX}: ${where}.${what} must be a string without control characters (it becomes a header or a message)`);
+  }
+}
+
+function checkStatus(value, low, where) {
+  if (value === undefined && low === 500) return;
+  if (!Number.isInteger(value) || value < low || value > 599) {
+    throw new TypeError(`${PREFIX}: ${where}.status must be an integer from ${low} to 599 (what a Response can carry); got ${JSON.stringify(value)}`);
+  }
+}
+
+const FAULTS = new Set(["rateLimit", "serverError", "validationError", "html502", "malformed200", "wrongShape200", "delay", "networkError", "status", "raw"]);
+
+/** Converts a documented `Fault` into the imitation's JSON fault shape. */
+function faultJson(fault) {
+  if (fault === null || typeof fault !== "object" || !FAULTS.has(fault.kind)) {
+    throw new TypeError(`checkoutpage-client/testing: a fault must be an object whose kind is one of ${[...FAULTS].join(", ")}; got ${JSON.stringify(fault)}`);
+  }
+  const where = `fault ${fault.kind}`;
+  checkText(fault.message, "message", where);
+  switch (fault.kind) {
+    case "rateLimit":
+      checkRetryAfter(fault.retryAfter, where);
+      return { status: 429, retryAfter: fault.retryAfter ?? 0, ...(fault.message ? { message: fault.message } : {}) };
+    case "validationError":
+      if (!Array.isArray(fault.errors)) throw new TypeError(`${PREFIX}: ${where}.errors must be an array of { param, message, value? }`);
+      return { status: 400, message: fault.message ?? "Validation failed", errors: fault.errors ?? [] };
+    case "serverError":
+      checkStatus(fault.status, 500, where);
+      return { status: fault.status ?? 500, ...(fault.message ? { message: fault.message } : {}) };
+    case "status":
+      checkStatus(fault.status, 200, where);
+      checkRetryAfter(fault.retryAfter, where);
+      return {
+        status: fault.status,
+        ...(fault.retryAfter != null ? { retryAfter: fault.retryAfter } : {}),
+        ...(fault.message ? { message: fault.message } : {}),
+        ...(fault.errors ? { errors: fault.errors } : {}),
+      };
+    case "html502":
+      return { html502: true };
+    case "malformed200":
+      return { malformed200: true };
+    case "wrongShape200":
+      return { wrongShape200: true };
+    case "delay":
+      if (typeof fault.ms !== "number" || !(fault.ms >= 0 && fault.ms <= MAX_DELAY_MS)) {
+        throw new TypeError(`${PREFIX}: ${where}.ms must be a number of milliseconds from 0 to ${MAX_DELAY_MS} (to hold a request until the test aborts it, abort its signal); got ${JSON.stringify(fault.ms)}`);
+      }
+      return { delayMs: fault.ms };
+    case "networkError":
+      return { drop: true };
+    case "raw":
+      checkStatus(fault.status, 200, where);
+      checkText(fault.contentType, "contentType", where);
+      if (typeof fault.body !== "string") throw new TypeError(`${PREFIX}: ${where}.body must be a string`);
+      return { raw: { status: fault.status, contentType: fault.contentType, body: fault.body } };
+  }
+}
+
+function parseReply(json, what) {
+  const reply = JSON.parse(json);
+  const body = reply.body ? JSON.parse(reply.body) : null;
+  if (reply.status >= 400) {
+    const detail = (body?.errors ?? []).map((e) => `${e.param}: ${e.message}`).join("; ");
+    throw new TypeError(`checkoutpage-client/testing: ${what}: ${body?.message ?? reply.status}${detail ? ` (${detail})` : ""}`);
+  }
+  return body;
+}
+
+class FakeApi {
+  #core;
+  #now;
+  #baseUrl;
+  /** Bumped by every reset: a request in flight across a reset fails instead of writing to the fresh store. */
+  #generation = 0;
+  /** The parsed request log, until the next request or reset. */
+  #log = null;
+
+  constructor(core, options) {
+    this.#core = core;
+    this.#now = options.now ?? Date.now;
+    this.#baseUrl = options.baseUrl;
+    this.fetch = this.fetch.bind(this);
+    this.handle = this.handle.bind(this);
+    this.fulfill = this.fulfill.bind(this);
+    const api = this;
+    this.customers = {
+      add(fields) {
+        if (fields !== undefined && (fields === null || typeof fields !== "object" || Array.isArray(fields))) {
+          throw new TypeError(`${PREFIX}: customers.add(fields) takes an object`);
+        }
+        return parseReply(core.addCustomer(JSON.stringify(fields ?? {}), api.#time()), "customers.add").data;
+      },
+      get(id) {
+        const json = core.getCustomer(String(id));
+        return json === undefined ? undefined : JSON.parse(json);
+      },
+      list() {
+        return JSON.parse(core.listCustomers());
+      },
+      reset() {
+        api.#generation += 1;
+        api.#log = null;
+        core.reset();
+      },
+    };
+  }
+
+  /** Base URL the fake answers (any origin is answered; this is for building URLs in tests). */
+  get baseUrl() {
+    return this.#baseUrl;
+  }
+
+  /** The clock, checked: ms since the Unix epoch. */
+  #time() {
+    const now = this.#now();
+    if (typeof now !== "number" || !Number.isFinite(now)) {
+      throw new TypeError(`${PREFIX}: options.now() must return a finite number of ms since the Unix epoch; got ${String(now)}`);
+    }
+    return now;
+  }
+
+  fail(target, ...faults) {
+    let customerId;
+    if (target === "*" || target?.next === true) customerId = "*";
+    else if (typeof target === "string" && target !== "") customerId = target;
+    else if (typeof target?.customerId === "string" && target.customerId !== "") customerId = target.customerId;
+    else throw new TypeError(`${PREFIX}: fail(target, ...faults): target is a customer id, "*" (the next requests) or { customerId } / { next: true }; got ${String(target)}`);
+    if (faults.flat().length === 0) throw new TypeError(`${PREFIX}: fail(target, ...faults) needs at least one fault`);
+    const list = faults.flat().map(faultJson);
+    parseReply(this.#core.addFaults(JSON.stringify({ customerId, faults: list })), "fail");
+  }
+
+  clearFaults(customerId) {
+    this.#core.clearFaults(customerId === undefined ? undefined : String(customerId));
+  }
+
+  setRateLimit(perMinute) {
+    checkRateLimit(perMinute, "setRateLimit(perMinute)");
+    parseReply(this.#core.setConfig(JSON.stringify({ rateLimitPerMinute: perMinute ?? null })), "setRateLimit");
+  }
+
+  reset() {
+    this.#generation += 1;
+    this.#log = null;
+    this.#core.reset();
+  }
+
+  get requests() {
+    this.#log ??= this.#readLog();
+    return this.#log.slice();
+  }
+
+  #readLog() {
+    return JSON.parse(this.#core.requests()).map((entry) => {
+      let json;
+      if (entry.body != null) {
+        try {
+          json = JSON.parse(entry.body);
+        } catch {
+          json = undefined;
+        }
+      }
+      const url = new URL(entry.path, "http://fake.invalid");
+      return {
+        method: entry.method,
+        path: url.pathname,
+        url: entry.path,
+        customerId: url.pathname.match(/\/v1\/customers\/([^/]+)$/) ? decodeURIComponent(url.pathname.split("/").pop()) : undefined,
+        headers: entry.headers,
+        body: entry.body ?? undefined,
+        json,
+        status: entry.status ?? undefined,
+        at: entry.at,
+      };
+    });
+  }
+
+  clearRequests() {
+    this.#log = null;
+    this.#core.clearRequests();
+  }
+
+  async #answer(method, url, headers, body, signal) {
+    const parsed = new URL(url, this.#baseUrl);
+    const path = parsed.pathname + parsed.search;
+    const pairs = JSON.stringify(headers);
+    const generation = this.#generation;
+    let resume = false;
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      if (generation !== this.#generation) {
+        throw new InjectedNetworkError(`fetch failed (${PREFIX}: the fake was reset while this request was in flight)`);
+      }
+      const outcome = JSON.parse(this.#core.handle(method, path, pairs, body, this.#time(), resume));
+      this.#log = null;
+      if (outcome.kind === "reply") return outcome;
+      if (outcome.kind === "networkError") {
+        throw new InjectedNetworkError(`fetch failed (${PREFIX}: injected network failure)`);
+      }
+      await sleep(outcome.ms, signal);
+      resume = true;
+    }
+  }
+
+  async fetch(input, init = {}) {
+    const isRequest = input !== null && typeof input === "object" && typeof input.url === "string" && typeof input.method === "string";
+    const url = isRequest ? input.url : String(input);
+    const method = (init.method ?? (isRequest ? input.method : "GET")).toUpperCase();
+    const headers = headerEntries(init.headers ?? (isRequest ? input.headers : undefined));
+    const signal = init.signal ?? (isRequest ? input.signal : undefined);
+    const body = await bodyBytes(init.body !== undefined ? init.body : isRequest && method !== "GET" && method !== "HEAD" ? await input.arrayBuffer() : undefined);
+    const reply = await this.#answer(method, url, headers, body, signal);
+    return makeResponse(reply.status, reply.headers, reply.body);
+  }
+
+  async handle(request) {
+    try {
+      return await this.fetch(request);
+    } catch (error) {
+      // A network failure as interception layers understand it: msw, a
+      // Service Worker's respondWith and Playwright treat Response.error()
+      // as "no response" (a thrown error would become a 500 under msw).
+      if (error instanceof InjectedNetworkError && typeof Response === "function" && typeof Response.error === "function") {
+        return Response.error();
+      }
+      throw error;
+    }
+  }
+
+  async fulfill(route) {
+    const request = route.request();
+    const body = request.postDataBuffer?.() ?? null;
+    let reply;
+    try {
+      reply = await this.#answer(request.method(), request.url(), Object.entries(await request.allHeaders()), body ? new Uint8Array(body) : new Uint8Array(0));
+    } catch (error) {
+      if (error instanceof InjectedNetworkError) return route.abort("failed");
+      throw error;
+    }
+    return route.fulfill({ status: reply.status, headers: Object.fromEntries(reply.headers), body: reply.body });
+  }
+}
+
+function checkRateLimit(value, where) {
+  if (value === undefined || value === null) return;
+  if (!Number.isSafeInteger(value) || value <= 0 || value > 0xffffffff) {
+    throw new TypeError(`${PREFIX}: ${where} must be a positive integer (requests per minute) or null; got ${String(value)}`);
+  }
+}
+
+/**
+ * Creates a fake of the Checkout Page API; see index.d.ts.
+ * @param {import("./index.d.ts").FakeApiOptions} [options]
+ */
+async function createFakeApi(options = {}) {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError("checkoutpage-client/testing: createFakeApi(options) takes an object (or nothing)");
+  }
+  const known = ["customers", "keys", "rateLimitPerMinute", "now", "baseUrl", "idSeed"];
+  const unknown = Object.keys(options).filter((key) => !known.includes(key));
+  if (unknown.length) {
+    throw new TypeError(`${PREFIX}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")} (options: ${known.join(", ")})`);
+  }
+  checkRateLimit(options.rateLimitPerMinute, "options.rateLimitPerMinute");
+  if (options.idSeed !== undefined && !(Number.isSafeInteger(options.idSeed) && options.idSeed >= 0)) {
+    throw new TypeError(`${PREFIX}: options.idSeed must be a non-negative integer`);
+  }
+  if (options.baseUrl !== undefined) {
+    let url;
+    try {
+      url = new URL(String(options.baseUrl));
+    } catch {
+      url = null;
+    }
+    if (typeof options.baseUrl !== "string" || !url || !/^https?:$/.test(url.protocol)) {
+      throw new TypeError(`${PREFIX}: options.baseUrl must be an absolute http(s) URL; got ${String(options.baseUrl)}`);
+    }
+  }
+  if (options.now !== undefined && typeof options.now !== "function") {
+    throw new TypeError("checkoutpage-client/testing: options.now must be a function returning ms since the Unix epoch");
+  }
+  await initModule();
+  loaded = true;
+  const keys = options.keys === undefined ? undefined : Object.fromEntries(Object.entries(options.keys).map(([k, v]) => [k, v === "readOnly" ? "readOnly" : v === "readWrite" ? "readWrite" : String(v)]));
+  let core;
+  try {
+    core = newCore(options, keys);
+  } catch (error) {
+    throw new TypeError(`${PREFIX}: ${error?.message ?? error}`);
+  }
+  return new FakeApi(core, { now: options.now, baseUrl: options.baseUrl ?? BASE_URL });
+}
+
+function newCore(options, keys) {
+  return new FakeApiCore(
+    JSON.stringify({
+      customers: options.customers ?? null,
+      keys: keys ?? null,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? null,
+      idSeed: options.idSeed ?? 0,
+      nowMs: options.customers ? (options.now ?? Date.now)() : 0,
+    }),
+  );
+}
+
+const SANDBOX_KEY = "sk_test_sandbox";
+const READONLY_KEY = "sk_test_readonly";
+
+export { createFakeApi, seedCustomers, SANDBOX_KEY, READONLY_KEY };

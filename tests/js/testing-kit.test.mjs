@@ -1,0 +1,300 @@
+// Issue 16: the test kit `checkoutpage-client/testing` from the built pkg/,
+// in Node (ESM and CommonJS) and in headless Chromium: the client against
+// the in-process fake with its `fetch`: a success, a server validation error
+// mapped to a field, a 429 with Retry-After: 0 retried through promptly,
+// faults (network failure, HTML 502, delay with abort), keys and the request
+// log. No server is involved.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { launch } from "./chromium.mjs";
+import { serve } from "./static-server.mjs";
+
+const pkg = new URL("../../pkg/", import.meta.url);
+const GRACE = "6650a1b2c3d4e5f601234568";
+const ADA = "6650a1b2c3d4e5f601234567";
+
+/** The scenario every environment runs; returns plain data. */
+async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeApi, SANDBOX_KEY, READONLY_KEY, seedCustomers }) {
+  const GRACE = "6650a1b2c3d4e5f601234568";
+  const ADA = "6650a1b2c3d4e5f601234567";
+  const api = await createFakeApi();
+  const client = new CheckoutPageClient({ apiKey: SANDBOX_KEY, fetch: api.fetch, dangerouslyAllowBrowser: true });
+  const out = {};
+  const t = Date.now();
+  const lap = (name) => ((out.laps ??= {})[name] = Date.now() - t);
+  // 1. Success: merge, email normalised, updatedAt advances.
+  const before = api.customers.get(GRACE);
+  const updated = await client.updateCustomer(GRACE, { name: "Grace Hopper", email: "  Grace@Navy.MIL " });
+  lap('success');
+  out.success = { name: updated.name, email: updated.email, advanced: updated.updatedAt > before.updatedAt, stored: api.customers.get(GRACE).name };
+  // 2. A server-only refusal mapped to a field.
+  api.fail(GRACE, { kind: "validationError", errors: [{ param: "email", message: "Email already in use", value: "taken@example.com" }] });
+  const refused = await client.updateCustomer(GRACE, { email: "taken@example.com" }).catch((e) => e);
+  lap('validation');
+  out.validation = { isError: refused instanceof CheckoutPageError, kind: refused.kind, status: refused.status, param: refused.errors?.[0]?.param, message: refused.errors?.[0]?.message };
+  // 3. 429 with Retry-After: 0, retried through at once.
+  api.clearRequests();
+  api.fail(GRACE, { kind: "rateLimit", retryAfter: 0 });
+  const started = Date.now();
+  const retried = await client.updateCustomer(GRACE, { phone: "+1 555 0100" });
+  lap('retry');
+  out.retry = { ms: Date.now() - started, phone: retried.phone, statuses: api.requests.map((r) => r.status), bodies: api.requests.map((r) => r.json) };
+  // 4. Faults: a network failure (retried through), an HTML 502, one for the next request whatever the customer.
+  api.fail(ADA, { kind: "networkError" });
+  const ada = await client.getCustomer(ADA);
+  api.fail(ADA, { kind: "html502" });
+  const html = await api.fetch(`https://api.checkoutpage.com/v1/customers/${ADA}`, { headers: { authorization: `Bearer ${SANDBOX_KEY}` } });
+  out.html502 = { status: html.status, type: html.headers.get("content-type"), nginx: (await html.text()).includes("nginx") };
+  api.fail("*", { kind: "serverError", status: 503 }, { kind: "serverError", status: 503 }, { kind: "serverError", status: 503 }, { kind: "serverError", status: 503 });
+  const down = await client.updateCustomer(ADA, { name: "x" }, { maxRetries: 0 }).catch((e) => e);
+  api.clearFaults();
+  lap('faults');
+  out.faults = { ada: ada.name, downKind: down.kind, downStatus: down.status };
+  // 5. A delay is cut short by the caller's abort.
+  api.fail(ADA, { kind: "delay", ms: 10_000 });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  const t0 = Date.now();
+  const aborted = await client.getCustomer(ADA, { signal: controller.signal }).catch((e) => e);
+  lap('abort');
+  out.abort = { kind: aborted.kind, fast: Date.now() - t0 < 2000 };
+  // 6. Keys: read-only key may read, not write; unknown key is a 401.
+  const ro = new CheckoutPageClient({ apiKey: READONLY_KEY, fetch: api.fetch, dangerouslyAllowBrowser: true });
+  const forbidden = await ro.updateCustomer(ADA, { name: "x" }).catch((e) => e);
+  const bad = new CheckoutPageClient({ apiKey: "sk_test_nope", fetch: api.fetch, dangerouslyAllowBrowser: true });
+  const unauthorized = await bad.getCustomer(ADA).catch((e) => e);
+  lap('keys');
+  out.keys = { read: (await ro.getCustomer(ADA)).id, forbidden: [forbidden.kind, forbidden.status], unauthorized: [unauthorized.kind, unauthorized.status] };
+  // 7. The handler with a real Request, 404 and the envelope.
+  const res = await api.handle(new Request(`https://api.checkoutpage.com/v1/customers/0000000000000000000000ff`, { headers: { authorization: `Bearer ${SANDBOX_KEY}` } }));
+  out.handle = { status: res.status, body: await res.json() };
+  // 8. Store control.
+  const added = api.customers.add({ email: "new@example.com", metadata: { a: 1 } });
+  out.store = { addedId: /^[0-9a-f]{24}$/.test(added.id), seeds: seedCustomers().length, listed: api.customers.list().length };
+  api.reset();
+  out.reset = { name: api.customers.get(GRACE).name ?? null, requests: api.requests.length };
+  return out;
+}
+
+function check(out) {
+  assert.deepEqual(out.success, { name: "Grace Hopper", email: "grace@navy.mil", advanced: true, stored: "Grace Hopper" });
+  assert.deepEqual(out.validation, { isError: true, kind: "bad_request", status: 400, param: "email", message: "Email already in use" });
+  assert.deepEqual(out.retry.statuses, [429, 200]);
+  assert.deepEqual(out.retry.bodies, [{ phone: "+1 555 0100" }, { phone: "+1 555 0100" }]);
+  assert.ok(out.retry.ms < 1500, `a 429 with Retry-After: 0 is retried promptly (took ${out.retry.ms} ms)`);
+  assert.equal(out.retry.phone, "+1 555 0100");
+  assert.equal(out.faults.ada, "Ada Lovelace");
+  assert.deepEqual(out.html502, { status: 502, type: "text/html", nginx: true });
+  assert.equal(out.faults.downStatus, 503);
+  assert.equal(out.abort.kind, "aborted");
+  assert.equal(out.abort.fast, true);
+  assert.deepEqual(out.keys, { read: ADA, forbidden: ["permission", 403], unauthorized: ["authentication", 401] });
+  assert.equal(out.handle.status, 404);
+  assert.equal(out.handle.body.type, "not_found");
+  assert.deepEqual(out.store, { addedId: true, seeds: 4, listed: 5 });
+  assert.deepEqual(out.reset, { name: null, requests: 0 });
+}
+
+test("Node ESM: the kit's fetch drives the client (success, 400 on a field, 429 retried, faults, keys)", async () => {
+  const main = await import(new URL("node.js", pkg));
+  const kit = await import(new URL("testing/index.js", pkg));
+  const out = await scenario(main, kit);
+  console.log(JSON.stringify(out));
+  check(out);
+});
+
+test("Node CommonJS: require('checkoutpage-client/testing') works the same", async () => {
+  const require = createRequire(import.meta.url);
+  const main = require(fileURLToPath(new URL("node/checkoutpage.cjs", pkg)));
+  const kit = require(fileURLToPath(new URL("testing/index.cjs", pkg)));
+  check(await scenario(main, kit));
+});
+
+test("the main entry does not load the kit", async () => {
+  const { readFileSync } = await import("node:fs");
+  for (const f of ["index.js", "node.js", "api.js", "checkoutpage.js", "load.js", "node/checkoutpage.cjs"]) {
+    assert.doesNotMatch(readFileSync(new URL(f, pkg), "utf8"), /testing\/|fake_api/, f);
+  }
+});
+
+test("bad options and faults are clear errors", async () => {
+  const { createFakeApi } = await import(new URL("testing/index.js", pkg));
+  await assert.rejects(createFakeApi({ keys: { k: "admin" } }), /options\.keys\["k"\] must be "readWrite" or "readOnly"/);
+  await assert.rejects(createFakeApi({ rateLimitPerMinute: 0 }), /rateLimitPerMinute/);
+  await assert.rejects(createFakeApi({ customers: [{ name: "no id" }] }), /options\.customers\[0\]/);
+  const api = await createFakeApi();
+  assert.throws(() => api.fail("x", { kind: "explode" }), TypeError);
+  assert.throws(() => api.customers.add({ id: GRACE, email: "g@example.com" }), /id: Customer id already exists/);
+});
+
+// Found by a new-user trial of the packed kit; each of these failed before.
+test("bad options, faults and fixtures are refused up front, naming the option", async () => {
+  const { createFakeApi } = await import(new URL("testing/index.js", pkg));
+  const rejects = (options, pattern) => assert.rejects(createFakeApi(options), (e) => e instanceof TypeError && pattern.test(e.message));
+  await rejects({ rateLimitPerMinute: NaN }, /options\.rateLimitPerMinute must be a positive integer/);
+  await rejects({ custmers: [] }, /unknown option "custmers"/);
+  await rejects({ idSeed: "x" }, /options\.idSeed/);
+  await rejects({ baseUrl: "not a url" }, /options\.baseUrl/);
+  // Customers are stored as the API would have stored them.
+  await rejects({ customers: [{ id: "c1", name: "Only a name" }] }, /customers\[0\] \(c1\): email: Required/);
+  await rejects({ customers: [{ id: "c1", email: "a@b.co", name: 5 }] }, /customers\[0\] \(c1\): name: Must be a string/);
+  await rejects({ customers: [{ id: "c1", email: "a@b.co" }, { id: "c1", email: "b@b.co" }] }, /customers\[1\]: id "c1" is given twice/);
+  const api = await createFakeApi({ customers: [{ id: "c1", email: "  Ada@Example.COM ", metadata: { tier: 1 } }], now: () => Date.UTC(2030, 0, 1) });
+  assert.deepEqual(api.customers.get("c1"), {
+    id: "c1",
+    email: "ada@example.com",
+    sellerId: "seller_sandbox",
+    createdAt: "2030-01-01T00:00:00.000Z",
+    updatedAt: "2030-01-01T00:00:00.000Z",
+    metadata: { tier: 1 },
+  });
+  assert.throws(() => api.customers.add({ name: "no email" }), /email: Required/);
+  // Faults.
+  const bad = [
+    [{ kind: "delay", ms: 3e9 }, /ms must be a number of milliseconds from 0 to 2147483647/],
+    [{ kind: "delay" }, /ms must be/],
+    [{ kind: "rateLimit", retryAfter: -5 }, /retryAfter must be whole seconds/],
+    [{ kind: "rateLimit", retryAfter: 1.5 }, /retryAfter must be whole seconds/],
+    [{ kind: "rateLimit", retryAfter: "1\r\nx: y" }, /retryAfter/],
+    [{ kind: "status", status: 600 }, /status must be an integer from 200 to 599/],
+    [{ kind: "raw", status: 200, contentType: "a\nb", body: "" }, /contentType/],
+  ];
+  for (const [fault, pattern] of bad) assert.throws(() => api.fail("c1", fault), pattern, JSON.stringify(fault));
+  assert.throws(() => api.fail(42, { kind: "networkError" }), /target is a customer id/);
+  assert.equal(api.requests.length, 0);
+  // A clock that does not tell the time is a rejection, not time 0.
+  const broken = await createFakeApi({ now: () => "x" });
+  await assert.rejects(broken.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`), /options\.now\(\) must return a finite number/);
+});
+
+test("unbound methods, network failures through handle, reset during a request, seeds without structuredClone", async () => {
+  const { createFakeApi, seedCustomers, SANDBOX_KEY } = await import(new URL("testing/index.js", pkg));
+  const api = await createFakeApi();
+  const headers = { authorization: `Bearer ${SANDBOX_KEY}`, "content-type": "application/json" };
+  // `page.route(url, api.fulfill)`: the method works unbound.
+  const { fulfill, handle } = api;
+  const fulfilled = [];
+  const route = {
+    request: () => ({ method: () => "GET", url: () => `https://api.checkoutpage.com/v1/customers/${GRACE}`, allHeaders: async () => headers, postDataBuffer: () => null }),
+    fulfill: async (r) => fulfilled.push(r.status),
+    abort: async (code) => fulfilled.push(`abort ${code}`),
+  };
+  await fulfill(route);
+  api.fail(GRACE, { kind: "networkError" });
+  await fulfill(route);
+  assert.deepEqual(fulfilled, [200, "abort failed"]);
+  // handle: a network failure is Response.error() (msw, Service Workers and
+  // Workers read it as "no response"), not a thrown error msw turns into 500.
+  api.fail(GRACE, { kind: "networkError" });
+  const failed = await handle(new Request(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { headers }));
+  assert.equal(failed.type, "error");
+  // A request in flight across reset() fails and leaves the fresh store alone.
+  api.fail(GRACE, { kind: "delay", ms: 200 });
+  const pending = api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { method: "PATCH", headers, body: '{"name":"from the previous test"}' });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  api.reset();
+  await assert.rejects(pending, /reset while this request was in flight/);
+  assert.equal(api.customers.get(GRACE).name, undefined);
+  // The log: the same entries on every read, a fresh array each time.
+  const first = api.requests;
+  assert.notEqual(first, api.requests);
+  assert.deepEqual(first, api.requests);
+  // Jest + jsdom has no structuredClone.
+  const saved = globalThis.structuredClone;
+  globalThis.structuredClone = undefined;
+  try {
+    assert.equal(seedCustomers().length, 4);
+  } finally {
+    globalThis.structuredClone = saved;
+  }
+});
+
+test("rate limit per key answers 429 with Retry-After in seconds, on the fake's clock", async () => {
+  const { createFakeApi, SANDBOX_KEY } = await import(new URL("testing/index.js", pkg));
+  let now = 1_800_000_000_000;
+  const api = await createFakeApi({ rateLimitPerMinute: 2, now: () => now });
+  const get = () => api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { headers: { Authorization: `Bearer ${SANDBOX_KEY}` } });
+  assert.equal((await get()).status, 200);
+  assert.equal((await get()).status, 200);
+  const limited = await get();
+  assert.equal(limited.status, 429);
+  assert.equal(limited.headers.get("retry-after"), "30");
+  assert.equal((await limited.json()).type, "rate_limit");
+  now += 30_000;
+  assert.equal((await get()).status, 200);
+});
+
+const PAGE = `<!doctype html><title>kit</title>
+<script type="module">
+  import * as main from "/pkg/index.js";
+  import * as kit from "/pkg/testing/index.js";
+  window.run = async (source) => (0, eval)("(" + source + ")")(main, kit);
+  window.ready = true;
+</script>`;
+
+// A module Service Worker answering /v1/… with the kit's handle, and a page
+// whose client (default fetch, baseUrl = the page's origin) goes through it.
+const SERVICE_WORKER = `import { createFakeApi } from "/pkg/testing/index.js";
+const ready = createFakeApi();
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("fetch", (event) => {
+  if (new URL(event.request.url).pathname.startsWith("/v1/")) {
+    event.respondWith(ready.then((api) => api.handle(event.request)));
+  }
+});`;
+const SW_PAGE = `<!doctype html><title>kit in a service worker</title>
+<script type="module">
+  import { CheckoutPageClient } from "/pkg/index.js";
+  window.run = async () => {
+    await navigator.serviceWorker.register("/sw.js", { type: "module", scope: "/" });
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+    const client = new CheckoutPageClient({ apiKey: "sk_test_sandbox", baseUrl: location.origin, dangerouslyAllowBrowser: true });
+    const saved = await client.updateCustomer("${GRACE}", { name: "From a Service Worker", email: " GRACE@Example.com " });
+    const missing = await client.updateCustomer("0000000000000000000000ff", { name: "x" }).catch((e) => e);
+    const stranger = new CheckoutPageClient({ apiKey: "sk_test_wrong", baseUrl: location.origin, dangerouslyAllowBrowser: true });
+    const unauthorized = await stranger.updateCustomer("${GRACE}", { name: "x" }).catch((e) => e);
+    return { name: saved.name, email: saved.email, missing: missing.status, unauthorized: unauthorized.status };
+  };
+  window.ready = true;
+</script>`;
+
+let server, browser;
+before(async () => {
+  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE, "/sw/": SW_PAGE, "/sw.js": SERVICE_WORKER });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("headless Chromium: the kit in a page, same scenario", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => window.ready === true);
+  const out = await page.evaluate((source) => window.run(source), scenario.toString());
+  assert.deepEqual(problems, []);
+  check(out);
+  await page.close();
+});
+
+test("headless Chromium: the kit's handle answers from a Service Worker", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${server.url}/sw/`);
+  await page.waitForFunction(() => window.ready === true);
+  const out = await page.evaluate(() => window.run());
+  assert.deepEqual(problems, []);
+  assert.deepEqual(out, { name: "From a Service Worker", email: "grace@example.com", missing: 404, unauthorized: 401 });
+  await page.close();
+});
