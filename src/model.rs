@@ -315,7 +315,8 @@ pub const READ_ONLY_FIELDS: [&str; 5] = [
     "updatedAt",
 ];
 
-const ADDRESS_FIELDS: [&str; 6] = ["line1", "line2", "city", "state", "postalCode", "country"];
+/// The fields of an address (`address`, `shipping.address`), in the API's order.
+pub const ADDRESS_FIELDS: [&str; 6] = ["line1", "line2", "city", "state", "postalCode", "country"];
 const SHIPPING_FIELDS: [&str; 3] = ["name", "phone", "address"];
 
 /// Keys of the API's response envelope and error bodies.

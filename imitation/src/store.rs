@@ -21,7 +21,7 @@ pub type Customer = Map<String, Value>;
 pub const SANDBOX_SELLER_ID: &str = "seller_sandbox";
 
 /// Top-level string fields a PATCH may set or clear.
-const STRING_FIELDS: &[&str] = &[
+pub const STRING_FIELDS: &[&str] = &[
     "name",
     "companyName",
     "email",
@@ -31,17 +31,18 @@ const STRING_FIELDS: &[&str] = &[
     "taxIdType",
 ];
 /// Fields that exist on a customer but cannot be patched.
-const READ_ONLY_FIELDS: &[&str] = &[
+pub const READ_ONLY_FIELDS: &[&str] = &[
     "id",
     "sellerId",
     "stripeCustomerId",
     "createdAt",
     "updatedAt",
 ];
-const ADDRESS_FIELDS: &[&str] = &["line1", "line2", "city", "state", "postalCode", "country"];
+/// The fields of an address (`address`, `shipping.address`).
+pub const ADDRESS_FIELDS: &[&str] = &["line1", "line2", "city", "state", "postalCode", "country"];
 
 /// Documented field order, used when serialising (extra fields follow).
-const FIELD_ORDER: &[&str] = &[
+pub const FIELD_ORDER: &[&str] = &[
     "id",
     "name",
     "companyName",

@@ -278,3 +278,28 @@ fn kit_fixtures_are_checked_like_stored_customers() {
         ["address.city"]
     );
 }
+
+/// The imitation (the server's side) and the client core read one contract:
+/// their field lists must agree, checked here rather than kept in step by
+/// hand.
+#[test]
+fn field_lists_agree_with_the_client_core() {
+    use checkoutpage::model;
+    use checkoutpage_imitation::store::{
+        ADDRESS_FIELDS, FIELD_ORDER, READ_ONLY_FIELDS, STRING_FIELDS,
+    };
+    let editable: Vec<&str> = FIELD_ORDER
+        .iter()
+        .copied()
+        .filter(|f| !READ_ONLY_FIELDS.contains(f))
+        .collect();
+    assert_eq!(editable, model::EDITABLE_FIELDS);
+    assert_eq!(READ_ONLY_FIELDS, model::READ_ONLY_FIELDS);
+    assert_eq!(ADDRESS_FIELDS, model::ADDRESS_FIELDS);
+    let strings: Vec<&str> = model::EDITABLE_FIELDS
+        .iter()
+        .copied()
+        .filter(|f| *f != "address" && *f != "shipping")
+        .collect();
+    assert_eq!(STRING_FIELDS, strings);
+}
