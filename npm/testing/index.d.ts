@@ -77,10 +77,12 @@ export interface FakeApiOptions {
  * - `raw`: exactly this status, content type and body;
  * - `delay`: wait `ms` milliseconds (0 to 2^31−1), then answer normally (an aborted signal ends the wait);
  * - `networkError`: no response: `fetch` rejects with a `TypeError`, `handle` resolves to `Response.error()` (what
- *   msw, a Service Worker's `respondWith` and Workers treat as a network failure), `fulfill` aborts the route.
+ *   msw and a Service Worker's `respondWith` treat as a network failure; Cloudflare Workers refuse to return it, so
+ *   there the runtime answers its own 500: use `api.fetch` inside the worker to see a network failure), `fulfill`
+ *   aborts the route.
  *
- * `fail` throws a `TypeError` at once for a fault it cannot answer (an unknown kind, a status outside 200–599, a
- * header value with a line break, a delay out of range), never at request time.
+ * `fail` throws a `TypeError` at once for a fault it cannot answer (an unknown kind or field, a status outside
+ * 200–599, a header value with a line break or outside Latin-1, a delay out of range), never at request time.
  */
 export type FakeFault =
   | { kind: "rateLimit"; retryAfter?: number | string; message?: string }
@@ -168,7 +170,7 @@ export interface FakeApi {
   clearFaults(customerId?: string): void;
   /** Changes the per-key limit (requests per minute; `null` for none); buckets start full. */
   setRateLimit(perMinute: number | null): void;
-  /** Back to the starting state: customers, no faults, empty log, the starting rate limit. A request in flight (held by a `delay`) fails with a `TypeError` rather than write to the fresh store. */
+  /** Back to the starting state: customers, no faults, empty log, the starting rate limit. A request in flight (held by a `delay`) fails at once with a `TypeError` rather than write to the fresh store; note that a client may then retry it, as it would a dropped connection, so for isolated tests create a fake and a client per test, or await every call. */
   reset(): void;
   /** The requests received so far, oldest first (fresh copies). */
   readonly requests: FakeRequest[];
@@ -181,8 +183,8 @@ export interface FakeApi {
 /**
  * Creates a fake of the API with its own customers, keys, faults and log.
  * Resolves once the kit's WebAssembly module is loaded (inline; no file to
- * serve). Rejects with a `TypeError` for bad options and an `Error` naming
- * the option for a bad `customers`, `keys` or `rateLimitPerMinute`.
+ * serve). Rejects with a `TypeError` naming the option for a bad or unknown
+ * option (including a bad customer in `customers`).
  */
 export function createFakeApi(options?: FakeApiOptions): Promise<FakeApi>;
 

@@ -16,17 +16,31 @@ function seedCustomers() {
   return JSON.parse(seedCustomersJson());
 }
 
-const sleep = (ms, signal) =>
+/**
+ * Waits `ms`, ended early by the signal (rejects with its reason) or by a
+ * reset of the fake (`held` gets a function that rejects with its argument).
+ */
+const sleep = (ms, signal, held) =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
+    const done = () => {
+      clearTimeout(timer);
       signal?.removeEventListener?.("abort", onAbort);
+      held.delete(wake);
+    };
+    const timer = setTimeout(() => {
+      done();
       resolve();
     }, ms);
     const onAbort = () => {
-      clearTimeout(timer);
+      done();
       reject(signal.reason);
     };
+    const wake = (error) => {
+      done();
+      reject(error);
+    };
+    held.add(wake);
     signal?.addEventListener?.("abort", onAbort, { once: true });
   });
 
@@ -50,6 +64,7 @@ async function bodyBytes(body) {
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (typeof body.arrayBuffer === "function") return new Uint8Array(await body.arrayBuffer());
+  if (typeof body.getReader === "function" && typeof Response === "function") return new Uint8Array(await new Response(body).arrayBuffer());
   return new TextEncoder().encode(String(body));
 }
 
@@ -70,24 +85,40 @@ function makeResponse(status, headerPairs, body) {
   };
 }
 
+/** A deep copy of plain JSON data. */
+function copyJson(value) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out = {};
+  for (const key of Object.keys(value)) out[key] = copyJson(value[key]);
+  return out;
+}
+
+/** A request log entry the caller may change freely. */
+function copyEntry(entry) {
+  return { ...entry, headers: { ...entry.headers }, json: copyJson(entry.json) };
+}
+
 /** The failure of an injected `networkError` (a `TypeError`, as `fetch` rejects). */
 class InjectedNetworkError extends TypeError {}
 
 const PREFIX = "checkoutpage-client/testing";
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** What a header value cannot carry: control characters and anything outside Latin-1. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u0100-\uffff]/;
 const MAX_DELAY_MS = 2 ** 31 - 1; // the largest setTimeout delay
+const MAX_TIME_MS = 253402300799999; // 9999-12-31T23:59:59.999Z, the last RFC 3339 instant
 
 /** Checks a `Retry-After` given to a fault: whole seconds ≥ 0, or an HTTP-date text. */
 function checkRetryAfter(value, where) {
   if (value === undefined || value === null) return;
-  if (typeof value === "number" ? Number.isSafeInteger(value) && value >= 0 : typeof value === "string" && value.trim() !== "" && !CONTROL.test(value)) return;
+  if (typeof value === "number" ? Number.isSafeInteger(value) && value >= 0 : typeof value === "string" && !CONTROL.test(value) && (/^\d+$/.test(value) || !Number.isNaN(Date.parse(value)))) return;
   throw new TypeError(`${PREFIX}: ${where}.retryAfter must be whole seconds (an integer ≥ 0) or an HTTP-date string; got ${JSON.stringify(value)}`);
 }
 
 function checkText(value, what, where) {
   if (value === undefined) return;
   if (typeof value !== "string" || CONTROL.test(value)) {
-    throw new TypeError(`${PREFIX}: ${where}.${what} must be a string without control characters (it becomes a header or a message)`);
+    throw new TypeError(`${PREFIX}: ${where}.${what} must be a string of Latin-1 characters without control characters (it becomes a header or a message)`);
   }
 }
 
@@ -98,6 +129,20 @@ function checkStatus(value, low, where) {
   }
 }
 
+/** The fields each fault kind takes besides `kind` (index.d.ts `FakeFault`). */
+const FAULT_FIELDS = {
+  rateLimit: ["retryAfter", "message"],
+  validationError: ["errors", "message"],
+  serverError: ["status", "message"],
+  status: ["status", "retryAfter", "message", "errors"],
+  html502: [],
+  malformed200: [],
+  wrongShape200: [],
+  raw: ["status", "contentType", "body"],
+  delay: ["ms"],
+  networkError: [],
+};
+
 const FAULTS = new Set(["rateLimit", "serverError", "validationError", "html502", "malformed200", "wrongShape200", "delay", "networkError", "status", "raw"]);
 
 /** Converts a documented `Fault` into the imitation's JSON fault shape. */
@@ -106,6 +151,10 @@ function faultJson(fault) {
     throw new TypeError(`checkoutpage-client/testing: a fault must be an object whose kind is one of ${[...FAULTS].join(", ")}; got ${JSON.stringify(fault)}`);
   }
   const where = `fault ${fault.kind}`;
+  const unknown = Object.keys(fault).filter((key) => key !== "kind" && !FAULT_FIELDS[fault.kind].includes(key));
+  if (unknown.length) {
+    throw new TypeError(`${PREFIX}: ${where} has no field ${unknown.map((k) => JSON.stringify(k)).join(", ")} (its fields: ${FAULT_FIELDS[fault.kind].join(", ") || "none"})`);
+  }
   checkText(fault.message, "message", where);
   switch (fault.kind) {
     case "rateLimit":
@@ -134,7 +183,7 @@ function faultJson(fault) {
       return { wrongShape200: true };
     case "delay":
       if (typeof fault.ms !== "number" || !(fault.ms >= 0 && fault.ms <= MAX_DELAY_MS)) {
-        throw new TypeError(`${PREFIX}: ${where}.ms must be a number of milliseconds from 0 to ${MAX_DELAY_MS} (to hold a request until the test aborts it, abort its signal); got ${JSON.stringify(fault.ms)}`);
+        throw new TypeError(`${PREFIX}: ${where}.ms must be a number of milliseconds from 0 to ${MAX_DELAY_MS} (to hold a request until the test aborts it, abort its signal); got ${String(fault.ms)}`);
       }
       return { delayMs: fault.ms };
     case "networkError":
@@ -165,6 +214,8 @@ class FakeApi {
   #generation = 0;
   /** The parsed request log, until the next request or reset. */
   #log = null;
+  /** Wakers of requests held by a `delay` (reset() fails them at once). */
+  #held = new Set();
 
   constructor(core, options) {
     this.#core = core;
@@ -173,6 +224,7 @@ class FakeApi {
     this.fetch = this.fetch.bind(this);
     this.handle = this.handle.bind(this);
     this.fulfill = this.fulfill.bind(this);
+    for (const name of ["fail", "clearFaults", "setRateLimit", "reset", "clearRequests"]) this[name] = this[name].bind(this);
     const api = this;
     this.customers = {
       add(fields) {
@@ -192,6 +244,7 @@ class FakeApi {
         api.#generation += 1;
         api.#log = null;
         core.reset();
+        api.#release();
       },
     };
   }
@@ -204,8 +257,8 @@ class FakeApi {
   /** The clock, checked: ms since the Unix epoch. */
   #time() {
     const now = this.#now();
-    if (typeof now !== "number" || !Number.isFinite(now)) {
-      throw new TypeError(`${PREFIX}: options.now() must return a finite number of ms since the Unix epoch; got ${String(now)}`);
+    if (typeof now !== "number" || !(now >= 0 && now <= MAX_TIME_MS)) {
+      throw new TypeError(`${PREFIX}: options.now() must return ms since the Unix epoch, from 0 to ${MAX_TIME_MS} (years 1970 to 9999); got ${String(now)}`);
     }
     return now;
   }
@@ -234,11 +287,18 @@ class FakeApi {
     this.#generation += 1;
     this.#log = null;
     this.#core.reset();
+    this.#release();
+  }
+
+  /** Fails every request held by a delay, at once (they were sent before a reset). */
+  #release() {
+    const error = new InjectedNetworkError(`fetch failed (${PREFIX}: the fake was reset while this request was in flight)`);
+    for (const wake of [...this.#held]) wake(error);
   }
 
   get requests() {
     this.#log ??= this.#readLog();
-    return this.#log.slice();
+    return this.#log.map(copyEntry);
   }
 
   #readLog() {
@@ -288,7 +348,7 @@ class FakeApi {
       if (outcome.kind === "networkError") {
         throw new InjectedNetworkError(`fetch failed (${PREFIX}: injected network failure)`);
       }
-      await sleep(outcome.ms, signal);
+      await sleep(outcome.ms, signal, this.#held);
       resume = true;
     }
   }
@@ -372,6 +432,11 @@ async function createFakeApi(options = {}) {
   }
   await initModule();
   loaded = true;
+  if (options.keys !== undefined) {
+    if (options.keys === null || typeof options.keys !== "object") throw new TypeError(`${PREFIX}: options.keys must be an object of key → "readWrite" | "readOnly"`);
+    const bad = Object.keys(options.keys).find((key) => !/^[\x21-\x7e]+$/.test(key));
+    if (bad !== undefined) throw new TypeError(`${PREFIX}: options.keys: a key must be visible ASCII, as an Authorization header carries it; got ${JSON.stringify(bad)}`);
+  }
   const keys = options.keys === undefined ? undefined : Object.fromEntries(Object.entries(options.keys).map(([k, v]) => [k, v === "readOnly" ? "readOnly" : v === "readWrite" ? "readWrite" : String(v)]));
   let core;
   try {

@@ -167,7 +167,22 @@ test("bad options, faults and fixtures are refused up front, naming the option",
   assert.equal(api.requests.length, 0);
   // A clock that does not tell the time is a rejection, not time 0.
   const broken = await createFakeApi({ now: () => "x" });
-  await assert.rejects(broken.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`), /options\.now\(\) must return a finite number/);
+  await assert.rejects(broken.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`), /options\.now\(\) must return ms since the Unix epoch/);
+  // A clock past year 9999 would give timestamps that are not RFC 3339.
+  const far = await createFakeApi({ now: () => 8.64e15 });
+  await assert.rejects(far.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`), /years 1970 to 9999/);
+  // Found by a second trial: header values outside Latin-1, misspelt fault
+  // fields, a retryAfter that is no date, keys no header can carry.
+  for (const [fault, pattern] of [
+    [{ kind: "rateLimit", retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT\u2014" }, /Latin-1|retryAfter/],
+    [{ kind: "rateLimit", retryafter: 5 }, /has no field "retryafter"/],
+    [{ kind: "rateLimit", retryAfter: "soon" }, /retryAfter must be whole seconds/],
+    [{ kind: "raw", status: 200, contentType: "text/plain; charset=\u00e9\u4e00", body: "" }, /Latin-1/],
+    [{ kind: "delay", ms: Infinity }, /got Infinity/],
+  ]) assert.throws(() => api.fail("c1", fault), pattern, JSON.stringify(fault));
+  api.fail("c1", { kind: "rateLimit", retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT" });
+  await rejects({ keys: { "": "readWrite" } }, /visible ASCII/);
+  await rejects({ keys: { "a\nb": "readWrite" } }, /visible ASCII/);
 });
 
 test("unbound methods, network failures through handle, reset during a request, seeds without structuredClone", async () => {
@@ -198,10 +213,39 @@ test("unbound methods, network failures through handle, reset during a request, 
   api.reset();
   await assert.rejects(pending, /reset while this request was in flight/);
   assert.equal(api.customers.get(GRACE).name, undefined);
-  // The log: the same entries on every read, a fresh array each time.
+  // reset() fails a held request at once, even one held for 2^31-1 ms
+  // (its timer would keep the process alive).
+  api.fail(GRACE, { kind: "delay", ms: 2 ** 31 - 1 });
+  const held = api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { headers });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const resetAt = Date.now();
+  api.customers.reset();
+  await assert.rejects(held, /reset while this request was in flight/);
+  assert.ok(Date.now() - resetAt < 1000);
+  // Every method works detached.
+  const { fail, clearFaults, setRateLimit, reset, clearRequests } = api;
+  fail(GRACE, { kind: "html502" });
+  clearFaults(GRACE);
+  setRateLimit(null);
+  clearRequests();
+  reset();
+  // The log: the same entries on every read, copies the caller may change.
+  await api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { method: "PATCH", headers, body: '{"name":"x"}' });
   const first = api.requests;
   assert.notEqual(first, api.requests);
   assert.deepEqual(first, api.requests);
+  first[0].headers.authorization = "changed";
+  first[0].json.name = "changed";
+  assert.equal(api.requests[0].headers.authorization, `Bearer ${SANDBOX_KEY}`);
+  assert.equal(api.requests[0].json.name, "x");
+  // A ReadableStream body is read as the body.
+  const streamed = await api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, {
+    method: "PATCH",
+    headers,
+    body: new Blob(['{"name":"streamed"}']).stream(),
+    duplex: "half",
+  });
+  assert.equal((await streamed.json()).data.name, "streamed");
   // Jest + jsdom has no structuredClone.
   const saved = globalThis.structuredClone;
   globalThis.structuredClone = undefined;
