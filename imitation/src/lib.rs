@@ -210,13 +210,9 @@ impl Default for Api {
 impl Api {
     /// A fresh imitation.
     pub fn new(options: Options) -> Self {
-        let store = match &options.customers {
-            Some(customers) => Store::with(customers.clone(), options.id_seed),
-            None => Store::seeded(options.id_seed),
-        };
         Self {
             limiter: RateLimiter::new(options.rate_limit_per_minute),
-            store,
+            store: Self::starting_store(&options),
             faults: FaultQueues::default(),
             log: VecDeque::new(),
             dropped: 0,
@@ -228,6 +224,19 @@ impl Api {
     /// rate-limit buckets, the starting limit).
     pub fn reset(&mut self) {
         *self = Self::new(self.options.clone());
+    }
+
+    /// Back to the starting customers only: faults, log and rate limit are
+    /// kept.
+    pub fn reset_customers(&mut self) {
+        self.store = Self::starting_store(&self.options);
+    }
+
+    fn starting_store(options: &Options) -> Store {
+        match &options.customers {
+            Some(customers) => Store::with(customers.clone(), options.id_seed),
+            None => Store::seeded(options.id_seed),
+        }
     }
 
     /// The customer table.

@@ -303,3 +303,28 @@ fn field_lists_agree_with_the_client_core() {
         .collect();
     assert_eq!(STRING_FIELDS, strings);
 }
+
+/// `reset_customers` brings back the starting customers and keeps the
+/// faults and the log; `reset` clears everything.
+#[test]
+fn reset_customers_keeps_faults_and_log() {
+    let mut api = Api::new(Options::default());
+    let before = api.store().get(GRACE).cloned();
+    let patched = api.handle(&req(
+        "PATCH",
+        GRACE,
+        Some(SANDBOX_KEY),
+        r#"{"name":"x"}"#,
+        T0,
+    ));
+    assert!(matches!(patched, Outcome::Reply(Reply { status: 200, .. })));
+    let faults = api.add_faults(br#"{"customerId":"*","faults":[{"status":503}]}"#);
+    assert_eq!(faults.status, 200);
+    api.reset_customers();
+    assert_eq!(api.store().get(GRACE).cloned(), before);
+    assert_eq!(api.log().len(), 1);
+    let next = api.handle(&req("GET", GRACE, Some(SANDBOX_KEY), "", T0));
+    assert!(matches!(next, Outcome::Reply(Reply { status: 503, .. })));
+    api.reset();
+    assert!(api.log().is_empty());
+}

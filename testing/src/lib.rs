@@ -246,6 +246,12 @@ impl FakeApiCore {
         self.api.reset();
     }
 
+    /// Back to the starting customers (faults, log and rate limit kept).
+    #[wasm_bindgen(js_name = resetCustomers)]
+    pub fn reset_customers(&mut self) {
+        self.api.reset_customers();
+    }
+
     /// Queues faults from `{"customerId", "faults": [...]}`; the reply as
     /// JSON (200, or a 400 naming the bad fault).
     #[wasm_bindgen(js_name = addFaults)]
