@@ -222,6 +222,14 @@ test("unbound methods, network failures through handle, reset during a request, 
   api.customers.reset();
   await assert.rejects(held, /reset while this request was in flight/);
   assert.ok(Date.now() - resetAt < 1000);
+  // customers.reset() brings the customers back and keeps faults and log.
+  await api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { method: "PATCH", headers, body: '{"name":"kept?"}' });
+  api.fail(GRACE, { kind: "html502" });
+  const logged = api.requests.length;
+  api.customers.reset();
+  assert.equal(api.customers.get(GRACE).name, undefined);
+  assert.equal(api.requests.length, logged);
+  assert.equal((await api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { headers })).status, 502);
   // Every method works detached.
   const { fail, clearFaults, setRateLimit, reset, clearRequests } = api;
   fail(GRACE, { kind: "html502" });
