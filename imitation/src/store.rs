@@ -167,16 +167,9 @@ impl Store {
                 }
             },
         };
-        let now = format_rfc3339_ms(now_ms);
         let mut customer: Customer = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
         customer.insert("id".into(), json!(id));
-        customer
-            .entry("sellerId")
-            .or_insert_with(|| json!(SANDBOX_SELLER_ID));
-        customer
-            .entry("createdAt")
-            .or_insert_with(|| json!(now.clone()));
-        customer.entry("updatedAt").or_insert_with(|| json!(now));
+        fill_server_fields(&mut customer, now_ms);
         self.customers.insert(id, customer.clone());
         Ok(customer)
     }
@@ -204,6 +197,19 @@ impl Store {
         customer.insert("updatedAt".into(), json!(format_rfc3339_ms(now)));
         Some(customer.clone())
     }
+}
+
+/// Sets the fields the server gives every customer, where absent:
+/// `sellerId` (the sandbox seller), and `createdAt`/`updatedAt` at `now_ms`.
+pub fn fill_server_fields(customer: &mut Customer, now_ms: i64) {
+    let now = format_rfc3339_ms(now_ms);
+    customer
+        .entry("sellerId")
+        .or_insert_with(|| json!(SANDBOX_SELLER_ID));
+    customer
+        .entry("createdAt")
+        .or_insert_with(|| json!(now.clone()));
+    customer.entry("updatedAt").or_insert_with(|| json!(now));
 }
 
 /// Checks a customer given to the test kit (its `customers` option or
@@ -243,8 +249,7 @@ pub fn check_fixture(fields: Map<String, Value>) -> Result<Map<String, Value>, A
         ));
     }
     if !editable.is_empty() {
-        let body = Value::Object(editable).to_string();
-        match validate_patch(body.as_bytes()) {
+        match validate_fields(editable) {
             Ok(patch) => {
                 for (key, value) in patch.0 {
                     if let Some(value) = value {
@@ -288,7 +293,12 @@ pub fn validate_patch(body: &[u8]) -> Result<Patch, ApiError> {
             vec![],
         ));
     }
+    validate_fields(fields)
+}
 
+/// Validates the fields of a PATCH body (a non-empty object), collecting
+/// every field error.
+pub fn validate_fields(fields: Map<String, Value>) -> Result<Patch, ApiError> {
     let mut errors = Vec::new();
     let mut patch = Patch::default();
     for (key, value) in fields {

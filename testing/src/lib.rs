@@ -10,9 +10,8 @@
 
 use checkoutpage_imitation::error::ApiError;
 use checkoutpage_imitation::store::{
-    check_fixture, data_body, seed_customers, Customer, SANDBOX_SELLER_ID,
+    check_fixture, data_body, fill_server_fields, seed_customers, Customer,
 };
-use checkoutpage_imitation::util::format_rfc3339_ms;
 use checkoutpage_imitation::{cors, Access, Api, Options, Outcome, Reply, Request};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
@@ -32,7 +31,7 @@ fn parse_options(json: &str) -> Result<Options, String> {
         };
         // Stored as the API would have stored them (check_fixture), with the
         // server's fields filled in at creation time.
-        let now = format_rfc3339_ms(obj.get("nowMs").and_then(Value::as_f64).unwrap_or(0.0) as i64);
+        let now_ms = obj.get("nowMs").and_then(Value::as_f64).unwrap_or(0.0) as i64;
         let mut customers: Vec<Customer> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let id = match item {
@@ -61,11 +60,7 @@ fn parse_options(json: &str) -> Result<Options, String> {
                     .collect();
                 format!("options.customers[{i}] ({id}): {}", detail.join("; "))
             })?;
-            customer
-                .entry("sellerId")
-                .or_insert_with(|| json!(SANDBOX_SELLER_ID));
-            customer.entry("createdAt").or_insert_with(|| json!(now));
-            customer.entry("updatedAt").or_insert_with(|| json!(now));
+            fill_server_fields(&mut customer, now_ms);
             customers.push(customer);
         }
         options.customers = Some(customers);
