@@ -126,7 +126,8 @@ pub fn redirect(request: &HttpRequest, status: u16, target: Option<&str>, hops: 
         // "See other": fetch then asks for the other resource with a GET.
         next.method = "GET";
         next.body = None;
-        next.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
+        next.headers
+            .retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
     }
     Redirect::Follow(next)
 }
@@ -153,7 +154,9 @@ fn origin(url: &str) -> Option<String> {
         return None;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
     let default_port = if scheme == "https" { ":443" } else { ":80" };
     let host = host.strip_suffix(default_port).unwrap_or(host);
     if host.is_empty() {
@@ -176,7 +179,9 @@ mod tests {
                 ("Content-Type", "application/json".into()),
             ],
             body: Some(Value::Object(
-                [("name".to_owned(), Value::from("Ada"))].into_iter().collect(),
+                [("name".to_owned(), Value::from("Ada"))]
+                    .into_iter()
+                    .collect(),
             )),
         }
     }
@@ -253,7 +258,10 @@ mod tests {
             panic!("303 within the origin is followed");
         };
         assert_eq!((next.method, next.body), ("GET", None));
-        assert_eq!(next.headers, vec![("Authorization", "Bearer sk_test".into())]);
+        assert_eq!(
+            next.headers,
+            vec![("Authorization", "Bearer sk_test".into())]
+        );
         assert!(matches!(
             redirect(&request, 307, Some(same), MAX_REDIRECTS),
             Redirect::Refuse(_)
