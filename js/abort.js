@@ -169,6 +169,50 @@ export function cancelBody(response) {
   }
 }
 
+// Every member of a RequestInit, at fetch's own default, except those the
+// transport sets (method, headers, body, signal, redirect). Set explicitly
+// because Node's fetch (undici) copies the init into a plain object of its
+// own and reads every member it left out through Object.prototype, where a
+// polluted prototype would supply `window`, `mode`, `credentials`, ...
+const INIT_DEFAULTS = [
+  ["body", null],
+  ["referrer", "about:client"],
+  ["referrerPolicy", ""],
+  ["mode", "cors"],
+  ["credentials", "same-origin"],
+  ["cache", "default"],
+  ["integrity", ""],
+  ["keepalive", false],
+  ["priority", "auto"],
+  ["window", null],
+];
+const NODE_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+const ownMember = (object, key) => Object.getOwnPropertyDescriptor(object, key) !== undefined;
+
+/**
+ * Completes a (null-prototype) init with every member fetch reads, so that
+ * none is looked up on a polluted Object.prototype. For the global fetch in
+ * Node, also its `dispatcher`: the process's global one (undici's shared
+ * symbol; created by a first `Request` if no fetch ran yet), which is what
+ * fetch uses anyway, but found without a prototype lookup. A custom `fetch`
+ * gets no `dispatcher`: choosing one is its business.
+ */
+export function completeInit(init, url, globalFetch) {
+  for (const [key, value] of INIT_DEFAULTS) if (!ownMember(init, key)) init[key] = value;
+  if (globalFetch && typeof process === "object" && process !== null) {
+    if (globalThis[NODE_DISPATCHER] === undefined && typeof Request === "function") {
+      try {
+        new Request(url, init);
+      } catch {
+        // No dispatcher to find; fetch reports what is wrong.
+      }
+    }
+    const dispatcher = globalThis[NODE_DISPATCHER];
+    if (dispatcher !== undefined) init.dispatcher = dispatcher;
+  }
+  return init;
+}
+
 /** `location` resolved against `base` by the platform's URL parser, or undefined. */
 export function resolveUrl(location, base) {
   try {

@@ -32,6 +32,11 @@ const { getOwnPropertyDescriptor, getOwnPropertyDescriptors, getPrototypeOf, key
 const { isArray: arrayIsArray } = Array;
 const { isView } = ArrayBuffer;
 const { apply } = Reflect;
+const { setPrototypeOf } = Object;
+const { stringify } = JSON;
+// An array JSON.stringify writes without looking for a toJSON (which a
+// polluted Object.prototype would supply): it has no prototype.
+const bare = (array) => setPrototypeOf(array, null);
 const hasOwn = (object, key) => getOwnPropertyDescriptor(object, key) !== undefined;
 const objectToString = Object.prototype.toString;
 const getter = (proto, name) => (proto ? getOwnPropertyDescriptor(proto, name)?.get : undefined);
@@ -177,7 +182,7 @@ export function snapshot(value, maxInput, maxDepth) {
   // A value's path is its parent's path and its key, joined only when a
   // problem needs it.
   const problem = (parent, key, message, code = "unsupported_value") => {
-    problems.push([key === null ? parent : join(parent, key), message, code]);
+    problems.push(bare([key === null ? parent : join(parent, key), message, code]));
   };
   const unreadable = (parent, key, e) => problem(parent, key, `Could not be read: ${reason(e)}`, "invalid_input");
   // `viaToJSON`: `value` is what a toJSON() gave, not called again.
@@ -256,7 +261,7 @@ export function snapshot(value, maxInput, maxDepth) {
           }
           if (typeof length !== "number" || !(length >= 0)) length = 0;
           spend(length);
-          const out = new Array(length);
+          const out = bare(new Array(length));
           for (let i = 0; i < length; i++) {
             let item;
             try {
@@ -303,10 +308,17 @@ export function snapshot(value, maxInput, maxDepth) {
   };
   try {
     const v = read(value, "", null, 0);
-    return JSON.stringify({ v, p: problems, u: maxInput - budget });
+    const result = Object.create(null);
+    result.v = v;
+    result.p = bare(problems);
+    result.u = maxInput - budget;
+    return stringify(result);
   } catch (e) {
     if (e instanceof TooLarge) return '{"big":true}';
-    return JSON.stringify({ p: [["", `Could not be read: ${reason(e)}`, "invalid_input"]], u: maxInput - budget });
+    const result = Object.create(null);
+    result.p = bare([bare(["", `Could not be read: ${reason(e)}`, "invalid_input"])]);
+    result.u = maxInput - budget;
+    return stringify(result);
   }
 }
 

@@ -61,6 +61,21 @@ extern "C" {
     fn full_match(pattern: &str, input: &str) -> Option<bool>;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis`: an own property of the global object, so found before
+    /// anything on `Object.prototype` (unlike the `self` and `window` that
+    /// `js_sys::global()` tries first, which a polluted prototype supplies in
+    /// Node).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: js_sys::Object;
+}
+
+/// The global object (`globalThis`), whatever `Object.prototype` holds.
+pub(crate) fn global() -> js_sys::Object {
+    GLOBAL_THIS.with(Clone::clone)
+}
+
 /// The JavaScript engine's `RegExp` as the core's regex engine
 /// ([`crate::rules::set_regex_engine`]).
 pub(crate) const JS_REGEX: crate::rules::RegexEngine = full_match;

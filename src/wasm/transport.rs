@@ -66,6 +66,10 @@ extern "C" {
     /// `location` resolved against `base` by the platform's URL parser.
     #[wasm_bindgen(js_name = resolveUrl)]
     fn resolve_url(location: &str, base: &str) -> Option<String>;
+    /// Sets every init member fetch reads that the transport did not, at
+    /// its default (and Node's global dispatcher, for the global fetch).
+    #[wasm_bindgen(js_name = completeInit)]
+    fn complete_init(init: &RequestInit, url: &str, global_fetch: bool);
 }
 
 /// What every call of one client shares: the pacer, and the `fetch` option.
@@ -364,6 +368,7 @@ async fn fetch(
     init.set_signal(Some(&controller.signal()));
     // The core decides which redirects are followed (src/response_guard.rs).
     init.set_redirect(web_sys::RequestRedirect::Manual);
+    complete_init(&init, &request.url, custom_fetch.is_none());
     let network = |thrown: JsValue| network_error(thrown_reason(&thrown));
     let promise = match custom_fetch {
         Some(fetch) => Ok(call_fetch(fetch, &request.url, &init, MAX_RESPONSE_BYTES)),
@@ -404,7 +409,7 @@ fn is_response(value: &JsValue) -> bool {
 /// Fails at once, never retried, when the runtime has no global `fetch`
 /// (Jest's jsdom environment, Node before 18): nothing could ever be sent.
 fn require_fetch() -> Result<(), Error> {
-    let fetch = Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"));
+    let fetch = Reflect::get(&interop::global(), &JsValue::from_str("fetch"));
     if fetch.is_ok_and(|f| f.is_function()) {
         return Ok(());
     }
