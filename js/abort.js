@@ -190,16 +190,22 @@ const NODE_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
 const ownMember = (object, key) => Object.getOwnPropertyDescriptor(object, key) !== undefined;
 
 /**
- * Completes a (null-prototype) init with every member fetch reads, so that
- * none is looked up on a polluted Object.prototype. For the global fetch in
- * Node, also its `dispatcher`: the process's global one (undici's shared
- * symbol; created by a first `Request` if no fetch ran yet), which is what
- * fetch uses anyway, but found without a prototype lookup. A custom `fetch`
- * gets no `dispatcher`: choosing one is its business.
+ * In Node (whose fetch, undici, is the one that reads an init through a
+ * prototype of its own), completes a null-prototype init with every member
+ * fetch reads, at its default, so that none is looked up on a polluted
+ * Object.prototype; for the global fetch also its `dispatcher`: the
+ * process's global one (undici's shared symbol; created by a first
+ * `Request` if no fetch ran yet), which is what fetch uses anyway, but found
+ * without a prototype lookup. A custom `fetch` gets no `dispatcher`: choosing
+ * one is its business. Elsewhere the init is left as it is: browsers, Deno
+ * and Bun read the init itself, which has no prototype, and Cloudflare
+ * Workers refuse members they do not implement (`mode`, `cache`, ...).
  */
 export function completeInit(init, url, globalFetch) {
+  const versions = typeof process === "object" && process !== null ? process.versions : undefined;
+  if (versions === null || typeof versions !== "object" || !ownMember(versions, "undici")) return init;
   for (const [key, value] of INIT_DEFAULTS) if (!ownMember(init, key)) init[key] = value;
-  if (globalFetch && typeof process === "object" && process !== null) {
+  if (globalFetch) {
     if (globalThis[NODE_DISPATCHER] === undefined && typeof Request === "function") {
       try {
         new Request(url, init);

@@ -119,7 +119,7 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
       initPrototype: Object.getPrototypeOf(init) === null ? null : "inherited",
       headersPrototype: Object.getPrototypeOf(init.headers) === null ? null : "inherited",
       method: init.method,
-      body: own(init, "body") ? init.body : "(inherited)",
+      body: own(init, "body") ? init.body : null, // absent: it has no prototype to inherit from
       redirect: init.redirect,
       aborted: init.signal.aborted,
       dispatcher: own(init, "dispatcher") ? "own" : init.dispatcher === undefined ? null : "inherited",
