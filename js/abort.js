@@ -70,6 +70,10 @@ export function isAbortSignal(value) {
   }
 }
 
+// What callFetch read of each response it made: the text, or the number of
+// bytes read once past the cap.
+const alreadyRead = new WeakMap();
+
 /**
  * Calls a custom `fetch` (the client's `fetch` option) for one attempt, and
  * gives the transport a well-formed response whatever the function does:
@@ -111,13 +115,15 @@ export async function callFetch(fetch, url, init, maxBytes) {
       type === "opaqueredirect" || declared > maxBytes
         ? (cancelBody(result), "")
         : await Promise.race([readBody(result, maxBytes), aborted]);
-    return {
+    const response = {
       status: valid ? status : 0,
       type,
       body: null,
       headers: { get: (name) => values.get(String(name).toLowerCase()) ?? null },
       text: () => Promise.resolve(body),
     };
+    alreadyRead.set(response, body);
+    return response;
   } finally {
     unsubscribe();
   }
@@ -131,6 +137,8 @@ export async function callFetch(fetch, url, init, maxBytes) {
  * `text()`, whose string counts its length. Rejects when neither gives text.
  */
 export async function readBody(response, maxBytes) {
+  // callFetch's plain response: read already, within the cap.
+  if (alreadyRead.has(response)) return alreadyRead.get(response);
   const body = response.body;
   if (body !== null && typeof body === "object" && typeof body.getReader === "function") {
     const reader = body.getReader();
@@ -151,8 +159,6 @@ export async function readBody(response, maxBytes) {
     return text + decoder.decode();
   }
   const text = await response.text();
-  // callFetch's plain response already holds what was read.
-  if (typeof text === "number") return text;
   if (typeof text !== "string") throw new TypeError("the Response's text() did not give a string");
   return text.length > maxBytes ? text.length : text;
 }
