@@ -1,9 +1,11 @@
 //! The only code that talks to the network: the client's `fetch` option or
 //! the global `fetch` (bound like gloo-net binds it, never through `window`,
-//! so this runs in browsers, workers and Node; responses are read through
-//! gloo-net), plus the timers for timeouts and backoff. Every decision (what
-//! to send, what a response means, whether and when to retry, how long a
-//! call may wait) is made by the pure core.
+//! so this runs in browsers, workers and Node; status and headers are read
+//! through gloo-net, the body by `js/abort.js`, no further than the cap),
+//! plus the timers for timeouts and backoff. Every decision (what to send,
+//! what a response means, whether and when to retry, which redirect to
+//! follow, how much of a body to read, how long a call may wait) is made by
+//! the pure core (`response_guard` for redirects, the body cap and the BOM).
 //!
 //! Every wait is bounded: a call never waits for a pacer slot, a 429's pause
 //! or a `Retry-After` longer than its `Patience::max_wait_ms` (its
