@@ -22,6 +22,7 @@ pub mod error;
 pub mod json;
 pub mod model;
 pub mod pacer;
+pub mod response_guard;
 pub mod retry;
 pub mod rules;
 pub mod update_customer;

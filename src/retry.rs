@@ -2,7 +2,9 @@
 //!
 //! Retried: 429, 500, 502, 503, 504, network errors and timeouts (the PATCH
 //! is idempotent: sending the same body twice stores the same result). Never
-//! retried: any other status, validation failures, aborts, bad responses.
+//! retried: any other status, validation failures, aborts, bad responses
+//! (`invalid_response` whatever its status, such as a body over the cap),
+//! redirects.
 //!
 //! Waits grow exponentially from 0.5 s, doubling, capped at 8 s, with up to
 //! 25 % random jitter subtracted so that many clients do not retry in step.
@@ -25,6 +27,8 @@ pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
 pub fn is_retryable(error: &Error) -> bool {
     match error.kind {
         ErrorKind::Network | ErrorKind::Timeout => true,
+        // The same request would get the same answer (a body over the cap).
+        ErrorKind::InvalidResponse => false,
         _ => matches!(error.status, Some(429 | 500 | 502 | 503 | 504)),
     }
 }

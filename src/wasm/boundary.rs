@@ -181,7 +181,9 @@ fn to_js_error(error: Error) -> JsValue {
 /// Like [`to_js_error`], for a call with a `signal`: an `aborted` or
 /// `timeout` error of a fired signal gets the signal's `reason` as `cause`.
 fn to_js_error_from(error: Error, signal: Option<&AbortSignal>) -> JsValue {
-    let details = Object::new();
+    // No prototype: the error's constructor reads `cause` from it, which a
+    // polluted `Object.prototype` would otherwise supply.
+    let details: Object = Object::create(JsValue::NULL.unchecked_ref());
     let fired = signal.filter(|s| s.aborted());
     if let (Some(signal), ErrorKind::Aborted | ErrorKind::Timeout) = (fired, error.kind) {
         let reason = Reflect::get(signal, &JsValue::from_str("reason")).unwrap_or_default();

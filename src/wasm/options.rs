@@ -5,7 +5,7 @@
 //! Every reader reports problems as [`FieldError`]s named after the option;
 //! the boundary turns them into one `CheckoutPageError`.
 
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -385,10 +385,12 @@ fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f
     }
 }
 
-/// A browser page has a `window` or a `document`; Node and workers have neither.
+/// A browser page has a `window` or a `document` (own properties of its
+/// global object, never what a polluted `Object.prototype` holds); Node and
+/// workers have neither.
 fn in_browser() -> bool {
-    let global = js_sys::global();
-    ["window", "document"].iter().any(|name| {
-        Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
-    })
+    let global = interop::global();
+    ["window", "document"]
+        .iter()
+        .any(|name| !interop::get(&global, name, &mut Vec::new()).is_undefined())
 }
