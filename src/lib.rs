@@ -24,6 +24,7 @@ pub mod model;
 pub mod pacer;
 pub mod retry;
 pub mod rules;
+mod text;
 pub mod update_customer;
 pub mod value;
 
