@@ -312,13 +312,12 @@ macro_rules! customer_types {
             [
                 /// The editable part of a customer, as an edit form holds it: the
                 /// fields a patch may carry, each optional, in the same shape as on
-                /// [`Customer`]. Feed it to `rules::diff_customer`
-                /// to get the minimal patch.
+                /// [`Customer`]. Feed it to `diff_customer` to get the minimal patch.
                 ///
                 /// A draft may be partial: a field it leaves out (or sets to `undefined`)
                 /// keeps the customer's value, unchanged; `null` or `""` empties it. (In
                 /// Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
-                /// draft.)
+                /// draft.) Emptying `email` does not clear it (the API cannot).
                 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
                 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
                 pub struct CustomerDraft
