@@ -5,8 +5,9 @@
 //! The three types are generated from one table of customer fields,
 //! [`checkoutpage_fields::customer_fields!`], and so are their reading
 //! (every problem collected), writing, normalisation, diff and merge: a
-//! field is declared once, there. [`Address`] and [`Shipping`] are written
-//! out below (their field names: [`ADDRESS_FIELDS`], [`SHIPPING_FIELDS`]).
+//! field is declared once, there. [`Address`] comes from the address table
+//! ([`checkoutpage_fields::address_fields!`]) the same way; [`Shipping`]
+//! (three fields, [`SHIPPING_FIELDS`]) is written out below.
 //!
 //! JSON names are camelCase exactly as in the vendor's documentation. Every
 //! optional field decodes from a missing key or from `null`.
@@ -19,54 +20,49 @@ use crate::error::{FieldError, Path, ProblemCode, MAX_PROBLEMS};
 use crate::text::stored;
 use crate::value::{Map, Value};
 
-/// A postal address. The API replaces a stored address in full when one is
-/// supplied, so an address in a patch must be complete.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Address {
-    /// Street address, first line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub line1: Option<String>,
-    /// Street address, second line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub line2: Option<String>,
-    /// City or town.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub city: Option<String>,
-    /// State, province or region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub state: Option<String>,
-    /// Postal or ZIP code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub postal_code: Option<String>,
-    /// ISO 3166-1 alpha-2 country code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub country: Option<String>,
+/// The address type and its per-line code, from the address table
+/// ([`checkoutpage_fields::address_fields!`]).
+macro_rules! address_type {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident $name:literal = $spec:expr;
+    )*) => {
+        table_struct! { customer
+            [
+                /// A postal address. The API replaces a stored address in full when one is
+                /// supplied, so an address in a patch must be complete.
+                #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+                #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+                pub struct Address
+            ]
+            [] []
+            $($(#[doc = $doc])* $field $name: text,)*
+        }
+
+        impl Address {
+            /// The address as JSON data; unset lines are omitted.
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                $(put(&mut map, $name, &self.$field);)*
+                Value::Object(map)
+            }
+
+            /// Each line mapped by `f` with its case.
+            fn map_lines(&self, f: impl Fn(&Option<String>, Case) -> Option<String>) -> Address {
+                Address {
+                    $($field: f(&self.$field, case_of!($spec)),)*
+                }
+            }
+
+            /// The line named `key`.
+            fn line_mut(&mut self, key: &str) -> Option<&mut Option<String>> {
+                match key {
+                    $($name => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
 /// Where orders ship. Replaced in full when supplied in a patch.
@@ -505,6 +501,7 @@ macro_rules! customer_types {
 }
 
 checkoutpage_fields::customer_fields!(customer_types);
+checkoutpage_fields::address_fields!(address_type);
 
 /// `key` as a `&'static str` when it is one of the API's own names (a
 /// customer field, an address field, an envelope key), so that a parsed
@@ -548,56 +545,6 @@ impl CustomerPatch {
     /// patch (no strings copied): what validation needs.
     pub fn structural_errors(value: &Value) -> Vec<FieldError> {
         Self::read(value, false).err().unwrap_or_default()
-    }
-}
-
-impl Address {
-    /// The address as JSON data; unset lines are omitted.
-    pub fn to_value(&self) -> Value {
-        let mut map = Map::new();
-        for (name, line) in ADDRESS_FIELDS.into_iter().zip(self.lines()) {
-            put(&mut map, name, line);
-        }
-        Value::Object(map)
-    }
-
-    /// The lines in the order of [`ADDRESS_FIELDS`].
-    fn lines(&self) -> [&Option<String>; 6] {
-        [
-            &self.line1,
-            &self.line2,
-            &self.city,
-            &self.state,
-            &self.postal_code,
-            &self.country,
-        ]
-    }
-
-    /// Each line mapped by `f` with its case ([`checkoutpage_fields::ADDRESS`]).
-    fn map_lines(&self, f: impl Fn(&Option<String>, Case) -> Option<String>) -> Address {
-        let [line1, line2, city, state, postal_code, country] = self.lines();
-        let case = |i: usize| checkoutpage_fields::ADDRESS[i].spec.case;
-        Address {
-            line1: f(line1, case(0)),
-            line2: f(line2, case(1)),
-            city: f(city, case(2)),
-            state: f(state, case(3)),
-            postal_code: f(postal_code, case(4)),
-            country: f(country, case(5)),
-        }
-    }
-
-    /// The line named `key` (a name of [`ADDRESS_FIELDS`]).
-    fn line_mut(&mut self, key: &str) -> Option<&mut Option<String>> {
-        Some(match key {
-            "line1" => &mut self.line1,
-            "line2" => &mut self.line2,
-            "city" => &mut self.city,
-            "state" => &mut self.state,
-            "postalCode" => &mut self.postal_code,
-            "country" => &mut self.country,
-            _ => return None,
-        })
     }
 }
 

@@ -282,39 +282,52 @@ const fn string_fields<const N: usize>() -> [&'static str; N] {
     out
 }
 
-/// The fields of an address (`address`, `shipping.address`), in the API's
-/// order, with their rules. All are optional strings.
-pub const ADDRESS: [Field; 6] = [
-    address_line("line1", Spec::text(200)),
-    address_line("line2", Spec::text(200)),
-    address_line("city", Spec::text(100)),
-    address_line("state", Spec::text(100)),
-    address_line("postalCode", Spec::text(16).check(Check::PostalCode)),
-    // Exactly two letters when valid: no length limit of its own.
-    address_line(
-        "country",
-        Spec::text(0).unbounded().uppercased().check(Check::Country),
-    ),
-];
-
-const fn address_line(name: &'static str, spec: Spec) -> Field {
-    Field {
-        name,
-        kind: Kind::Text,
-        spec,
-    }
+/// The table of an address's fields (`address`, `shipping.address`), all
+/// optional strings, in the API's order, handed to `$callback` as
+/// `$( $(#[doc = ..])* rust_name "jsonName" = spec; )*` (see
+/// [`customer_fields!`]).
+#[macro_export]
+macro_rules! address_fields {
+    ($callback:ident) => {
+        $callback! {
+            /// Street address, first line.
+            line1 "line1" = $crate::Spec::text(200);
+            /// Street address, second line.
+            line2 "line2" = $crate::Spec::text(200);
+            /// City or town.
+            city "city" = $crate::Spec::text(100);
+            /// State, province or region.
+            state "state" = $crate::Spec::text(100);
+            /// Postal or ZIP code.
+            postal_code "postalCode" = $crate::Spec::text(16).check($crate::Check::PostalCode);
+            /// ISO 3166-1 alpha-2 country code.
+            // Exactly two letters when valid: no length limit of its own.
+            country "country" = $crate::Spec::text(0)
+                .unbounded()
+                .uppercased()
+                .check($crate::Check::Country);
+        }
+    };
 }
 
-/// The names of [`ADDRESS`].
-pub const ADDRESS_FIELDS: [&str; 6] = {
-    let mut out = [""; 6];
-    let mut i = 0;
-    while i < ADDRESS.len() {
-        out[i] = ADDRESS[i].name;
-        i += 1;
-    }
-    out
-};
+/// Builds [`ADDRESS`] and [`ADDRESS_FIELDS`] from the table.
+macro_rules! address_lists {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident $name:literal = $spec:expr;
+    )*) => {
+        /// The fields of an address (`address`, `shipping.address`), in the
+        /// API's order, with their rules. All are optional strings.
+        pub const ADDRESS: [Field; [$($name),*].len()] = [$(
+            Field { name: $name, kind: Kind::Text, spec: $spec },
+        )*];
+
+        /// The names of [`ADDRESS`].
+        pub const ADDRESS_FIELDS: [&str; ADDRESS.len()] = [$($name),*];
+    };
+}
+
+address_fields!(address_lists);
 
 /// The fields of `shipping`, in the API's order: the recipient's `name` and
 /// `phone` (with the rules of the customer's own) and an `address`.
