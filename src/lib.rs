@@ -25,6 +25,7 @@ pub mod pacer;
 pub mod response_guard;
 pub mod retry;
 pub mod rules;
+mod text;
 pub mod update_customer;
 pub mod value;
 
