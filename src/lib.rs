@@ -4,8 +4,8 @@
 //!
 //! The crate is a pure core plus a thin WebAssembly shell:
 //!
-//! - [`model`], [`value`], [`json`], [`error`], [`config`], [`update_customer`] and
-//!   [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
+//! - [`model`], [`value`], [`json`], [`error`], [`messages`], [`config`],
+//!   [`update_customer`] and [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
 //!   request building, response and error parsing, and the retry policy. They
 //!   are tested natively with `cargo test`.
 //! - On `wasm32`, one transport module talks to `fetch` (the global one or
@@ -20,6 +20,7 @@ pub mod bulk;
 pub mod config;
 pub mod error;
 pub mod json;
+pub mod messages;
 pub mod model;
 pub mod pacer;
 pub mod response_guard;
