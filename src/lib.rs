@@ -26,6 +26,7 @@ pub mod pacer;
 pub mod response_guard;
 pub mod retry;
 pub mod rules;
+pub mod schema;
 mod text;
 pub mod update_customer;
 pub mod value;
