@@ -35,9 +35,9 @@ pub mod value;
 mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{
-    apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
-    BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
-    RequestOptions,
+    apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
+    diff_customer, normalize_customer_patch, validate_customer_patch, BulkItem, BulkOptions,
+    BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions, RequestOptions,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

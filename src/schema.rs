@@ -45,6 +45,60 @@ pub struct SchemaOptions {
     pub mode: ValidationMode,
 }
 
+impl SchemaOptions {
+    /// The options `{ locale, validation }` as a schema's factory takes them
+    /// (`undefined` or absent: the defaults). `locale` is a language tag
+    /// (`"nl"`, `"de-AT"`, `navigator.language`): English for a language
+    /// without messages; `validation` is `"standard"`, `"strict"` or `"off"`.
+    /// Anything else is an `invalid_option` problem.
+    pub fn from_value(value: Option<&Value>) -> Result<SchemaOptions, Vec<FieldError>> {
+        let mut options = SchemaOptions::default();
+        let mut problems = Vec::new();
+        let Some(value) = value else {
+            return Ok(options);
+        };
+        let Some(object) = value.as_object() else {
+            return Err(vec![FieldError::problem(
+                ProblemCode::InvalidOption,
+                "options",
+                "Expected an object of options ({ locale, validation })",
+                value.clone(),
+            )]);
+        };
+        for (key, field) in object.iter() {
+            match (key, field) {
+                ("locale", Value::String(tag)) => options.locale = Locale::from_tag(tag),
+                ("validation", Value::String(mode)) if ValidationMode::parse(mode).is_some() => {
+                    options.mode = ValidationMode::parse(mode).unwrap_or_default();
+                }
+                ("locale", other) => problems.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
+                    "locale",
+                    "Expected a language tag such as \"en\", \"nl\", \"de\", \"fr\" or \"es\"",
+                    other.clone(),
+                )),
+                ("validation", other) => problems.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
+                    "validation",
+                    "Expected \"strict\", \"standard\" or \"off\"",
+                    other.clone(),
+                )),
+                (other, field) => problems.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
+                    other,
+                    "Unknown option; expected locale or validation",
+                    field.clone(),
+                )),
+            }
+        }
+        if problems.is_empty() {
+            Ok(options)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
 /// The result of validating `value` (read from JavaScript, with `read`, the
 /// problems met reading it) with the schema `kind` (see the module docs).
 pub fn validate(

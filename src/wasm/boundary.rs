@@ -19,7 +19,7 @@ use crate::error::{cap_problems, Error, ErrorKind, FieldError, ProblemCode};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
-use crate::rules::{self, CustomerDraft};
+use crate::rules;
 use crate::update_customer::{build_get_request, build_request, HttpRequest};
 use crate::value::{Map, Value};
 
@@ -38,7 +38,7 @@ fn start() {
 /// Plugs the JavaScript engine into the core where it has a seam (the regex
 /// engine for rule data). Idempotent and cheap; called by `start` and again
 /// by every export that validates, since not every loader runs `start`.
-fn platform() {
+pub(super) fn platform() {
     rules::set_regex_engine(interop::JS_REGEX);
 }
 
@@ -174,7 +174,7 @@ export type BulkResult =
 
 /// Turns a core error into the JavaScript `CheckoutPageError`. The only place
 /// errors cross into JavaScript.
-fn to_js_error(error: Error) -> JsValue {
+pub(super) fn to_js_error(error: Error) -> JsValue {
     to_js_error_from(error, None)
 }
 
@@ -415,17 +415,19 @@ pub fn normalize_customer_patch(
 /// empties it): unchanged fields are omitted, emptied ones become `null`, and any change
 /// inside `address` or `shipping` sends the complete object, because the API
 /// replaces them whole. Differences that normalisation removes (spaces, email
-/// case) are not changes.
+/// case) are not changes. An edit the patch cannot carry is a
+/// `CheckoutPageError` (`validation`), never dropped: an emptied email
+/// (`email_required`), a key that is not a field (`unknown_field`) or a
+/// changed read-only one (`read_only_field`); keys holding what `before`
+/// holds (a form filled from `{...customer}`) are fine.
 #[wasm_bindgen(js_name = diffCustomer, unchecked_return_type = "CustomerPatch")]
 pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer")] before: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
 ) -> Result<JsValue, JsValue> {
     let before = read_customer(&before, "before")?;
-    let after = read_draft(&before, &after)?;
-    Ok(interop::from_value(
-        &rules::diff_customer(&before, &after).to_value(),
-    ))
+    let patch = read_draft(&before, &after)?;
+    Ok(interop::from_value(&patch.to_value()))
 }
 
 /// `customer` as the server will store it after `patch`, for optimistic UI:
@@ -464,21 +466,18 @@ fn read_shape(patch: &JsValue) -> Result<CustomerPatch, JsValue> {
 
 /// The draft `after` of `diffCustomer`: fields it leaves out are unchanged
 /// ([`CustomerDraft::from_partial`]).
-fn read_draft(before: &Customer, after: &JsValue) -> Result<CustomerDraft, JsValue> {
+fn read_draft(before: &Customer, after: &JsValue) -> Result<CustomerPatch, JsValue> {
     let mut errors = Vec::new();
-    let draft = match interop::to_value(after, "after", &mut errors) {
-        Some(Value::Object(state)) if errors.is_empty() => {
-            CustomerDraft::from_partial(before, &state)
-                .map_err(|message| FieldError::new("after", message, Value::Null))
-        }
-        other => Err(FieldError::new(
+    let patch = match interop::to_value(after, "after", &mut errors) {
+        Some(Value::Object(state)) if errors.is_empty() => rules::diff_draft(before, &state),
+        other => Err(vec![FieldError::new(
             "after",
             "Expected a customer draft object",
             other.unwrap_or_default(),
-        )),
+        )]),
     };
-    draft.map_err(|e| {
-        errors.push(e);
+    patch.map_err(|problems| {
+        errors.extend(problems);
         to_js_error(Error::validation(errors))
     })
 }

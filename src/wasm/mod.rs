@@ -6,6 +6,7 @@ mod boundary;
 mod bulk;
 mod interop;
 mod options;
+mod schema;
 mod transport;
 
 pub use boundary::{
@@ -13,6 +14,7 @@ pub use boundary::{
     CheckoutPageClient, CheckoutPageError,
 };
 pub use options::{BulkItem, BulkOptions, BulkProgress, ClientOptions, RequestOptions};
+pub use schema::{create_customer_draft_schema, create_customer_patch_schema};
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
 /// wasm, no slower in our benchmarks (bench/RESULTS.md). The module is
