@@ -197,11 +197,7 @@ pub(crate) fn to_value_within(
                 if let [Value::String(at), Value::String(message), Value::String(code)] =
                     triple.as_slice()
                 {
-                    let code = match code.as_str() {
-                        "invalid_unicode" => ProblemCode::InvalidUnicode,
-                        "unsupported_value" => ProblemCode::UnsupportedValue,
-                        _ => ProblemCode::InvalidInput,
-                    };
+                    let code = ProblemCode::from_wire(code).unwrap_or(ProblemCode::InvalidInput);
                     errors.push(FieldError::problem(
                         code,
                         join(path, at),
