@@ -9,9 +9,9 @@ use crate::value::{Map, Value};
 
 /// Declares an enum whose variants travel as strings (in errors, in the
 /// TypeScript types, in the README): each variant's wire name is written once,
-/// here, and serde (hence tsify's TypeScript union), [`as_str`](ProblemCode::as_str)
-/// and [`from_wire`](ProblemCode::from_wire) all read it. `tests/wire_names.rs`
-/// checks the README, the reference `.d.ts` and the JavaScript files against
+/// here, and serde (hence tsify's TypeScript union) and
+/// [`as_str`](ProblemCode::as_str) both read it. `tests/wire_names.rs` checks
+/// the README, the reference `.d.ts` and the JavaScript files against
 /// [`ALL`](ProblemCode::ALL).
 macro_rules! wire_enum {
     (
@@ -30,15 +30,10 @@ macro_rules! wire_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
             /// The wire name (as serialised, and in the TypeScript types).
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $wire,)*
                 }
-            }
-
-            /// The variant whose wire name is `name`.
-            pub fn from_wire(name: &str) -> Option<Self> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == name)
             }
         }
     };
