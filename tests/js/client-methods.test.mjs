@@ -12,10 +12,13 @@ import * as esm from "../../pkg/index.js";
 const require = createRequire(import.meta.url);
 const cjs = require("../../pkg/node/checkoutpage.cjs");
 
-/** The prototype's methods, but the constructor and `free` (guarded apart: safe twice). */
+/**
+ * The prototype's public methods: all but the constructor, `free` (guarded
+ * apart: safe twice) and wasm-bindgen's internals (`__destroy_into_raw`).
+ */
 function clientMethods(CheckoutPageClient) {
   return Object.getOwnPropertyNames(CheckoutPageClient.prototype)
-    .filter((name) => name !== "constructor" && name !== "free")
+    .filter((name) => name !== "constructor" && name !== "free" && !name.startsWith("__"))
     .filter((name) => typeof Object.getOwnPropertyDescriptor(CheckoutPageClient.prototype, name).value === "function")
     .sort();
 }
