@@ -22,6 +22,7 @@ import { join, resolve } from "node:path";
 
 import { build } from "esbuild";
 
+import { injectGlobals } from "./glue.mjs";
 import { writeWasmBytes } from "./inline-wasm.mjs";
 
 const [pkg] = process.argv.slice(2);
@@ -47,17 +48,21 @@ const { bytes, base64: b64Length } = await writeWasmBytes(
   fail,
 );
 
-// 2. The ESM glue: TextDecoder/TextEncoder through the main entry's fallback
-// module (Jest + jsdom has neither), no fallback URL (always passed bytes).
-let glue = readFileSync(join(out, `${NAME}.js`), "utf8");
-glue = `import { TextDecoder, TextEncoder } from "../text-codec.js";\n${glue}`;
-glue = replaceOnce(
-  glue,
-  `module_or_path = new URL('${NAME}_bg.wasm', import.meta.url);`,
-  'throw new Error("checkoutpage-client/testing: init needs the module (the kit always passes it)");',
-  `${NAME}.js`,
+// 2. The ESM glue: no fallback URL (always passed bytes), and
+// TextDecoder/TextEncoder through the main entry's fallback module (Jest +
+// jsdom has neither; npm/testing/glue-globals.js, by esbuild's inject).
+const gluePath = join(out, `${NAME}.js`);
+writeFileSync(
+  gluePath,
+  replaceOnce(
+    readFileSync(gluePath, "utf8"),
+    `module_or_path = new URL('${NAME}_bg.wasm', import.meta.url);`,
+    'throw new Error("checkoutpage-client/testing: init needs the module (the kit always passes it)");',
+    `${NAME}.js`,
+  ),
 );
-writeFileSync(join(out, `${NAME}.js`), glue);
+const glue = await injectGlobals(gluePath, source("glue-globals.js"), fail);
+if (!/^import \{[^}]*\bTextDecoder\b[^}]*\} from "\.\.\/text-codec\.js";$/m.test(glue)) fail(`${NAME}.js: TextDecoder was not injected`);
 rmSync(join(out, `${NAME}.d.ts`));
 rmSync(join(out, `${NAME}_bg.wasm.d.ts`));
 
