@@ -79,7 +79,10 @@ enum AccessJson {
 
 /// [`OptionsJson`] read into the imitation's [`Options`]; errors name the option.
 fn parse_options(json: &str) -> Result<Options, String> {
-    let options: OptionsJson = serde_json::from_str(json).map_err(|e| {
+    // Through a Value: the kit's wasm carries Value's deserializer anyway; a
+    // second, text-driven one for this struct is half a kilobyte more.
+    let options = serde_json::from_str::<Value>(json).and_then(OptionsJson::deserialize);
+    let options: OptionsJson = options.map_err(|e| {
         // The message without serde_json's " at line 1 column N".
         match e.classify() {
             Category::Data => e
