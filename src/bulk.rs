@@ -5,8 +5,8 @@
 //! validation fail alone, without a request. After an abort, no new item
 //! starts; items already sent finish; the rest end `aborted`.
 
+use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind};
-use crate::update_customer::HttpRequest;
 use crate::value::Value;
 
 /// What became of one item.

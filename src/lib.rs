@@ -4,7 +4,7 @@
 //!
 //! The crate is a pure core plus a thin WebAssembly shell:
 //!
-//! - [`model`], [`value`], [`json`], [`error`], [`config`], [`update_customer`] and
+//! - [`model`], [`value`], [`json`], [`error`], [`config`], [`endpoints`] and
 //!   [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
 //!   request building, response and error parsing, and the retry policy. They
 //!   are tested natively with `cargo test`.
@@ -18,13 +18,13 @@
 
 pub mod bulk;
 pub mod config;
+pub mod endpoints;
 pub mod error;
 pub mod json;
 pub mod model;
 pub mod pacer;
 pub mod retry;
 pub mod rules;
-pub mod update_customer;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,8 +1,10 @@
 //! When to retry, and how long to wait first.
 //!
-//! Retried: 429, 500, 502, 503, 504, network errors and timeouts (the PATCH
-//! is idempotent: sending the same body twice stores the same result). Never
-//! retried: any other status, validation failures, aborts, bad responses.
+//! Retried: 429 and 503 (the server refused before acting) for every
+//! endpoint; network errors, timeouts, 500, 502 and 504 (the server may have
+//! acted) only for an endpoint whose [`Metadata::idempotent`] says sending
+//! twice stores the same result (`GET` and `PATCH` both are). Never retried:
+//! any other status, validation failures, aborts, bad responses.
 //!
 //! Waits grow exponentially from 0.5 s, doubling, capped at 8 s, with up to
 //! 25 % random jitter subtracted so that many clients do not retry in step.
@@ -12,6 +14,7 @@
 //! retry at all and ends with the `rate_limit` error, whose `retryAfterMs`
 //! says when to try again.
 
+use crate::endpoints::Metadata;
 use crate::error::{Error, ErrorKind};
 
 /// First backoff step.
@@ -21,11 +24,14 @@ pub const MAX_DELAY_MS: u64 = 8_000;
 /// Longest `Retry-After` that a call ever waits out before retrying.
 pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
 
-/// Whether a failed attempt is worth repeating.
-pub fn is_retryable(error: &Error) -> bool {
-    match error.kind {
-        ErrorKind::Network | ErrorKind::Timeout => true,
-        _ => matches!(error.status, Some(429 | 500 | 502 | 503 | 504)),
+/// Whether a failed attempt of a call to `endpoint` is worth repeating.
+pub fn is_retryable(error: &Error, endpoint: &Metadata) -> bool {
+    match (error.kind, error.status) {
+        (_, Some(429 | 503)) => true,
+        (ErrorKind::Network | ErrorKind::Timeout, _) | (_, Some(500 | 502 | 504)) => {
+            endpoint.idempotent
+        }
+        _ => false,
     }
 }
 

@@ -15,12 +15,12 @@ use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
 use crate::config::ClientConfig;
+use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{cap_problems, Error, ErrorKind, FieldError, ProblemCode};
 use crate::model::Customer;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::rules::{self, CustomerDraft};
-use crate::update_customer::{build_get_request, build_request, HttpRequest};
 use crate::value::{Map, Value};
 
 use super::bulk::{self, BulkRun};
@@ -520,7 +520,7 @@ fn prepare(
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
-    let request = build_request(config, &id, &patch)?;
+    let request = update_customer::request(config, &id, &patch)?;
     Ok((request, patience, signal))
 }
 
@@ -540,7 +540,7 @@ fn prepare_get(
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }
-    let request = build_get_request(config, &id)?;
+    let request = get_customer::request(config, &id)?;
     Ok((request, patience, signal))
 }
 
@@ -639,7 +639,7 @@ fn prepare_item(
     if !errors.is_empty() {
         return (id, Err(Error::validation(errors)));
     }
-    let request = build_request(config, &id, &patch);
+    let request = update_customer::request(config, &id, &patch);
     (id, request)
 }
 

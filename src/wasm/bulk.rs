@@ -66,7 +66,7 @@ async fn worker(run: Rc<BulkRun>) -> Result<JsValue, JsValue> {
 
 async fn send(
     run: &BulkRun,
-    request: &crate::update_customer::HttpRequest,
+    request: &crate::endpoints::HttpRequest,
 ) -> Result<crate::value::Value, Error> {
     let signal = run.signal.as_ref();
     if let Some(job_pacer) = &run.job_pacer {

@@ -22,11 +22,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit};
 
+use crate::endpoints::{parse_customer_response as parse_response, HttpRequest};
 use crate::error::{Error, ErrorKind, ResponseBody, ResponseMeta};
 use crate::model::Customer;
 use crate::pacer::{Pacer, TooLong};
 use crate::retry;
-use crate::update_customer::{parse_response, HttpRequest};
 use crate::value::Value;
 
 use super::interop;
@@ -146,7 +146,10 @@ pub(crate) async fn send(
                 .pause_for(js_sys::Date::now(), wait as f64);
         }
         let stopped = signal.is_some_and(AbortSignal::aborted);
-        if stopped || retry >= patience.max_retries || !retry::is_retryable(&error) {
+        if stopped
+            || retry >= patience.max_retries
+            || !retry::is_retryable(&error, request.endpoint)
+        {
             return Err(error);
         }
         let max_wait = patience.max_wait_ms.min(u64::MAX as f64) as u64;
@@ -289,7 +292,7 @@ async fn fetch(
         );
     }
     let init = RequestInit::new();
-    init.set_method(request.method);
+    init.set_method(request.method());
     init.set_headers(&headers);
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(&interop::to_json(body)));
