@@ -1,7 +1,7 @@
 //! The API's endpoints, one module per call (as [ruma] does): each owns its
 //! [`Metadata`] (method, path, whether it may be retried after a network
 //! error), the building of its request and the parsing of its response. No
-//! I/O happens here: the call machine ([`crate::call`]) sends the
+//! I/O happens here: the call machine (`call.rs`) sends the
 //! [`HttpRequest`] an endpoint builds and hands the endpoint the answer.
 //!
 //! - [`get_customer`]: `GET /v1/customers/:customerId`.
@@ -35,7 +35,7 @@ pub struct Metadata {
     /// may be repeated when the first attempt's outcome is unknown: after a
     /// network error, a timeout, or a 500/502/504 (the server may have acted
     /// on it). A 429 or 503 (the server refused before acting) may be
-    /// retried for every endpoint. See [`crate::retry::is_retryable`].
+    /// retried for every endpoint (the retry policy, `retry.rs`, asks).
     pub idempotent: bool,
 }
 

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
+use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{cap_problems, Error, ErrorKind, FieldError, ProblemCode};
@@ -26,7 +27,7 @@ use crate::value::{Map, Value};
 use super::bulk::{self, BulkRun};
 use super::interop;
 use super::options::{self, ClientOptions, RequestOptions};
-use super::transport::{self, Patience, Shared, Signals};
+use super::transport::{self, Shared, Signals};
 
 #[wasm_bindgen(start, private)]
 fn start() {
@@ -349,9 +350,13 @@ impl CheckoutPageClient {
         };
         let shared = self.shared.clone();
         wasm_bindgen_futures::future_to_promise(async move {
-            let sent = transport::send(&request, patience, Signals::both(signal.as_ref()), &shared);
+            let call = Call::new(request, patience);
+            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
             let (_customer, data) = sent
                 .await
+                .and_then(|reply| {
+                    crate::endpoints::parse_customer_response(reply.status, reply.body, reply.meta)
+                })
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
         })
@@ -580,11 +585,7 @@ fn prepare_bulk(
         job: RefCell::new(BulkJob::new(prepared)),
         // Items queue for the pacer by design: no wait limit but the job's
         // signal and the pacer's pause cap.
-        patience: Patience {
-            timeout_ms: config.timeout_ms,
-            max_retries: config.max_retries,
-            max_wait_ms: f64::INFINITY,
-        },
+        patience: Patience::queued(config.timeout_ms, config.max_retries),
         shared,
         job_pacer: settings.job_rate.map(|rate| RefCell::new(Pacer::new(rate))),
         signal: settings.signal,

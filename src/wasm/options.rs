@@ -17,7 +17,7 @@ use crate::rules;
 use crate::value::{Map, Value};
 
 use super::interop;
-use super::transport::Patience;
+use crate::call::Patience;
 
 /// Options for the `CheckoutPageClient` constructor.
 #[derive(Tsify)]

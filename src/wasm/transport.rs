@@ -1,20 +1,14 @@
 //! The only code that talks to the network: the client's `fetch` option or
 //! the global `fetch` (bound like gloo-net binds it, never through `window`,
 //! so this runs in browsers, workers and Node; responses are read through
-//! gloo-net), plus the timers for timeouts and backoff. Every decision (what
-//! to send, what a response means, whether and when to retry, how long a
-//! call may wait) is made by the pure core.
-//!
-//! Every wait is bounded: a call never waits for a pacer slot, a 429's pause
-//! or a `Retry-After` longer than its `Patience::max_wait_ms` (its
-//! `timeoutMs`); such a wait ends the call at once with `rate_limit` and
-//! `retryAfterMs`. Aborted waiters hand their pacer slot back. All waits on
+//! gloo-net), plus the timers for timeouts and waits: the driver of the
+//! core's call machine ([`crate::call`]), which makes every decision (what to
+//! send, whether and when to retry, how long a call may wait). All waits on
 //! one signal share a single "abort" listener (`js/abort.js`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::Response;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -22,12 +16,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit};
 
-use crate::endpoints::{parse_customer_response as parse_response, HttpRequest};
-use crate::error::{Error, ErrorKind, ResponseBody, ResponseMeta};
-use crate::model::Customer;
-use crate::pacer::{Pacer, TooLong};
-use crate::retry;
-use crate::value::Value;
+use crate::call::{Call, Event, Pacers, Reply, Response, Step};
+use crate::endpoints::HttpRequest;
+use crate::error::{Error, ErrorKind, ResponseBody};
+use crate::pacer::Pacer;
 
 use super::interop;
 
@@ -66,31 +58,6 @@ pub(crate) struct Shared {
     pub fetch: Option<Function>,
 }
 
-/// How patient one call is.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Patience {
-    /// Per attempt.
-    pub timeout_ms: u32,
-    /// Retries after the first attempt.
-    pub max_retries: u32,
-    /// The longest single wait (pacer slot, 429 pause, `Retry-After`) the
-    /// call accepts: its `timeoutMs` for single calls; unbounded for bulk
-    /// jobs, whose items queue by design (bounded by the job's signal and the
-    /// pacer's pause cap).
-    pub max_wait_ms: f64,
-}
-
-impl Patience {
-    /// A single call's patience: no wait longer than its timeout.
-    pub fn single(timeout_ms: u32, max_retries: u32) -> Self {
-        Patience {
-            timeout_ms,
-            max_retries,
-            max_wait_ms: f64::from(timeout_ms),
-        }
-    }
-}
-
 /// Which signal cuts what short.
 #[derive(Clone, Copy)]
 pub(crate) struct Signals<'a> {
@@ -110,146 +77,84 @@ impl<'a> Signals<'a> {
     }
 }
 
-/// Sends `request`, retrying as the core's policy says, and reads the answer.
-/// Every attempt first waits for its slot from the client's shared pacer;
-/// a 429 pauses the pacer for everybody (at most `pacer::MAX_PAUSE_MS`).
-/// Returns the decoded customer and the `data` object exactly as received.
-pub(crate) async fn send(
-    request: &HttpRequest,
-    patience: Patience,
+/// Drives `call` ([`crate::call`]) to its end: performs each step it asks
+/// for (waits on timers, sends on `fetch`) and reports back what happened.
+/// Every attempt takes its slot from the client's shared pacer (and first,
+/// once, from `job`'s, a bulk job's own rate).
+pub(crate) async fn run(
+    mut call: Call,
     signals: Signals<'_>,
     shared: &Shared,
-) -> Result<(Customer, Value), Error> {
-    let signal = signals.waits;
+    job: Option<&RefCell<Pacer>>,
+) -> Result<Reply, Error> {
     if shared.fetch.is_none() {
         require_fetch()?;
     }
-    let mut retry = 0;
-    loop {
-        wait_for_slot(&shared.pacer, signal, patience.max_wait_ms).await?;
-        let result = attempt(
-            request,
-            patience.timeout_ms,
-            signals.requests,
-            shared.fetch.as_ref(),
-        )
-        .await;
-        let Err(error) = result else {
-            return result;
-        };
-        if error.status == Some(429) {
-            // The server's wait, or a short one when it named none.
-            let wait = error.retry_after_ms.unwrap_or(retry::INITIAL_DELAY_MS);
-            shared
-                .pacer
-                .borrow_mut()
-                .pause_for(js_sys::Date::now(), wait as f64);
-        }
-        let stopped = signal.is_some_and(AbortSignal::aborted);
-        if stopped
-            || retry >= patience.max_retries
-            || !retry::is_retryable(&error, request.endpoint)
-        {
-            return Err(error);
-        }
-        let max_wait = patience.max_wait_ms.min(u64::MAX as f64) as u64;
-        let random = js_sys::Math::random();
-        // `None`: the server asked for a longer wait than this call accepts.
-        let Some(wait) = retry::delay_ms(retry, error.retry_after_ms, random, max_wait) else {
-            return Err(error);
-        };
-        sleep(wait as f64, signal).await?;
-        retry += 1;
-    }
-}
-
-/// Waits until the pacer's next slot, and out any pause that began
-/// meanwhile; refuses at once (`rate_limit`, with `retryAfterMs`) a wait
-/// longer than `max_wait_ms`. An aborted wait hands its slot back.
-pub(crate) async fn wait_for_slot(
-    pacer: &RefCell<Pacer>,
-    signal: Option<&AbortSignal>,
-    max_wait_ms: f64,
-) -> Result<(), Error> {
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Err(aborted(signal));
-    }
-    let now = js_sys::Date::now();
-    let slot = pacer
-        .borrow_mut()
-        .try_reserve(now, max_wait_ms)
-        .map_err(|too_long| wait_refused(too_long, max_wait_ms))?;
-    if let Err(error) = sleep(slot.wait_ms(now), signal).await {
-        pacer.borrow_mut().release(slot, js_sys::Date::now());
-        return Err(error);
-    }
-    loop {
-        let paused = pacer.borrow().paused_until_ms() - js_sys::Date::now();
-        if paused <= 0.0 {
-            return Ok(());
-        }
-        if paused > max_wait_ms {
-            return Err(wait_refused(
-                TooLong {
-                    wait_ms: paused,
-                    paused: true,
-                },
-                max_wait_ms,
-            ));
-        }
-        sleep(paused, signal).await?;
-    }
-}
-
-/// The error for a wait longer than the call accepts: nothing was sent.
-fn wait_refused(too_long: TooLong, max_wait_ms: f64) -> Error {
-    // Whole milliseconds, printed as integers: formatting an f64 would pull
-    // Rust's float printing code into the module.
-    let wait = too_long.wait_ms.ceil() as u64;
-    let max_wait_ms = max_wait_ms as u64;
-    let message = if too_long.paused {
-        format!(
-            "The API rate limit paused this client for another {wait} ms (Retry-After), \
-             longer than this call's timeoutMs ({max_wait_ms} ms); nothing was sent. \
-             Retry after retryAfterMs"
-        )
-    } else {
-        format!(
-            "The client-side rate limit (requestsPerMinute) would hold this call for {wait} ms, \
-             longer than its timeoutMs ({max_wait_ms} ms); nothing was sent. \
-             Retry after retryAfterMs"
-        )
+    let waits = signals.waits;
+    let mut event = match waits.is_some_and(AbortSignal::aborted) {
+        true => Event::Aborted(aborted(waits)),
+        false => Event::Ready,
     };
-    Error {
-        retry_after_ms: Some(wait),
-        ..Error::new(ErrorKind::RateLimit, message)
+    loop {
+        let step = {
+            let mut pacer = shared.pacer.borrow_mut();
+            let mut job = job.map(RefCell::borrow_mut);
+            let pacers = Pacers {
+                shared: &mut pacer,
+                job: job.as_deref_mut(),
+            };
+            call.step(event, js_sys::Date::now(), js_sys::Math::random(), pacers)
+        };
+        event = match step {
+            Step::Done(result) => return result,
+            Step::Wait(ms) => match sleep(ms, waits).await {
+                Ok(()) => Event::Ready,
+                Err(error) => Event::Aborted(error),
+            },
+            Step::Send => {
+                let timeout_ms = call.patience().timeout_ms;
+                let sent = attempt(
+                    call.request(),
+                    timeout_ms,
+                    signals.requests,
+                    shared.fetch.as_ref(),
+                );
+                let result = sent.await;
+                if waits.is_some_and(AbortSignal::aborted) {
+                    call.stop();
+                }
+                match result {
+                    Ok(response) => Event::Response(response),
+                    Err(error) => Event::Failed(error),
+                }
+            }
+        };
     }
 }
 
-/// One attempt: fetch, read the whole body, parse. The timeout covers both.
+/// One attempt: fetch, and read the whole body. The timeout covers both.
 async fn attempt(
     request: &HttpRequest,
     timeout_ms: u32,
     signal: Option<&AbortSignal>,
     custom_fetch: Option<&Function>,
-) -> Result<(Customer, Value), Error> {
+) -> Result<Response, Error> {
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(aborted(signal));
     }
     let guard = AttemptGuard::new(timeout_ms, signal)?;
     let outcome = async {
         let response = fetch(request, &guard.controller, custom_fetch).await?;
-        let meta = ResponseMeta {
-            request_id: response.headers().get("x-request-id"),
-            retry_after_ms: response
-                .headers()
-                .get("retry-after")
-                .and_then(|h| retry::parse_retry_after(&h, js_sys::Date::now())),
-        };
+        let headers = response.headers();
+        let (request_id, retry_after) = (headers.get("x-request-id"), headers.get("retry-after"));
         let status = response.status();
         let text = response.text().await.map_err(network_error)?;
-        let body = ResponseBody::read(&text, |text| interop::parse_json(text).ok());
-        parse_response(status, body, meta)
+        Ok(Response {
+            status,
+            body: ResponseBody::read(&text, |text| interop::parse_json(text).ok()),
+            request_id,
+            retry_after,
+        })
     }
     .await;
     // Whatever failed, an abort or a timeout is the real cause.
@@ -281,7 +186,7 @@ async fn fetch(
     request: &HttpRequest,
     controller: &AbortController,
     custom_fetch: Option<&Function>,
-) -> Result<Response, Error> {
+) -> Result<gloo_net::http::Response, Error> {
     let headers = Object::new();
     for (name, value) in &request.headers {
         // Setting a property on a fresh plain object cannot fail.
@@ -312,7 +217,7 @@ async fn fetch(
             "fetch resolved to something other than a Response",
         ));
     }
-    Ok(Response::from(
+    Ok(gloo_net::http::Response::from(
         response.unchecked_into::<web_sys::Response>(),
     ))
 }
