@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod args;
 pub mod bulk;
 pub mod call;
 pub mod config;
