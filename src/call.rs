@@ -303,6 +303,61 @@ impl Call {
     }
 }
 
+/// The error when the runtime has no `fetch`: nothing could ever be sent,
+/// so it is never retried.
+pub fn no_fetch_error() -> Error {
+    Error::new(
+        ErrorKind::Environment,
+        "This runtime has no global fetch, which checkoutpage-client sends its requests \
+         with. Use Node 18 or later, a browser, Deno, Bun or a worker; in a test environment \
+         without fetch (such as Jest's jsdom), pass the client a `fetch` option, set \
+         globalThis.fetch in a setup file (for example from the undici package), or mock \
+         the client.",
+    )
+}
+
+/// A failure before a complete response arrived ([`Event::Failed`]).
+pub fn network_error(reason: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Network,
+        format!("The request failed before a response arrived: {reason}"),
+    )
+}
+
+/// An attempt that outlived its timeout ([`Event::Failed`]).
+pub fn timeout_error(timeout_ms: u32) -> Error {
+    Error::new(
+        ErrorKind::Timeout,
+        format!("The request timed out after {timeout_ms} ms"),
+    )
+}
+
+/// A thrown JavaScript value as text: `Name: message`, or the message.
+pub fn describe_thrown(name: Option<String>, message: Option<String>) -> Option<String> {
+    match (name, message) {
+        (Some(name), Some(message)) => Some(format!("{name}: {message}")),
+        (None, Some(message)) => Some(message),
+        _ => None,
+    }
+}
+
+/// The error a fired signal ends a call with ([`Event::Aborted`]): kind
+/// `timeout` when its reason is a `TimeoutError` (`AbortSignal.timeout`),
+/// else `aborted`, quoting a reason the caller gave (`abort(reason)`, not
+/// the default `AbortError`).
+pub fn signal_error(reason_name: Option<&str>, reason: Option<String>) -> Error {
+    match (reason_name, reason) {
+        (Some("TimeoutError"), _) => Error::new(ErrorKind::Timeout, "The call's signal timed out"),
+        (Some("AbortError"), _) | (_, None) => {
+            Error::new(ErrorKind::Aborted, "The request was aborted")
+        }
+        (_, Some(reason)) => Error::new(
+            ErrorKind::Aborted,
+            format!("The request was aborted: {reason}"),
+        ),
+    }
+}
+
 /// The error of a bulk item that never got to be sent.
 pub fn aborted_before_sending() -> Error {
     Error::new(

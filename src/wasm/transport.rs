@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit};
 
-use crate::call::{Call, Event, Pacers, Reply, Response, Step};
+use crate::call::{self, Call, Event, Pacers, Reply, Response, Step};
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind, ResponseBody};
 use crate::pacer::Pacer;
@@ -148,7 +148,7 @@ async fn attempt(
         let headers = response.headers();
         let (request_id, retry_after) = (headers.get("x-request-id"), headers.get("retry-after"));
         let status = response.status();
-        let text = response.text().await.map_err(network_error)?;
+        let text = response.text().await.map_err(call::network_error)?;
         Ok(Response {
             status,
             body: ResponseBody::read(&text, |text| interop::parse_json(text).ok()),
@@ -162,10 +162,7 @@ async fn attempt(
         return Err(aborted(signal));
     }
     if guard.timed_out.get() {
-        return Err(Error::new(
-            ErrorKind::Timeout,
-            format!("The request timed out after {timeout_ms} ms"),
-        ));
+        return Err(call::timeout_error(timeout_ms));
     }
     outcome
 }
@@ -203,7 +200,7 @@ async fn fetch(
         init.set_body(&JsValue::from_str(&interop::to_json(body)));
     }
     init.set_signal(Some(&controller.signal()));
-    let network = |thrown: JsValue| network_error(thrown_reason(&thrown));
+    let network = |thrown: JsValue| call::network_error(thrown_reason(&thrown));
     let promise = match custom_fetch {
         Some(fetch) => Ok(call_fetch(fetch, &request.url, &init)),
         None => fetch_with_init(&request.url, &init),
@@ -240,45 +237,25 @@ fn is_response(value: &JsValue) -> bool {
 /// (Jest's jsdom environment, Node before 18): nothing could ever be sent.
 fn require_fetch() -> Result<(), Error> {
     let fetch = Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"));
-    if fetch.is_ok_and(|f| f.is_function()) {
-        return Ok(());
+    match fetch.is_ok_and(|f| f.is_function()) {
+        true => Ok(()),
+        false => Err(call::no_fetch_error()),
     }
-    Err(Error::new(
-        ErrorKind::Environment,
-        "This runtime has no global fetch, which checkoutpage-client sends its requests \
-         with. Use Node 18 or later, a browser, Deno, Bun or a worker; in a test environment \
-         without fetch (such as Jest's jsdom), pass the client a `fetch` option, set \
-         globalThis.fetch in a setup file (for example from the undici package), or mock \
-         the client.",
-    ))
 }
 
-/// A failure before a complete response arrived.
-fn network_error(reason: impl std::fmt::Display) -> Error {
-    Error::new(
-        ErrorKind::Network,
-        format!("The request failed before a response arrived: {reason}"),
-    )
-}
-
-/// What a rejected `fetch` says, as `Name: message`.
+/// What a thrown value (a rejected `fetch`, an abort reason) says.
 fn thrown_reason(thrown: &JsValue) -> String {
     let field = |key: &str| {
         Reflect::get(thrown, &JsValue::from_str(key))
             .ok()
             .and_then(|v| v.as_string())
     };
-    match (field("name"), field("message")) {
-        (Some(name), Some(message)) => format!("{name}: {message}"),
-        (None, Some(message)) => message,
-        _ => thrown
-            .as_string()
-            .unwrap_or_else(|| "unknown error".to_owned()),
-    }
+    call::describe_thrown(field("name"), field("message"))
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// The error for a fired `signal`: kind `timeout` when its reason is a
-/// `TimeoutError` (`AbortSignal.timeout(ms)`), else `aborted`. The boundary
+/// The error for a fired `signal` ([`call::signal_error`]). The client
 /// attaches the signal's reason as the error's `cause`.
 pub(crate) fn aborted(signal: Option<&AbortSignal>) -> Error {
     let reason = signal.map_or(JsValue::UNDEFINED, |s| {
@@ -287,21 +264,8 @@ pub(crate) fn aborted(signal: Option<&AbortSignal>) -> Error {
     let name = Reflect::get(&reason, &JsValue::from_str("name"))
         .ok()
         .and_then(|n| n.as_string());
-    if name.as_deref() == Some("TimeoutError") {
-        return Error::new(ErrorKind::Timeout, "The call's signal timed out");
-    }
-    let described = match (name, reason.is_undefined()) {
-        (Some(name), _) if name == "AbortError" => None,
-        (_, true) => None,
-        _ => Some(thrown_reason(&reason)),
-    };
-    match described {
-        Some(reason) => Error::new(
-            ErrorKind::Aborted,
-            format!("The request was aborted: {reason}"),
-        ),
-        None => Error::new(ErrorKind::Aborted, "The request was aborted"),
-    }
+    let described = (!reason.is_undefined()).then(|| thrown_reason(&reason));
+    call::signal_error(name.as_deref(), described)
 }
 
 /// Per-attempt abort controller, fired by the timer or by the caller's signal.

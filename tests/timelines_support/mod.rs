@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use checkoutpage::bulk::{BulkJob, Next, Outcome, Progress};
-use checkoutpage::call::{Call, Event, Pacers, Patience, Reply, Response, Step};
+use checkoutpage::call::{self, Call, Event, Pacers, Patience, Reply, Response, Step};
 use checkoutpage::config::{ClientConfig, ClientOptionsInput};
 use checkoutpage::endpoints::{get_customer, parse_customer_response, update_customer};
 use checkoutpage::error::{Error, ErrorKind, ResponseBody};
@@ -401,8 +401,8 @@ impl World {
         let task = &self.tasks[index];
         let aborted = task.abort_at <= self.now;
         let abort_error = || match task.abort_is_timeout {
-            true => Error::new(ErrorKind::Timeout, "The call's signal timed out"),
-            false => Error::new(ErrorKind::Aborted, "The request was aborted"),
+            true => call::signal_error(Some("TimeoutError"), None),
+            false => call::signal_error(Some("AbortError"), None),
         };
         let event = match state {
             TaskState::Over => return true,
@@ -433,14 +433,10 @@ impl World {
                         request_id: header(&reply.headers, "x-request-id"),
                         retry_after: header(&reply.headers, "retry-after"),
                     }),
-                    ApiOutcome::NetworkError => Event::Failed(Error::new(
-                        ErrorKind::Network,
-                        "The request failed before a response arrived: TypeError: fetch failed",
-                    )),
-                    ApiOutcome::Delay { .. } => Event::Failed(Error::new(
-                        ErrorKind::Timeout,
-                        format!("The request timed out after {timeout_ms} ms"),
-                    )),
+                    ApiOutcome::NetworkError => {
+                        Event::Failed(call::network_error("TypeError: fetch failed"))
+                    }
+                    ApiOutcome::Delay { .. } => Event::Failed(call::timeout_error(timeout_ms)),
                 };
                 if aborted {
                     if let Some((_, call)) = &mut self.tasks[index].call {
