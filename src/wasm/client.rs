@@ -29,7 +29,7 @@ use super::types::{ClientOptions, RequestOptions};
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = guardFreedClient)]
-    fn guard_freed_client(proto: &JsValue, methods: &Array, freed_error: &js_sys::Function);
+    fn guard_freed_client(sample: &JsValue, freed_error: &js_sys::Function);
 }
 
 /// Makes calls on a freed client (`client.free()`, `using`) reject with a
@@ -54,7 +54,6 @@ pub(crate) fn guard_freed_clients() {
             fetch: None,
         }),
     });
-    let proto = Object::get_prototype_of(&sample);
     let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
         validation_error(vec![FieldError::new(
             "",
@@ -64,29 +63,10 @@ pub(crate) fn guard_freed_clients() {
             Value::Null,
         )])
     });
-    // Every method of the class (each returns a promise), from the exports
-    // themselves: the constructor, `free` and wasm-bindgen's internals aside.
-    let methods: Array = Object::get_own_property_names(&proto)
-        .iter()
-        .filter(|name| {
-            let name = name.as_string().unwrap_or_default();
-            !(name == "constructor" || name == "free" || name.starts_with("__"))
-        })
-        .collect();
-    guard_freed_client(
-        &proto.into(),
-        &methods,
-        freed_error.as_ref().unchecked_ref(),
-    );
+    // Guards every method of the class, and frees the sample's Rust object.
+    guard_freed_client(&sample, freed_error.as_ref().unchecked_ref());
     // Lives as long as the module: the guard may need it at any time.
     freed_error.forget();
-    // Frees the sample's Rust object (its JS wrapper is never used).
-    if let Some(free) = Reflect::get(&sample, &JsValue::from_str("free"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    {
-        let _ = free.call0(&sample);
-    }
 }
 
 /// A client for the Checkout Page customers API.
