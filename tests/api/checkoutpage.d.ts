@@ -2,14 +2,6 @@
 /* eslint-disable */
 
 /**
- * A problem `validateCustomerPatch` found: a `FieldError` whose `code` and
- * `severity` are always set.
- */
-export type ValidationProblem = FieldError & { code: ProblemCode; severity: Severity };
-
-
-
-/**
  * Every failure of the client: `kind` says what went wrong, `status` is the
  * HTTP status when a response arrived, `errors` lists field problems in the
  * API's own shape, `body` is the whole parsed response body.
@@ -42,7 +34,11 @@ export class CheckoutPageError extends Error {
     readonly cause?: unknown | undefined;
 }
 
-
+/**
+ * A problem `validateCustomerPatch` found: a `FieldError` whose `code` and
+ * `severity` are always set.
+ */
+export type ValidationProblem = FieldError & { code: ProblemCode; severity: Severity };
 
 /**
  * The outcome of one item of `updateCustomers`: the customer as stored, or
