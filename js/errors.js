@@ -1,5 +1,5 @@
 // The one JavaScript class of the package: every failure of the client is a
-// CheckoutPageError, created by the Rust boundary (src/wasm/boundary.rs).
+// CheckoutPageError, created by the Rust shell (src/wasm/errors.rs).
 
 // Shared by every copy of this file in a process (the ESM and the CommonJS
 // builds of the package, two versions in one bundle): `instanceof` checks

@@ -40,7 +40,7 @@ cmp -s "$out/checkoutpage_bg.wasm" "$nodejs/checkoutpage_bg.wasm" || {
 }
 
 # wasm-bindgen types a re-exported JS class as `let X: unknown`; the real class
-# declaration comes from a typescript_custom_section in src/wasm/boundary.rs.
+# declaration comes from js/api.d.ts (a typescript_custom_section in src/wasm/errors.rs).
 for dts in "$out/checkoutpage.d.ts" "$nodejs/checkoutpage.d.ts"; do
   grep -q '^export let CheckoutPageError: unknown;$' "$dts" || {
     echo "error: expected wasm-bindgen's placeholder for CheckoutPageError in $dts" >&2
