@@ -41,7 +41,7 @@ fn builds_the_documented_request() {
         &name_patch(),
     )
     .unwrap();
-    assert_eq!(request.method(), "PATCH");
+    assert_eq!(request.method, "PATCH");
     assert_eq!(
         request.url,
         "https://api.checkoutpage.com/v1/customers/6650a1b2c3d4e5f601234567"
@@ -131,7 +131,7 @@ fn customer_ids_can_never_change_the_path() {
 fn get_customer_sends_no_body_and_no_content_type() {
     let request =
         get_customer::request(&config(None, Some(KEY)), "6650a1b2c3d4e5f601234567").unwrap();
-    assert_eq!(request.method(), "GET");
+    assert_eq!(request.method, "GET");
     assert_eq!(
         request.url,
         "https://api.checkoutpage.com/v1/customers/6650a1b2c3d4e5f601234567"

@@ -44,6 +44,8 @@ pub struct Metadata {
 pub struct HttpRequest {
     /// The endpoint this request calls.
     pub endpoint: &'static Metadata,
+    /// The HTTP method: the endpoint's (a redirect may change it).
+    pub method: &'static str,
     /// Absolute URL.
     pub url: String,
     /// Only `Authorization` (when there is a key), `Content-Type` (with a
@@ -74,15 +76,11 @@ impl HttpRequest {
         headers.push(("Accept", "application/json".to_owned()));
         HttpRequest {
             endpoint,
+            method: endpoint.method,
             url: format!("{}{path}", config.base_url),
             headers,
             body,
         }
-    }
-
-    /// The HTTP method, from the endpoint.
-    pub fn method(&self) -> &'static str {
-        self.endpoint.method
     }
 }
 
@@ -97,7 +95,7 @@ impl fmt::Debug for HttpRequest {
             })
             .collect();
         f.debug_struct("HttpRequest")
-            .field("method", &self.method())
+            .field("method", &self.method)
             .field("url", &self.url)
             .field("headers", &headers)
             .field("body", &self.body)

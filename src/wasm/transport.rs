@@ -194,7 +194,7 @@ async fn fetch(
         );
     }
     let init = RequestInit::new();
-    init.set_method(request.method());
+    init.set_method(request.method);
     init.set_headers(&headers);
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(&interop::to_json(body)));

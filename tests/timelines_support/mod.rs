@@ -510,7 +510,7 @@ impl World {
             Step::Send => {
                 let http = call.request();
                 let request = Request {
-                    method: http.method().to_owned(),
+                    method: http.method.to_owned(),
                     path: http
                         .url
                         .strip_prefix(BASE)
