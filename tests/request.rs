@@ -92,6 +92,15 @@ fn empty_patch_and_bad_ids_fail_before_sending() {
     let error = build_request(&config, "c1", &CustomerPatch::default()).unwrap_err();
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.status, None);
+    // The one "at least one field" rule, as `validateCustomerPatch` reports it.
+    assert_eq!(
+        error.errors,
+        CustomerPatch::from_value(&CustomerPatch::default().to_value()).unwrap_err()
+    );
+    assert_eq!(
+        error.errors[0].message,
+        "The patch must change at least one field"
+    );
     for id in ["", "abc\n", "\u{0}x"] {
         let error = build_request(&config, id, &name_patch()).unwrap_err();
         assert_eq!(error.kind, ErrorKind::Validation);

@@ -10,8 +10,11 @@
 mod timelines_support;
 
 use checkoutpage::bulk::{Outcome, Progress};
-use checkoutpage::config::ClientOptionsInput;
-use checkoutpage::error::ErrorKind;
+use checkoutpage::call::{Call, Event, Pacers, Patience, Response, Step};
+use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+use checkoutpage::endpoints::get_customer;
+use checkoutpage::error::{ErrorKind, ResponseBody};
+use checkoutpage::pacer::Pacer;
 use checkoutpage::value::Value;
 use timelines_support::*;
 
@@ -24,6 +27,63 @@ fn max_retries(n: u32) -> CallOptions {
         max_retries: Some(n),
         ..CallOptions::default()
     }
+}
+
+/// The machine itself: the time and what happened go in, what to do next
+/// comes out. A 503, then a 429 asking for 2 s, then the customer.
+#[test]
+fn the_call_machine_says_what_to_do_and_when() {
+    let config = ClientConfig::new(ClientOptionsInput {
+        api_key: Some(KEY.into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let request = get_customer::request(&config, "6650a1b2c3d4e5f601234567").unwrap();
+    let mut pacer = Pacer::default();
+    let mut call = Call::new(request, Patience::single(30_000, 2));
+    let mut step = |event: Event, now: f64| {
+        let pacers = Pacers {
+            shared: &mut pacer,
+            job: None,
+        };
+        call.step(event, T0 + now, 0.0, pacers)
+    };
+    let response = |status: u16, retry_after: Option<&str>, body: ResponseBody| {
+        Event::Response(Response {
+            status,
+            body,
+            request_id: None,
+            retry_after: retry_after.map(Into::into),
+        })
+    };
+    // A slot at once, then send.
+    assert_eq!(step(Event::Ready, 0.0), Step::Wait(0.0));
+    assert_eq!(step(Event::Ready, 0.0), Step::Send);
+    // 503: back off 0.5 s (no jitter at random 0), take a slot, send again.
+    assert_eq!(
+        step(response(503, None, ResponseBody::Empty), 10.0),
+        Step::Wait(500.0)
+    );
+    assert_eq!(step(Event::Ready, 510.0), Step::Wait(0.0));
+    assert_eq!(step(Event::Ready, 510.0), Step::Send);
+    // 429 with Retry-After: 2 s: the server's wait wins over the backoff.
+    let limited = response(429, Some("2"), ResponseBody::Empty);
+    assert_eq!(step(limited, 520.0), Step::Wait(2000.0));
+    assert_eq!(step(Event::Ready, 2520.0), Step::Wait(0.0));
+    assert_eq!(step(Event::Ready, 2520.0), Step::Send);
+    let customer = checkoutpage::json::parse(
+        r#"{"data": {"id": "6650a1b2c3d4e5f601234567", "email": "a@example.com",
+            "sellerId": "s", "createdAt": "2024-01-01T00:00:00.000Z",
+            "updatedAt": "2024-01-01T00:00:00.000Z"}}"#,
+    )
+    .unwrap();
+    let Step::Done(Ok(reply)) = step(response(200, None, ResponseBody::Json(customer)), 2530.0)
+    else {
+        panic!("done with the customer");
+    };
+    assert_eq!(reply.status, 200);
+    // The 429 paused the client's pacer for everybody until then.
+    assert_eq!(pacer.paused_until_ms(), T0 + 2520.0);
 }
 
 // From tests/wasm_support/stalls.rs (issue 14).

@@ -2,7 +2,7 @@
 
 use super::{check_customer_id, customer_path, HttpRequest, Metadata};
 use crate::config::ClientConfig;
-use crate::error::{Error, FieldError};
+use crate::error::Error;
 use crate::model::CustomerPatch;
 
 pub use super::parse_customer_response as parse_response;
@@ -15,8 +15,7 @@ pub static METADATA: Metadata = Metadata {
 };
 
 /// Builds the request. Fails with a `validation` error, before anything is
-/// sent, for a bad customer id or an empty patch (the one place the "at
-/// least one field" rule of the request is enforced).
+/// sent, for a bad customer id or an empty patch.
 pub fn request(
     config: &ClientConfig,
     customer_id: &str,
@@ -27,11 +26,12 @@ pub fn request(
         errors.push(e);
     }
     if patch.is_empty() {
-        errors.push(FieldError::new(
-            "",
-            "The patch must change at least one field",
-            patch.to_value(),
-        ));
+        // The "at least one field" rule, as the patch reader states it.
+        errors.extend(
+            CustomerPatch::from_value(&patch.to_value())
+                .err()
+                .unwrap_or_default(),
+        );
     }
     if !errors.is_empty() {
         return Err(Error::validation(errors));
