@@ -687,3 +687,38 @@ fn a_429_holds_concurrent_workers_and_a_job_rate_paces_items() {
     }
     assert!(world.job_ended_at(job) - started >= 2_000.0);
 }
+
+/// A job's own `requestsPerMinute` paces its items on top of the client's
+/// rate: a burst of 10, then one a second at 60 per minute.
+#[test]
+fn a_job_rate_paces_its_items() {
+    let mut world = World::default();
+    let ids = create(&mut world, 12);
+    let client = client_with(
+        &mut world,
+        ClientOptionsInput {
+            requests_per_minute: Some(6000.0),
+            ..Default::default()
+        },
+    );
+    let started = world.now;
+    let options = BulkOptions {
+        concurrency: 4,
+        requests_per_minute: Some(60),
+        ..BulkOptions::default()
+    };
+    let job = world.bulk(client, &items(&ids, "Paced"), options);
+    world.run();
+    assert!(world
+        .bulk_results(job)
+        .iter()
+        .all(|r| matches!(r.1, Outcome::Updated(_))));
+    let mut sends: Vec<f64> = ids
+        .iter()
+        .flat_map(|id| world.requests_for(id))
+        .map(|r| r.at as f64 - started)
+        .collect();
+    sends.sort_by(f64::total_cmp);
+    assert_eq!(sends[..10], [0.0; 10], "the burst");
+    assert_eq!(sends[10..], [1000.0, 2000.0], "then one a second");
+}
