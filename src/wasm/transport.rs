@@ -6,15 +6,13 @@
 //! send, whether and when to retry, how long a call may wait). All waits on
 //! one signal share a single "abort" listener (`js/abort.js`).
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::RefCell;
 
 use js_sys::{Function, Object, Promise, Reflect};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit};
+use web_sys::{AbortSignal, RequestInit};
 
 use crate::call::{self, Call, Event, Pacers, Reply, Response, Step};
 use crate::endpoints::HttpRequest;
@@ -29,18 +27,27 @@ extern "C" {
     /// `window.fetch`), as gloo-net binds it, but with a URL and an init.
     #[wasm_bindgen(js_name = fetch, catch)]
     fn fetch_with_init(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(callback: &Function, ms: f64) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
 }
 
 #[wasm_bindgen(module = "/js/abort.js")]
 extern "C" {
-    /// Calls `callback` once when `signal` aborts, through one shared
-    /// listener per signal; returns the unsubscribe function.
-    #[wasm_bindgen(js_name = subscribeAbort)]
-    fn subscribe_abort(signal: &AbortSignal, callback: &Function) -> Function;
+    /// Resolves after `ms`, or when `signal` aborts (timer and listener
+    /// then gone); all waits on one signal share one listener.
+    #[wasm_bindgen(js_name = sleep)]
+    fn js_sleep(ms: f64, signal: Option<&AbortSignal>) -> Promise;
+    /// An attempt's abort controller: fired by its timeout or by `signal`.
+    type Attempt;
+    #[wasm_bindgen(js_name = attemptController, catch)]
+    fn attempt_controller(
+        timeout_ms: u32,
+        signal: Option<&AbortSignal>,
+    ) -> Result<Attempt, JsValue>;
+    /// The signal that aborts the attempt's `fetch`.
+    #[wasm_bindgen(method, getter)]
+    fn signal(this: &Attempt) -> AbortSignal;
+    /// Clears the timer and the listener; whether the timeout fired.
+    #[wasm_bindgen(method)]
+    fn done(this: &Attempt) -> bool;
     /// Whether `value` is an AbortSignal of any realm (by its interface).
     #[wasm_bindgen(js_name = isAbortSignal)]
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
@@ -142,9 +149,10 @@ async fn attempt(
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(aborted(signal));
     }
-    let guard = AttemptGuard::new(timeout_ms, signal)?;
+    let guard = attempt_controller(timeout_ms, signal)
+        .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))?;
     let outcome = async {
-        let response = fetch(request, &guard.controller, custom_fetch).await?;
+        let response = fetch(request, &guard.signal(), custom_fetch).await?;
         let headers = response.headers();
         let (request_id, retry_after) = (headers.get("x-request-id"), headers.get("retry-after"));
         let status = response.status();
@@ -157,11 +165,12 @@ async fn attempt(
         })
     }
     .await;
+    let timed_out = guard.done();
     // Whatever failed, an abort or a timeout is the real cause.
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(aborted(signal));
     }
-    if guard.timed_out.get() {
+    if timed_out {
         return Err(call::timeout_error(timeout_ms));
     }
     outcome
@@ -181,7 +190,7 @@ async fn attempt(
 /// so that `Response` classes of other realms and libraries work too.
 async fn fetch(
     request: &HttpRequest,
-    controller: &AbortController,
+    signal: &AbortSignal,
     custom_fetch: Option<&Function>,
 ) -> Result<gloo_net::http::Response, Error> {
     let headers = Object::new();
@@ -199,7 +208,7 @@ async fn fetch(
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(&interop::to_json(body)));
     }
-    init.set_signal(Some(&controller.signal()));
+    init.set_signal(Some(signal));
     let network = |thrown: JsValue| call::network_error(thrown_reason(&thrown));
     let promise = match custom_fetch {
         Some(fetch) => Ok(call_fetch(fetch, &request.url, &init)),
@@ -268,89 +277,15 @@ pub(crate) fn aborted(signal: Option<&AbortSignal>) -> Error {
     call::signal_error(name.as_deref(), described)
 }
 
-/// Per-attempt abort controller, fired by the timer or by the caller's signal.
-/// Dropping it clears the timer and removes the listener.
-struct AttemptGuard {
-    controller: AbortController,
-    timed_out: Rc<Cell<bool>>,
-    timer: JsValue,
-    _on_timeout: Closure<dyn FnMut()>,
-    /// The unsubscribe function, and the callback it must outlive.
-    listener: Option<(Function, Closure<dyn FnMut()>)>,
-}
-
-impl AttemptGuard {
-    fn new(timeout_ms: u32, signal: Option<&AbortSignal>) -> Result<Self, Error> {
-        let controller = AbortController::new()
-            .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))?;
-        let timed_out = Rc::new(Cell::new(false));
-        let on_timeout = {
-            let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        };
-        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), f64::from(timeout_ms));
-        let listener = signal.map(|signal| {
-            let controller = controller.clone();
-            let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
-            let unsubscribe = subscribe_abort(signal, on_abort.as_ref().unchecked_ref());
-            (unsubscribe, on_abort)
-        });
-        Ok(Self {
-            controller,
-            timed_out,
-            timer,
-            _on_timeout: on_timeout,
-            listener,
-        })
-    }
-}
-
-impl Drop for AttemptGuard {
-    fn drop(&mut self) {
-        clear_timeout(&self.timer);
-        if let Some((unsubscribe, _)) = &self.listener {
-            let _ = unsubscribe.call0(&JsValue::UNDEFINED);
-        }
-    }
-}
-
 /// Waits `ms`, or less if `signal` fires (then fails with `aborted`).
 pub(crate) async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), Error> {
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Err(aborted(signal));
-    }
     // Timers fire no sooner than 1 ms (Node and browsers round up); a wait
     // shorter than that is a rounding residue of the pacer, not a real wait.
-    if ms < 1.0 {
-        return Ok(());
+    if ms >= 1.0 && !signal.is_some_and(AbortSignal::aborted) {
+        let _ = JsFuture::from(js_sleep(ms, signal)).await;
     }
-    let mut wake: Option<Function> = None;
-    let promise = Promise::new(&mut |resolve, _reject| wake = Some(resolve));
-    let Some(wake) = wake else {
-        // The Promise executor runs synchronously; this is unreachable.
-        return Ok(());
-    };
-    let on_time = {
-        let wake = wake.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let _ = wake.call0(&JsValue::UNDEFINED);
-        })
-    };
-    let timer = set_timeout(on_time.as_ref().unchecked_ref(), ms);
-    let on_abort = Closure::<dyn FnMut()>::new(move || {
-        let _ = wake.call0(&JsValue::UNDEFINED);
-    });
-    let unsubscribe = signal.map(|s| subscribe_abort(s, on_abort.as_ref().unchecked_ref()));
-    let _ = JsFuture::from(promise).await;
-    clear_timeout(&timer);
-    if let Some(unsubscribe) = unsubscribe {
-        let _ = unsubscribe.call0(&JsValue::UNDEFINED);
+    match signal.is_some_and(AbortSignal::aborted) {
+        true => Err(aborted(signal)),
+        false => Ok(()),
     }
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Err(aborted(signal));
-    }
-    Ok(())
 }
