@@ -7,7 +7,11 @@
 // Values: random objects and arrays, known field names, getters (returning
 // or throwing), Proxies with throwing traps, revoked Proxies, cycles, null
 // prototypes, functions, symbols, bigints, NaN, huge strings, wide and deep
-// values, changed after the call. Invariants checked on every call:
+// values, changed after the call; objects JSON would lose (Map, Set, WeakMap,
+// Date, RegExp, typed arrays, Promise, class instances with getters or no
+// fields) and class instances with a toJSON(); and, in some rounds, an
+// Object.prototype polluted with keys the package or fetch reads. Invariants
+// checked on every call:
 //   - nothing throws out of validateCustomerPatch (always an array of at most
 //     101 `{param, message, value}` with short texts);
 //   - every other export returns or throws a CheckoutPageError;
@@ -16,7 +20,14 @@
 //   - a request that was sent holds only what the patch held at call time
 //     (the patch is mutated right after the call);
 //   - no call takes longer than 3 s; no uncaught exception or unhandled
-//     rejection reaches the process.
+//     rejection reaches the process;
+//   - `address` or `shipping` is never sent as {} unless the patch held a
+//     plain {} there (a Map sent as {} would erase the stored address);
+//   - with a polluted prototype (and a fetch option, so that Node's own
+//     fetch, which reads some keys through it, stays out of it): nothing on
+//     the prototype is ever called, fetch gets an init and headers without a
+//     prototype, with the method, redirect and body the call implies, and no
+//     request goes to a customer or with a body the caller did not pass.
 // Exit status 1 when any invariant failed; failures are printed.
 
 import { createServer } from "node:http";
@@ -73,7 +84,7 @@ function hugeString() {
 }
 
 function value(depth) {
-  const r = int(depth > 4 ? 10 : 22);
+  const r = int(depth > 4 ? 10 : 23);
   switch (r) {
     case 0: return pick(STRINGS);
     case 1: return pick([0, -0, 1, 1.5, -1e308, 2 ** 53, NaN, Infinity, -Infinity]);
@@ -81,6 +92,7 @@ function value(depth) {
     case 3: return pick(STRINGS) + pick(STRINGS);
     case 4: return chance(0.02) ? hugeString() : pick(STRINGS);
     case 5: return pick([Symbol("s"), 1n, () => 1, new Date(0), new Map([[1, 2]])]);
+    case 21: return nonPlain(depth + 1);
     case 6: return String(int(1e6));
     case 7: return pick(STRINGS);
     case 8: return null;
@@ -95,6 +107,46 @@ function value(depth) {
     case 19: return wide(pick([100, 5000, 30000, 100000]));
     case 20: return Object.assign(Object.create(null), object(depth + 1));
     default: return object(depth + 1);
+  }
+}
+
+class WithGetters {
+  #line1 = "Keizersgracht 1";
+  get line1() {
+    return this.#line1;
+  }
+}
+class WithoutFields {
+  #city = "Amsterdam";
+}
+class WithToJSON {
+  #data;
+  constructor(data) {
+    this.#data = data;
+  }
+  toJSON() {
+    return this.#data;
+  }
+}
+
+/** Objects JSON.stringify would send as {} (or lose data of), and a toJSON class. */
+function nonPlain(depth) {
+  const entries = [["line1", "Keizersgracht 1"], ["city", "Amsterdam"], ["country", "NL"]];
+  switch (int(14)) {
+    case 0: return new Map(entries);
+    case 1: return new Set(["Keizersgracht 1"]);
+    case 2: return new WeakMap([[{}, 1]]);
+    case 3: return new WeakSet();
+    case 4: return new Date(int(2e12));
+    case 5: return /Keizersgracht/g;
+    case 6: return pick([new Uint8Array(3), new Float64Array(2), new DataView(new ArrayBuffer(4))]);
+    case 7: return new ArrayBuffer(8);
+    case 8: return Promise.resolve(Object.fromEntries(entries));
+    case 9: return new WithGetters();
+    case 10: return new WithoutFields();
+    case 11: return pick([new String("Ada"), new Number(1), new Boolean(true), new Error("x")]);
+    case 12: return Object.create({ get line1() { return "x"; } });
+    default: return new WithToJSON(chance(0.8) ? Object.fromEntries(entries) : value(depth));
   }
 }
 
@@ -168,13 +220,50 @@ function wide(n) {
 }
 
 function patch() {
-  switch (int(8)) {
+  switch (int(9)) {
+    case 4: return { [pick(["address", "shipping"])]: chance(0.7) ? nonPlain(1) : { address: nonPlain(2) } };
     case 0: return value(0);
     case 1: return proxy(object(1));
     case 2: return revoked();
     case 3: return withGetter(object(1));
     default: return object(0);
   }
+}
+
+/**
+ * Which of address, shipping (and their .address) may rightly be sent as {}
+ * now: a plain, empty object, or one with a toJSON() (which may give {}).
+ */
+function emptyPlainFields(p) {
+  const read = (o, k) => {
+    try {
+      return o !== null && typeof o === "object" ? o[k] : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const mayBeEmpty = (v) => {
+    try {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+      if (typeof read(v, "toJSON") === "function") return true;
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return false;
+      // Keys holding undefined are omitted; a getter may give anything.
+      return Object.keys(v).every((k) => {
+        const d = Object.getOwnPropertyDescriptor(v, k);
+        return !d || "get" in d || d.value === undefined;
+      });
+    } catch {
+      return false;
+    }
+  };
+  const out = {};
+  for (const field of ["address", "shipping"]) {
+    const v = read(p, field);
+    out[field] = mayBeEmpty(v);
+    out[`${field}.address`] = mayBeEmpty(read(v, "address"));
+  }
+  return out;
 }
 
 /** A plain JSON-able copy of `v` at this moment, or undefined if it has none. */
@@ -277,6 +366,99 @@ function mutate(p) {
   }
 }
 
+// Keys the package or fetch reads from objects, and hostile values for them.
+const called = [];
+const spy = (name) => function () {
+  called.push(name);
+  return { email: "attacker@evil.test" };
+};
+const POLLUTABLE = {
+  fetch: () => spy("fetch"),
+  dispatcher: () => ({ dispatch: spy("dispatcher.dispatch") }),
+  redirect: () => "follow",
+  credentials: () => "include",
+  mode: () => "no-cors",
+  signal: () => AbortSignal.abort(),
+  onProgress: () => spy("onProgress"),
+  patch: () => ({ email: "attacker@evil.test" }),
+  customerId: () => "65f0c0ffee00000000000dead".slice(0, 24),
+  headers: () => ({ authorization: "Bearer stolen" }),
+  body: () => '{"email":"attacker@evil.test"}',
+  method: () => "DELETE",
+  toJSON: () => spy("toJSON"),
+  window: () => ({}),
+  referrer: () => "http://evil.test/",
+  integrity: () => "sha256-AAAA",
+  keepalive: () => true,
+  cache: () => "only-if-cached",
+  apiKey: () => "sk_stolen",
+  baseUrl: () => "http://evil.test",
+  validation: () => "off",
+  timeoutMs: () => 1,
+  cause: () => "polluted",
+  address: () => ({ line1: "Evil 1" }),
+  shipping: () => ({ name: "Evil" }),
+  email: () => "attacker@evil.test",
+  0: () => ({ customerId: "65f0c0ffee000000000dead0", patch: { email: "attacker@evil.test" } }),
+};
+
+const seenInits = [];
+// No JSON.stringify here: a polluted toJSON would answer for it.
+const recordingFetch = async (url, init) => {
+  seenInits.push({ url, init, proto: Object.getPrototypeOf(init), headersProto: Object.getPrototypeOf(init.headers) });
+  const id = String(url).split("/").pop();
+  return new Response('{"data":{"id":"' + id + '","name":"stored"}}', { status: 200 });
+};
+const recordingClient = new CheckoutPageClient({
+  apiKey: "sk_test_fuzz",
+  baseUrl,
+  maxRetries: 0,
+  requestsPerMinute: 1_000_000,
+  fetch: recordingFetch,
+});
+
+let pollutedRounds = 0;
+async function pollutedRound() {
+  pollutedRounds += 1;
+  const keys = Object.keys(POLLUTABLE).filter(() => chance(0.3));
+  const id = newId();
+  const fields = { name: pick(STRINGS.filter((x) => !/[\u0000-\u001f\ud800]/.test(x) && x.trim())) ?? "Ada" };
+  if (chance(0.5)) fields.address = { line1: "Keizersgracht 1", city: "Amsterdam", country: "NL" };
+  const expected = JSON.stringify(fields);
+  const bulkId = newId();
+  seenInits.length = 0;
+  for (const k of keys) Object.prototype[k] = POLLUTABLE[k]();
+  let outcomes;
+  try {
+    outcomes = await Promise.all([
+      settles("polluted updateCustomer", recordingClient.updateCustomer(id, { ...fields }, chance(0.5) ? {} : undefined)),
+      settles("polluted getCustomer", recordingClient.getCustomer(id, {})),
+      settles("polluted updateCustomers", recordingClient.updateCustomers([{ customerId: bulkId }, { patch: { name: "x" } }], {})),
+      Promise.resolve(sdk.validateCustomerPatch({ ...fields })),
+    ]);
+  } finally {
+    for (const k of keys) delete Object.prototype[k];
+  }
+  const what = `with Object.prototype.{${keys.join(", ")}}`;
+  if (called.length) fail(`the prototype's functions were called ${what}`, called.splice(0).join(", "));
+  const [update, get, bulk, problems] = outcomes;
+  if (!update || "error" in update) fail(`updateCustomer failed ${what}`, update && update.error && update.error.message);
+  if (!get || "error" in get) fail(`getCustomer failed ${what}`, get && get.error && get.error.message);
+  if (bulk && "ok" in bulk && bulk.ok.some((r) => r.ok)) fail(`an incomplete bulk item was sent ${what}`, "");
+  if (!Array.isArray(problems) || problems.some((x) => x.severity === "error")) fail(`validation changed ${what}`, "");
+  for (const { url, init, proto, headersProto } of seenInits) {
+    if (proto !== null || headersProto !== null) fail(`fetch got an init with a prototype ${what}`, url);
+    if (!String(url).startsWith(`${baseUrl}/v1/customers/${id}`)) fail(`a request went elsewhere ${what}`, url);
+    if (init.redirect !== "manual") fail(`fetch got redirect ${init.redirect} ${what}`, url);
+    if (init.signal.aborted) fail(`fetch got an aborted signal ${what}`, url);
+    if (init.headers.Authorization !== "Bearer sk_test_fuzz") fail(`fetch got other credentials ${what}`, url);
+    const body = Object.getOwnPropertyDescriptor(init, "body")?.value;
+    if (init.method === "PATCH" ? body !== expected : init.method !== "GET" || body !== null)
+      fail(`fetch got ${init.method} with ${body} instead of ${expected} ${what}`, url);
+  }
+  if (seenInits.length !== 2) fail(`expected 2 requests ${what}, got ${seenInits.length}`, "");
+}
+
 let executions = 0;
 const deadline = Date.now() + seconds * 1000;
 const customer = { id: "65f0c0ffee0000000000abcd", name: "A", email: "a@b.co" };
@@ -312,6 +494,7 @@ while (Date.now() < deadline) {
   // updateCustomer: a promise, settled, sending only what was passed.
   const id = newId();
   const before = isPlainData(p) ? plainCopy(p) : undefined;
+  const emptyPlain = emptyPlainFields(p);
   const options = chance(0.8) ? undefined : chance(0.5) ? patch() : { timeoutMs: value(3) };
   let promise;
   try {
@@ -337,6 +520,13 @@ while (Date.now() < deadline) {
         }
       }
       if (outcome && "error" in outcome) fail("a sent request rejected", outcome.error.message);
+      const body = JSON.parse(sent);
+      for (const field of ["address", "shipping"]) {
+        if (isDeepStrictEqual(body[field], {}) && !emptyPlain[field])
+          fail(`${field} sent as {} though the patch did not hold a plain {}`, String(p));
+        if (body[field] && isDeepStrictEqual(body[field].address, {}) && !emptyPlain[`${field}.address`])
+          fail(`${field}.address sent as {} though the patch did not hold a plain {}`, String(p));
+      }
     }
   }
 
@@ -353,6 +543,10 @@ while (Date.now() < deadline) {
     }
     if (bulk) await settles("updateCustomers", bulk);
   }
+  // A polluted prototype, with a client whose fetch option records what it
+  // is handed (Node's own fetch reads some keys through the prototype).
+  if (chance(0.15)) await pollutedRound();
+
   // Unbound methods.
   if (chance(0.05)) {
     const f = client.updateCustomer;
@@ -366,6 +560,6 @@ while (Date.now() < deadline) {
 
 server.close();
 console.log(
-  JSON.stringify({ seed: startSeed, seconds, executions, requestsSent: bodies.size, failures: failures.length }),
+  JSON.stringify({ seed: startSeed, seconds, executions, pollutedRounds, requestsSent: bodies.size, failures: failures.length }),
 );
 process.exit(failures.length ? 1 : 0);

@@ -1,7 +1,8 @@
 // The transport's JS side: one "abort" listener per AbortSignal, however many
 // calls wait on it; the timers of waits and attempts; the cross-realm signal
-// check; and a custom `fetch` raced against the attempt's signal, its result
-// read into a well-formed response.
+// check; a custom `fetch` raced against the attempt's signal, its result read
+// into a well-formed response; and a response body read no further than the
+// cap the core sets (src/response_guard.rs).
 //
 // A signal shared by many concurrent calls (a page's navigation controller, a
 // request-scoped signal in a server) would otherwise get one listener per
@@ -109,20 +110,26 @@ export function isAbortSignal(value) {
   }
 }
 
+// What callFetch read of each response it made: the text, or the number of
+// bytes read once past the cap.
+const alreadyRead = new WeakMap();
+
 /**
  * Calls a custom `fetch` (the client's `fetch` option) for one attempt, and
  * gives the transport a well-formed response whatever the function does:
  * - the call is raced against the attempt's `init.signal`, so the attempt's
  *   timeout and the caller's abort end it even when the function ignores the
  *   signal (or never settles), as they do with the global `fetch`;
- * - the result is read here, once: a numeric `status` from 100 to 599, the
- *   `text()` of the body (a string), and the headers the transport reads
- *   (`retry-after`, `x-request-id`, `content-type`, each a string or null),
+ * - the result is read here, once: a numeric `status` from 100 to 599 (or an
+ *   opaque redirect, status 0, in a browser), the body (see `readBody`: at
+ *   most `maxBytes`, not read at all when its `Content-Length` says more),
+ *   and the headers the transport reads (`retry-after`, `x-request-id`,
+ *   `content-type`, `content-length`, `location`, each a string or null),
  *   into a plain Response-like object. Anything else (a throwing getter, a
  *   `text()` that gives a number) rejects, which the transport reports as a
  *   network error, never an exception from inside the module.
  */
-export async function callFetch(fetch, url, init) {
+export async function callFetch(fetch, url, init, maxBytes) {
   const signal = init.signal;
   let unsubscribe = () => {};
   const aborted = new Promise((_, reject) => {
@@ -132,22 +139,137 @@ export async function callFetch(fetch, url, init) {
   try {
     const result = await Promise.race([Promise.resolve().then(() => fetch(url, init)), aborted]);
     const status = result.status;
-    if (typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) {
+    const type = result.type === "opaqueredirect" ? "opaqueredirect" : "basic";
+    const valid = typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 599;
+    if (!valid && type !== "opaqueredirect") {
       throw new TypeError("fetch resolved to a Response without a valid numeric status");
     }
     const values = new Map();
-    for (const name of ["retry-after", "x-request-id", "content-type"]) {
+    for (const name of ["retry-after", "x-request-id", "content-type", "content-length", "location"]) {
       const value = result.headers.get(name);
       if (value !== null && value !== undefined) values.set(name, String(value));
     }
-    const text = await Promise.race([Promise.resolve().then(() => result.text()), aborted]);
-    if (typeof text !== "string") throw new TypeError("the Response's text() did not give a string");
-    return {
-      status,
+    // Not read at all when it declares more than the client reads.
+    const declared = Number(values.get("content-length"));
+    const body =
+      type === "opaqueredirect" || declared > maxBytes
+        ? (cancelBody(result), "")
+        : await Promise.race([readBody(result, maxBytes), aborted]);
+    const response = {
+      status: valid ? status : 0,
+      type,
+      body: null,
       headers: { get: (name) => values.get(String(name).toLowerCase()) ?? null },
-      text: () => Promise.resolve(text),
+      text: () => Promise.resolve(body),
     };
+    alreadyRead.set(response, body);
+    return response;
   } finally {
     unsubscribe();
+  }
+}
+
+/**
+ * A response's body as text, read at most `maxBytes` far: the number of
+ * bytes read instead once that is passed (the rest is cancelled, nothing of
+ * it kept). Reads the `body` stream when there is one (decoded as UTF-8
+ * like `text()`, bad bytes as U+FFFD, but a leading BOM kept), else
+ * `text()`, whose string counts its length. Rejects when neither gives text.
+ */
+export async function readBody(response, maxBytes) {
+  // callFetch's plain response: read already, within the cap.
+  if (alreadyRead.has(response)) return alreadyRead.get(response);
+  const body = response.body;
+  if (body !== null && typeof body === "object" && typeof body.getReader === "function") {
+    const reader = body.getReader();
+    // The BOM is kept: the core drops one (src/response_guard.rs).
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    let bytes = 0;
+    let text = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) {
+        reader.cancel().catch(() => {});
+        return bytes;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  }
+  const text = await response.text();
+  if (typeof text !== "string") throw new TypeError("the Response's text() did not give a string");
+  return text.length > maxBytes ? text.length : text;
+}
+
+/** Drops a response's body unread (a refused redirect or a body over the cap). */
+export function cancelBody(response) {
+  try {
+    const body = response.body;
+    if (body !== null && typeof body === "object" && typeof body.cancel === "function") {
+      body.cancel().catch(() => {});
+    }
+  } catch {
+    // Nothing to release.
+  }
+}
+
+// Every member of a RequestInit, at fetch's own default, except those the
+// transport sets (method, headers, body, signal, redirect). Set explicitly
+// because Node's fetch (undici) copies the init into a plain object of its
+// own and reads every member it left out through Object.prototype, where a
+// polluted prototype would supply `window`, `mode`, `credentials`, ...
+const INIT_DEFAULTS = [
+  ["body", null],
+  ["referrer", "about:client"],
+  ["referrerPolicy", ""],
+  ["mode", "cors"],
+  ["credentials", "same-origin"],
+  ["cache", "default"],
+  ["integrity", ""],
+  ["keepalive", false],
+  ["priority", "auto"],
+  ["window", null],
+];
+const NODE_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+const ownMember = (object, key) => Object.getOwnPropertyDescriptor(object, key) !== undefined;
+
+/**
+ * In Node (whose fetch, undici, is the one that reads an init through a
+ * prototype of its own), completes a null-prototype init with every member
+ * fetch reads, at its default, so that none is looked up on a polluted
+ * Object.prototype; for the global fetch also its `dispatcher`: the
+ * process's global one (undici's shared symbol; created by a first
+ * `Request` if no fetch ran yet), which is what fetch uses anyway, but found
+ * without a prototype lookup. A custom `fetch` gets no `dispatcher`: choosing
+ * one is its business. Elsewhere the init is left as it is: browsers, Deno
+ * and Bun read the init itself, which has no prototype, and Cloudflare
+ * Workers refuse members they do not implement (`mode`, `cache`, ...).
+ */
+export function completeInit(init, url, globalFetch) {
+  const versions = typeof process === "object" && process !== null ? process.versions : undefined;
+  if (versions === null || typeof versions !== "object" || !ownMember(versions, "undici")) return init;
+  for (const [key, value] of INIT_DEFAULTS) if (!ownMember(init, key)) init[key] = value;
+  if (globalFetch) {
+    if (globalThis[NODE_DISPATCHER] === undefined && typeof Request === "function") {
+      try {
+        new Request(url, init);
+      } catch {
+        // No dispatcher to find; fetch reports what is wrong.
+      }
+    }
+    const dispatcher = globalThis[NODE_DISPATCHER];
+    if (dispatcher !== undefined) init.dispatcher = dispatcher;
+  }
+  return init;
+}
+
+/** `location` resolved against `base` by the platform's URL parser, or undefined. */
+export function resolveUrl(location, base) {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
   }
 }

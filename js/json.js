@@ -13,8 +13,134 @@
 // before anything is copied. A string or key with a lone surrogate (half an
 // emoji) is a problem too: JSON would carry it as an escape that decodes to
 // U+FFFD, which the user never typed.
+//
+// Only what the caller passed counts, as JSON.stringify would send it, but
+// never less and never what a polluted prototype adds: own enumerable keys
+// and own array items only (a hole is null); a `toJSON()` is called once, as
+// JSON.stringify does, but only the object's own or its class's (never one
+// on Object.prototype or Array.prototype). An object whose data JSON would
+// lose is `unsupported_value` at its path, at every depth: a Map, Set,
+// WeakMap, WeakSet, Date, RegExp, typed array, ArrayBuffer, Promise, Error or
+// boxed primitive, an object whose class keeps data behind getters, or a
+// class instance with no own fields (sent as `{}`, it would wipe an address).
 
 class TooLarge {}
+
+// Intrinsics, taken once when the module loads: what the caller's code does
+// to the globals afterwards (a polluted Object.prototype) changes nothing.
+const { getOwnPropertyDescriptor, getOwnPropertyDescriptors, getPrototypeOf, keys: objectKeys } = Object;
+const { isArray: arrayIsArray } = Array;
+const { isView } = ArrayBuffer;
+const { apply } = Reflect;
+const { setPrototypeOf } = Object;
+const { stringify } = JSON;
+// An array JSON.stringify writes without looking for a toJSON (which a
+// polluted Object.prototype would supply): it has no prototype.
+const bare = (array) => setPrototypeOf(array, null);
+const hasOwn = (object, key) => getOwnPropertyDescriptor(object, key) !== undefined;
+const objectToString = Object.prototype.toString;
+const getter = (proto, name) => (proto ? getOwnPropertyDescriptor(proto, name)?.get : undefined);
+const method = (proto, name) => (proto ? proto[name] : undefined);
+
+// Brand checks: each of these throws unless `value` really is one (of any
+// realm: they test internal slots, not prototypes), without side effects.
+const BRANDS = [
+  ["Date", method(Date.prototype, "getTime"), []],
+  ["Map", getter(Map.prototype, "size"), []],
+  ["Set", getter(Set.prototype, "size"), []],
+  ["WeakMap", method(globalThis.WeakMap?.prototype, "has"), [{}]],
+  ["WeakSet", method(globalThis.WeakSet?.prototype, "has"), [{}]],
+  ["WeakRef", method(globalThis.WeakRef?.prototype, "deref"), []],
+  ["RegExp", getter(RegExp.prototype, "source"), []],
+  ["ArrayBuffer", getter(ArrayBuffer.prototype, "byteLength"), []],
+  ["SharedArrayBuffer", getter(globalThis.SharedArrayBuffer?.prototype, "byteLength"), []],
+  ["String object", method(String.prototype, "valueOf"), []],
+  ["Number object", method(Number.prototype, "valueOf"), []],
+  ["Boolean object", method(Boolean.prototype, "valueOf"), []],
+  ["Symbol object", method(Symbol.prototype, "valueOf"), []],
+  ["BigInt object", method(globalThis.BigInt?.prototype, "valueOf"), []],
+].filter(([, check]) => typeof check === "function");
+
+/**
+ * What kind of built-in `value` (an object, not an array) is when JSON would
+ * lose its data (a Map, a Date, a typed array, a Promise, ...), else null.
+ */
+function builtIn(value) {
+  if (isView(value)) return "typed array or DataView";
+  for (const [name, check, args] of BRANDS) {
+    try {
+      apply(check, value, args);
+      return name;
+    } catch {
+      // Not this one.
+    }
+  }
+  const tag = apply(objectToString, value, []);
+  if (tag === "[object Promise]" || tag === "[object Error]") return tag.slice(8, -1);
+  return null;
+}
+
+// An Object.prototype (of any realm): no prototype of its own, and its
+// own `hasOwnProperty` and `isPrototypeOf`.
+const isObjectPrototype = (proto) =>
+  getPrototypeOf(proto) === null && hasOwn(proto, "hasOwnProperty") && hasOwn(proto, "isPrototypeOf");
+
+// The prototypes of `value` up to, not including, an intrinsic one
+// (Object.prototype or Array.prototype, of any realm): its class's.
+function classPrototypes(value) {
+  const found = [];
+  for (let proto = getPrototypeOf(value); proto !== null; proto = getPrototypeOf(proto)) {
+    if (isObjectPrototype(proto) || arrayIsArray(proto)) break;
+    found.push(proto);
+    if (found.length > 64) break;
+  }
+  return found;
+}
+
+/**
+ * The `toJSON` that JSON.stringify would call on `value`: its own, or its
+ * class's; never one found on Object.prototype or Array.prototype, where
+ * only a polluted prototype puts one. Undefined when there is none.
+ */
+function toJSONOf(value) {
+  for (const holder of [value, ...classPrototypes(value)]) {
+    if (hasOwn(holder, "toJSON")) {
+      const toJSON = holder.toJSON;
+      return typeof toJSON === "function" ? toJSON : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why reading `value`'s own enumerable keys (what JSON.stringify sends)
+ * would lose its data, or null: it is a built-in like a Map or a Date, its
+ * class keeps data behind getters, or it is a class instance with no own
+ * data at all (`{}` would be sent).
+ */
+function lostData(value, keys) {
+  const proto = getPrototypeOf(value);
+  // A plain object (the common case): nothing to lose.
+  if (proto === null || isObjectPrototype(proto)) return null;
+  const kind = builtIn(value);
+  if (kind !== null) {
+    return `A ${kind} cannot be sent as JSON (it would be sent as {} or lose its data); pass a plain object, array or string`;
+  }
+  const protos = classPrototypes(value);
+  if (protos.length === 0) return null;
+  for (const proto of protos) {
+    for (const name of objectKeys(getOwnPropertyDescriptors(proto))) {
+      if (name === "constructor") continue;
+      if (getOwnPropertyDescriptor(proto, name).get !== undefined) {
+        return `An object whose class keeps \`${name}\` behind a getter, which JSON would leave out; give the class a toJSON() or pass a plain object`;
+      }
+    }
+  }
+  if (keys.length === 0) {
+    return "An object of a class with no own fields, which JSON would send as {}; give the class a toJSON() or pass a plain object";
+  }
+  return null;
+}
 
 function reason(error) {
   try {
@@ -56,10 +182,11 @@ export function snapshot(value, maxInput, maxDepth) {
   // A value's path is its parent's path and its key, joined only when a
   // problem needs it.
   const problem = (parent, key, message, code = "unsupported_value") => {
-    problems.push([key === null ? parent : join(parent, key), message, code]);
+    problems.push(bare([key === null ? parent : join(parent, key), message, code]));
   };
   const unreadable = (parent, key, e) => problem(parent, key, `Could not be read: ${reason(e)}`, "invalid_input");
-  const read = (value, parent, key, depth) => {
+  // `viaToJSON`: `value` is what a toJSON() gave, not called again.
+  const read = (value, parent, key, depth, viaToJSON = false) => {
     switch (typeof value) {
       case "undefined":
         return undefined;
@@ -85,11 +212,42 @@ export function snapshot(value, maxInput, maxDepth) {
         }
         let isArray;
         let keys;
+        let lost = null;
+        let toJSON;
         try {
-          isArray = Array.isArray(value);
-          keys = isArray ? null : Object.keys(value);
+          isArray = arrayIsArray(value);
+          // JSON.stringify's own order: a toJSON() first, once.
+          toJSON = viaToJSON ? undefined : toJSONOf(value);
+          if (toJSON === undefined) {
+            keys = isArray ? null : objectKeys(value);
+            lost = isArray ? null : lostData(value, keys);
+          }
         } catch (e) {
           unreadable(parent, key, e);
+          return undefined;
+        }
+        if (toJSON !== undefined && builtIn(value) === null) {
+          let replaced;
+          try {
+            replaced = apply(toJSON, value, [key === null ? "" : key]);
+          } catch (e) {
+            problem(parent, key, `Its toJSON() threw: ${reason(e)}`, "invalid_input");
+            return undefined;
+          }
+          return read(replaced, parent, key, depth + 1, true);
+        }
+        if (toJSON !== undefined) {
+          // A Date (or another built-in) with its own toJSON: still refused.
+          try {
+            keys = objectKeys(value);
+            lost = lostData(value, keys);
+          } catch (e) {
+            unreadable(parent, key, e);
+            return undefined;
+          }
+        }
+        if (lost !== null) {
+          problem(parent, key, lost);
           return undefined;
         }
         const path = key === null ? parent : join(parent, key);
@@ -103,11 +261,12 @@ export function snapshot(value, maxInput, maxDepth) {
           }
           if (typeof length !== "number" || !(length >= 0)) length = 0;
           spend(length);
-          const out = new Array(length);
+          const out = bare(new Array(length));
           for (let i = 0; i < length; i++) {
             let item;
             try {
-              item = value[i];
+              // A hole is null, never what a prototype holds at that index.
+              item = hasOwn(value, i) ? value[i] : null;
             } catch (e) {
               unreadable(path, String(i), e);
               out[i] = null;
@@ -149,10 +308,17 @@ export function snapshot(value, maxInput, maxDepth) {
   };
   try {
     const v = read(value, "", null, 0);
-    return JSON.stringify({ v, p: problems, u: maxInput - budget });
+    const result = Object.create(null);
+    result.v = v;
+    result.p = bare(problems);
+    result.u = maxInput - budget;
+    return stringify(result);
   } catch (e) {
     if (e instanceof TooLarge) return '{"big":true}';
-    return JSON.stringify({ p: [["", `Could not be read: ${reason(e)}`, "invalid_input"]], u: maxInput - budget });
+    const result = Object.create(null);
+    result.p = bare([bare(["", `Could not be read: ${reason(e)}`, "invalid_input"])]);
+    result.u = maxInput - budget;
+    return stringify(result);
   }
 }
 
@@ -163,12 +329,21 @@ export function describeError(error) {
 
 /** Own enumerable string keys, or a thrown exception for Rust to catch. */
 export function ownKeys(value) {
-  return Object.keys(value);
+  return objectKeys(value);
+}
+
+/**
+ * `value[key]` when `key` is `value`'s own property, else undefined: never
+ * what a prototype (a polluted Object.prototype) holds. Throws for a
+ * throwing getter or Proxy trap, for Rust to catch.
+ */
+export function ownValue(value, key) {
+  return hasOwn(value, key) ? value[key] : undefined;
 }
 
 /** Whether `value` is an array; throws only for a revoked Proxy. */
 export function isArray(value) {
-  return Array.isArray(value);
+  return arrayIsArray(value);
 }
 
 /**
@@ -180,7 +355,7 @@ export function copyItems(items, max) {
   const length = Number(items.length);
   if (!(Number.isInteger(length) && length >= 0 && length <= max)) return length;
   const out = new Array(length);
-  for (let i = 0; i < length; i++) out[i] = items[i];
+  for (let i = 0; i < length; i++) out[i] = hasOwn(items, i) ? items[i] : undefined;
   return out;
 }
 

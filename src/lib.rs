@@ -27,8 +27,10 @@ pub mod error;
 pub mod json;
 pub mod model;
 pub mod pacer;
+pub mod response_guard;
 pub mod retry;
 pub mod rules;
+mod text;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,62 +1,68 @@
-//! The API's data: [`Customer`] as the server returns it, and [`CustomerPatch`],
-//! the body of `PATCH /v1/customers/:customerId`.
+//! The API's data: [`Customer`] as the server returns it, [`CustomerPatch`],
+//! the body of `PATCH /v1/customers/:customerId`, and [`CustomerDraft`], an
+//! edit form's state.
+//!
+//! The three types are generated from one table of customer fields,
+//! [`checkoutpage_fields::customer_fields!`], and so are their reading
+//! (every problem collected), writing, normalisation, diff and merge: a
+//! field is declared once, there. [`Address`] comes from the address table
+//! ([`checkoutpage_fields::address_fields!`]) the same way; [`Shipping`]
+//! (three fields, [`SHIPPING_FIELDS`]) is written out below.
 //!
 //! JSON names are camelCase exactly as in the vendor's documentation. Every
 //! optional field decodes from a missing key or from `null`.
 
+use checkoutpage_fields::Case;
+pub use checkoutpage_fields::{ADDRESS_FIELDS, EDITABLE_FIELDS, READ_ONLY_FIELDS, SHIPPING_FIELDS};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldError, Path, ProblemCode, MAX_PROBLEMS};
+use crate::text::stored;
 use crate::value::{Map, Value};
 
-/// A postal address. The API replaces a stored address in full when one is
-/// supplied, so an address in a patch must be complete.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Address {
-    /// Street address, first line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub line1: Option<String>,
-    /// Street address, second line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub line2: Option<String>,
-    /// City or town.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub city: Option<String>,
-    /// State, province or region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub state: Option<String>,
-    /// Postal or ZIP code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub postal_code: Option<String>,
-    /// ISO 3166-1 alpha-2 country code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub country: Option<String>,
+/// The address type and its per-line code, from the address table
+/// ([`checkoutpage_fields::address_fields!`]).
+macro_rules! address_type {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident $name:literal = $spec:expr;
+    )*) => {
+        table_struct! { customer
+            [
+                /// A postal address. The API replaces a stored address in full when one is
+                /// supplied, so an address in a patch must be complete.
+                #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+                #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+                pub struct Address
+            ]
+            [] []
+            $($(#[doc = $doc])* $field $name: text,)*
+        }
+
+        impl Address {
+            /// The address as JSON data; unset lines are omitted.
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                $(put(&mut map, $name, &self.$field);)*
+                Value::Object(map)
+            }
+
+            /// Each line mapped by `f` with its case.
+            fn map_lines(&self, f: impl Fn(&Option<String>, Case) -> Option<String>) -> Address {
+                Address {
+                    $($field: f(&self.$field, case_of!($spec)),)*
+                }
+            }
+
+            /// The line named `key`.
+            fn line_mut(&mut self, key: &str) -> Option<&mut Option<String>> {
+                match key {
+                    $($name => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
 /// Where orders ship. Replaced in full when supplied in a patch.
@@ -85,105 +91,6 @@ pub struct Shipping {
         tsify(optional, type = "Address | null | undefined")
     )]
     pub address: Option<Address>,
-}
-
-/// A customer as the API returns it.
-///
-/// `id`, `email`, `sellerId`, `createdAt` and `updatedAt` are always present
-/// in the API's responses, so their types are plain strings; every other field
-/// may be missing or `null`. Fields the API adds after this SDK was written
-/// are kept on the object exactly as they were sent (in Rust, in `extra`), so
-/// nothing the server sent is lost; they are not part of the type, so a typo
-/// such as `customer.emial` is a type error (read new fields with a cast).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Customer {
-    /// The customer's id (a 24-hex ObjectId).
-    pub id: String,
-    /// Full name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub name: Option<String>,
-    /// Company name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub company_name: Option<String>,
-    /// Email address (stored trimmed and lowercased).
-    #[serde(skip_serializing_if = "always_present::is_missing")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub email: Option<String>,
-    /// Phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub phone: Option<String>,
-    /// Email address for invoices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub billing_email: Option<String>,
-    /// Billing address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "Address | null | undefined")
-    )]
-    pub address: Option<Address>,
-    /// Shipping details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "Shipping | null | undefined")
-    )]
-    pub shipping: Option<Shipping>,
-    /// Tax id (VAT number, EIN, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub tax_id: Option<String>,
-    /// Tax id type, Stripe-style (`eu_vat`, `us_ein`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub tax_id_type: Option<String>,
-    /// The store (seller) the customer belongs to.
-    #[serde(skip_serializing_if = "always_present::is_missing")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub seller_id: Option<String>,
-    /// The linked Stripe customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub stripe_customer_id: Option<String>,
-    /// Creation time, RFC 3339.
-    #[serde(skip_serializing_if = "always_present::is_missing")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub created_at: Option<String>,
-    /// Last update time, RFC 3339.
-    #[serde(skip_serializing_if = "always_present::is_missing")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub updated_at: Option<String>,
-    /// Fields not (yet) known to this SDK, exactly as the server sent them.
-    #[serde(flatten)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "{}"))]
-    pub extra: Map,
 }
 
 /// `skip_serializing_if` for the customer fields the API always returns
@@ -221,108 +128,380 @@ mod tri_state {
     }
 }
 
-/// The body of `PATCH /v1/customers/:customerId`.
+/// Builds one of the generated structs from the field table, one field at a
+/// time: a macro cannot expand to a struct field, so each field's tokens are
+/// collected first (`[$($fields)*]`) and the struct is written at the end.
 ///
-/// Each field is tri-state: omitted leaves the stored value unchanged (and is
-/// never sent), `null` clears it, a value sets it. In Rust these are `None`,
-/// `Some(None)` and `Some(Some(v))`. `email` cannot be cleared, so it has no
-/// `null` state. `address` and `shipping` replace the stored ones whole.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct CustomerPatch {
-    /// Full name.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub name: Option<Option<String>>,
-    /// Company name.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub company_name: Option<Option<String>>,
-    /// Email address; trimmed and lowercased by the server; cannot be cleared.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
-    pub email: Option<String>,
-    /// Phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub phone: Option<Option<String>>,
-    /// Email address for invoices.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub billing_email: Option<Option<String>>,
-    /// Billing address, replaced in full.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "Address | null | undefined")
-    )]
-    pub address: Option<Option<Address>>,
-    /// Shipping details, replaced in full.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "Shipping | null | undefined")
-    )]
-    pub shipping: Option<Option<Shipping>>,
-    /// Tax id.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub tax_id: Option<Option<String>>,
-    /// Tax id type (`eu_vat`, `us_ein`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "tri_state")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub tax_id_type: Option<Option<String>>,
+/// `$role` is the struct (`customer`, `patch`, `draft`); each entry is
+/// `$(#[doc])* rust_name "jsonName": kind,` with the kinds of
+/// [`checkoutpage_fields::customer_fields!`] (`present` and `optional` for
+/// the read-only fields of a customer).
+macro_rules! table_struct {
+    ($role:ident [$($head:tt)*] [$($fields:tt)*] [$($tail:tt)*]) => {
+        $($head)* { $($fields)* $($tail)* }
+    };
+    (customer $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: text, $($rest:tt)*) => {
+        table_struct!(customer $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null | undefined"))]
+            pub $field: Option<String>,
+        ] $tail $($rest)*);
+    };
+    (customer $head:tt $fields:tt $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: optional, $($rest:tt)*) => {
+        table_struct!(customer $head $fields $tail $(#[doc = $doc])* $field $name: text, $($rest)*);
+    };
+    (customer $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: present, $($rest:tt)*) => {
+        table_struct!(customer $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, skip_serializing_if = "always_present::is_missing")]
+            #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+            pub $field: Option<String>,
+        ] $tail $($rest)*);
+    };
+    (customer $head:tt $fields:tt $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: email, $($rest:tt)*) => {
+        table_struct!(customer $head $fields $tail $(#[doc = $doc])* $field $name: present, $($rest)*);
+    };
+    (customer $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: address, $($rest:tt)*) => {
+        table_struct!(customer $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null | undefined"))]
+            pub $field: Option<Address>,
+        ] $tail $($rest)*);
+    };
+    (customer $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: shipping, $($rest:tt)*) => {
+        table_struct!(customer $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null | undefined"))]
+            pub $field: Option<Shipping>,
+        ] $tail $($rest)*);
+    };
+    // A draft holds what a customer holds, every field optional.
+    (draft $head:tt $fields:tt $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: email, $($rest:tt)*) => {
+        table_struct!(draft $head $fields $tail $(#[doc = $doc])* $field $name: text, $($rest)*);
+    };
+    (draft $head:tt $fields:tt $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: $kind:ident, $($rest:tt)*) => {
+        table_struct!(customer $head $fields $tail $(#[doc = $doc])* $field $name: $kind, @draft $($rest)*);
+    };
+    // Back from the customer's rule for a draft's field.
+    (customer $head:tt $fields:tt $tail:tt @draft $($rest:tt)*) => {
+        table_struct!(draft $head $fields $tail $($rest)*);
+    };
+    // A patch: tri-state (`None`, `Some(None)`, `Some(Some(v))`), but the
+    // email is set or left alone, never cleared.
+    (patch $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: text, $($rest:tt)*) => {
+        table_struct!(patch $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null | undefined"))]
+            pub $field: Option<Option<String>>,
+        ] $tail $($rest)*);
+    };
+    (patch $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: email, $($rest:tt)*) => {
+        table_struct!(patch $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
+            pub $field: Option<String>,
+        ] $tail $($rest)*);
+    };
+    (patch $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: address, $($rest:tt)*) => {
+        table_struct!(patch $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null | undefined"))]
+            pub $field: Option<Option<Address>>,
+        ] $tail $($rest)*);
+    };
+    (patch $head:tt [$($fields:tt)*] $tail:tt
+        $(#[doc = $doc:literal])* $field:ident $name:literal: shipping, $($rest:tt)*) => {
+        table_struct!(patch $head [$($fields)*
+            $(#[doc = $doc])*
+            #[serde(rename = $name, default, skip_serializing_if = "Option::is_none", with = "tri_state")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Shipping | null | undefined"))]
+            pub $field: Option<Option<Shipping>>,
+        ] $tail $($rest)*);
+    };
 }
 
-/// The fields a patch may carry, in the order the API documents them.
-pub const EDITABLE_FIELDS: [&str; 9] = [
-    "name",
-    "companyName",
-    "email",
-    "phone",
-    "billingEmail",
-    "address",
-    "shipping",
-    "taxId",
-    "taxIdType",
-];
+/// The case a field's [`Spec`](checkoutpage_fields::Spec) normalises with,
+/// evaluated at compile time.
+macro_rules! case_of {
+    ($spec:expr) => {{
+        const CASE: Case = $spec.case;
+        CASE
+    }};
+}
 
-/// Fields the server sets; a patch may not carry them.
-pub const READ_ONLY_FIELDS: [&str; 5] = [
-    "id",
-    "sellerId",
-    "stripeCustomerId",
-    "createdAt",
-    "updatedAt",
-];
+/// Everything generated from the field table (the callback of
+/// [`checkoutpage_fields::customer_fields!`]).
+macro_rules! customer_types {
+    (
+        editable { $(
+            $(#[doc = $doc:literal])*
+            $field:ident $name:literal : $kind:ident = $spec:expr;
+        )* }
+        read_only { $(
+            $(#[doc = $read_only_doc:literal])*
+            $read_only:ident $read_only_name:literal : $presence:ident;
+        )* }
+    ) => {
+        table_struct! { customer
+            [
+                /// A customer as the API returns it.
+                ///
+                /// `id`, `email`, `sellerId`, `createdAt` and `updatedAt` are always present
+                /// in the API's responses, so their types are plain strings; every other field
+                /// may be missing or `null`. Fields the API adds after this SDK was written
+                /// are kept on the object exactly as they were sent (in Rust, in `extra`), so
+                /// nothing the server sent is lost; they are not part of the type, so a typo
+                /// such as `customer.emial` is a type error (read new fields with a cast).
+                #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+                #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+                pub struct Customer
+            ]
+            [
+                /// The customer's id (a 24-hex ObjectId).
+                pub id: String,
+            ]
+            [
+                /// Fields not (yet) known to this SDK, exactly as the server sent them.
+                #[serde(flatten)]
+                #[cfg_attr(target_arch = "wasm32", tsify(type = "{}"))]
+                pub extra: Map,
+            ]
+            $($(#[doc = $doc])* $field $name: $kind,)*
+            $($(#[doc = $read_only_doc])* $read_only $read_only_name: $presence,)*
+        }
 
-/// The fields of an address (`address`, `shipping.address`), in the API's order.
-pub const ADDRESS_FIELDS: [&str; 6] = ["line1", "line2", "city", "state", "postalCode", "country"];
-const SHIPPING_FIELDS: [&str; 3] = ["name", "phone", "address"];
+        table_struct! { patch
+            [
+                /// The body of `PATCH /v1/customers/:customerId`.
+                ///
+                /// Each field is tri-state: omitted leaves the stored value unchanged (and is
+                /// never sent), `null` clears it, a value sets it. In Rust these are `None`,
+                /// `Some(None)` and `Some(Some(v))`. `email` cannot be cleared, so it has no
+                /// `null` state. `address` and `shipping` replace the stored ones whole.
+                #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+                #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+                #[serde(deny_unknown_fields)]
+                pub struct CustomerPatch
+            ]
+            [] []
+            $($(#[doc = $doc])* $field $name: $kind,)*
+        }
 
-/// Keys of the API's response envelope and error bodies.
-const ENVELOPE_KEYS: [&str; 8] = [
-    "data", "status", "type", "message", "errors", "param", "value", "error",
-];
+        table_struct! { draft
+            [
+                /// The editable part of a customer, as an edit form holds it: the
+                /// fields a patch may carry, each optional, in the same shape as on
+                /// [`Customer`]. Feed it to `diff_customer` to get the minimal patch.
+                ///
+                /// A draft may be partial: a field it leaves out (or sets to `undefined`)
+                /// keeps the customer's value, unchanged; `null` or `""` empties it. (In
+                /// Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
+                /// draft.) Emptying `email` does not clear it (the API cannot).
+                #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+                #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+                pub struct CustomerDraft
+            ]
+            [] []
+            $($(#[doc = $doc])* $field $name: $kind,)*
+        }
+
+        impl Customer {
+            /// The customer as JSON data: documented fields in documented order
+            /// (unset ones omitted), then the fields this SDK does not know.
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                map.insert("id", Value::String(self.id.clone()));
+                $(put(&mut map, $name, &self.$field);)*
+                $(put(&mut map, $read_only_name, &self.$read_only);)*
+                for (key, value) in self.extra.iter() {
+                    // The keys of `extra` are unique: only a field name (put there by
+                    // hand) needs looking up.
+                    if EDITABLE_FIELDS.contains(&key) || READ_ONLY_FIELDS.contains(&key) {
+                        map.insert(key, value.clone());
+                    } else {
+                        map.push_new(key, value.clone());
+                    }
+                }
+                Value::Object(map)
+            }
+
+            /// Reads a customer out of JSON as the API returns it: `id` must be a
+            /// string; every other documented field may be missing, `null` or of its
+            /// documented type; undocumented fields are kept in `extra`. The error
+            /// names the first field (in the object's order) of a wrong type.
+            ///
+            /// Hand-written rather than derived so the WebAssembly build carries no
+            /// serde deserialisation machinery.
+            pub fn from_value(value: &Value) -> Result<Customer, String> {
+                let object = value
+                    .as_object()
+                    .ok_or_else(|| format!("expected a customer object, got {}", article(value)))?;
+                let mut reader = Reader::stored();
+                let mut customer = Customer::default();
+                let mut id = None;
+                for (key, field) in object.iter() {
+                    let path = Path::top(key);
+                    match key {
+                        "id" => id = String::read(path, field, &mut reader),
+                        $($name => customer.$field = read_nullable(path, field, &mut reader),)*
+                        $($read_only_name => {
+                            customer.$read_only = read_nullable(path, field, &mut reader)
+                        })*
+                        // Keys of one object are unique, and none of these is a
+                        // field name.
+                        _ => customer.extra.push_new(key, field.clone()),
+                    }
+                }
+                if let Some(first) = reader.errors.into_iter().next() {
+                    return Err(first.message);
+                }
+                customer.id = id.ok_or("`id` is missing")?;
+                Ok(customer)
+            }
+
+            /// The editable fields in [canonical](CustomerDraft::canonical) form,
+            /// without copying them into a draft first.
+            pub(crate) fn canonical_draft(&self) -> CustomerDraft {
+                CustomerDraft {
+                    $($field: canonical(&self.$field, case_of!($spec)),)*
+                }
+            }
+        }
+
+        impl CustomerPatch {
+            /// Reads a patch; with `keep` false, checks it and leaves every field out.
+            fn read(value: &Value, keep: bool) -> Result<CustomerPatch, Vec<FieldError>> {
+                let Some(object) = value.as_object() else {
+                    return Err(vec![FieldError::problem(
+                        ProblemCode::NotAnObject,
+                        "",
+                        format!("The patch must be an object, not {}", article(value)),
+                        value.clone(),
+                    )]);
+                };
+                if object.is_empty() {
+                    return Err(vec![FieldError::problem(
+                        ProblemCode::EmptyPatch,
+                        "",
+                        "The patch must change at least one field",
+                        value.clone(),
+                    )]);
+                }
+                let mut reader = Reader::patch(keep);
+                let mut patch = CustomerPatch::default();
+                for (key, field) in object.iter() {
+                    let path = Path::top(key);
+                    match key {
+                        $($name => patch.$field = Slot::read(path, field, &mut reader),)*
+                        // Beyond the problems that are listed, skip the hint search.
+                        _ if reader.errors.len() >= MAX_PROBLEMS => {
+                            reader.errors.push(FieldError::new(key, "Unknown field", Value::Null))
+                        }
+                        _ => reader.errors.push(unknown_field(path, field, &EDITABLE_FIELDS)),
+                    }
+                }
+                if reader.errors.is_empty() {
+                    Ok(patch)
+                } else {
+                    Err(reader.errors)
+                }
+            }
+
+            /// The patch as JSON data, omitted fields absent, cleared fields `null`.
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                $(self.$field.write(&mut map, $name);)*
+                Value::Object(map)
+            }
+
+            /// The patch as the server will store it (see
+            /// `rules::normalize_patch`).
+            pub(crate) fn normalized(&self) -> CustomerPatch {
+                CustomerPatch {
+                    $($field: self.$field.normalized(case_of!($spec)),)*
+                }
+            }
+
+            /// `customer` after this patch, merged at the top level: an omitted
+            /// field keeps its value, `null` clears it, a value replaces it.
+            pub(crate) fn merge_into(self, customer: &mut Customer) {
+                $(self.$field.merge(&mut customer.$field);)*
+            }
+
+            /// The patch that turns `before` into `after` (both canonical): the
+            /// fields that differ (see `rules::diff_customer`).
+            pub(crate) fn between(before: CustomerDraft, after: CustomerDraft) -> CustomerPatch {
+                CustomerPatch {
+                    $($field: Slot::change(before.$field, after.$field),)*
+                }
+            }
+        }
+
+        impl CustomerDraft {
+            /// The editable fields of `customer`, exactly as stored (a form's
+            /// starting state).
+            pub fn from_customer(customer: &Customer) -> CustomerDraft {
+                CustomerDraft {
+                    $($field: customer.$field.clone(),)*
+                }
+            }
+
+            /// [`CustomerDraft::from_customer`], moving the fields instead of copying.
+            pub(crate) fn from_owned(customer: Customer) -> CustomerDraft {
+                CustomerDraft {
+                    $($field: customer.$field,)*
+                }
+            }
+
+            /// Lays `state`'s editable fields over this draft's, read as a
+            /// customer's; `false` (the draft half-updated) when one has a
+            /// wrong type. Other keys of `state` are ignored.
+            pub(crate) fn overlay(&mut self, state: &Map) -> bool {
+                let mut reader = Reader::stored();
+                for (key, value) in state.iter() {
+                    let path = Path::top(key);
+                    match key {
+                        $($name => self.$field = read_nullable(path, value, &mut reader),)*
+                        _ => {}
+                    }
+                }
+                reader.errors.is_empty()
+            }
+
+            /// The draft in canonical form, the form `rules::diff_customer`
+            /// compares: the server's normalisation (every string trimmed, `email` and
+            /// `billingEmail` lowercased, `country` uppercased) and then *empty means
+            /// absent*: a string that is empty after trimming becomes `None`, as does
+            /// an address whose six fields are all absent, and shipping whose name,
+            /// phone and address are all absent. Idempotent.
+            pub fn canonical(&self) -> CustomerDraft {
+                CustomerDraft {
+                    $($field: canonical(&self.$field, case_of!($spec)),)*
+                }
+            }
+        }
+    };
+}
+
+checkoutpage_fields::customer_fields!(customer_types);
+checkoutpage_fields::address_fields!(address_type);
 
 /// `key` as a `&'static str` when it is one of the API's own names (a
 /// customer field, an address field, an envelope key), so that a parsed
@@ -340,6 +519,11 @@ pub(crate) fn api_name(key: &str) -> Option<&'static str> {
     .find(|name| name.len() == key.len() && **name == key)
     .copied()
 }
+
+/// Keys of the API's response envelope and error bodies.
+const ENVELOPE_KEYS: [&str; 8] = [
+    "data", "status", "type", "message", "errors", "param", "value", "error",
+];
 
 impl CustomerPatch {
     /// Whether the patch changes nothing (the API rejects an empty body).
@@ -362,295 +546,305 @@ impl CustomerPatch {
     pub fn structural_errors(value: &Value) -> Vec<FieldError> {
         Self::read(value, false).err().unwrap_or_default()
     }
-
-    /// Reads a patch; with `keep` false, checks it and leaves every field out.
-    fn read(value: &Value, keep: bool) -> Result<CustomerPatch, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let Some(object) = value.as_object() else {
-            errors.push(FieldError::problem(
-                ProblemCode::NotAnObject,
-                "",
-                format!("The patch must be an object, not {}", article(value)),
-                value.clone(),
-            ));
-            return Err(errors);
-        };
-        if object.is_empty() {
-            errors.push(FieldError::problem(
-                ProblemCode::EmptyPatch,
-                "",
-                "The patch must change at least one field",
-                value.clone(),
-            ));
-            return Err(errors);
-        }
-        let mut patch = CustomerPatch::default();
-        for (key, field) in object.iter() {
-            let errs = &mut errors;
-            let top = Path::top(key);
-            match key {
-                "name" => patch.name = Some(nullable_string(top, field, errs, keep)),
-                "companyName" => patch.company_name = Some(nullable_string(top, field, errs, keep)),
-                "email" => match field {
-                    Value::Null => errs.push(FieldError::problem(
-                        ProblemCode::EmailRequired,
-                        key,
-                        "Email cannot be cleared; omit it to leave it unchanged",
-                        Value::Null,
-                    )),
-                    _ => patch.email = nullable_string(top, field, errs, keep),
-                },
-                "phone" => patch.phone = Some(nullable_string(top, field, errs, keep)),
-                "billingEmail" => {
-                    patch.billing_email = Some(nullable_string(top, field, errs, keep))
-                }
-                "address" => patch.address = Some(nullable_address("address", field, errs, keep)),
-                "shipping" => patch.shipping = Some(nullable_shipping(field, errs, keep)),
-                "taxId" => patch.tax_id = Some(nullable_string(top, field, errs, keep)),
-                "taxIdType" => patch.tax_id_type = Some(nullable_string(top, field, errs, keep)),
-                // Beyond the problems that are listed, skip the hint search.
-                _ if errs.len() >= MAX_PROBLEMS => {
-                    errs.push(FieldError::new(key, "Unknown field", Value::Null))
-                }
-                _ => errs.push(unknown_field(top, field, &EDITABLE_FIELDS)),
-            }
-        }
-        if errors.is_empty() {
-            Ok(patch)
-        } else {
-            Err(errors)
-        }
-    }
-
-    /// The patch as JSON data, omitted fields absent, cleared fields `null`.
-    pub fn to_value(&self) -> Value {
-        fn put<T>(map: &mut Map, key: &str, field: &Option<Option<T>>, f: impl Fn(&T) -> Value) {
-            if let Some(inner) = field {
-                map.insert(key, inner.as_ref().map_or(Value::Null, f));
-            }
-        }
-        let string = |s: &String| Value::String(s.clone());
-        let mut map = Map::new();
-        put(&mut map, "name", &self.name, string);
-        put(&mut map, "companyName", &self.company_name, string);
-        if let Some(email) = &self.email {
-            map.insert("email", Value::String(email.clone()));
-        }
-        put(&mut map, "phone", &self.phone, string);
-        put(&mut map, "billingEmail", &self.billing_email, string);
-        put(&mut map, "address", &self.address, Address::to_value);
-        put(&mut map, "shipping", &self.shipping, Shipping::to_value);
-        put(&mut map, "taxId", &self.tax_id, string);
-        put(&mut map, "taxIdType", &self.tax_id_type, string);
-        Value::Object(map)
-    }
-}
-
-impl Address {
-    /// The address as JSON data; unset lines are omitted.
-    pub fn to_value(&self) -> Value {
-        let mut map = Map::new();
-        insert_strings(
-            &mut map,
-            [
-                ("line1", &self.line1),
-                ("line2", &self.line2),
-                ("city", &self.city),
-                ("state", &self.state),
-                ("postalCode", &self.postal_code),
-                ("country", &self.country),
-            ],
-        );
-        Value::Object(map)
-    }
-}
-
-/// Inserts each field that is set, in order; unset ones are omitted.
-fn insert_strings<const N: usize>(map: &mut Map, fields: [(&str, &Option<String>); N]) {
-    for (key, field) in fields {
-        if let Some(v) = field {
-            map.insert(key, Value::String(v.clone()));
-        }
-    }
 }
 
 impl Shipping {
     /// The shipping details as JSON data; unset fields are omitted.
     pub fn to_value(&self) -> Value {
         let mut map = Map::new();
-        insert_strings(&mut map, [("name", &self.name), ("phone", &self.phone)]);
-        if let Some(address) = &self.address {
-            map.insert("address", address.to_value());
-        }
+        put(&mut map, "name", &self.name);
+        put(&mut map, "phone", &self.phone);
+        put(&mut map, "address", &self.address);
         Value::Object(map)
     }
 }
 
-impl Customer {
-    /// The customer as JSON data: documented fields in documented order
-    /// (unset ones omitted), then the fields this SDK does not know.
-    pub fn to_value(&self) -> Value {
-        let mut map = Map::new();
-        map.insert("id", Value::String(self.id.clone()));
-        insert_strings(
-            &mut map,
-            [
-                ("name", &self.name),
-                ("companyName", &self.company_name),
-                ("email", &self.email),
-                ("phone", &self.phone),
-                ("billingEmail", &self.billing_email),
-            ],
-        );
-        if let Some(address) = &self.address {
-            map.insert("address", address.to_value());
+/// Problems found while reading JSON into the types of this module, every
+/// one of them (the first is what a fail-fast reader would have stopped at).
+pub(crate) struct Reader {
+    /// The problems, in the order of the JSON read.
+    errors: Vec<FieldError>,
+    /// Copy the strings read (off: only check them).
+    keep: bool,
+    /// Read data as the server stores it (unknown fields inside objects
+    /// ignored; messages naming the field, for a response) rather than a patch.
+    stored: bool,
+}
+
+impl Reader {
+    fn patch(keep: bool) -> Reader {
+        Reader {
+            errors: Vec::new(),
+            keep,
+            stored: false,
         }
-        if let Some(shipping) = &self.shipping {
-            map.insert("shipping", shipping.to_value());
+    }
+
+    fn stored() -> Reader {
+        Reader {
+            errors: Vec::new(),
+            keep: true,
+            stored: true,
         }
-        insert_strings(
-            &mut map,
-            [
-                ("taxId", &self.tax_id),
-                ("taxIdType", &self.tax_id_type),
-                ("sellerId", &self.seller_id),
-                ("stripeCustomerId", &self.stripe_customer_id),
-                ("createdAt", &self.created_at),
-                ("updatedAt", &self.updated_at),
-            ],
-        );
-        for (key, value) in self.extra.iter() {
-            // The keys of `extra` are unique: only a field name (put there by
-            // hand) needs looking up.
-            if EDITABLE_FIELDS.contains(&key) || READ_ONLY_FIELDS.contains(&key) {
-                map.insert(key, value.clone());
-            } else {
-                map.push_new(key, value.clone());
+    }
+
+    /// `value` is not what `T` holds.
+    fn wrong_type<T: FieldValue>(&mut self, path: Path, value: &Value) {
+        let (in_patch, in_stored) = T::EXPECTED;
+        let error = if self.stored {
+            let param = path.render();
+            let message = format!("`{param}`: expected {in_stored}, got {}", article(value));
+            FieldError::new(param, message, Value::Null)
+        } else {
+            wrong_type(path, in_patch, value)
+        };
+        self.errors.push(error);
+    }
+
+    /// `path` names no field of its object (whose fields are `known`).
+    /// Data from the server may carry more than this SDK knows.
+    fn unknown(&mut self, path: Path, value: &Value, known: &[&str]) {
+        if !self.stored {
+            self.errors.push(unknown_field(path, value, known));
+        }
+    }
+}
+
+/// What a field holds: a string, an [`Address`] or [`Shipping`].
+pub(crate) trait FieldValue: Clone + PartialEq + Sized {
+    /// How a wrong type is described: in a patch, in stored data.
+    const EXPECTED: (&'static str, &'static str);
+
+    /// Reads `value` (not `null`), or records why not.
+    fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self>;
+
+    /// As JSON data.
+    fn to_value(&self) -> Value;
+
+    /// As the server stores it (strings trimmed and mapped by `case`);
+    /// empty strings stay.
+    fn normalized(&self, case: Case) -> Self;
+
+    /// As the server stores it, and `None` when empty (a string empty after
+    /// trimming, an object with no field set).
+    fn canonical(&self, case: Case) -> Option<Self>;
+}
+
+impl FieldValue for String {
+    const EXPECTED: (&'static str, &'static str) = ("a string or null", "a string");
+
+    fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
+        match value {
+            Value::String(s) => reader.keep.then(|| s.clone()),
+            other => {
+                reader.wrong_type::<Self>(path, other);
+                None
             }
         }
-        Value::Object(map)
     }
 
-    /// Reads a customer out of JSON as the API returns it: `id` must be a
-    /// string; every other documented field may be missing, `null` or of its
-    /// documented type; undocumented fields are kept in `extra`.
-    ///
-    /// Hand-written rather than derived so the WebAssembly build carries no
-    /// serde deserialisation machinery.
-    pub fn from_value(value: &Value) -> Result<Customer, String> {
-        let object = value
-            .as_object()
-            .ok_or_else(|| format!("expected a customer object, got {}", article(value)))?;
-        let mut customer = Customer::default();
-        let mut id = None;
-        for (key, field) in object.iter() {
-            let slot = match key {
-                "id" => {
-                    id = Some(required_string(Path::top(key), field)?);
-                    continue;
-                }
-                "address" => {
-                    customer.address = optional_address("address", field)?;
-                    continue;
-                }
-                "shipping" => {
-                    customer.shipping = optional_shipping(field)?;
-                    continue;
-                }
-                "name" => &mut customer.name,
-                "companyName" => &mut customer.company_name,
-                "email" => &mut customer.email,
-                "phone" => &mut customer.phone,
-                "billingEmail" => &mut customer.billing_email,
-                "taxId" => &mut customer.tax_id,
-                "taxIdType" => &mut customer.tax_id_type,
-                "sellerId" => &mut customer.seller_id,
-                "stripeCustomerId" => &mut customer.stripe_customer_id,
-                "createdAt" => &mut customer.created_at,
-                "updatedAt" => &mut customer.updated_at,
-                _ => {
-                    // Keys of one object are unique, and none of these is a
-                    // field name.
-                    customer.extra.push_new(key, field.clone());
-                    continue;
-                }
-            };
-            *slot = optional_string(Path::top(key), field)?;
-        }
-        customer.id = id.ok_or("`id` is missing")?;
-        Ok(customer)
+    fn to_value(&self) -> Value {
+        Value::String(self.clone())
+    }
+
+    fn normalized(&self, case: Case) -> Self {
+        stored(self, case)
+    }
+
+    fn canonical(&self, case: Case) -> Option<Self> {
+        Some(stored(self, case)).filter(|s| !s.is_empty())
     }
 }
 
-fn required_string(path: Path, value: &Value) -> Result<String, String> {
-    match value {
-        Value::String(s) => Ok(s.clone()),
-        other => Err(format!(
-            "`{}`: expected a string, got {}",
-            path.render(),
-            article(other)
-        )),
-    }
-}
+impl FieldValue for Address {
+    const EXPECTED: (&'static str, &'static str) = ("an address object or null", "an object");
 
-pub(crate) fn optional_string(path: Path, value: &Value) -> Result<Option<String>, String> {
-    match value {
-        Value::Null => Ok(None),
-        other => required_string(path, other).map(Some),
-    }
-}
-
-/// `null` → `None`, an object → its map, anything else → an error.
-fn optional_object<'a>(path: &str, value: &'a Value) -> Result<Option<&'a Map>, String> {
-    match value {
-        Value::Null => Ok(None),
-        Value::Object(object) => Ok(Some(object)),
-        other => Err(format!(
-            "`{path}`: expected an object, got {}",
-            article(other)
-        )),
-    }
-}
-
-pub(crate) fn optional_address(
-    path: &'static str,
-    value: &Value,
-) -> Result<Option<Address>, String> {
-    let Some(object) = optional_object(path, value)? else {
-        return Ok(None);
-    };
-    let mut address = Address::default();
-    for (key, field) in object.iter() {
-        let slot = match key {
-            "line1" => &mut address.line1,
-            "line2" => &mut address.line2,
-            "city" => &mut address.city,
-            "state" => &mut address.state,
-            "postalCode" => &mut address.postal_code,
-            "country" => &mut address.country,
-            // Sub-objects have no place for unknown keys; tolerate them.
-            _ => continue,
+    /// `path` is `address` or `shipping.address` (a top path holding the
+    /// full dotted name).
+    fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
+        let Value::Object(object) = value else {
+            reader.wrong_type::<Self>(path, value);
+            return None;
         };
-        *slot = optional_string(Path::at(path, key), field)?;
+        let mut address = Address::default();
+        for (key, field) in object.iter() {
+            let at = Path::at(path.key(), key);
+            match address.line_mut(key) {
+                Some(line) => *line = read_nullable(at, field, reader),
+                None => reader.unknown(at, field, &ADDRESS_FIELDS),
+            }
+        }
+        Some(address)
     }
-    Ok(Some(address))
+
+    fn to_value(&self) -> Value {
+        Address::to_value(self)
+    }
+
+    fn normalized(&self, _: Case) -> Self {
+        self.map_lines(|line, case| line.as_deref().map(|s| stored(s, case)))
+    }
+
+    fn canonical(&self, _: Case) -> Option<Self> {
+        let out = self.map_lines(canonical);
+        (out != Address::default()).then_some(out)
+    }
 }
 
-pub(crate) fn optional_shipping(value: &Value) -> Result<Option<Shipping>, String> {
-    let Some(object) = optional_object("shipping", value)? else {
-        return Ok(None);
-    };
-    let mut shipping = Shipping::default();
-    for (key, field) in object.iter() {
-        let nested = Path::at("shipping", key);
-        match key {
-            "name" => shipping.name = optional_string(nested, field)?,
-            "phone" => shipping.phone = optional_string(nested, field)?,
-            "address" => shipping.address = optional_address("shipping.address", field)?,
-            _ => {}
+impl FieldValue for Shipping {
+    const EXPECTED: (&'static str, &'static str) = ("a shipping object or null", "an object");
+
+    fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
+        let Value::Object(object) = value else {
+            reader.wrong_type::<Self>(path, value);
+            return None;
+        };
+        let mut shipping = Shipping::default();
+        for (key, field) in object.iter() {
+            let at = Path::at("shipping", key);
+            match key {
+                "name" => shipping.name = read_nullable(at, field, reader),
+                "phone" => shipping.phone = read_nullable(at, field, reader),
+                "address" => {
+                    shipping.address = read_nullable(Path::top("shipping.address"), field, reader)
+                }
+                _ => reader.unknown(at, field, &SHIPPING_FIELDS),
+            }
+        }
+        Some(shipping)
+    }
+
+    fn to_value(&self) -> Value {
+        Shipping::to_value(self)
+    }
+
+    fn normalized(&self, _: Case) -> Self {
+        Shipping {
+            name: self.name.normalized(Case::Keep),
+            phone: self.phone.normalized(Case::Keep),
+            address: self.address.as_ref().map(|a| a.normalized(Case::Keep)),
         }
     }
-    Ok(Some(shipping))
+
+    fn canonical(&self, _: Case) -> Option<Self> {
+        let out = Shipping {
+            name: canonical(&self.name, Case::Keep),
+            phone: canonical(&self.phone, Case::Keep),
+            address: canonical(&self.address, Case::Keep),
+        };
+        (out != Shipping::default()).then_some(out)
+    }
+}
+
+/// `null` → `None`, else the value read.
+fn read_nullable<T: FieldValue>(path: Path, value: &Value, reader: &mut Reader) -> Option<T> {
+    match value {
+        Value::Null => None,
+        other => T::read(path, other, reader),
+    }
+}
+
+/// Inserts `field` under `key` when it is set.
+fn put<T: FieldValue>(map: &mut Map, key: &str, field: &Option<T>) {
+    if let Some(value) = field {
+        map.insert(key, value.to_value());
+    }
+}
+
+/// [`FieldValue::canonical`] of an optional field.
+fn canonical<T: FieldValue>(field: &Option<T>, case: Case) -> Option<T> {
+    field.as_ref()?.canonical(case)
+}
+
+/// A field of a [`CustomerPatch`]: `Option<Option<T>>` (omitted, cleared,
+/// set) for most, `Option<String>` (omitted, set) for the email, which
+/// cannot be cleared.
+pub(crate) trait Slot: Sized {
+    /// What the field holds on a customer (`Option<Self::Value>`).
+    type Value: FieldValue;
+
+    /// Reads the field's JSON (present in the patch).
+    fn read(path: Path, value: &Value, reader: &mut Reader) -> Self;
+
+    /// Writes the field under `key` unless omitted.
+    fn write(&self, map: &mut Map, key: &str);
+
+    /// As the server stores it.
+    fn normalized(&self, case: Case) -> Self;
+
+    /// The change from `before` to `after` (both canonical).
+    fn change(before: Option<Self::Value>, after: Option<Self::Value>) -> Self;
+
+    /// Applies the field to the customer's `field`.
+    fn merge(self, field: &mut Option<Self::Value>);
+}
+
+impl<T: FieldValue> Slot for Option<Option<T>> {
+    type Value = T;
+
+    fn read(path: Path, value: &Value, reader: &mut Reader) -> Self {
+        Some(read_nullable(path, value, reader))
+    }
+
+    fn write(&self, map: &mut Map, key: &str) {
+        if let Some(inner) = self {
+            map.insert(key, inner.as_ref().map_or(Value::Null, T::to_value));
+        }
+    }
+
+    fn normalized(&self, case: Case) -> Self {
+        self.as_ref()
+            .map(|inner| inner.as_ref().map(|v| v.normalized(case)))
+    }
+
+    fn change(before: Option<T>, after: Option<T>) -> Self {
+        (before != after).then_some(after)
+    }
+
+    fn merge(self, field: &mut Option<T>) {
+        if let Some(value) = self {
+            *field = value;
+        }
+    }
+}
+
+/// The email: set or left alone, never cleared (an empty or absent email in
+/// a draft leaves the stored one alone).
+impl Slot for Option<String> {
+    type Value = String;
+
+    fn read(path: Path, value: &Value, reader: &mut Reader) -> Self {
+        if value == &Value::Null {
+            reader.errors.push(FieldError::problem(
+                ProblemCode::EmailRequired,
+                path.render(),
+                "Email cannot be cleared; omit it to leave it unchanged",
+                Value::Null,
+            ));
+            return None;
+        }
+        read_nullable(path, value, reader)
+    }
+
+    fn write(&self, map: &mut Map, key: &str) {
+        if let Some(value) = self {
+            map.insert(key, value.to_value());
+        }
+    }
+
+    fn normalized(&self, case: Case) -> Self {
+        self.as_ref().map(|v| v.normalized(case))
+    }
+
+    fn change(before: Option<String>, after: Option<String>) -> Self {
+        after.filter(|value| Some(value) != before.as_ref())
+    }
+
+    fn merge(self, field: &mut Option<String>) {
+        if self.is_some() {
+            *field = self;
+        }
+    }
 }
 
 fn article(value: &Value) -> String {
@@ -669,90 +863,6 @@ fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
         format!("Expected {expected}, got {}", article(value)),
         value.clone(),
     )
-}
-
-/// `null` → `None`, a string → a copy of it when `keep`, else an error.
-fn nullable_string(
-    param: Path,
-    value: &Value,
-    errors: &mut Vec<FieldError>,
-    keep: bool,
-) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(s) => keep.then(|| s.clone()),
-        other => {
-            errors.push(wrong_type(param, "a string or null", other));
-            None
-        }
-    }
-}
-
-/// `param` is `address` or `shipping.address`.
-fn nullable_address(
-    param: &'static str,
-    value: &Value,
-    errors: &mut Vec<FieldError>,
-    keep: bool,
-) -> Option<Address> {
-    let object = match value {
-        Value::Null => return None,
-        Value::Object(object) => object,
-        other => {
-            errors.push(wrong_type(
-                Path::top(param),
-                "an address object or null",
-                other,
-            ));
-            return None;
-        }
-    };
-    let mut address = Address::default();
-    for (key, field) in object.iter() {
-        let path = Path::at(param, key);
-        let slot = match key {
-            "line1" => &mut address.line1,
-            "line2" => &mut address.line2,
-            "city" => &mut address.city,
-            "state" => &mut address.state,
-            "postalCode" => &mut address.postal_code,
-            "country" => &mut address.country,
-            _ => {
-                errors.push(unknown_field(path, field, &ADDRESS_FIELDS));
-                continue;
-            }
-        };
-        *slot = nullable_string(path, field, errors, keep);
-    }
-    Some(address)
-}
-
-fn nullable_shipping(value: &Value, errors: &mut Vec<FieldError>, keep: bool) -> Option<Shipping> {
-    let object = match value {
-        Value::Null => return None,
-        Value::Object(object) => object,
-        other => {
-            errors.push(wrong_type(
-                Path::top("shipping"),
-                "a shipping object or null",
-                other,
-            ));
-            return None;
-        }
-    };
-    let mut shipping = Shipping::default();
-    for (key, field) in object.iter() {
-        let path = Path::at("shipping", key);
-        match key {
-            "name" => shipping.name = nullable_string(path, field, errors, keep),
-            "phone" => shipping.phone = nullable_string(path, field, errors, keep),
-            "address" => {
-                shipping.address = nullable_address("shipping.address", field, errors, keep)
-            }
-            _ => errors.push(unknown_field(path, field, &SHIPPING_FIELDS)),
-        }
-    }
-    Some(shipping)
 }
 
 fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {

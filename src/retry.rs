@@ -4,7 +4,9 @@
 //! endpoint; network errors, timeouts, 500, 502 and 504 (the server may have
 //! acted) only for an endpoint whose [`Metadata::idempotent`] says sending
 //! twice stores the same result (`GET` and `PATCH` both are). Never retried:
-//! any other status, validation failures, aborts, bad responses.
+//! any other status, validation failures, aborts, bad responses
+//! (`invalid_response` whatever its status, such as a body over the cap),
+//! redirects.
 //!
 //! Waits grow exponentially from 0.5 s, doubling, capped at 8 s, with up to
 //! 25 % random jitter subtracted so that many clients do not retry in step.
@@ -27,6 +29,8 @@ pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
 /// Whether a failed attempt of a call to `endpoint` is worth repeating.
 pub fn is_retryable(error: &Error, endpoint: &Metadata) -> bool {
     match (error.kind, error.status) {
+        // The same request would get the same answer (a body over the cap).
+        (ErrorKind::InvalidResponse, _) => false,
         (_, Some(429 | 503)) => true,
         (ErrorKind::Network | ErrorKind::Timeout, _) | (_, Some(500 | 502 | 504)) => {
             endpoint.idempotent

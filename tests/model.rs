@@ -217,3 +217,90 @@ fn from_value_agrees_with_serde() {
         assert_eq!(by_hand, by_serde, "{case}");
     }
 }
+
+/// A value of the right type for each editable field of the table
+/// (`checkoutpage_fields`), in the table's order.
+fn every_editable_field() -> serde_json::Map<String, serde_json::Value> {
+    use checkoutpage_fields::{Kind, EDITABLE};
+    EDITABLE
+        .iter()
+        .map(|field| {
+            let value = match field.kind {
+                Kind::Text | Kind::Email => json!(format!("{}@example.com", field.name)),
+                Kind::Address => json!({"line1": "Dam 1", "city": "Amsterdam", "country": "NL"}),
+                Kind::Shipping => json!({"name": "Ada", "address": {"postalCode": "1012 JS"}}),
+            };
+            (field.name.to_owned(), value)
+        })
+        .collect()
+}
+
+/// Every field of the table is read, written and serialised by the generated
+/// types under its table name, in the table's order: a field added to the
+/// table is covered without a test naming it.
+#[test]
+fn the_types_follow_the_field_table() {
+    use checkoutpage::rules::CustomerDraft;
+    use checkoutpage_fields::{EDITABLE_FIELDS, FIELD_ORDER};
+    let fields = every_editable_field();
+    let sent = serde_json::Value::Object(fields.clone());
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+
+    let patch = CustomerPatch::from_value(&value(sent.clone())).expect("every field reads");
+    let written: serde_json::Value = serde_json::from_str(&patch.to_value().to_json()).unwrap();
+    assert_eq!(written, sent);
+    assert_eq!(keys(&written), EDITABLE_FIELDS);
+    assert_eq!(serde_json::to_value(&patch).unwrap(), sent);
+    assert_eq!(
+        serde_json::from_value::<CustomerPatch>(sent.clone()).unwrap(),
+        patch
+    );
+
+    let mut stored = fields.clone();
+    for (i, name) in FIELD_ORDER.iter().enumerate().rev() {
+        if !fields.contains_key(*name) {
+            stored.insert((*name).to_owned(), json!(format!("{name}-{i}")));
+        }
+    }
+    let stored = serde_json::Value::Object(stored);
+    let customer = Customer::from_value(&value(stored.clone())).expect("every field reads");
+    assert!(customer.extra.is_empty(), "{:?}", customer.extra);
+    let written: serde_json::Value = serde_json::from_str(&customer.to_value().to_json()).unwrap();
+    assert_eq!(keys(&written), FIELD_ORDER);
+    assert_eq!(written, stored);
+    assert_eq!(serde_json::to_value(&customer).unwrap(), stored);
+
+    let draft = CustomerDraft::from_customer(&customer);
+    assert_eq!(serde_json::to_value(&draft).unwrap(), sent);
+}
+
+/// One reader: a wrong type anywhere is reported, for a patch with every
+/// problem listed, for a customer (a server's response) as the first one.
+#[test]
+fn one_reader_for_patches_and_customers() {
+    let bad = json!({
+        "id": "6650a1b2c3d4e5f601234567",
+        "name": 1,
+        "address": {"city": 2, "planet": "Mars"},
+        "shipping": {"address": []},
+    });
+    let customer = Customer::from_value(&value(bad.clone())).unwrap_err();
+    assert_eq!(customer, "`name`: expected a string, got a number");
+    let mut patch = bad.as_object().unwrap().clone();
+    patch.shift_remove("id");
+    let errors = CustomerPatch::from_value(&value(json!(patch))).unwrap_err();
+    let params: Vec<&str> = errors.iter().map(|e| e.param.as_str()).collect();
+    assert_eq!(
+        params,
+        ["name", "address.city", "address.planet", "shipping.address"]
+    );
+    let customer = Customer::from_value(&value(
+        json!({"id": "x", "shipping": {"address": {"city": []}}}),
+    ))
+    .unwrap_err();
+    assert_eq!(
+        customer,
+        "`shipping.address.city`: expected a string, got an array"
+    );
+}

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use checkoutpage_fields::Kind;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -20,44 +21,17 @@ pub type Customer = Map<String, Value>;
 /// Seller id given to every sandbox customer.
 pub const SANDBOX_SELLER_ID: &str = "seller_sandbox";
 
-/// Top-level string fields a PATCH may set or clear.
-pub const STRING_FIELDS: &[&str] = &[
-    "name",
-    "companyName",
-    "email",
-    "phone",
-    "billingEmail",
-    "taxId",
-    "taxIdType",
-];
+/// Top-level string fields a PATCH may set (and, but for `email`, clear):
+/// the client's field table ([`checkoutpage_fields`]), one contract for both
+/// sides.
+pub const STRING_FIELDS: &[&str] = &checkoutpage_fields::STRING_FIELDS;
 /// Fields that exist on a customer but cannot be patched.
-pub const READ_ONLY_FIELDS: &[&str] = &[
-    "id",
-    "sellerId",
-    "stripeCustomerId",
-    "createdAt",
-    "updatedAt",
-];
+pub const READ_ONLY_FIELDS: &[&str] = &checkoutpage_fields::READ_ONLY_FIELDS;
 /// The fields of an address (`address`, `shipping.address`).
-pub const ADDRESS_FIELDS: &[&str] = &["line1", "line2", "city", "state", "postalCode", "country"];
+pub const ADDRESS_FIELDS: &[&str] = &checkoutpage_fields::ADDRESS_FIELDS;
 
 /// Documented field order, used when serialising (extra fields follow).
-pub const FIELD_ORDER: &[&str] = &[
-    "id",
-    "name",
-    "companyName",
-    "email",
-    "phone",
-    "billingEmail",
-    "address",
-    "shipping",
-    "taxId",
-    "taxIdType",
-    "sellerId",
-    "stripeCustomerId",
-    "createdAt",
-    "updatedAt",
-];
+pub const FIELD_ORDER: &[&str] = &checkoutpage_fields::FIELD_ORDER;
 
 /// Serialises a customer with the documented keys first, in doc order, and
 /// any extra keys afterwards (alphabetically).
@@ -235,7 +209,7 @@ pub fn check_fixture(fields: Map<String, Value>) -> Result<Map<String, Value>, A
             } else {
                 errors.push(FieldError::new(k, "Must be a string", value));
             }
-        } else if STRING_FIELDS.contains(&k) || k == "address" || k == "shipping" {
+        } else if checkoutpage_fields::editable(k).is_some() {
             editable.insert(key, value);
         } else {
             out.insert(key, value);
@@ -303,33 +277,39 @@ pub fn validate_fields(fields: Map<String, Value>) -> Result<Patch, ApiError> {
     let mut patch = Patch::default();
     for (key, value) in fields {
         let k = key.as_str();
-        if READ_ONLY_FIELDS.contains(&k) {
-            errors.push(FieldError::new(k, "Field is read-only", value));
-        } else if k == "email" {
-            match &value {
+        let Some(field) = checkoutpage_fields::editable(k) else {
+            let message = if READ_ONLY_FIELDS.contains(&k) {
+                "Field is read-only"
+            } else {
+                "Unknown field"
+            };
+            errors.push(FieldError::new(k, message, value));
+            continue;
+        };
+        match field.kind {
+            Kind::Email => match &value {
                 Value::Null => errors.push(FieldError::new(k, "Email cannot be cleared", value)),
                 Value::String(s) => match normalise_email(s) {
                     Some(email) => patch.0.push((key, Some(json!(email)))),
                     None => errors.push(FieldError::new(k, "Invalid email", value)),
                 },
                 _ => errors.push(FieldError::new(k, "Must be a string or null", value)),
-            }
-        } else if STRING_FIELDS.contains(&k) {
-            match value {
+            },
+            Kind::Text => match value {
                 Value::Null => patch.0.push((key, None)),
                 Value::String(_) => patch.0.push((key, Some(value))),
                 _ => errors.push(FieldError::new(k, "Must be a string or null", value)),
+            },
+            Kind::Address => {
+                if let Some(v) = validate_address(k, value, &mut errors) {
+                    patch.0.push((key, v));
+                }
             }
-        } else if k == "address" {
-            if let Some(v) = validate_address(k, value, &mut errors) {
-                patch.0.push((key, v));
+            Kind::Shipping => {
+                if let Some(v) = validate_shipping(value, &mut errors) {
+                    patch.0.push((key, v));
+                }
             }
-        } else if k == "shipping" {
-            if let Some(v) = validate_shipping(value, &mut errors) {
-                patch.0.push((key, v));
-            }
-        } else {
-            errors.push(FieldError::new(k, "Unknown field", value));
         }
     }
     if errors.is_empty() {

@@ -15,23 +15,7 @@ use crate::model::{Customer, CustomerPatch};
 /// knows its clock): replace the result with the server's response when it
 /// arrives. The patch is not validated: validate it first.
 pub fn apply_patch(customer: &Customer, patch: &CustomerPatch) -> Customer {
-    fn merge<T: Clone>(slot: &mut Option<T>, field: &Option<Option<T>>) {
-        if let Some(value) = field {
-            slot.clone_from(value);
-        }
-    }
-    let patch = normalize_patch(patch);
     let mut out = customer.clone();
-    merge(&mut out.name, &patch.name);
-    merge(&mut out.company_name, &patch.company_name);
-    if let Some(email) = patch.email {
-        out.email = Some(email);
-    }
-    merge(&mut out.phone, &patch.phone);
-    merge(&mut out.billing_email, &patch.billing_email);
-    merge(&mut out.address, &patch.address);
-    merge(&mut out.shipping, &patch.shipping);
-    merge(&mut out.tax_id, &patch.tax_id);
-    merge(&mut out.tax_id_type, &patch.tax_id_type);
+    normalize_patch(patch).merge_into(&mut out);
     out
 }

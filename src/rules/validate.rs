@@ -3,12 +3,14 @@
 use super::countries::is_country_code;
 use super::email::is_valid_email;
 use super::limits::max_chars;
-use super::normalize::trim_js;
 use super::phone::is_valid_phone;
 use super::postal::check_postal_code;
 use super::tax::{check_tax_id, check_tax_id_type};
+use checkoutpage_fields::{Check, Kind};
+
 use crate::error::{FieldError, Path, ProblemCode};
 use crate::model::CustomerPatch;
+use crate::text::trim_js;
 use crate::value::{Map, Value};
 
 /// Every problem with a patch, in the API's own `{param, message, value}`
@@ -57,34 +59,23 @@ pub fn validate_patch(value: &Value) -> Vec<FieldError> {
     let mut tax_id = None;
     let mut tax_id_type = None;
     for (key, field) in object.iter() {
+        let Some(spec) = checkoutpage_fields::editable(key) else {
+            continue;
+        };
         let top = Path::top(key);
-        match (key, field) {
-            ("name" | "companyName", Value::String(raw)) => {
-                basic(top, raw, out);
-            }
-            ("email", Value::String(raw)) => email(
-                top,
-                raw,
-                (
-                    ProblemCode::EmailRequired,
-                    "Email cannot be empty; omit it to leave it unchanged",
-                ),
-                out,
-            ),
-            ("billingEmail", Value::String(raw)) => email(
-                top,
-                raw,
-                (
-                    ProblemCode::InvalidEmail,
-                    "Not a valid email address; use null to clear billingEmail",
-                ),
-                out,
-            ),
-            ("phone", Value::String(raw)) => phone(top, raw, out),
-            ("address", Value::Object(address)) => check_address("address", address, out),
-            ("shipping", Value::Object(shipping)) => check_shipping(shipping, out),
-            ("taxId", Value::String(raw)) => tax_id = basic(top, raw, out),
-            ("taxIdType", Value::String(raw)) => tax_id_type = basic(top, raw, out),
+        match (spec.kind, field) {
+            (Kind::Address, Value::Object(address)) => check_address("address", address, out),
+            (Kind::Shipping, Value::Object(shipping)) => check_shipping(shipping, out),
+            (Kind::Text | Kind::Email, Value::String(raw)) => match spec.spec.check {
+                Check::Email => email(top, raw, true, out),
+                Check::BillingEmail => email(top, raw, false, out),
+                Check::Phone => phone(top, raw, out),
+                Check::TaxId => tax_id = basic(top, raw, out),
+                Check::TaxIdType => tax_id_type = basic(top, raw, out),
+                Check::Plain | Check::Country | Check::PostalCode => {
+                    basic(top, raw, out);
+                }
+            },
             _ => {}
         }
     }
@@ -203,12 +194,25 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
     Some(value)
 }
 
-/// An email field: the shared string rules, not empty (`when_empty` is the
-/// problem when it is), and the WHATWG rule.
-fn email(param: Path, raw: &str, when_empty: (ProblemCode, &str), errors: &mut Vec<FieldError>) {
+/// An email field: the shared string rules, not empty, and the WHATWG rule.
+/// Empty is an error for the customer's email (`required`: it cannot be
+/// cleared), a warning for another (`null` clears it).
+fn email(param: Path, raw: &str, required: bool, errors: &mut Vec<FieldError>) {
     if let Some(email) = basic(param, raw, errors) {
-        if email.is_empty() {
-            push(errors, when_empty.0, param, when_empty.1, raw);
+        if email.is_empty() && required {
+            push(
+                errors,
+                ProblemCode::EmailRequired,
+                param,
+                "Email cannot be empty; omit it to leave it unchanged",
+                raw,
+            );
+        } else if email.is_empty() {
+            let message = format!(
+                "Not a valid email address; use null to clear {}",
+                param.render()
+            );
+            push(errors, ProblemCode::InvalidEmail, param, message, raw);
         } else if !is_valid_email(email) {
             push(
                 errors,

@@ -3,7 +3,7 @@
 //! ([`crate::args`]), which decides what it means. Only what is not JSON
 //! (an `AbortSignal`, a callback, `fetch`) is kept as a JavaScript value.
 
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
@@ -226,10 +226,12 @@ fn options_map(
     map
 }
 
-/// A browser page has a `window` or a `document`; Node and workers have neither.
+/// A browser page has a `window` or a `document` (own properties of its
+/// global object, never what a polluted `Object.prototype` holds); Node and
+/// workers have neither.
 fn in_browser() -> bool {
-    let global = js_sys::global();
-    ["window", "document"].iter().any(|name| {
-        Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
-    })
+    let global = interop::global();
+    ["window", "document"]
+        .iter()
+        .any(|name| !interop::get(&global, name, &mut Vec::new()).is_undefined())
 }

@@ -37,7 +37,9 @@ pub(crate) fn to_js_error(error: Error) -> JsValue {
 /// Like [`to_js_error`], for a call with a `signal`: an `aborted` or
 /// `timeout` error of a fired signal gets the signal's `reason` as `cause`.
 pub(crate) fn to_js_error_from(error: Error, signal: Option<&AbortSignal>) -> JsValue {
-    let details = Object::new();
+    // No prototype: the error's constructor reads `cause` from it, which a
+    // polluted `Object.prototype` would otherwise supply.
+    let details: Object = Object::create(JsValue::NULL.unchecked_ref());
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&details, &JsValue::from_str(key), &value);
     };

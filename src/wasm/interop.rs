@@ -1,5 +1,9 @@
 //! JavaScript values to and from the core's [`Value`].
 //!
+//! Only a caller's own properties are read (options, items, patches at every
+//! depth): nothing set on a polluted `Object.prototype` is ever taken for
+//! one of theirs.
+//!
 //! JavaScript has two "nothings": a key whose value is `undefined` is
 //! *omitted* (the field stays unchanged), while `null` *clears*. Values JSON
 //! cannot carry (functions, symbols, bigints, `NaN`, `Infinity`) are reported
@@ -13,7 +17,7 @@
 //!
 //! The caps on what is read are the core's ([`crate::args`]).
 
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -32,6 +36,10 @@ extern "C" {
     /// Own enumerable string keys; throws for a revoked Proxy or a throwing trap.
     #[wasm_bindgen(js_name = ownKeys, catch)]
     fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
+    /// `value[key]` if it is an own property, else `undefined`; throws for a
+    /// throwing getter or trap.
+    #[wasm_bindgen(js_name = ownValue, catch)]
+    fn own_value(value: &JsValue, key: &str) -> Result<JsValue, JsValue>;
     /// `Array.isArray`; throws for a revoked Proxy.
     #[wasm_bindgen(js_name = isArray, catch)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
@@ -49,6 +57,21 @@ extern "C" {
     /// pattern does not compile. Never throws.
     #[wasm_bindgen(js_name = fullMatch)]
     fn full_match(pattern: &str, input: &str) -> Option<bool>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis`: an own property of the global object, so found before
+    /// anything on `Object.prototype` (unlike the `self` and `window` that
+    /// `js_sys::global()` tries first, which a polluted prototype supplies in
+    /// Node).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: js_sys::Object;
+}
+
+/// The global object (`globalThis`), whatever `Object.prototype` holds.
+pub(crate) fn global() -> js_sys::Object {
+    GLOBAL_THIS.with(Clone::clone)
 }
 
 /// The JavaScript engine's `RegExp` as the core's regex engine
@@ -152,13 +175,14 @@ pub(crate) fn keys(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Ve
     }
 }
 
-/// `js[key]`, or a problem at `key` when it cannot be read (a throwing getter
-/// or trap, a revoked Proxy).
+/// `js[key]` when `key` is an own property of `js` (never what a polluted
+/// `Object.prototype` holds), else `undefined`; a problem at `key` when it
+/// cannot be read (a throwing getter or trap, a revoked Proxy).
 pub(crate) fn get(js: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> JsValue {
     if !js.is_object() && !js.is_function() {
         return JsValue::UNDEFINED;
     }
-    Reflect::get(js, &JsValue::from_str(key)).unwrap_or_else(|error| {
+    own_value(js, key).unwrap_or_else(|error| {
         errors.push(unreadable(key, &error));
         JsValue::UNDEFINED
     })

@@ -1,13 +1,17 @@
 //! The only code that talks to the network: the client's `fetch` option or
 //! the global `fetch` (bound like gloo-net binds it, never through `window`,
-//! so this runs in browsers, workers and Node; responses are read through
-//! gloo-net), plus the timers for timeouts and waits: the driver of the
+//! so this runs in browsers, workers and Node; status and headers are read
+//! through gloo-net, the body by `js/abort.js`, no further than the cap),
+//! plus the timers for timeouts and waits (`js/abort.js`): the driver of the
 //! core's call machine ([`crate::call`]), which makes every decision (what to
-//! send, whether and when to retry, how long a call may wait). All waits on
-//! one signal share a single "abort" listener (`js/abort.js`).
+//! send, whether and when to retry, how long a call may wait), with
+//! `response_guard` deciding which redirect to follow, how much of a body to
+//! read, and the BOM. All waits on one signal share a single "abort"
+//! listener (`js/abort.js`).
 
 use std::cell::RefCell;
 
+use gloo_net::http::Response as HttpResponse;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,6 +22,7 @@ use crate::call::{self, Call, Event, Pacers, Reply, Response, Step};
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind, ResponseBody};
 use crate::pacer::Pacer;
+use crate::response_guard::{self, Redirect, MAX_RESPONSE_BYTES};
 
 use super::interop;
 
@@ -54,7 +59,20 @@ extern "C" {
     /// Calls a custom `fetch` raced against `init.signal`, and reads its
     /// result into a plain, well-formed Response-like object (or rejects).
     #[wasm_bindgen(js_name = callFetch)]
-    fn call_fetch(fetch: &Function, url: &str, init: &RequestInit) -> Promise;
+    fn call_fetch(fetch: &Function, url: &str, init: &RequestInit, max_bytes: u32) -> Promise;
+    /// The body's text, or the number of bytes read once past `max_bytes`.
+    #[wasm_bindgen(js_name = readBody)]
+    fn read_body(response: &web_sys::Response, max_bytes: u32) -> Promise;
+    /// Drops a response's body unread.
+    #[wasm_bindgen(js_name = cancelBody)]
+    fn cancel_body(response: &web_sys::Response);
+    /// `location` resolved against `base` by the platform's URL parser.
+    #[wasm_bindgen(js_name = resolveUrl)]
+    fn resolve_url(location: &str, base: &str) -> Option<String>;
+    /// Sets every init member fetch reads that the transport did not, at
+    /// its default (and Node's global dispatcher, for the global fetch).
+    #[wasm_bindgen(js_name = completeInit)]
+    fn complete_init(init: &RequestInit, url: &str, global_fetch: bool);
 }
 
 /// What every call of one client shares: the pacer, and the `fetch` option.
@@ -152,14 +170,15 @@ async fn attempt(
     let guard = attempt_controller(timeout_ms, signal)
         .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))?;
     let outcome = async {
-        let response = fetch(request, &guard.signal(), custom_fetch).await?;
+        let (response, raw) = follow(request, &guard.signal(), custom_fetch).await?;
         let headers = response.headers();
         let (request_id, retry_after) = (headers.get("x-request-id"), headers.get("retry-after"));
         let status = response.status();
-        let text = response.text().await.map_err(call::network_error)?;
+        let text = read_text(&response, &raw).await?;
+        let text = response_guard::strip_bom(&text);
         Ok(Response {
             status,
-            body: ResponseBody::read(&text, |text| interop::parse_json(text).ok()),
+            body: ResponseBody::read(text, |text| interop::parse_json(text).ok()),
             request_id,
             retry_after,
         })
@@ -174,6 +193,59 @@ async fn attempt(
         return Err(call::timeout_error(timeout_ms));
     }
     outcome
+}
+
+/// Sends `request`, and the same-origin redirects the core allows
+/// ([`response_guard::redirect`]); refuses any other redirect, and every
+/// redirect a browser hides (an opaque redirect).
+async fn follow(
+    request: &HttpRequest,
+    signal: &AbortSignal,
+    custom_fetch: Option<&Function>,
+) -> Result<(HttpResponse, web_sys::Response), Error> {
+    let mut next = None;
+    let mut hops = 0;
+    loop {
+        let current = next.as_ref().unwrap_or(request);
+        let raw = fetch(current, signal, custom_fetch).await?;
+        // Read through gloo-net; the raw response for the body.
+        let response = HttpResponse::from(Clone::clone(&raw));
+        if response.type_() == web_sys::ResponseType::Opaqueredirect {
+            return Err(response_guard::opaque_redirect());
+        }
+        let target = (response.headers().get("location"))
+            .and_then(|location| resolve_url(&location, &current.url));
+        match response_guard::redirect(current, response.status(), target.as_deref(), hops) {
+            Redirect::NotARedirect => return Ok((response, raw)),
+            Redirect::Refuse(error) => {
+                cancel_body(&raw);
+                return Err(error);
+            }
+            Redirect::Follow(request) => {
+                cancel_body(&raw);
+                next = Some(request);
+                hops += 1;
+            }
+        }
+    }
+}
+
+/// The body's text, no more than [`MAX_RESPONSE_BYTES`] of it read (and not
+/// read at all when its `Content-Length` says more): the core's
+/// `invalid_response` beyond that, before anything is copied into the module.
+async fn read_text(response: &HttpResponse, raw: &web_sys::Response) -> Result<String, Error> {
+    let declared = response.headers().get("content-length");
+    if let Err(error) = response_guard::check_content_length(raw.status(), declared.as_deref()) {
+        cancel_body(raw);
+        return Err(error);
+    }
+    let text = JsFuture::from(read_body(raw, MAX_RESPONSE_BYTES))
+        .await
+        .map_err(|thrown| call::network_error(thrown_reason(&thrown)))?;
+    match text.as_f64() {
+        Some(bytes) => Err(response_guard::too_large(raw.status(), bytes as u64, false)),
+        None => Ok(text.as_string().unwrap_or_default()),
+    }
 }
 
 /// Sends one attempt with `fetch(url, init)`.
@@ -192,8 +264,11 @@ async fn fetch(
     request: &HttpRequest,
     signal: &AbortSignal,
     custom_fetch: Option<&Function>,
-) -> Result<gloo_net::http::Response, Error> {
-    let headers = Object::new();
+) -> Result<web_sys::Response, Error> {
+    // No prototype, for the init and its headers: `fetch` reads every init
+    // member (`dispatcher`, `redirect`, `credentials`, `mode`, ...) and would
+    // find one set on a polluted `Object.prototype`.
+    let headers = null_object();
     for (name, value) in &request.headers {
         // Setting a property on a fresh plain object cannot fail.
         let _ = Reflect::set(
@@ -202,16 +277,19 @@ async fn fetch(
             &JsValue::from_str(value),
         );
     }
-    let init = RequestInit::new();
+    let init: RequestInit = null_object().unchecked_into();
     init.set_method(request.method);
     init.set_headers(&headers);
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(&interop::to_json(body)));
     }
     init.set_signal(Some(signal));
+    // The core decides which redirects are followed (src/response_guard.rs).
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    complete_init(&init, &request.url, custom_fetch.is_none());
     let network = |thrown: JsValue| call::network_error(thrown_reason(&thrown));
     let promise = match custom_fetch {
-        Some(fetch) => Ok(call_fetch(fetch, &request.url, &init)),
+        Some(fetch) => Ok(call_fetch(fetch, &request.url, &init, MAX_RESPONSE_BYTES)),
         None => fetch_with_init(&request.url, &init),
     };
     let response = JsFuture::from(promise.map_err(network)?)
@@ -223,9 +301,13 @@ async fn fetch(
             "fetch resolved to something other than a Response",
         ));
     }
-    Ok(gloo_net::http::Response::from(
-        response.unchecked_into::<web_sys::Response>(),
-    ))
+    Ok(response.unchecked_into())
+}
+
+/// An object without a prototype: nothing set on `Object.prototype` shows
+/// through it.
+fn null_object() -> Object {
+    Object::create(JsValue::NULL.unchecked_ref())
 }
 
 /// A `Response` of any realm or library: a numeric `status`, `headers.get`
@@ -245,7 +327,7 @@ fn is_response(value: &JsValue) -> bool {
 /// Fails at once, never retried, when the runtime has no global `fetch`
 /// (Jest's jsdom environment, Node before 18): nothing could ever be sent.
 fn require_fetch() -> Result<(), Error> {
-    let fetch = Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"));
+    let fetch = Reflect::get(&interop::global(), &JsValue::from_str("fetch"));
     match fetch.is_ok_and(|f| f.is_function()) {
         true => Ok(()),
         false => Err(call::no_fetch_error()),

@@ -296,7 +296,8 @@ export interface CustomerPatch {
      */
     companyName?: string | null | undefined;
     /**
-     * Email address; trimmed and lowercased by the server; cannot be cleared.
+     * Email address, stored trimmed and lowercased. Every customer
+     * has one: it cannot be cleared.
      */
     email?: string | undefined;
     /**
@@ -304,36 +305,36 @@ export interface CustomerPatch {
      */
     phone?: string | null | undefined;
     /**
-     * Email address for invoices.
+     * Email address for invoices (stored trimmed and lowercased).
      */
     billingEmail?: string | null | undefined;
     /**
-     * Billing address, replaced in full.
+     * Billing address; a patch replaces it whole.
      */
     address?: Address | null | undefined;
     /**
-     * Shipping details, replaced in full.
+     * Shipping details; a patch replaces them whole.
      */
     shipping?: Shipping | null | undefined;
     /**
-     * Tax id.
+     * Tax id (VAT number, EIN, ...).
      */
     taxId?: string | null | undefined;
     /**
-     * Tax id type (`eu_vat`, `us_ein`, ...).
+     * Tax id type, Stripe-style (`eu_vat`, `us_ein`, ...).
      */
     taxIdType?: string | null | undefined;
 }
 
 /**
- * The editable part of a customer, as an edit form holds it: the nine
+ * The editable part of a customer, as an edit form holds it: the
  * fields a patch may carry, each optional, in the same shape as on
- * [`Customer`]. Feed it to [`diff_customer`] to get the minimal patch.
+ * [`Customer`]. Feed it to `diff_customer` to get the minimal patch.
  *
  * A draft may be partial: a field it leaves out (or sets to `undefined`)
  * keeps the customer's value, unchanged; `null` or `""` empties it. (In
  * Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
- * draft.)
+ * draft.) Emptying `email` does not clear it (the API cannot).
  */
 export interface CustomerDraft {
     /**
@@ -345,7 +346,8 @@ export interface CustomerDraft {
      */
     companyName?: string | null | undefined;
     /**
-     * Email address. Emptying it does not clear it (the API cannot).
+     * Email address, stored trimmed and lowercased. Every customer
+     * has one: it cannot be cleared.
      */
     email?: string | null | undefined;
     /**
@@ -353,23 +355,23 @@ export interface CustomerDraft {
      */
     phone?: string | null | undefined;
     /**
-     * Email address for invoices.
+     * Email address for invoices (stored trimmed and lowercased).
      */
     billingEmail?: string | null | undefined;
     /**
-     * Billing address.
+     * Billing address; a patch replaces it whole.
      */
     address?: Address | null | undefined;
     /**
-     * Shipping details.
+     * Shipping details; a patch replaces them whole.
      */
     shipping?: Shipping | null | undefined;
     /**
-     * Tax id.
+     * Tax id (VAT number, EIN, ...).
      */
     taxId?: string | null | undefined;
     /**
-     * Tax id type (`eu_vat`, `us_ein`, ...).
+     * Tax id type, Stripe-style (`eu_vat`, `us_ein`, ...).
      */
     taxIdType?: string | null | undefined;
 }

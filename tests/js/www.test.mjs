@@ -4,7 +4,7 @@
 // same-origin, exactly as in `scripts/demo.sh`.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,10 @@ import { launch } from "./chromium.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DIST = `${ROOT}www/dist`;
+/** The top-level string fields, as the field table generates them for the dashboard. */
+const STRING_FIELDS = JSON.parse(
+  readFileSync(`${ROOT}www/src/customer-fields.ts`, "utf8").match(/^export const STRING_FIELDS = (\[.*\]) as const;$/m)[1],
+);
 const BIN = process.env.SANDBOX_BIN ?? `${ROOT}target/debug/checkoutpage-sandbox`;
 const ARTIFACTS = `${ROOT}tests/artifacts`;
 const KEY = "sk_test_sandbox";
@@ -157,6 +161,9 @@ test("the dashboard loads, validates, previews and saves a customer", async () =
   assert.ok(controls.length >= 21, `expected every editable field, found ${controls.length} controls`);
   assert.deepEqual(controls.filter((c) => c.labels === 0), []);
   for (const param of ["name", "companyName", "email", "phone", "billingEmail", "taxId", "taxIdType"]) {
+    assert.ok(STRING_FIELDS.includes(param), `${param} is a string field of the table`);
+  }
+  for (const param of STRING_FIELDS) {
     assert.ok(controls.some((c) => c.id === `f-${param}`), `no input for ${param}`);
   }
 

@@ -130,6 +130,14 @@ macro_rules! shared_suite {
         use wasm_bindgen_test::wasm_bindgen_test;
 
         #[wasm_bindgen_test]
+        async fn huge_responses_leave_the_module_memory_where_it_was() {
+            responses::huge_responses_leave_the_module_memory_where_it_was().await
+        }
+        #[wasm_bindgen_test]
+        async fn a_leading_bom_is_ignored() {
+            responses::a_leading_bom_is_ignored().await
+        }
+        #[wasm_bindgen_test]
         async fn throwing_proxies_reject_instead_of_crashing() {
             hostile::throwing_proxies_reject_instead_of_crashing().await
         }
@@ -313,6 +321,7 @@ pub mod hostile;
 #[path = "../public_data_support/mod.rs"]
 pub mod public_data;
 pub mod resilience;
+pub mod responses;
 pub mod rules;
 pub mod shared;
 pub mod stalls;

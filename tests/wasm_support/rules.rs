@@ -350,19 +350,35 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
         r#"{name: new Date(0), phone: Symbol("x"), taxId: 1n, companyName: NaN,
             address: {city: Infinity, line1: () => 1}}"#,
     ));
+    // (A Date is refused where it is read, like the others: issue 22.)
     assert_eq!(
         params(&errors),
         [
+            "name",
             "phone",
             "taxId",
             "companyName",
             "address.city",
             "address.line1",
-            "name"
         ]
     );
+    assert_eq!(
+        get_str(&Array::from(&errors).get(0), "code").as_deref(),
+        Some("unsupported_value")
+    );
+    // An object's own toJSON() is what JSON.stringify sends, so it is what is
+    // read (issue 22): here an empty patch, refused as such.
     let errors = validate_customer_patch(eval(r#"{name: "A", toJSON() { return {}; }}"#));
-    assert_eq!(params(&errors), ["toJSON"]);
+    assert_eq!(params(&errors), [""]);
+    assert_eq!(
+        get_str(&Array::from(&errors).get(0), "code").as_deref(),
+        Some("empty_patch")
+    );
+    let normalized = normalize_customer_patch(eval(
+        r#"{name: "A", toJSON() { return {companyName: " B "}; }}"#,
+    ))
+    .unwrap();
+    assert_eq!(stringify(&normalized), r#"{"companyName":"B"}"#);
     // Megabytes are refused before they are copied into the module.
     let huge = eval(r#"{name: "x".repeat(4 << 20)}"#);
     let errors = Array::from(&validate_customer_patch(huge));

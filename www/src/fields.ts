@@ -2,6 +2,7 @@
 // SDK and the API use in their field errors (`address.country`,
 // `shipping.address.postalCode`), and the conversions form ⇄ customer/draft.
 import type { Address, Customer, CustomerDraft, Shipping } from "./sdk";
+import { ADDRESS_FIELDS, STRING_FIELDS, type AddressField, type StringField } from "./customer-fields";
 
 export interface FieldDef {
   /** Dotted path, as in `FieldError.param`. */
@@ -29,11 +30,11 @@ export interface SectionDef {
   sub?: { group: "shipping.address"; title: string; fields: FieldDef[] };
 }
 
-export const ADDRESS_KEYS = ["line1", "line2", "city", "state", "postalCode", "country"] as const;
-type AddressKey = (typeof ADDRESS_KEYS)[number];
+/** The fields of an address, from the field table (`customer-fields.ts`, generated). */
+export const ADDRESS_KEYS = ADDRESS_FIELDS;
 
 function addressFields(prefix: string): FieldDef[] {
-  const label: Record<AddressKey, FieldDef> = {
+  const label: Record<AddressField, FieldDef> = {
     line1: { param: "line1", label: "Address line 1", placeholder: "Street and number", wide: true },
     line2: { param: "line2", label: "Address line 2", placeholder: "Apartment, suite, floor (optional)", wide: true },
     city: { param: "city", label: "City" },
@@ -52,48 +53,55 @@ function addressFields(prefix: string): FieldDef[] {
   return ADDRESS_KEYS.map((key) => ({ ...label[key], param: `${prefix}.${key}` }));
 }
 
-export const TOP_LEVEL = [
-  "name",
-  "companyName",
-  "email",
-  "phone",
-  "billingEmail",
-  "taxId",
-  "taxIdType",
-] as const;
-type TopLevelKey = (typeof TOP_LEVEL)[number];
+/** The top-level string fields, from the field table (`customer-fields.ts`, generated). */
+export const TOP_LEVEL = STRING_FIELDS;
+
+/**
+ * How the form shows each top-level string field, and in which section. A
+ * `Record` over the field table's names: a field added to the table is a type
+ * error here until it has its label.
+ */
+const TOP_LEVEL_FIELDS: Record<StringField, FieldDef & { section: "contact" | "tax" }> = {
+  name: { section: "contact", param: "name", label: "Full name", placeholder: "Ada Lovelace" },
+  companyName: { section: "contact", param: "companyName", label: "Company", placeholder: "Analytical Engines B.V." },
+  email: {
+    section: "contact",
+    param: "email",
+    label: "Email",
+    type: "email",
+    hint: "Required. The API trims and lower-cases it; it cannot be cleared.",
+    placeholder: "ada@example.com",
+  },
+  billingEmail: {
+    section: "contact",
+    param: "billingEmail",
+    label: "Billing email",
+    type: "email",
+    hint: "Where invoices go, if not the main email.",
+    placeholder: "billing@example.com",
+  },
+  phone: { section: "contact", param: "phone", label: "Phone", type: "tel", placeholder: "+31 20 123 4567" },
+  taxId: { section: "tax", param: "taxId", label: "Tax ID", placeholder: "NL123456789B01", autocapitalize: "characters" },
+  taxIdType: { section: "tax", param: "taxIdType", label: "Tax ID type", placeholder: "eu_vat", list: "tax-id-types", hint: "e.g. eu_vat, gb_vat, us_ein" },
+};
+
+/** The top-level fields of `section`, in the order listed above. */
+function topLevel(section: "contact" | "tax"): FieldDef[] {
+  return Object.values(TOP_LEVEL_FIELDS)
+    .filter((def) => def.section === section)
+    .map(({ section: _, ...def }) => def);
+}
 
 export const SECTIONS: SectionDef[] = [
   {
     title: "Contact",
     description: "Who the customer is and how to reach them.",
-    fields: [
-      { param: "name", label: "Full name", placeholder: "Ada Lovelace" },
-      { param: "companyName", label: "Company", placeholder: "Analytical Engines B.V." },
-      {
-        param: "email",
-        label: "Email",
-        type: "email",
-        hint: "Required. The API trims and lower-cases it; it cannot be cleared.",
-        placeholder: "ada@example.com",
-      },
-      {
-        param: "billingEmail",
-        label: "Billing email",
-        type: "email",
-        hint: "Where invoices go, if not the main email.",
-        placeholder: "billing@example.com",
-      },
-      { param: "phone", label: "Phone", type: "tel", placeholder: "+31 20 123 4567" },
-    ],
+    fields: topLevel("contact"),
   },
   {
     title: "Tax",
     description: "Shown on invoices.",
-    fields: [
-      { param: "taxId", label: "Tax ID", placeholder: "NL123456789B01", autocapitalize: "characters" },
-      { param: "taxIdType", label: "Tax ID type", placeholder: "eu_vat", list: "tax-id-types", hint: "e.g. eu_vat, gb_vat, us_ein" },
-    ],
+    fields: topLevel("tax"),
   },
   {
     group: "address",
@@ -159,7 +167,7 @@ export function readDraft(read: (param: string) => string): CustomerDraft {
   };
 
   const draft: CustomerDraft = {};
-  for (const key of TOP_LEVEL) draft[key as TopLevelKey] = text(key);
+  for (const key of TOP_LEVEL) draft[key] = text(key);
   draft.address = address("address");
 
   const shipping: Shipping = {};

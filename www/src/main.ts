@@ -14,6 +14,7 @@ import {
   valueAt,
   type FieldDef,
 } from "./fields";
+import { EDITABLE_FIELDS, READ_ONLY_FIELDS } from "./customer-fields";
 import {
   CheckoutPageClient,
   CheckoutPageError,
@@ -30,8 +31,8 @@ const SEEDED: { id: string; label: string }[] = [
   { id: "6650a1b2c3d4e5f601234569", label: "Linus Pauling (US, extra metadata)" },
   { id: "6650a1b2c3d4e5f60123456a", label: "Zoë Müller-Østergaard — Café Ø GmbH" },
 ];
-const READ_ONLY = ["id", "sellerId", "stripeCustomerId", "createdAt", "updatedAt"] as const;
-const EDITABLE = new Set(["name", "companyName", "email", "phone", "billingEmail", "address", "shipping", "taxId", "taxIdType"]);
+const READ_ONLY = READ_ONLY_FIELDS;
+const EDITABLE = new Set<string>(EDITABLE_FIELDS);
 /** Page-level retries after the SDK itself gave up on a 429. */
 const RATE_LIMIT_RETRIES = 2;
 

@@ -1,0 +1,90 @@
+// Issue 22, point 6: the README's module Worker, run as written in headless
+// Chromium. Its order (the handler set first, the package imported inside it)
+// answers a message posted the moment the worker starts; the other order (a
+// static import, then the handler) is shown losing it, which is why the
+// README asks for this one.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { launch } from "./chromium.mjs";
+import { serve } from "./static-server.mjs";
+
+const PKG = new URL("../../pkg/", import.meta.url);
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const ID = "65f0c0ffee0000000000abcd";
+
+/** The README's worker snippet (an indented ```js block that starts "// worker.js"). */
+function readmeWorker() {
+  const block = /^( *)```js\n((?:\1.*\n)*?)\1```$/gm;
+  for (const [, indent, body] of README.matchAll(block)) {
+    const code = body.split("\n").map((line) => line.slice(indent.length)).join("\n");
+    if (code.startsWith("// worker.js")) return code.replaceAll('"checkoutpage-client"', '"/pkg/index.js"');
+  }
+  throw new Error("README.md has no ```js block starting with // worker.js");
+}
+
+const STATIC_FIRST = `import { CheckoutPageClient } from "/pkg/index.js";
+self.onmessage = async ({ data }) => {
+  const client = new CheckoutPageClient({ baseUrl: data.baseUrl });
+  self.postMessage(await client.getCustomer(data.customerId));
+};`;
+
+let api, pages, browser;
+before(async () => {
+  const server = createServer((req, res) => {
+    const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "accept, content-type" };
+    if (req.method === "OPTIONS") return res.writeHead(204, cors).end();
+    const id = req.url.split("/").pop();
+    res.writeHead(200, { ...cors, "content-type": "application/json" });
+    res.end(JSON.stringify({ data: { id, name: "From the worker" } }));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  api = { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+  pages = await serve(
+    { "/pkg/": fileURLToPath(PKG) },
+    {
+      "/": "<!doctype html><title>worker</title>",
+      "/readme-worker.js": readmeWorker(),
+      "/static-first.js": STATIC_FIRST,
+    },
+  );
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  pages?.close();
+  api?.close();
+});
+
+/** Starts `script` as a module Worker, posts at once, and waits up to `ms` for a reply. */
+async function firstReply(script, ms) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${pages.url}/`);
+  const reply = await page.evaluate(
+    ([script, baseUrl, customerId, ms]) =>
+      new Promise((resolve) => {
+        const worker = new Worker(script, { type: "module" });
+        worker.onmessage = ({ data }) => resolve(data);
+        worker.onerror = (e) => resolve({ error: String(e.message) });
+        worker.postMessage({ baseUrl, customerId });
+        setTimeout(() => resolve(null), ms);
+      }),
+    [script, api.url, ID, ms],
+  );
+  await page.close();
+  assert.deepEqual(problems, []);
+  return reply;
+}
+
+test("Chromium: the README's module Worker answers a message posted as it starts", async () => {
+  assert.deepEqual(await firstReply("/readme-worker.js", 15_000), { id: ID, name: "From the worker" });
+});
+
+test("Chromium: a Worker that imports the package before setting onmessage loses that message", async () => {
+  assert.equal(await firstReply("/static-first.js", 3_000), null);
+});
