@@ -4,11 +4,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::Error;
 use crate::schema::{self, SchemaKind, SchemaOptions};
 
-use super::boundary::{platform, to_js_error};
-use super::interop;
+use super::errors::validation_error;
+use super::exports::platform;
+use super::interop::{self, snapshot};
 
 #[wasm_bindgen(module = "/js/schema.js")]
 extern "C" {
@@ -29,27 +29,23 @@ impl CustomerSchemaRules {
     /// The Standard Schema result for `value`, with its warnings.
     pub fn run(&self, value: JsValue) -> JsValue {
         platform();
-        let mut read = Vec::new();
-        let value = interop::to_value(&value, "", &mut read);
+        let value = snapshot(&value, "");
         interop::from_value(&schema::validate(
             self.kind,
-            value.as_ref(),
-            read,
+            value.value.as_ref(),
+            value.problems,
             self.options,
         ))
     }
 }
 
 fn create(kind: SchemaKind, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let mut errors = Vec::new();
-    let value = options
-        .filter(|o| !o.is_undefined())
-        .and_then(|o| interop::to_value(&o, "options", &mut errors));
-    if !errors.is_empty() {
-        return Err(to_js_error(Error::validation(errors)));
+    let options = options.map(|options| snapshot(&options, "options"));
+    if let Some(options) = options.as_ref().filter(|o| !o.problems.is_empty()) {
+        return Err(validation_error(options.problems.clone()));
     }
-    let options = SchemaOptions::from_value(value.as_ref())
-        .map_err(|errors| to_js_error(Error::validation(errors)))?;
+    let value = options.and_then(|options| options.value);
+    let options = SchemaOptions::from_value(value.as_ref()).map_err(validation_error)?;
     Ok(standard_schema(CustomerSchemaRules { kind, options }))
 }
 
