@@ -20,6 +20,7 @@ use crate::call::Patience;
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{Error, FieldError, ProblemCode};
+use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{self, ValidationMode};
 use crate::value::{Map, Value};
@@ -231,14 +232,14 @@ pub fn update_request(
     config: &ClientConfig,
     id: &str,
     patch: Snapshot,
-    mode: ValidationMode,
+    (mode, locale): (ValidationMode, Locale),
     mut errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     let (patch, problems) = read_patch(patch, PatchUse::Send(mode));
     errors.extend(problems);
     match patch {
         Some(patch) if errors.is_empty() => update_customer::request(config, id, &patch),
-        _ => Err(Error::validation(errors)),
+        _ => Err(Error::validation(localized(errors, locale))),
     }
 }
 
@@ -246,11 +247,12 @@ pub fn update_request(
 pub fn get_request(
     config: &ClientConfig,
     id: &str,
+    locale: Locale,
     errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     match errors.is_empty() {
         true => get_customer::request(config, id),
-        false => Err(Error::validation(errors)),
+        false => Err(Error::validation(localized(errors, locale))),
     }
 }
 
@@ -307,7 +309,7 @@ pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldErro
 }
 
 /// Every option name of the `CheckoutPageClient` constructor.
-pub const CLIENT_OPTION_KEYS: [&str; 8] = [
+pub const CLIENT_OPTION_KEYS: [&str; 9] = [
     "apiKey",
     "baseUrl",
     "timeoutMs",
@@ -316,16 +318,19 @@ pub const CLIENT_OPTION_KEYS: [&str; 8] = [
     "dangerouslyAllowBrowser",
     "fetch",
     "validation",
+    "locale",
 ];
 /// Every option name of one call.
-pub const REQUEST_OPTION_KEYS: [&str; 4] = ["signal", "timeoutMs", "maxRetries", "validation"];
+pub const REQUEST_OPTION_KEYS: [&str; 5] =
+    ["signal", "timeoutMs", "maxRetries", "validation", "locale"];
 /// Every option name of `updateCustomers`.
-pub const BULK_OPTION_KEYS: [&str; 5] = [
+pub const BULK_OPTION_KEYS: [&str; 6] = [
     "concurrency",
     "requestsPerMinute",
     "signal",
     "onProgress",
     "validation",
+    "locale",
 ];
 /// The options whose values are not JSON (read apart by the shell).
 pub const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
@@ -362,6 +367,7 @@ pub fn client_options(
         max_retries: number_option(map, "maxRetries", errors),
         requests_per_minute: number_option(map, "requestsPerMinute", errors),
         validation: string_option(map, "validation", errors),
+        locale: string_option(map, "locale", errors),
         dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
@@ -393,13 +399,13 @@ pub fn client_config(
     }
 }
 
-/// Reads one call's options: its patience and its validation mode (the
-/// client's own where not given).
+/// Reads one call's options: its patience, its validation mode and its
+/// messages' locale (the client's own where not given).
 pub fn request_options(
     config: &ClientConfig,
     map: &Map,
     errors: &mut Vec<FieldError>,
-) -> (Patience, ValidationMode) {
+) -> (Patience, ValidationMode, Locale) {
     let timeout_ms = config::count(
         "timeoutMs",
         number_option(map, "timeoutMs", errors),
@@ -415,7 +421,8 @@ pub fn request_options(
         errors,
     );
     let mode = validation(config, map, errors);
-    (Patience::single(timeout_ms, max_retries), mode)
+    let locale = locale(config, map, errors);
+    (Patience::single(timeout_ms, max_retries), mode, locale)
 }
 
 /// A bulk job's settings, read from its options.
@@ -427,6 +434,8 @@ pub struct BulkSettings {
     pub job_rate: Option<u32>,
     /// Which problems stop an item before it is sent.
     pub mode: ValidationMode,
+    /// The language of the items' problem messages.
+    pub locale: Locale,
 }
 
 /// Reads a bulk job's options (the client's validation mode where not
@@ -450,7 +459,36 @@ pub fn bulk_options(
         concurrency,
         job_rate,
         mode: validation(config, map, errors),
+        locale: locale(config, map, errors),
     }
+}
+
+/// A `locale` option (a language tag), the client's where not given.
+fn locale(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> Locale {
+    string_option(map, "locale", errors).map_or(config.locale, |tag| Locale::from_tag(&tag))
+}
+
+/// The options `{ locale }` of `validateCustomerPatch` and `diffCustomer`
+/// (`undefined`: English), and the problems with them.
+pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
+    let Snapshot {
+        value,
+        mut problems,
+    } = snapshot;
+    let mut locale = Locale::default();
+    match value {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            for (key, _) in map.iter().filter(|(key, _)| *key != "locale") {
+                problems.push(unknown_option(key, "MessageOptions", &["locale"]));
+            }
+            if let Some(tag) = string_option(&map, "locale", &mut problems) {
+                locale = Locale::from_tag(&tag);
+            }
+        }
+        Some(other) => problems.push(options_not_an_object("MessageOptions", other)),
+    }
+    (locale, problems)
 }
 
 fn validation(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> ValidationMode {

@@ -72,7 +72,7 @@ pub struct FieldError {
     /// The language-neutral detail the message mentions besides the field
     /// and its limits (a field or type name the input was probably meant to
     /// be, an example of the expected format), for messages in other
-    /// languages ([`crate::messages`]). Not serialised, and not compared:
+    /// languages (the `messages` module). Not serialised, and not compared:
     /// it is part of what `message` says.
     #[serde(skip)]
     pub hint: Option<String>,

@@ -328,6 +328,12 @@ fn fill(template: &str, error: &FieldError, limit: Option<usize>) -> String {
     out
 }
 
+/// `errors` with their messages in `locale` (see [`localize`]).
+pub fn localized(mut errors: Vec<FieldError>, locale: Locale) -> Vec<FieldError> {
+    localize_all(&mut errors, locale);
+    errors
+}
+
 /// Every message of `errors` in `locale` (see [`localize`]).
 pub fn localize_all(errors: &mut [FieldError], locale: Locale) {
     if locale == Locale::En {

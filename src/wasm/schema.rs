@@ -187,10 +187,18 @@ export type CustomerPatchSchema = CustomerSchema<CustomerPatch, CustomerPatch>;
  */
 export type CustomerDraftSchema = CustomerSchema<CustomerDraft, CustomerPatch>;
 
-/** Options of a schema. */
-export interface SchemaOptions {
-  /** The messages' language tag (`"nl"`, `navigator.language`); default `"en"`. */
+/** The options of `validateCustomerPatch` and `diffCustomer`. */
+export interface MessageOptions {
+  /**
+   * The language of the problems' messages: `"en"` (the default), `"nl"`,
+   * `"de"`, `"fr"`, `"es"`, or any BCP 47 tag (`navigator.language`);
+   * English for other languages.
+   */
   locale?: Locale | (string & {}) | undefined;
+}
+
+/** Options of a schema. */
+export interface SchemaOptions extends MessageOptions {
   /** What blocks: `"standard"` (errors, the default), `"strict"` (warnings too), `"off"`. */
   validation?: "standard" | "strict" | "off" | undefined;
 }

@@ -50,6 +50,11 @@ pub struct ClientOptions {
     /// `"off"` only what cannot be sent as given.
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages), for every call of the client.
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// Options for one call.
@@ -69,6 +74,11 @@ pub struct RequestOptions {
     /// (`updateCustomer`; ignored by `getCustomer`).
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages) for this call (default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// One item of a bulk update.
@@ -100,6 +110,11 @@ pub struct BulkOptions {
     /// The client's `validation` mode, for every item of this job.
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages) for this job's items (default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// Progress of a bulk update.
