@@ -488,6 +488,12 @@ pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
         }
         Some(other) => problems.push(options_not_an_object("MessageOptions", other)),
     }
+    // `validateCustomerPatch` lists them with the patch's problems, each
+    // with a code.
+    for problem in problems.iter_mut().filter(|p| p.code.is_none()) {
+        problem.code = Some(ProblemCode::InvalidOption);
+        problem.severity = Some(ProblemCode::InvalidOption.severity());
+    }
     (locale, problems)
 }
 
