@@ -140,13 +140,16 @@ export type CustomerSchemaResult<Output> = (
 | { readonly issues: ReadonlyArray<SchemaIssue>; }
 ) & { readonly warnings: ReadonlyArray<SchemaIssue> };
 
+/** The Standard Schema properties of this package's schemas. */
+export interface CustomerSchemaProps<Input, Output> extends StandardSchemaV1.Props<Input, Output> {
+    /** Synchronous: a result (with the warnings), never a Promise. */
+    readonly validate: (value: unknown) => CustomerSchemaResult<Output>;
+}
+
 /** A Standard Schema v1 object of this package; `validate` is synchronous. */
 export interface CustomerSchema<Input, Output> extends StandardSchemaV1<Input, Output> {
     /** The Standard Schema properties (`vendor: "checkoutpage-client"`). */
-    readonly "~standard": StandardSchemaV1.Props<Input, Output> & {
-        /** Synchronous: a result, never a Promise. */
-        readonly validate: (value: unknown) => CustomerSchemaResult<Output>;
-    };
+    readonly "~standard": CustomerSchemaProps<Input, Output>;
     /** The warnings for `value` alone (hints that never block). */
     warnings(value: unknown): ReadonlyArray<SchemaIssue>;
 }
