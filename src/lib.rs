@@ -41,8 +41,9 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{
     apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
-    diff_customer, normalize_customer_patch, validate_customer_patch, BulkItem, BulkOptions,
-    BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions, RequestOptions,
+    customer_patch_json_schema, diff_customer, normalize_customer_patch, validate_customer_patch,
+    BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
+    RequestOptions,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

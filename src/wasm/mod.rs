@@ -18,7 +18,9 @@ pub use errors::CheckoutPageError;
 pub use exports::{
     apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
 };
-pub use schema::{create_customer_draft_schema, create_customer_patch_schema};
+pub use schema::{
+    create_customer_draft_schema, create_customer_patch_schema, customer_patch_json_schema,
+};
 pub use types::{BulkItem, BulkOptions, BulkProgress, ClientOptions, RequestOptions};
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less

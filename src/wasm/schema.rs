@@ -74,6 +74,18 @@ pub fn create_customer_draft_schema(
     create(SchemaKind::Draft, options)
 }
 
+/// The JSON Schema (draft 2020-12) of a patch, rendered from the customer
+/// field table (`fields/`): each field's type and doc comment, `null`
+/// clearing all but `email`, no other fields, at least one. Only what the
+/// API certainly refuses: usual lengths and formats stay warnings of
+/// `validateCustomerPatch`, so a validator using it never blocks what the
+/// server accepts. A new object at each call.
+#[wasm_bindgen(js_name = customerPatchJsonSchema, unchecked_return_type = "Record<string, unknown>")]
+pub fn customer_patch_json_schema() -> JsValue {
+    let text = checkoutpage_fields::json_schema::patch_schema();
+    interop::parse_json(&text).map_or(JsValue::NULL, |value| interop::from_value(&value))
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const SCHEMA_TS: &'static str = r#"
 /** The languages of problem messages; any other tag gives English. */

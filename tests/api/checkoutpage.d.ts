@@ -618,6 +618,16 @@ export function createCustomerDraftSchema(options?: SchemaOptions): CustomerDraf
 export function createCustomerPatchSchema(options?: SchemaOptions): CustomerPatchSchema;
 
 /**
+ * The JSON Schema (draft 2020-12) of a patch, rendered from the customer
+ * field table (`fields/`): each field's type and doc comment, `null`
+ * clearing all but `email`, no other fields, at least one. Only what the
+ * API certainly refuses: usual lengths and formats stay warnings of
+ * `validateCustomerPatch`, so a validator using it never blocks what the
+ * server accepts. A new object at each call.
+ */
+export function customerPatchJsonSchema(): Record<string, unknown>;
+
+/**
  * The smallest patch that turns `before` into `after` (an edited form, whole
  * or partial: a field `after` leaves out is unchanged, `null` or `""`
  * empties it): unchanged fields are omitted, emptied ones become `null`, and any change
@@ -663,6 +673,7 @@ export interface InitOutput {
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
     readonly createCustomerDraftSchema: (a: number) => [number, number, number];
     readonly createCustomerPatchSchema: (a: number) => [number, number, number];
+    readonly customerPatchJsonSchema: () => any;
     readonly customerschemarules_run: (a: number, b: any) => any;
     readonly diffCustomer: (a: any, b: any, c: number) => [number, number, number];
     readonly normalizeCustomerPatch: (a: any) => [number, number, number];

@@ -121,3 +121,31 @@ describe("forms: schemas, locales, no dropped edit", () => {
     });
   });
 });
+
+test("customerPatchJsonSchema: the field table as JSON Schema, refusing what the API refuses (ajv 2020)", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const sdk = await import("../../pkg/node.js");
+  const schema = sdk.customerPatchJsonSchema();
+  const table = readFileSync(new URL("../../www/src/customer-fields.ts", import.meta.url), "utf8");
+  const editable = JSON.parse(/EDITABLE_FIELDS = (\[[^\]]*\])/.exec(table)[1]);
+  assert.deepEqual(Object.keys(schema.properties), editable);
+  assert.match(schema.properties.email.description, /cannot be cleared/);
+  const validate = new Ajv2020({ strict: true }).compile(schema);
+  const accepted = [
+    { name: "Ada" },
+    { phone: null, companyName: "" },
+    { email: "ada@example.com", address: { line1: "Main 1", country: "NL" } },
+    { shipping: { name: "Ada", address: null } },
+    { phone: "call me", address: { postalCode: "not a postal code" } }, // warnings only
+  ];
+  const refused = [{}, { email: null }, { email: "" }, { emial: "x" }, { id: "x" }, { address: { zip: "1" } }, { name: 1 }, { shipping: { address: { city: 2 } } }];
+  for (const patch of accepted) {
+    assert.equal(validate(patch), true, JSON.stringify([patch, validate.errors]));
+    assert.deepEqual(sdk.validateCustomerPatch(patch).filter((p) => p.severity === "error"), [], JSON.stringify(patch));
+  }
+  for (const patch of refused) {
+    assert.equal(validate(patch), false, JSON.stringify(patch));
+    assert.ok(sdk.validateCustomerPatch(patch).some((p) => p.severity === "error"), JSON.stringify(patch));
+  }
+});
