@@ -52,7 +52,6 @@ const fakeApi = new URLSearchParams(location.search).has("fake")
  * overrides it, for trying the messages out.
  */
 const LOCALE = new URLSearchParams(location.search).get("locale") ?? navigator.language;
-document.documentElement.lang = LOCALE;
 
 // Keyless: the browser never holds the secret key. The sandbox's /proxy route
 // (your backend, in production) adds it server-side.
