@@ -7,7 +7,7 @@
 // page, window.api), and show the server's field errors at their fields.
 // Headless Chromium types into them as a user would.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 
 import { fixture, join, run, serve, useBrowser } from "./harness.mjs";
 
@@ -17,12 +17,11 @@ const FORMS = { "react-hook-form": "#hook-form", "TanStack Form": "#tanstack-for
 const browser = useBrowser();
 let server;
 
-async function open(t, query = "") {
+async function open(query = "") {
   if (!server) {
     const dir = fixture("forms");
     await run(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error"], { cwd: dir });
     server = await serve({ "/": join(dir, "dist") });
-    t.after?.(() => {});
   }
   const page = await browser().newPage();
   const problems = [];
@@ -38,8 +37,8 @@ const patches = (page) =>
 
 describe("Standard Schema in form libraries (fixtures/forms, Chromium)", () => {
   for (const [library, form] of Object.entries(FORMS)) {
-    test(`${library}: errors at their fields block, warnings do not, the diff is saved, server errors land on their field`, LONG, async (t) => {
-      const { page, problems } = await open(t);
+    test(`${library}: errors at their fields block, warnings do not, the diff is saved, server errors land on their field`, LONG, async () => {
+      const { page, problems } = await open();
       const at = (kind, name) => page.locator(`${form} [data-${kind}-for="${name}"]`);
       const input = (name) => page.locator(`${form} input[name="${name}"]`);
       const status = page.locator(`${form} .status`);
@@ -87,8 +86,8 @@ describe("Standard Schema in form libraries (fixtures/forms, Chromium)", () => {
       }
     });
 
-    test(`${library}: messages in the form's locale (?locale=nl)`, LONG, async (t) => {
-      const { page, problems } = await open(t, "?locale=nl");
+    test(`${library}: messages in the form's locale (?locale=nl)`, LONG, async () => {
+      const { page, problems } = await open("?locale=nl");
       try {
         await page.locator(`${form} input[name="email"]`).fill("");
         await page.locator(`${form} input[name="email"]`).blur();
@@ -103,4 +102,5 @@ describe("Standard Schema in form libraries (fixtures/forms, Chromium)", () => {
   }
 });
 
-process.on("beforeExit", () => server?.close());
+// The static server would keep this file's process alive.
+after(() => server?.close());
