@@ -83,7 +83,8 @@ started=$SECONDS
 # mostly wait on their own child processes).
 PACKAGING_WORK=$work SANDBOX_URL=$SANDBOX_URL node --test --test-reporter=spec --test-concurrency=4 \
   tests/packaging/nextjs.test.mjs tests/packaging/worker.test.mjs \
-  tests/packaging/bundlers.test.mjs tests/packaging/fixtures.test.mjs tests/packaging/testing-kit.test.mjs
+  tests/packaging/bundlers.test.mjs tests/packaging/fixtures.test.mjs tests/packaging/testing-kit.test.mjs \
+  tests/packaging/workers.test.mjs
 echo "  fixtures ran in $((SECONDS - started)) s"
 
 step "packaging tests passed (${SECONDS} s in all)"
