@@ -1,7 +1,8 @@
 // The built package as a page loads it (main entry and test kit, each with its
-// wasm inline and inflated by the platform's DecompressionStream) in Firefox
-// and WebKit, driven over WebDriver like the wasm-bindgen browser suite
-// (scripts/test-browsers.sh; drivers installed by scripts/setup.sh). Chromium
+// wasm inline; the main entry compiles it synchronously on the main thread)
+// in Firefox and WebKit, driven over WebDriver (tests/js/webdriver.mjs) like
+// the wasm-bindgen browser suite (scripts/test-browsers.sh; drivers installed
+// by scripts/setup.sh). Chromium
 // runs the same kind of page in browser-page.test.mjs and testing-kit.test.mjs.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
