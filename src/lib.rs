@@ -20,6 +20,7 @@ pub mod bulk;
 pub mod config;
 pub mod error;
 pub mod json;
+pub mod merge;
 pub mod model;
 pub mod pacer;
 pub mod response_guard;
