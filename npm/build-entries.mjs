@@ -1,20 +1,24 @@
-// Used by scripts/build-pkg.sh (not shipped), after wasm-bindgen, wasm-opt and
-// build-node-cjs.mjs: makes every entry carry the wasm inline, so no bundler,
-// server renderer or runtime has to locate a separate file (see
-// tests/packaging/README.md for the measurements behind this choice).
+// Used by scripts/build-pkg.sh (not shipped), after wasm-bindgen and
+// wasm-opt: makes every entry carry the wasm inline, so no bundler, server
+// renderer or runtime has to locate a separate file (see
+// tests/packaging/README.md for the measurements behind this choice), and
+// builds the CommonJS entry with esbuild.
 //
-//   <pkg>/wasm-bytes.js, <pkg>/node/wasm-bytes.cjs   the wasm deflated, as base64, + a decoder
-//   <pkg>/api.js, <pkg>/api.d.ts                      the public API only (no
-//                                                     wasm-bindgen init internals)
-//   <pkg>/checkoutpage.js, <pkg>/node/checkoutpage.cjs
-//       glue with a TextDecoder/TextEncoder fallback (Jest + jsdom) and, for
-//       the CommonJS one, the inline bytes instead of a file read
-//   <pkg>/explain.js                                  imports the real errors.js snippet
+//   <pkg>/wasm-bytes.js                the wasm deflated, as base64, + a decoder
+//   <pkg>/api.js, <pkg>/api.d.ts       the public API only (no wasm-bindgen init internals)
+//   <pkg>/checkoutpage.js              glue with a TextDecoder/TextEncoder fallback (Jest + jsdom)
+//                                      and its own queueMicrotask (npm/glue-globals.js)
+//   <pkg>/node/checkoutpage.cjs        `require`'s entry: esbuild's CommonJS bundle of node.js
+//                                      (the ESM Node entry: the wasm instantiated synchronously)
+//   <pkg>/node/checkoutpage.d.cts      its types (api.d.ts)
 //
 // Usage: node npm/build-entries.mjs <pkg dir>
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
+import { buildSync } from "esbuild";
+
+import { injectGlobals } from "./glue.mjs";
 import { writeWasmBytes } from "./inline-wasm.mjs";
 
 const [pkg] = process.argv.slice(2);
@@ -23,12 +27,6 @@ if (!pkg) throw new Error("usage: build-entries.mjs <pkg>");
 function fail(message) {
   console.error(`error: build-entries: ${message}`);
   process.exit(1);
-}
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
 }
 function replaceOnce(text, from, to, where) {
   const at = text.indexOf(from);
@@ -41,55 +39,33 @@ const wasm = readFileSync(join(pkg, "checkoutpage_bg.wasm"));
 const { base64: b64Length } = await writeWasmBytes(
   join(pkg, "checkoutpage_bg.wasm"),
   join(pkg, "wasm-bytes.js"),
-  join(pkg, "node", "wasm-bytes.cjs"),
   "checkoutpage_bg.wasm",
   fail,
 );
 
-// 2. explain.js imports the errors.js snippet wasm-bindgen copied (same class
-// the wasm throws, so instanceof works for load errors too).
-const errors = walk(join(pkg, "snippets")).filter((f) => /\/js\/errors\.js$/.test(f));
-if (errors.length !== 1) fail(`expected one snippets/**/js/errors.js, found ${errors.length}`);
-const errorsPath = `./${relative(pkg, errors[0])}`;
-const explainPath = join(pkg, "explain.js");
-writeFileSync(explainPath, replaceOnce(readFileSync(explainPath, "utf8"), `"./errors.js"`, JSON.stringify(errorsPath), "explain.js"));
-const cjsErrors = walk(join(pkg, "node", "snippets")).filter((f) => /\/js\/errors\.cjs$/.test(f));
-if (cjsErrors.length !== 1) fail(`expected one node/snippets/**/js/errors.cjs, found ${cjsErrors.length}`);
-const cjsErrorsPath = `./${relative(join(pkg, "node"), cjsErrors[0])}`;
-
-// The futures queue of js-sys schedules its run with the global
-// `queueMicrotask`, looked up at each call. Test fake timers (Jest's default
-// `jest.useFakeTimers()`, @sinonjs/fake-timers) replace it with one that runs
-// only when the test advances time: the queue then stays "scheduled" forever
-// and every later call of the module never settles, even after real timers
-// are back. Promise jobs cannot be faked, so the glue gets its own
-// queueMicrotask on them (a module-scope binding shadowing the global).
-const MICROTASKS = `// Promise jobs, not the global queueMicrotask, which test fake timers replace (npm/build-entries.mjs).
-const queueMicrotask = (task) => void Promise.resolve().then(task);
-`;
-function ownMicrotasks(text, where) {
-  const calls = text.match(/\bqueueMicrotask\(arg0\);/g) ?? [];
-  if (calls.length !== 1) fail(`${where}: expected the glue to call the global queueMicrotask once, found ${calls.length}`);
-  if (/\b(const|let|var|function) queueMicrotask\b/.test(text)) fail(`${where}: the glue already declares queueMicrotask`);
-  return text.replace(/^("use strict";\n)?/, (head) => `${head}${MICROTASKS}`);
-}
-
-// 3. The ESM glue: TextDecoder/TextEncoder through the fallback module.
+// 2. The ESM glue. Every entry passes the module (inline bytes, a URL of its
+// own, or the caller's input), so the glue's fallback URL is dead code; left
+// in, it makes bundlers (Vite, Turbopack) emit an unused copy of the .wasm.
 const gluePath = join(pkg, "checkoutpage.js");
-let glue = readFileSync(gluePath, "utf8");
-if (!/\bnew TextDecoder\b/.test(glue)) fail("expected the ESM glue to create a TextDecoder");
-if (/^import .*text-codec/m.test(glue)) fail("the ESM glue already imports text-codec.js");
-glue = `import { TextDecoder, TextEncoder } from "./text-codec.js";\n${ownMicrotasks(glue, "checkoutpage.js")}`;
-// Every entry passes the module (inline bytes, a URL of its own, or the
-// caller's input), so the glue's fallback URL is dead code; left in, it makes
-// bundlers (Vite, Turbopack) emit an unused copy of the .wasm.
-glue = replaceOnce(
-  glue,
-  "module_or_path = new URL('checkoutpage_bg.wasm', import.meta.url);",
-  'throw new Error("checkoutpage-client: init needs the module (the entries always pass it)");',
-  "checkoutpage.js",
+writeFileSync(
+  gluePath,
+  replaceOnce(
+    readFileSync(gluePath, "utf8"),
+    "module_or_path = new URL('checkoutpage_bg.wasm', import.meta.url);",
+    'throw new Error("checkoutpage-client: init needs the module (the entries always pass it)");',
+    "checkoutpage.js",
+  ),
 );
-writeFileSync(gluePath, glue);
+// 3. Its TextDecoder/TextEncoder (with a fallback, for Jest + jsdom) and
+// queueMicrotask (on promise jobs, which test fake timers cannot replace)
+// from npm/glue-globals.js, by esbuild's inject.
+const before = readFileSync(gluePath, "utf8");
+if (!/\bnew TextDecoder\b/.test(before)) fail("expected the ESM glue to create a TextDecoder");
+const microtasks = before.match(/(?<![.\w])queueMicrotask\(/g) ?? [];
+if (microtasks.length !== 1) fail(`expected the glue to call the global queueMicrotask once, found ${microtasks.length}`);
+const glue = await injectGlobals(gluePath, new URL("./glue-globals.js", import.meta.url).pathname, fail);
+if (!/^import \{[^}]*\bTextDecoder\b[^}]*\} from "\.\/text-codec\.js";$/m.test(glue)) fail("checkoutpage.js: TextDecoder was not injected");
+if (!glue.includes("Promise.resolve().then(task)")) fail("checkoutpage.js: queueMicrotask was not injected");
 
 // 4. The public API: every export of the glue but wasm-bindgen's init
 // internals (initSync, the default init), in JS and in the types.
@@ -127,59 +103,25 @@ if (strict.length) {
 }
 writeFileSync(join(pkg, "api.d.ts"), api);
 
-// 5. The CommonJS glue: the inline bytes instead of reading the file, the
-// codec fallback, and load failures as CheckoutPageError.
+// 5. The CommonJS entry: node.js (the ESM entry for Node: the inline wasm
+// instantiated synchronously, load failures explained) with everything it
+// imports, bundled by esbuild; one copy of the glue, the snippets and
+// CheckoutPageError inside it. Its types are the public API's.
 const cjsPath = join(pkg, "node", "checkoutpage.cjs");
-let cjs = readFileSync(cjsPath, "utf8");
-cjs = replaceOnce(
-  cjs,
-  "const wasmPath = require('path').join(__dirname, '..', 'checkoutpage_bg.wasm');",
-  "",
-  "checkoutpage.cjs",
-);
-cjs = replaceOnce(
-  cjs,
-  "const wasmBytes = require('fs').readFileSync(wasmPath);",
-  "const wasmBytes = require('./wasm-bytes.cjs').wasmBytes();",
-  "checkoutpage.cjs",
-);
-cjs = replaceOnce(
-  cjs,
-  "const wasmModule = new WebAssembly.Module(wasmBytes);",
-  `const wasmModule = (() => {
-  const { checkWebAssembly, explain } = require("./explain.cjs");
-  try {
-    checkWebAssembly();
-    return new WebAssembly.Module(wasmBytes);
-  } catch (error) {
-    throw explain(error);
-  }
-})();`,
-  "checkoutpage.cjs",
-);
-if (/require\('(fs|path|util)'\)/.test(cjs)) fail("the CommonJS glue still requires a Node built-in");
-if (!/\bnew TextDecoder\b/.test(cjs)) fail("expected the CommonJS glue to create a TextDecoder");
-cjs = ownMicrotasks(cjs, "checkoutpage.cjs");
-cjs = cjs.replace(/^("use strict";\n)?/, (s) => `${s}const { TextDecoder, TextEncoder } = require("./text-codec.cjs");\n`);
-writeFileSync(cjsPath, cjs);
-// explain.js as CommonJS (one text for every load error message).
-let explainCjs = readFileSync(explainPath, "utf8");
-explainCjs = replaceOnce(
-  explainCjs,
-  `import { CheckoutPageError } from ${JSON.stringify(errorsPath)};`,
-  `const { CheckoutPageError } = require(${JSON.stringify(cjsErrorsPath)});`,
-  "explain.js",
-);
-explainCjs = explainCjs.replace(/^export function /gm, "function ");
-if (/^\s*(import|export)\b/m.test(explainCjs)) fail("explain.js: cannot convert to CommonJS");
-writeFileSync(
-  join(pkg, "node", "explain.cjs"),
-  `"use strict";\n${explainCjs}\nmodule.exports = { checkWebAssembly, explain };\n`,
-);
-const codec = readFileSync(join(pkg, "text-codec.js"), "utf8").replace(
-  /\nexport \{ TextDecoder, TextEncoder \};\n$/,
-  "\nmodule.exports = { TextDecoder, TextEncoder };\n",
-);
-if (/^export /m.test(codec)) fail("text-codec.js: cannot convert to CommonJS");
-writeFileSync(join(pkg, "node", "text-codec.cjs"), `"use strict";\n${codec}`);
+const { warnings } = buildSync({
+  entryPoints: [join(pkg, "node.js")],
+  outfile: cjsPath,
+  bundle: true,
+  format: "cjs",
+  platform: "neutral",
+  banner: { js: '/* @ts-self-types="./checkoutpage.d.cts" */\n// Generated by npm/build-entries.mjs (esbuild) from node.js: the package for `require`.' },
+  // wasm-bindgen's import object names a snippet module once per import
+  // (later keys win, all the same module): not ours to change.
+  logOverride: { "duplicate-object-key": "silent" },
+  logLevel: "silent",
+});
+if (warnings.length) fail(`esbuild (node/checkoutpage.cjs): ${warnings.map((w) => w.text).join("; ")}`);
+const cjs = readFileSync(cjsPath, "utf8");
+if (/\bimport\.meta\b|^\s*(import|export)\s|\brequire\(/m.test(cjs)) fail("node/checkoutpage.cjs is not self-contained CommonJS");
+writeFileSync(join(pkg, "node", "checkoutpage.d.cts"), `/// <reference lib="esnext.disposable" />\n${api}`);
 console.log(`inlined ${wasm.length} bytes of wasm as ${b64Length} characters of base64 (deflated); public exports: ${names.join(", ")}`);

@@ -1,29 +1,35 @@
 // Used by scripts/build-pkg.sh (not shipped), after the main entries are
 // built: the test kit `checkoutpage-client/testing` in <pkg>/testing/, with
 // its own WebAssembly module (the API imitation, testing/ crate), inline like
-// the main entry's (base64, same decoder), so it works with no configuration
+// the main entry's (npm/inline-wasm.mjs), so it works with no configuration
 // in Node, bundlers, Jest (+ jsdom), Vitest and browsers. Never imported by
 // the main entry.
 //
 //   <pkg>/testing/fake_api_glue.js          wasm-bindgen web glue (ESM)
-//   <pkg>/testing/fake_api_glue.cjs         wasm-bindgen nodejs glue, inline bytes
-//   <pkg>/testing/wasm-bytes.js|.cjs        the kit's wasm, deflated, as base64 + decoder
-//   <pkg>/testing/fake_api.js|.cjs          loads the module
+//   <pkg>/testing/wasm-bytes.js             the kit's wasm, deflated, as base64 + decoder
+//   <pkg>/testing/fake_api.js               loads the module (npm/testing/fake_api.js)
 //   <pkg>/testing/fake_api_workerd.js       loads it under workerd (the .wasm imported)
 //   <pkg>/testing/fake_api_glue_bg.wasm     the module as a file, for workerd only
-//   <pkg>/testing/index.js|.cjs, index-workerd.js, index.d.ts|.d.cts
-//                                           the public API (npm/testing/)
+//   <pkg>/testing/index.js, index.d.ts      the public API (npm/testing/)
+//   <pkg>/testing/index-workerd.js          the same, loading through fake_api_workerd.js
+//   <pkg>/testing/index.cjs, index.d.cts    the same for `require`: esbuild's CommonJS
+//                                           bundle, the module instantiated on require
+//                                           (npm/testing/fake_api_sync.js)
 //
-// Usage: node npm/build-testing.mjs <nodejs-glue-dir> <pkg>
+// Usage: node npm/build-testing.mjs <pkg>
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
+import { build } from "esbuild";
+
+import { injectGlobals } from "./glue.mjs";
 import { writeWasmBytes } from "./inline-wasm.mjs";
 
-const [nodeDir, pkg] = process.argv.slice(2);
-if (!nodeDir || !pkg) throw new Error("usage: build-testing.mjs <nodejs-glue-dir> <pkg>");
+const [pkg] = process.argv.slice(2);
+if (!pkg) throw new Error("usage: build-testing.mjs <pkg>");
 const out = join(pkg, "testing");
 const NAME = "fake_api_glue";
+const source = (name) => new URL(`./testing/${name}`, import.meta.url).pathname;
 function fail(message) {
   console.error(`error: build-testing: ${message}`);
   process.exit(1);
@@ -35,99 +41,81 @@ function replaceOnce(text, from, to, where) {
 }
 
 // 1. The wasm inline, as the main entry carries its own (npm/inline-wasm.mjs).
-const { base64: b64Length } = await writeWasmBytes(
+const { bytes, base64: b64Length } = await writeWasmBytes(
   join(out, `${NAME}_bg.wasm`),
   join(out, "wasm-bytes.js"),
-  join(out, "wasm-bytes.cjs"),
   "testing/fake_api_glue_bg.wasm (the test kit)",
   fail,
 );
-const wasm = readFileSync(join(out, `${NAME}_bg.wasm`));
 
-// 2. The ESM glue: TextDecoder/TextEncoder through the main entry's fallback
-// module (Jest + jsdom has neither), no fallback URL (always passed bytes).
-let glue = readFileSync(join(out, `${NAME}.js`), "utf8");
-glue = `import { TextDecoder, TextEncoder } from "../text-codec.js";\n${glue}`;
-glue = replaceOnce(
-  glue,
-  `module_or_path = new URL('${NAME}_bg.wasm', import.meta.url);`,
-  'throw new Error("checkoutpage-client/testing: init needs the module (the kit always passes it)");',
-  `${NAME}.js`,
+// 2. The ESM glue: no fallback URL (always passed bytes), and
+// TextDecoder/TextEncoder through the main entry's fallback module (Jest +
+// jsdom has neither; npm/testing/glue-globals.js, by esbuild's inject).
+const gluePath = join(out, `${NAME}.js`);
+writeFileSync(
+  gluePath,
+  replaceOnce(
+    readFileSync(gluePath, "utf8"),
+    `module_or_path = new URL('${NAME}_bg.wasm', import.meta.url);`,
+    'throw new Error("checkoutpage-client/testing: init needs the module (the kit always passes it)");',
+    `${NAME}.js`,
+  ),
 );
-writeFileSync(join(out, `${NAME}.js`), glue);
-
-// 3. The CommonJS glue: inline bytes instead of a file read.
-let cjs = readFileSync(join(nodeDir, `${NAME}.js`), "utf8");
-cjs = replaceOnce(cjs, `const wasmPath = \`\${__dirname}/${NAME}_bg.wasm\`;\n`, "", `${NAME}.js (nodejs)`);
-cjs = replaceOnce(cjs, "const wasmBytes = require('fs').readFileSync(wasmPath);", "const wasmBytes = require('./wasm-bytes.cjs').wasmBytes();", `${NAME}.js (nodejs)`);
-cjs = `const { TextDecoder, TextEncoder } = require("../node/text-codec.cjs");\n${cjs}`;
-if (/\bimport\.meta\b|^\s*export\s/m.test(cjs)) fail("the nodejs glue is not CommonJS");
-writeFileSync(join(out, `${NAME}.cjs`), cjs);
+const glue = await injectGlobals(gluePath, source("glue-globals.js"), fail);
+if (!/^import \{[^}]*\bTextDecoder\b[^}]*\} from "\.\.\/text-codec\.js";$/m.test(glue)) fail(`${NAME}.js: TextDecoder was not injected`);
 rmSync(join(out, `${NAME}.d.ts`));
 rmSync(join(out, `${NAME}_bg.wasm.d.ts`));
 
-// 4. Loaders: async instantiation in ESM (Chromium refuses to compile large
-// modules synchronously on the main thread), already done in CommonJS.
-writeFileSync(
-  join(out, "fake_api.js"),
-  `// Generated by npm/build-testing.mjs: loads the test kit's module once.
-import __wbg_init, { FakeApiCore, seedCustomers } from "./${NAME}.js";
-import { wasmBytesAsync } from "./wasm-bytes.js";
+// 3. The loaders and the public API, ESM, as written (npm/testing/).
+for (const name of ["fake_api.js", "fake_api_workerd.js", "index.js", "index.d.ts"]) copyFileSync(source(name), join(out, name));
+copyFileSync(source("index.d.ts"), join(out, "index.d.cts"));
 
-let loading;
-/** Instantiates the module (once); resolves when it is ready. */
-function initModule() {
-  return (loading ??= wasmBytesAsync()
-    .then((bytes) => __wbg_init({ module_or_path: bytes }))
-    .then(() => undefined));
+/** An esbuild plugin: `./fake_api.js` imported from testing/index.js resolves to `loader` instead. */
+const loaderPlugin = (loader, external) => ({
+  name: "kit-loader",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/fake_api\.js$/ }, () =>
+      external ? { path: `./${loader}`, external: true } : { path: resolve(out, loader) },
+    );
+    if (!external) {
+      build.onLoad({ filter: new RegExp(`/${loader.replace(".", "\\.")}$`) }, () => ({
+        contents: readFileSync(source(loader), "utf8"),
+        resolveDir: out,
+        loader: "js",
+      }));
+    }
+  },
+});
+async function bundle(options) {
+  const { warnings } = await build({ entryPoints: [join(out, "index.js")], bundle: true, logLevel: "silent", ...options });
+  if (warnings.length) fail(`esbuild: ${warnings.map((w) => w.text).join("; ")}`);
 }
 
-export { FakeApiCore, seedCustomers, initModule };
-`,
-);
-writeFileSync(
-  join(out, "fake_api.cjs"),
-  `// Generated by npm/build-testing.mjs: the test kit's module (instantiated synchronously on require).
-"use strict";
-const { FakeApiCore, seedCustomers } = require("./${NAME}.cjs");
-const initModule = () => Promise.resolve();
-module.exports = { FakeApiCore, seedCustomers, initModule };
-`,
-);
+// 4. Under the `workerd` export condition: the same API loading through
+// fake_api_workerd.js (every other import stays as it is).
+await bundle({
+  outfile: join(out, "index-workerd.js"),
+  format: "esm",
+  platform: "neutral",
+  plugins: [
+    loaderPlugin("fake_api_workerd.js", true),
+    {
+      name: "external",
+      setup: (b) => b.onResolve({ filter: /^\.\.?\// }, (a) => (a.kind === "entry-point" ? undefined : { path: a.path, external: true })),
+    },
+  ],
+  banner: { js: "// Generated by npm/build-testing.mjs from testing/index.js: the test kit under workerd." },
+});
 
-// 4b. Under the `workerd` export condition (Cloudflare Workers, wrangler,
-// miniflare), which forbids compiling WebAssembly from bytes at run time: the
-// .wasm imported as a module, which wrangler precompiles (as the main entry's
-// workerd.js does).
-writeFileSync(
-  join(out, "fake_api_workerd.js"),
-  `// Generated by npm/build-testing.mjs: the test kit's module under workerd (the .wasm imported as a module).
-import __wbg_init, { FakeApiCore, seedCustomers } from "./${NAME}.js";
-import wasmModule from "./${NAME}_bg.wasm";
-
-let loading;
-/** Instantiates the precompiled module (once); resolves when it is ready. */
-function initModule() {
-  return (loading ??= __wbg_init({ module_or_path: wasmModule }).then(() => undefined));
-}
-
-export { FakeApiCore, seedCustomers, initModule };
-`,
-);
-
-// 5. The public API, ESM (default and workerd) and CommonJS from one source.
-const src = readFileSync(new URL("./testing/index.js", import.meta.url), "utf8");
-const esm = `import { TextEncoder } from "../text-codec.js";\n${src}`;
-writeFileSync(join(out, "index.js"), esm);
-writeFileSync(join(out, "index-workerd.js"), replaceOnce(esm, 'from "./fake_api.js";', 'from "./fake_api_workerd.js";', "npm/testing/index.js"));
-const importLine = /^import \{ ([^}]*) \} from "\.\/fake_api\.js";$/m;
-const exportLine = /^export \{ ([^}]*) \};$/m;
-if (!importLine.test(src) || !exportLine.test(src)) fail("npm/testing/index.js: expected one import of ./fake_api.js and one export list");
-const cjsApi = src
-  .replace(importLine, (_, names) => `const { ${names.replace(/ as /g, ": ")} } = require("./fake_api.cjs");`)
-  .replace(exportLine, (_, names) => `module.exports = { ${names} };`);
-if (/^\s*(import|export)\b/m.test(cjsApi)) fail("npm/testing/index.js: cannot convert to CommonJS");
-writeFileSync(join(out, "index.cjs"), `"use strict";\nconst { TextEncoder } = require("../node/text-codec.cjs");\n${cjsApi}`);
-copyFileSync(new URL("./testing/index.d.ts", import.meta.url), join(out, "index.d.ts"));
-copyFileSync(new URL("./testing/index.d.ts", import.meta.url), join(out, "index.d.cts"));
-console.log(`built ${out}/: ${wasm.length} bytes of wasm (inline, deflated, as ${b64Length} characters of base64)`);
+// 5. The CommonJS entry: one esbuild bundle of the API, the glue, the inline
+// bytes and the synchronous loader.
+await bundle({
+  outfile: join(out, "index.cjs"),
+  format: "cjs",
+  platform: "neutral",
+  plugins: [loaderPlugin("fake_api_sync.js", false)],
+  banner: { js: "// Generated by npm/build-testing.mjs (esbuild) from testing/index.js: the test kit for `require`." },
+});
+const cjs = readFileSync(join(out, "index.cjs"), "utf8");
+if (/\bimport\.meta\b|^\s*(import|export)\s/m.test(cjs)) fail("testing/index.cjs is not CommonJS");
+console.log(`built ${out}/: ${bytes} bytes of wasm (inline, deflated, as ${b64Length} characters of base64)`);

@@ -1,7 +1,7 @@
 // Shared by every ESM entry (not a public entry): every failure to load or
 // compile the WebAssembly module as a CheckoutPageError that says what to do.
 // Kept apart from load.js so the workerd entry does not pull in the inline bytes.
-import { CheckoutPageError } from "./errors.js";
+import { CheckoutPageError } from "./checkoutpage.js";
 
 /** Throws a CheckoutPageError when the runtime has no WebAssembly at all. */
 export function checkWebAssembly() {

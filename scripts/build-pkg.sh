@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: release wasm, wasm-bindgen glue (web
-# target, the ESM entry for Node, browsers, bundlers and workers) plus a
-# CommonJS copy of the glue for `require` in Node (nodejs target, in pkg/node/,
-# sharing the same .wasm), wasm-opt -Oz (npm binaryen, never Debian's), and
-# the package files from npm/ (entry points, package.json, README). Every
-# entry but `workerd` and `webpack` carries the wasm inline (npm/build-entries.mjs).
+# target: the ESM entry for Node, browsers, bundlers and workers), wasm-opt
+# -Oz (npm binaryen, never Debian's; missing is an error), the package files
+# from npm/ (entry points, package.json, README), and the CommonJS entry for
+# `require`, bundled by esbuild from the ESM one. Every entry but `workerd`
+# and `webpack` carries the wasm inline (npm/build-entries.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+source scripts/wasm-opt-flags.sh
+# An unoptimised package must not ship: no wasm-opt is an error (checked
+# first, before anything is built; tests/js/build.test.mjs).
+if [ ! -x "$opt" ]; then
+  echo "error: $opt not found: run npm ci (wasm-opt comes from npm's binaryen, never Debian's)" >&2
+  exit 1
+fi
 
 out=pkg
 wasm=target/wasm32-unknown-unknown/release/checkoutpage.wasm
@@ -30,41 +38,17 @@ export CARGO_ENCODED_RUSTFLAGS
 cargo build --release --target wasm32-unknown-unknown -p checkoutpage
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name checkoutpage "$wasm"
-nodejs=$(mktemp -d)
-trap 'rm -rf "$nodejs"' EXIT
-wasm-bindgen --target nodejs --out-dir "$nodejs" --out-name checkoutpage "$wasm"
-# Both glues drive one binary: ship it once.
-cmp -s "$out/checkoutpage_bg.wasm" "$nodejs/checkoutpage_bg.wasm" || {
-  echo "error: the web and nodejs targets emitted different .wasm files" >&2
-  exit 1
-}
-
 # wasm-bindgen types a re-exported JS class as `let X: unknown`; the real class
 # declaration comes from a typescript_custom_section in src/wasm/boundary.rs.
-for dts in "$out/checkoutpage.d.ts" "$nodejs/checkoutpage.d.ts"; do
-  grep -q '^export let CheckoutPageError: unknown;$' "$dts" || {
-    echo "error: expected wasm-bindgen's placeholder for CheckoutPageError in $dts" >&2
-    exit 1
-  }
-  sed -i '/^export let CheckoutPageError: unknown;$/d' "$dts"
-done
-# The public declarations of both entries must be the same text; the web
-# target only appends its init API (InitInput, InitOutput, initSync, init).
-trim() { perl -0pe 's/\n+\z/\n/'; }
-if ! diff -u <(trim < "$nodejs/checkoutpage.d.ts") \
-  <(sed '/^export type InitInput = /,$d' "$out/checkoutpage.d.ts" | trim) >&2; then
-  echo "error: the nodejs and web targets generated different public types" >&2
+dts="$out/checkoutpage.d.ts"
+grep -q '^export let CheckoutPageError: unknown;$' "$dts" || {
+  echo "error: expected wasm-bindgen's placeholder for CheckoutPageError in $dts" >&2
   exit 1
-fi
-node npm/build-node-cjs.mjs "$nodejs" "$out"
+}
+sed -i '/^export let CheckoutPageError: unknown;$/d' "$dts"
 
-source scripts/wasm-opt-flags.sh
-if [ -x "$opt" ]; then
-  "$opt" "${OPT_FLAGS[@]}" "$out/checkoutpage_bg.wasm" -o "$out/checkoutpage_bg.wasm.opt"
-  mv "$out/checkoutpage_bg.wasm.opt" "$out/checkoutpage_bg.wasm"
-else
-  echo "warning: $opt not found (run npm ci); the wasm is not size-optimised" >&2
-fi
+"$opt" "${OPT_FLAGS[@]}" "$out/checkoutpage_bg.wasm" -o "$out/checkoutpage_bg.wasm.opt"
+mv "$out/checkoutpage_bg.wasm.opt" "$out/checkoutpage_bg.wasm"
 
 # Fail the build if a build-host path survived.
 if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/checkoutpage_bg.wasm" >&2; then
@@ -74,6 +58,7 @@ fi
 
 cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/load.js npm/explain.js npm/text-codec.js \
   npm/init.js npm/init-workerd.js npm/init.d.ts npm/package.json "$out/"
+mkdir -p "$out/node"
 cp npm/init.cjs npm/init.d.cts "$out/node/"
 # Every entry carries the wasm inline (no file to locate); see npm/build-entries.mjs.
 node npm/build-entries.mjs "$out"
@@ -84,18 +69,13 @@ node npm/build-entries.mjs "$out"
 cargo build --release --target wasm32-unknown-unknown -p checkoutpage-testing
 kit_wasm=target/wasm32-unknown-unknown/release/checkoutpage_testing.wasm
 wasm-bindgen --target web --out-dir "$out/testing" --out-name fake_api_glue "$kit_wasm"
-kit_node=$(mktemp -d)
-trap 'rm -rf "$nodejs" "$kit_node"' EXIT
-wasm-bindgen --target nodejs --out-dir "$kit_node" --out-name fake_api_glue "$kit_wasm"
-if [ -x "$opt" ]; then
-  "$opt" "${OPT_FLAGS[@]}" "$out/testing/fake_api_glue_bg.wasm" -o "$out/testing/fake_api_glue_bg.wasm.opt"
-  mv "$out/testing/fake_api_glue_bg.wasm.opt" "$out/testing/fake_api_glue_bg.wasm"
-fi
+"$opt" "${OPT_FLAGS[@]}" "$out/testing/fake_api_glue_bg.wasm" -o "$out/testing/fake_api_glue_bg.wasm.opt"
+mv "$out/testing/fake_api_glue_bg.wasm.opt" "$out/testing/fake_api_glue_bg.wasm"
 if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/testing/fake_api_glue_bg.wasm" >&2; then
   echo "error: the test kit's wasm names paths of the build host (above)" >&2
   exit 1
 fi
-node npm/build-testing.mjs "$kit_node" "$out"
+node npm/build-testing.mjs "$out"
 
 cp README.md "$out/README.md"
 rm -f "$out/.gitignore"

@@ -19,6 +19,8 @@ cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --all-targets --
 cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --features bench -- -D warnings
 cargo clippy -q -p checkoutpage-testing --target wasm32-unknown-unknown -- -D warnings
 for script in bench/*.mjs; do node --check "$script"; done
+# The hand-written JavaScript bundled into the package at build time (the inline-wasm decoder).
+node_modules/.bin/tsc -p npm
 
 step "native tests: core, API imitation, sandbox and test kit"
 cargo test -q --workspace

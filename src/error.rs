@@ -7,6 +7,38 @@ use serde::{Deserialize, Serialize};
 
 use crate::value::{Map, Value};
 
+/// Declares an enum whose variants travel as strings (in errors, in the
+/// TypeScript types, in the README): each variant's wire name is written once,
+/// here, and serde (hence tsify's TypeScript union) and
+/// [`as_str`](ProblemCode::as_str) both read it. `tests/wire_names.rs` checks
+/// the README, the reference `.d.ts` and the JavaScript files against
+/// [`ALL`](ProblemCode::ALL).
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $wire:literal,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $($(#[$variant_meta])* #[serde(rename = $wire)] $variant,)*
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The wire name (as serialised, and in the TypeScript types).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $wire,)*
+                }
+            }
+        }
+    };
+}
+
 /// One problem with one field, in the API's own shape, plus a machine-readable
 /// `code` and a `severity` on every problem found client-side.
 ///
@@ -88,75 +120,77 @@ impl FieldError {
     }
 }
 
-/// How serious a client-side problem is.
-///
-/// The rule: an **error** only where the API certainly refuses the value or
-/// it cannot be sent faithfully; everything else, a probable mistake that a
-/// real customer can still have, is a **warning**.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Blocks sending: the API refuses it, or it would not arrive as given.
-    Error,
-    /// Sent anyway (unless the caller asks for strict validation).
-    Warning,
+wire_enum! {
+    /// How serious a client-side problem is.
+    ///
+    /// The rule: an **error** only where the API certainly refuses the value or
+    /// it cannot be sent faithfully; everything else, a probable mistake that a
+    /// real customer can still have, is a **warning**.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+    pub enum Severity {
+        /// Blocks sending: the API refuses it, or it would not arrive as given.
+        Error = "error",
+        /// Sent anyway (unless the caller asks for strict validation).
+        Warning = "warning",
+    }
 }
 
-/// A stable, machine-readable name for each kind of client-side problem, for
-/// localising messages and for logic. Each code always has the same
-/// severity: `not_an_object` to `too_many_problems` are errors, `invalid_email`
-/// to `too_long` warnings (table: the README's "Validation" section).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCode {
-    /// Error: the patch is not a JSON object.
-    NotAnObject,
-    /// Error: the patch has no fields (the API rejects an empty body).
-    EmptyPatch,
-    /// Error: a field the API does not have (the message may hint the nearest one).
-    UnknownField,
-    /// Error: a field set by the server (`id`, `createdAt`, ...).
-    ReadOnlyField,
-    /// Error: a value of the wrong JSON type.
-    InvalidType,
-    /// Error: `email` set to `null` or an empty string (it cannot be cleared).
-    EmailRequired,
-    /// Error: a control character (line break, tab, NUL, ...) inside a string.
-    ControlCharacter,
-    /// Error: a string that is not valid Unicode (a lone surrogate, e.g. half an
-    /// emoji), which would be sent as U+FFFD.
-    InvalidUnicode,
-    /// Error: a JavaScript value JSON cannot carry (`NaN`, a function, a bigint, ...).
-    UnsupportedValue,
-    /// Error: the customer id cannot address a customer.
-    InvalidCustomerId,
-    /// Error: a client or call option is invalid.
-    InvalidOption,
-    /// Error: any other argument the client cannot use.
-    InvalidInput,
-    /// Error: more problems than are listed (at most [`MAX_PROBLEMS`]); only
-    /// a patch with errors has that many.
-    TooManyProblems,
-    /// Warning: not an email address by the WHATWG rule (internationalised
-    /// domains are accepted).
-    InvalidEmail,
-    /// Warning: does not look like a phone number.
-    InvalidPhone,
-    /// Warning: not an ISO 3166-1 alpha-2 country code (or `XK`).
-    InvalidCountry,
-    /// Warning: a postal code outside its country's format in Google's address
-    /// metadata.
-    PostalCodeFormat,
-    /// Warning: a tax id outside the format of its type.
-    TaxIdFormat,
-    /// Warning: a tax id type that is not a Stripe code.
-    TaxIdType,
-    /// Warning: `taxId` without `taxIdType`, or the reverse, in one patch.
-    TaxIdPair,
-    /// Warning: longer than such a field usually is.
-    TooLong,
+wire_enum! {
+    /// A stable, machine-readable name for each kind of client-side problem, for
+    /// localising messages and for logic. Each code always has the same
+    /// severity: `not_an_object` to `too_many_problems` are errors, `invalid_email`
+    /// to `too_long` warnings (table: the README's "Validation" section).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+    pub enum ProblemCode {
+        /// Error: the patch is not a JSON object.
+        NotAnObject = "not_an_object",
+        /// Error: the patch has no fields (the API rejects an empty body).
+        EmptyPatch = "empty_patch",
+        /// Error: a field the API does not have (the message may hint the nearest one).
+        UnknownField = "unknown_field",
+        /// Error: a field set by the server (`id`, `createdAt`, ...).
+        ReadOnlyField = "read_only_field",
+        /// Error: a value of the wrong JSON type.
+        InvalidType = "invalid_type",
+        /// Error: `email` set to `null` or an empty string (it cannot be cleared).
+        EmailRequired = "email_required",
+        /// Error: a control character (line break, tab, NUL, ...) inside a string.
+        ControlCharacter = "control_character",
+        /// Error: a string that is not valid Unicode (a lone surrogate, e.g. half an
+        /// emoji), which would be sent as U+FFFD.
+        InvalidUnicode = "invalid_unicode",
+        /// Error: a JavaScript value JSON cannot carry (`NaN`, a function, a bigint, ...).
+        UnsupportedValue = "unsupported_value",
+        /// Error: the customer id cannot address a customer.
+        InvalidCustomerId = "invalid_customer_id",
+        /// Error: a client or call option is invalid.
+        InvalidOption = "invalid_option",
+        /// Error: any other argument the client cannot use.
+        InvalidInput = "invalid_input",
+        /// Error: more problems than are listed (at most [`MAX_PROBLEMS`]); only
+        /// a patch with errors has that many.
+        TooManyProblems = "too_many_problems",
+        /// Warning: not an email address by the WHATWG rule (internationalised
+        /// domains are accepted).
+        InvalidEmail = "invalid_email",
+        /// Warning: does not look like a phone number.
+        InvalidPhone = "invalid_phone",
+        /// Warning: not an ISO 3166-1 alpha-2 country code (or `XK`).
+        InvalidCountry = "invalid_country",
+        /// Warning: a postal code outside its country's format in Google's address
+        /// metadata.
+        PostalCodeFormat = "postal_code_format",
+        /// Warning: a tax id outside the format of its type.
+        TaxIdFormat = "tax_id_format",
+        /// Warning: a tax id type that is not a Stripe code.
+        TaxIdType = "tax_id_type",
+        /// Warning: `taxId` without `taxIdType`, or the reverse, in one patch.
+        TaxIdPair = "tax_id_pair",
+        /// Warning: longer than such a field usually is.
+        TooLong = "too_long",
+    }
 }
 
 impl ProblemCode {
@@ -169,44 +203,6 @@ impl ProblemCode {
             | InvalidCustomerId | InvalidOption | InvalidInput | TooManyProblems => Severity::Error,
             InvalidEmail | InvalidPhone | InvalidCountry | PostalCodeFormat | TaxIdFormat
             | TaxIdType | TaxIdPair | TooLong => Severity::Warning,
-        }
-    }
-
-    /// The wire name (`"unknown_field"`, ...).
-    pub fn as_str(self) -> &'static str {
-        use ProblemCode::*;
-        match self {
-            NotAnObject => "not_an_object",
-            EmptyPatch => "empty_patch",
-            UnknownField => "unknown_field",
-            ReadOnlyField => "read_only_field",
-            InvalidType => "invalid_type",
-            EmailRequired => "email_required",
-            ControlCharacter => "control_character",
-            InvalidUnicode => "invalid_unicode",
-            UnsupportedValue => "unsupported_value",
-            InvalidCustomerId => "invalid_customer_id",
-            InvalidOption => "invalid_option",
-            InvalidInput => "invalid_input",
-            TooManyProblems => "too_many_problems",
-            InvalidEmail => "invalid_email",
-            InvalidPhone => "invalid_phone",
-            InvalidCountry => "invalid_country",
-            PostalCodeFormat => "postal_code_format",
-            TaxIdFormat => "tax_id_format",
-            TaxIdType => "tax_id_type",
-            TaxIdPair => "tax_id_pair",
-            TooLong => "too_long",
-        }
-    }
-}
-
-impl Severity {
-    /// The wire name (`"error"` or `"warning"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
         }
     }
 }
@@ -313,40 +309,41 @@ impl<'a> Path<'a> {
     }
 }
 
-/// What kind of failure a call ended in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorKind {
-    /// The input (a patch, a customer id, client options) failed client-side
-    /// checks; nothing was sent.
-    Validation,
-    /// 400 or 422.
-    BadRequest,
-    /// 401.
-    Authentication,
-    /// 403.
-    Permission,
-    /// 404.
-    NotFound,
-    /// 429.
-    RateLimit,
-    /// 500 and above.
-    Server,
-    /// Any other non-2xx status.
-    Http,
-    /// The request never got a response (connection refused, dropped, DNS, CORS).
-    Network,
-    /// An attempt took longer than the timeout.
-    Timeout,
-    /// The caller's `AbortSignal` fired.
-    Aborted,
-    /// A 2xx response whose body is not what the API documents.
-    InvalidResponse,
-    /// The runtime lacks something the client needs (a global `fetch`,
-    /// WebAssembly, or a Content Security Policy allowing
-    /// `'wasm-unsafe-eval'`); the message says what to do. Never retried.
-    Environment,
+wire_enum! {
+    /// What kind of failure a call ended in.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+    pub enum ErrorKind {
+        /// The input (a patch, a customer id, client options) failed client-side
+        /// checks; nothing was sent.
+        Validation = "validation",
+        /// 400 or 422.
+        BadRequest = "bad_request",
+        /// 401.
+        Authentication = "authentication",
+        /// 403.
+        Permission = "permission",
+        /// 404.
+        NotFound = "not_found",
+        /// 429.
+        RateLimit = "rate_limit",
+        /// 500 and above.
+        Server = "server",
+        /// Any other non-2xx status.
+        Http = "http",
+        /// The request never got a response (connection refused, dropped, DNS, CORS).
+        Network = "network",
+        /// An attempt took longer than the timeout.
+        Timeout = "timeout",
+        /// The caller's `AbortSignal` fired.
+        Aborted = "aborted",
+        /// A 2xx response whose body is not what the API documents.
+        InvalidResponse = "invalid_response",
+        /// The runtime lacks something the client needs (a global `fetch`,
+        /// WebAssembly, or a Content Security Policy allowing
+        /// `'wasm-unsafe-eval'`); the message says what to do. Never retried.
+        Environment = "environment",
+    }
 }
 
 impl ErrorKind {
@@ -360,25 +357,6 @@ impl ErrorKind {
             429 => ErrorKind::RateLimit,
             500.. => ErrorKind::Server,
             _ => ErrorKind::Http,
-        }
-    }
-
-    /// The wire name (`"not_found"`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Validation => "validation",
-            ErrorKind::BadRequest => "bad_request",
-            ErrorKind::Authentication => "authentication",
-            ErrorKind::Permission => "permission",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::RateLimit => "rate_limit",
-            ErrorKind::Server => "server",
-            ErrorKind::Http => "http",
-            ErrorKind::Network => "network",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Aborted => "aborted",
-            ErrorKind::InvalidResponse => "invalid_response",
-            ErrorKind::Environment => "environment",
         }
     }
 }

@@ -2,6 +2,7 @@
 // users' own tests. Its own WebAssembly module (inline, ./wasm-bytes.js), the
 // same imitation the repository's sandbox server runs; never loaded by the
 // main entry. Types and documentation: ./index.d.ts.
+import { TextEncoder } from "../text-codec.js";
 import { FakeApiCore, seedCustomers as seedCustomersJson, initModule } from "./fake_api.js";
 
 const BASE_URL = "https://api.checkoutpage.com";

@@ -220,9 +220,12 @@ pub(crate) fn to_value_within(
                 if let [Value::String(at), Value::String(message), Value::String(code)] =
                     triple.as_slice()
                 {
+                    // The codes js/json.js reports (tests/wire_names.rs).
+                    const UNICODE: &str = ProblemCode::InvalidUnicode.as_str();
+                    const UNSUPPORTED: &str = ProblemCode::UnsupportedValue.as_str();
                     let code = match code.as_str() {
-                        "invalid_unicode" => ProblemCode::InvalidUnicode,
-                        "unsupported_value" => ProblemCode::UnsupportedValue,
+                        UNICODE => ProblemCode::InvalidUnicode,
+                        UNSUPPORTED => ProblemCode::UnsupportedValue,
                         _ => ProblemCode::InvalidInput,
                     };
                     errors.push(FieldError::problem(

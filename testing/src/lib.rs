@@ -13,32 +13,98 @@ use checkoutpage_imitation::store::{
     check_fixture, data_body, fill_server_fields, seed_customers, Customer,
 };
 use checkoutpage_imitation::{cors, Access, Api, Options, Outcome, Reply, Request};
+use std::num::NonZeroU32;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+use serde_json::error::Category;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 
-/// Options as JSON: `{"customers"?: [...], "keys"?: {"key": "readWrite" |
-/// "readOnly"}, "rateLimitPerMinute"?: N | null, "idSeed"?: N}`. Errors name
-/// the option.
+/// Options as JSON, as the wrapper sends them (`createFakeApi` in
+/// npm/testing/index.js, which checks the caller's options first): `{"customers"?:
+/// [...] | null, "keys"?: {"key": "readWrite" | "readOnly"} | null,
+/// "rateLimitPerMinute"?: N | null, "idSeed"?: N | null, "nowMs"?: N}`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OptionsJson {
+    /// The starting customers, checked one by one (errors name the index).
+    #[serde(default, deserialize_with = "customers")]
+    customers: Option<Vec<Value>>,
+    /// Key → access, checked one by one (errors name the key).
+    #[serde(default, deserialize_with = "keys")]
+    keys: Option<Map<String, Value>>,
+    #[serde(default, deserialize_with = "rate_limit")]
+    rate_limit_per_minute: Option<NonZeroU32>,
+    #[serde(default, deserialize_with = "id_seed")]
+    id_seed: Option<u64>,
+    /// The time the starting customers are created at.
+    #[serde(default)]
+    now_ms: Option<f64>,
+}
+
+/// `T`, or an error saying `message` (which names the option).
+fn read_or<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    d: D,
+    message: &str,
+) -> Result<T, D::Error> {
+    T::deserialize(d).map_err(|_| D::Error::custom(message))
+}
+fn customers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Value>>, D::Error> {
+    read_or(d, "options.customers must be an array of customer objects")
+}
+fn keys<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Map<String, Value>>, D::Error> {
+    read_or(
+        d,
+        "options.keys must be an object of key → \"readWrite\" | \"readOnly\"",
+    )
+}
+fn rate_limit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NonZeroU32>, D::Error> {
+    read_or(
+        d,
+        "options.rateLimitPerMinute must be a positive integer or null",
+    )
+}
+fn id_seed<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    read_or(d, "options.idSeed must be a non-negative integer")
+}
+
+/// What a key may do, as the wrapper names it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum AccessJson {
+    ReadWrite,
+    ReadOnly,
+}
+
+/// [`OptionsJson`] read into the imitation's [`Options`]; errors name the option.
 fn parse_options(json: &str) -> Result<Options, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| format!("options: {e}"))?;
-    let Value::Object(obj) = value else {
-        return Err("options must be an object".into());
-    };
-    let mut options = Options::default();
-    if let Some(v) = obj.get("customers").filter(|v| !v.is_null()) {
-        let Value::Array(items) = v else {
-            return Err("options.customers must be an array of customer objects".into());
-        };
+    // Through a Value: the kit's wasm carries Value's deserializer anyway; a
+    // second, text-driven one for this struct is half a kilobyte more.
+    let options = serde_json::from_str::<Value>(json).and_then(OptionsJson::deserialize);
+    let options: OptionsJson = options.map_err(|e| {
+        // The message without serde_json's " at line 1 column N".
+        match e.classify() {
+            Category::Data => e
+                .to_string()
+                .rsplit_once(" at line ")
+                .map_or_else(|| e.to_string(), |(message, _)| message.to_owned()),
+            _ => format!("options: {e}"),
+        }
+    })?;
+    let mut out = Options::default();
+    if let Some(items) = options.customers {
         // Stored as the API would have stored them (check_fixture), with the
         // server's fields filled in at creation time.
-        let now_ms = obj.get("nowMs").and_then(Value::as_f64).unwrap_or(0.0) as i64;
+        let now_ms = options.now_ms.unwrap_or(0.0) as i64;
         let mut customers: Vec<Customer> = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let id = match item {
+        for (i, item) in items.into_iter().enumerate() {
+            let id = match &item {
                 Value::Object(c) => c
                     .get("id")
                     .and_then(Value::as_str)
-                    .filter(|id| !id.is_empty()),
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_owned),
                 _ => None,
             };
             let (Some(id), Value::Object(fields)) = (id, item) else {
@@ -48,11 +114,11 @@ fn parse_options(json: &str) -> Result<Options, String> {
             };
             if customers
                 .iter()
-                .any(|c| c.get("id").and_then(Value::as_str) == Some(id))
+                .any(|c| c.get("id").and_then(Value::as_str) == Some(id.as_str()))
             {
                 return Err(format!("options.customers[{i}]: id {id:?} is given twice"));
             }
-            let mut customer = check_fixture(fields.clone()).map_err(|e| {
+            let mut customer = check_fixture(fields).map_err(|e| {
                 let detail: Vec<String> = e
                     .errors
                     .iter()
@@ -63,48 +129,26 @@ fn parse_options(json: &str) -> Result<Options, String> {
             fill_server_fields(&mut customer, now_ms);
             customers.push(customer);
         }
-        options.customers = Some(customers);
+        out.customers = Some(customers);
     }
-    if let Some(v) = obj.get("keys").filter(|v| !v.is_null()) {
-        let Value::Object(keys) = v else {
-            return Err(
-                "options.keys must be an object of key → \"readWrite\" | \"readOnly\"".into(),
-            );
-        };
-        options.keys = Vec::new();
+    if let Some(keys) = options.keys {
+        out.keys = Vec::new();
         for (key, access) in keys {
-            let access = match access.as_str() {
-                Some("readWrite") => Access::ReadWrite,
-                Some("readOnly") => Access::ReadOnly,
-                _ => {
+            let access = match serde_json::from_value(access) {
+                Ok(AccessJson::ReadWrite) => Access::ReadWrite,
+                Ok(AccessJson::ReadOnly) => Access::ReadOnly,
+                Err(_) => {
                     return Err(format!(
                         "options.keys[{key:?}] must be \"readWrite\" or \"readOnly\""
                     ))
                 }
             };
-            options.keys.push((key.clone(), access));
+            out.keys.push((key, access));
         }
     }
-    match obj.get("rateLimitPerMinute") {
-        None | Some(Value::Null) => {}
-        Some(v) => {
-            let n = v
-                .as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .filter(|n| *n > 0)
-                .ok_or("options.rateLimitPerMinute must be a positive integer or null")?;
-            options.rate_limit_per_minute = Some(n);
-        }
-    }
-    match obj.get("idSeed") {
-        None | Some(Value::Null) => {}
-        Some(v) => {
-            options.id_seed = v
-                .as_u64()
-                .ok_or("options.idSeed must be a non-negative integer")?;
-        }
-    }
-    Ok(options)
+    out.rate_limit_per_minute = options.rate_limit_per_minute.map(NonZeroU32::get);
+    out.id_seed = options.id_seed.unwrap_or(0);
+    Ok(out)
 }
 
 fn reply_json(reply: &Reply) -> Value {
@@ -305,4 +349,61 @@ impl FakeApiCore {
 pub fn seed_customers_json() -> String {
     let all: Vec<Map<String, Value>> = seed_customers();
     serde_json::to_string(&all).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_read_with_serde_and_errors_name_the_option() {
+        let options = parse_options(
+            r#"{"customers": null, "keys": {"b": "readOnly", "a": "readWrite"},
+                "rateLimitPerMinute": 60, "idSeed": 7, "nowMs": 0}"#,
+        )
+        .unwrap();
+        assert_eq!(options.rate_limit_per_minute, Some(60));
+        assert_eq!(options.id_seed, 7);
+        assert!(options.customers.is_none());
+        let mut keys = options.keys.clone();
+        keys.sort_by(|x, y| x.0.cmp(&y.0));
+        assert_eq!(
+            keys,
+            vec![
+                ("a".into(), Access::ReadWrite),
+                ("b".into(), Access::ReadOnly)
+            ]
+        );
+        // Nothing given: the defaults.
+        let defaults = parse_options("{}").unwrap();
+        assert_eq!(defaults.keys, Options::default().keys);
+        assert_eq!(defaults.rate_limit_per_minute, None);
+        for (json, message) in [
+            (
+                r#"{"keys": {"k": "admin"}}"#,
+                r#"options.keys["k"] must be "readWrite" or "readOnly""#,
+            ),
+            (r#"{"keys": 5}"#, "options.keys must be an object of key"),
+            (
+                r#"{"customers": "x"}"#,
+                "options.customers must be an array of customer objects",
+            ),
+            (
+                r#"{"customers": [5]}"#,
+                "options.customers[0] must be an object with a non-empty string id",
+            ),
+            (
+                r#"{"rateLimitPerMinute": 0}"#,
+                "options.rateLimitPerMinute must be a positive integer or null",
+            ),
+            (
+                r#"{"idSeed": -1}"#,
+                "options.idSeed must be a non-negative integer",
+            ),
+            ("{", "options: "),
+        ] {
+            let error = parse_options(json).err().unwrap_or_default();
+            assert!(error.starts_with(message), "{json}: {error}");
+        }
+    }
 }
