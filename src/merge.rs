@@ -33,6 +33,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::error::Conflict;
 use crate::error::Path;
 use crate::model::{Customer, CustomerDraft, CustomerPatch, ThreeWay};
 use crate::value::Value;
@@ -68,26 +69,6 @@ impl OnConflict {
     pub fn from_wire(name: &str) -> Option<OnConflict> {
         Self::ALL.into_iter().find(|o| o.as_str() == name)
     }
-}
-
-/// One field both sides changed, to different values: its dotted `param`
-/// (`name`, `address.city`, `shipping.address.line2`) and its value as
-/// loaded, as stored now and in my draft (each canonical: a string, or
-/// `null` for none).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Conflict {
-    /// The field, dotted for nested ones.
-    pub param: String,
-    /// Its value when the customer was loaded.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
-    pub base: Value,
-    /// Its value stored now (someone else's edit).
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
-    pub theirs: Value,
-    /// Its value in my draft.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
-    pub mine: Value,
 }
 
 /// The outcome of [`merge_customer`]: the patch to send and what went where.

@@ -383,7 +383,7 @@ export interface CustomerDraft {
 /**
  * What kind of failure a call ended in.
  */
-export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment";
+export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment" | "conflict";
 
 /**
  * Where orders ship. Replaced in full when supplied in a patch.
