@@ -413,6 +413,18 @@ pub struct Conflict {
     pub mine: Value,
 }
 
+impl Conflict {
+    /// As JSON data: `{param, base, theirs, mine}`.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("param", Value::String(self.param.clone()));
+        map.insert("base", self.base.clone());
+        map.insert("theirs", self.theirs.clone());
+        map.insert("mine", self.mine.clone());
+        Value::Object(map)
+    }
+}
+
 impl Error {
     /// An error that did not come from an HTTP response.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {

@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::error::Conflict;
 use crate::error::Path;
 use crate::model::{Customer, CustomerDraft, CustomerPatch, ThreeWay};
-use crate::value::Value;
+use crate::value::{Map, Value};
 
 /// What a save does with a field both sides changed to different values.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +90,30 @@ pub struct Merge {
     pub both: Vec<String>,
     /// Fields both changed differently, settled by the [`OnConflict`] given.
     pub conflicts: Vec<Conflict>,
+}
+
+impl Merge {
+    /// As JSON data (what `mergeCustomer` returns): `{patch, draft, mine,
+    /// theirs, both, conflicts}`, the draft with every field (`null` where
+    /// empty).
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("patch", self.patch.to_value());
+        map.insert("draft", self.merged.to_value());
+        map.insert("mine", params(&self.mine));
+        map.insert("theirs", params(&self.theirs));
+        map.insert("both", params(&self.both));
+        map.insert(
+            "conflicts",
+            Value::Array(self.conflicts.iter().map(Conflict::to_value).collect()),
+        );
+        Value::Object(map)
+    }
+}
+
+/// Dotted params as a JSON array of strings.
+pub(crate) fn params(params: &[String]) -> Value {
+    Value::Array(params.iter().cloned().map(Value::String).collect())
 }
 
 /// Merges my draft (`mine`, edited from `base`) with the customer as stored

@@ -492,6 +492,15 @@ macro_rules! customer_types {
                 }
             }
 
+            /// The draft as JSON data: every editable field, `null` where
+            /// empty (in a draft, `null` empties a field; leaving it out
+            /// would keep the stored value).
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                $(map.insert($name, self.$field.as_ref().map_or(Value::Null, FieldValue::to_value));)*
+                Value::Object(map)
+            }
+
             /// [`CustomerDraft::from_customer`], moving the fields instead of copying.
             pub(crate) fn from_owned(customer: Customer) -> CustomerDraft {
                 CustomerDraft {

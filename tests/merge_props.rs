@@ -428,3 +428,18 @@ fn on_conflict_names_are_one_list() {
     }
     assert_eq!(OnConflict::from_wire("ours"), None);
 }
+
+#[test]
+fn the_merge_as_json_has_a_full_draft_with_nulls() {
+    let a = loaded();
+    let mut stored = a.clone();
+    stored.name = Some("Ada K.".into());
+    let mine = edited(
+        &a,
+        serde_json::json!({ "name": "Countess", "phone": "+31 20 000 0000" }),
+    );
+    let merge = merge_customer(&a, &stored, &mine, OnConflict::Theirs);
+    let json = merge.to_value().to_json();
+    assert!(json.starts_with(r#"{"patch":{"phone":"+31 20 000 0000"},"draft":{"name":"Ada K.","companyName":null,"email":"ada@example.com","phone":"+31 20 000 0000","billingEmail":null,"address":{"#), "{json}");
+    assert!(json.ends_with(r#""mine":["phone"],"theirs":[],"both":[],"conflicts":[{"param":"name","base":"Ada","theirs":"Ada K.","mine":"Countess"}]}"#), "{json}");
+}
