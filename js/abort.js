@@ -1,8 +1,8 @@
 // The transport's JS side: one "abort" listener per AbortSignal, however many
-// calls wait on it; the cross-realm signal check; a custom `fetch` raced
-// against the attempt's signal, its result read into a well-formed response;
-// and a response body read no further than the cap the core sets
-// (src/response_guard.rs).
+// calls wait on it; the timers of waits and attempts; the cross-realm signal
+// check; a custom `fetch` raced against the attempt's signal, its result read
+// into a well-formed response; and a response body read no further than the
+// cap the core sets (src/response_guard.rs).
 //
 // A signal shared by many concurrent calls (a page's navigation controller, a
 // request-scoped signal in a server) would otherwise get one listener per
@@ -47,6 +47,46 @@ export function subscribeAbort(signal, callback) {
       subscribers.delete(signal);
       signal.removeEventListener("abort", listener);
     }
+  };
+}
+
+/**
+ * Resolves after `ms` milliseconds, or as soon as `signal` (if any) aborts;
+ * the timer and the listener are gone by then. The transport's waits.
+ */
+export function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    let unsubscribe = () => {};
+    const wake = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    if (signal) unsubscribe = subscribeAbort(signal, wake);
+  });
+}
+
+/**
+ * One attempt's AbortController: aborted after `timeoutMs`, or when
+ * `signal` (if any) aborts. `done()` clears the timer and the listener and
+ * says whether the timer fired.
+ */
+export function attemptController(timeoutMs, signal) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const unsubscribe = signal ? subscribeAbort(signal, () => controller.abort()) : () => {};
+  return {
+    signal: controller.signal,
+    done() {
+      clearTimeout(timer);
+      unsubscribe();
+      return timedOut;
+    },
   };
 }
 

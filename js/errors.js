@@ -1,5 +1,5 @@
 // The one JavaScript class of the package: every failure of the client is a
-// CheckoutPageError, created by the Rust boundary (src/wasm/boundary.rs).
+// CheckoutPageError, created by the Rust shell (src/wasm/errors.rs).
 
 // Shared by every copy of this file in a process (the ESM and the CommonJS
 // builds of the package, two versions in one bundle): `instanceof` checks
@@ -54,15 +54,21 @@ Object.defineProperty(CheckoutPageError.prototype, BRAND, { value: true });
 // throw "null pointer passed to rust" synchronously once `free()` (or `using`)
 // has released the Rust object, or when called unbound, and a second `free()`
 // throws too. Applied once to the generated class's prototype by the Rust
-// start function or the first constructor (src/wasm/boundary.rs).
+// start function or the first constructor (src/wasm/client.rs).
 
 /**
- * Wraps `proto[name]` for every name in `methods` so that on a freed client
- * it returns a promise rejected with `freedError()` instead of throwing, and
- * makes `free()` (and `Symbol.dispose`) safe to call twice.
+ * Wraps every method of `sample`'s class (each returns a promise; the
+ * constructor, `free` and wasm-bindgen's `__` internals aside) so that on a
+ * freed client it returns a promise rejected with `freedError()` instead of
+ * throwing, makes `free()` (and `Symbol.dispose`) safe to call twice, and
+ * frees `sample`, an instance made only to reach the class.
  */
-export function guardFreedClient(proto, methods, freedError) {
+export function guardFreedClient(sample, freedError) {
+  const proto = Object.getPrototypeOf(sample);
   const isFreed = (client) => !client || !client.__wbg_ptr;
+  const methods = Object.getOwnPropertyNames(proto).filter(
+    (name) => name !== "constructor" && name !== "free" && !name.startsWith("__"),
+  );
   for (const name of methods) {
     const method = proto[name];
     if (typeof method !== "function") continue;
@@ -79,6 +85,7 @@ export function guardFreedClient(proto, methods, freedError) {
   }
   const free = proto.free;
   if (typeof free !== "function") return;
+  free.call(sample);
   const safeFree = {
     free() {
       if (!isFreed(this)) free.call(this);

@@ -39,7 +39,7 @@ cargo build --release --target wasm32-unknown-unknown -p checkoutpage
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name checkoutpage "$wasm"
 # wasm-bindgen types a re-exported JS class as `let X: unknown`; the real class
-# declaration comes from a typescript_custom_section in src/wasm/boundary.rs.
+# declaration comes from js/api.d.ts (a typescript_custom_section in src/wasm/errors.rs).
 dts="$out/checkoutpage.d.ts"
 grep -q '^export let CheckoutPageError: unknown;$' "$dts" || {
   echo "error: expected wasm-bindgen's placeholder for CheckoutPageError in $dts" >&2

@@ -48,14 +48,12 @@ configure() {
 }
 for engine in "$@"; do configure "$engine"; done
 
-if [ -z "${SANDBOX_URL:-}" ] || [ -z "${LIMITED_SANDBOX_URL:-}" ]; then
+if [ -z "${SANDBOX_URL:-}" ]; then
   source scripts/sandbox.sh
   start_sandbox SANDBOX_URL --port 0
-  start_sandbox LIMITED_SANDBOX_URL --port 0 --rate-limit-per-minute 6000
 fi
 
-# The headless runner's default 20 s limit is for the whole suite; the bulk
-# test alone runs 1000 updates at 100 per second.
+# The headless runner's default 20 s limit is for the whole suite.
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 cargo_test=(cargo test -p checkoutpage --target wasm32-unknown-unknown --test wasm_browser)

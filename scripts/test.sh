@@ -30,8 +30,6 @@ cargo test -q -p checkoutpage --test public_data -- --nocapture
 
 step "start the sandboxes"
 start_sandbox SANDBOX_URL --port 0
-# For bulk tests: a per-key limit of 6000/min, so 1000 updates take seconds.
-start_sandbox LIMITED_SANDBOX_URL --port 0 --rate-limit-per-minute 6000
 
 step "wasm-bindgen-test: Node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

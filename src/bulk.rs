@@ -1,13 +1,31 @@
-//! Bookkeeping for bulk updates: which item goes next, what became of each,
-//! and progress. Pure: the WebAssembly shell runs the workers and the pacer.
+//! A bulk update as a pure machine: which item goes next, what became of
+//! each, and progress. A few workers each loop: [`BulkJob::next`] gives an
+//! item's [`Call`] (driven like any call, through the job's pacer and the
+//! client's) or says stop; [`BulkJob::finish_call`] records how it ended.
+//! The WebAssembly driver (`src/wasm/bulk.rs`) runs the workers; the native
+//! tests run the same loop on a fake clock.
 //!
 //! Every item ends with exactly one outcome, in input order. Items that fail
 //! validation fail alone, without a request. After an abort, no new item
 //! starts; items already sent finish; the rest end `aborted`.
 
+use crate::call::{aborted_before_sending, Call, Patience, Reply};
+use crate::endpoints::{update_customer, HttpRequest};
 use crate::error::{Error, ErrorKind};
-use crate::update_customer::HttpRequest;
 use crate::value::Value;
+
+/// What a free worker does next.
+#[derive(Debug)]
+pub enum Next {
+    /// Drive this call for item `index`, then [`BulkJob::finish_call`].
+    Item(usize, Call),
+    /// Stop: nothing is left to start. `progressed` when stopping finished
+    /// items (an abort ended the rest), so progress is worth reporting.
+    Stop {
+        /// Whether items were finished just now.
+        progressed: bool,
+    },
+}
 
 /// What became of one item.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +96,35 @@ impl BulkJob {
         None
     }
 
+    /// What a free worker does next; `stopped` when the job's signal has
+    /// fired (every item not yet started then ends `aborted`).
+    pub fn next(&mut self, stopped: bool, patience: Patience) -> Next {
+        if stopped {
+            let before = self.done;
+            self.abort_rest();
+            return Next::Stop {
+                progressed: self.done > before,
+            };
+        }
+        match self.next_request() {
+            Some((index, request)) => Next::Item(index, Call::new(request, patience)),
+            None => Next::Stop { progressed: false },
+        }
+    }
+
+    /// Records how item `index`'s call ended: the customer as stored
+    /// (parsed by the endpoint), or the error.
+    pub fn finish_call(&mut self, index: usize, result: Result<Reply, Error>) {
+        let parsed = result.and_then(|reply| {
+            update_customer::parse_response(reply.status, reply.body, reply.meta)
+        });
+        let outcome = match parsed {
+            Ok((_customer, data)) => Outcome::Updated(data),
+            Err(error) => Outcome::Failed(error),
+        };
+        self.finish(index, outcome);
+    }
+
     /// Records an item's outcome (the first one recorded wins).
     pub fn finish(&mut self, index: usize, outcome: Outcome) {
         let Some(slot) = self.outcomes.get_mut(index) else {
@@ -96,13 +143,7 @@ impl BulkJob {
     /// Stops scheduling: every item not yet started ends `aborted`.
     pub fn abort_rest(&mut self) {
         while let Some((index, _)) = self.next_request() {
-            self.finish(
-                index,
-                Outcome::Failed(Error::new(
-                    ErrorKind::Aborted,
-                    "The bulk update was aborted before this item was sent",
-                )),
-            );
+            self.finish(index, Outcome::Failed(aborted_before_sending()));
         }
     }
 

@@ -4,20 +4,25 @@
 //!
 //! The crate is a pure core plus a thin WebAssembly shell:
 //!
-//! - [`model`], [`value`], [`json`], [`error`], [`config`], [`update_customer`] and
-//!   [`retry`] are plain Rust with no I/O and no JavaScript: the data types,
-//!   request building, response and error parsing, and the retry policy. They
-//!   are tested natively with `cargo test`.
-//! - On `wasm32`, one transport module talks to `fetch` (the global one or
-//!   the client's `fetch` option) and
-//!   one boundary module holds every `#[wasm_bindgen]` export, including the
+//! - [`model`], [`value`], [`json`], [`error`], [`config`], [`endpoints`],
+//!   [`retry`], [`pacer`], [`call`] and [`bulk`] are plain Rust with no I/O
+//!   and no JavaScript: the data types, one module per endpoint (request
+//!   building, response parsing), the retry policy, and the sequence of a
+//!   call and of a bulk job as sans-IO state machines. They are tested
+//!   natively with `cargo test`, the timelines on a fake clock.
+//! - On `wasm32`, a thin shell: a driver that performs the call machine's
+//!   steps with `fetch` (the global one or the client's `fetch` option) and
+//!   timers, and the `#[wasm_bindgen]` exports, including the
 //!   `CheckoutPageClient` class and the `CheckoutPageError` that every failure
 //!   becomes.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod args;
 pub mod bulk;
+pub mod call;
 pub mod config;
+pub mod endpoints;
 pub mod error;
 pub mod json;
 pub mod merge;
@@ -27,7 +32,6 @@ pub mod response_guard;
 pub mod retry;
 pub mod rules;
 mod text;
-pub mod update_customer;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

@@ -99,6 +99,15 @@ impl Pacer {
         }
     }
 
+    /// Reserves the next slot, however far away it is.
+    pub fn reserve_slot(&mut self, now_ms: f64) -> Slot {
+        // An unbounded wait is never refused.
+        self.try_reserve(now_ms, f64::INFINITY)
+            .unwrap_or_else(|too_long| Slot {
+                at_ms: now_ms + too_long.wait_ms,
+            })
+    }
+
     /// Reserves the next slot if it comes within `max_wait_ms` of `now_ms`.
     /// Otherwise reserves nothing and says how long the wait would be.
     pub fn try_reserve(&mut self, now_ms: f64, max_wait_ms: f64) -> Result<Slot, TooLong> {

@@ -26,8 +26,8 @@
 //!   redirect fails with [`opaque_redirect`]. None of these errors is
 //!   retried.
 
+use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind};
-use crate::update_customer::HttpRequest;
 
 /// The largest response body the client reads, in bytes (8 MiB).
 pub const MAX_RESPONSE_BYTES: u32 = 8 * 1024 * 1024;
@@ -172,6 +172,7 @@ mod tests {
 
     fn patch_request() -> HttpRequest {
         HttpRequest {
+            endpoint: &crate::endpoints::update_customer::METADATA,
             method: "PATCH",
             url: "https://api.checkoutpage.com/v1/customers/65f0c0ffee0000000000abcd".into(),
             headers: vec![
@@ -204,7 +205,10 @@ mod tests {
         assert_eq!(error.kind, ErrorKind::InvalidResponse);
         assert_eq!(error.status, Some(500));
         assert!(error.message.contains(&over), "{}", error.message);
-        assert!(!crate::retry::is_retryable(&error));
+        assert!(!crate::retry::is_retryable(
+            &error,
+            &crate::endpoints::update_customer::METADATA
+        ));
         let huge = check_content_length(200, Some(" 400000000 ")).unwrap_err();
         assert!(huge.message.contains("400000000 bytes (Content-Length)"));
     }
@@ -216,7 +220,10 @@ mod tests {
         let error = too_large(200, 9_000_000, false);
         assert_eq!(error.kind, ErrorKind::InvalidResponse);
         assert!(error.message.contains("went past 9000000 bytes"));
-        assert!(!crate::retry::is_retryable(&error));
+        assert!(!crate::retry::is_retryable(
+            &error,
+            &crate::endpoints::update_customer::METADATA
+        ));
     }
 
     #[test]
@@ -237,7 +244,10 @@ mod tests {
                 assert_eq!(error.status, Some(status));
                 assert!(error.message.contains(&status.to_string()));
                 assert!(error.message.contains(target), "{}", error.message);
-                assert!(!crate::retry::is_retryable(&error));
+                assert!(!crate::retry::is_retryable(
+                    &error,
+                    &crate::endpoints::update_customer::METADATA
+                ));
             }
         }
     }
@@ -280,7 +290,10 @@ mod tests {
         assert_eq!(redirect(&request, 307, None, 0), Redirect::NotARedirect);
         let error = opaque_redirect();
         assert_eq!((error.kind, error.status), (ErrorKind::Http, None));
-        assert!(!crate::retry::is_retryable(&error));
+        assert!(!crate::retry::is_retryable(
+            &error,
+            &crate::endpoints::update_customer::METADATA
+        ));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! When to retry, and how long to wait first.
 //!
-//! Retried: 429, 500, 502, 503, 504, network errors and timeouts (the PATCH
-//! is idempotent: sending the same body twice stores the same result). Never
-//! retried: any other status, validation failures, aborts, bad responses
+//! Retried: 429 and 503 (the server refused before acting) for every
+//! endpoint; network errors, timeouts, 500, 502 and 504 (the server may have
+//! acted) only for an endpoint whose [`Metadata::idempotent`] says sending
+//! twice stores the same result (`GET` and `PATCH` both are). Never retried:
+//! any other status, validation failures, aborts, bad responses
 //! (`invalid_response` whatever its status, such as a body over the cap),
 //! redirects.
 //!
@@ -14,6 +16,7 @@
 //! retry at all and ends with the `rate_limit` error, whose `retryAfterMs`
 //! says when to try again.
 
+use crate::endpoints::Metadata;
 use crate::error::{Error, ErrorKind};
 
 /// First backoff step.
@@ -23,13 +26,16 @@ pub const MAX_DELAY_MS: u64 = 8_000;
 /// Longest `Retry-After` that a call ever waits out before retrying.
 pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
 
-/// Whether a failed attempt is worth repeating.
-pub fn is_retryable(error: &Error) -> bool {
-    match error.kind {
-        ErrorKind::Network | ErrorKind::Timeout => true,
+/// Whether a failed attempt of a call to `endpoint` is worth repeating.
+pub fn is_retryable(error: &Error, endpoint: &Metadata) -> bool {
+    match (error.kind, error.status) {
         // The same request would get the same answer (a body over the cap).
-        ErrorKind::InvalidResponse => false,
-        _ => matches!(error.status, Some(429 | 500 | 502 | 503 | 504)),
+        (ErrorKind::InvalidResponse, _) => false,
+        (_, Some(429 | 503)) => true,
+        (ErrorKind::Network | ErrorKind::Timeout, _) | (_, Some(500 | 502 | 504)) => {
+            endpoint.idempotent
+        }
+        _ => false,
     }
 }
 

@@ -4,20 +4,17 @@
 
 use checkoutpage::bulk::{BulkJob, Outcome, Progress};
 use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+use checkoutpage::endpoints::update_customer;
 use checkoutpage::error::{Error, ErrorKind};
 use checkoutpage::model::CustomerPatch;
-use checkoutpage::update_customer::build_request;
 use checkoutpage::value::Value;
 
 fn prepare(
     id: &str,
     patch: CustomerPatch,
-) -> (
-    String,
-    Result<checkoutpage::update_customer::HttpRequest, Error>,
-) {
+) -> (String, Result<checkoutpage::endpoints::HttpRequest, Error>) {
     let config = ClientConfig::new(ClientOptionsInput::default()).unwrap();
-    (id.to_owned(), build_request(&config, id, &patch))
+    (id.to_owned(), update_customer::request(&config, id, &patch))
 }
 
 fn named(name: &str) -> CustomerPatch {

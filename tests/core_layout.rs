@@ -16,6 +16,7 @@ fn core_imports() -> BTreeMap<String, BTreeSet<String>> {
     for entry in fs::read_dir("src")
         .unwrap()
         .chain(fs::read_dir("src/rules").unwrap())
+        .chain(fs::read_dir("src/endpoints").unwrap())
     {
         let path = entry.unwrap().path();
         if path.extension().and_then(|e| e.to_str()) != Some("rs") {
@@ -26,7 +27,7 @@ fn core_imports() -> BTreeMap<String, BTreeSet<String>> {
             .and_then(|p| p.file_name())
             .and_then(|n| n.to_str())
         {
-            Some("rules") => "rules".to_owned(),
+            Some(dir @ ("rules" | "endpoints")) => dir.to_owned(),
             _ => path.file_stem().unwrap().to_str().unwrap().to_owned(),
         };
         if module == "lib" {

@@ -3,12 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use checkoutpage::config::{ClientConfig, ClientOptionsInput, DEFAULT_BASE_URL};
+use checkoutpage::endpoints::update_customer::{parse_response, request as build_request};
+use checkoutpage::endpoints::{encode_path_segment, get_customer};
 use checkoutpage::error::{excerpt, ResponseBody, MAX_EXCERPT_CHARS, MAX_TEXT_BODY_CHARS};
 use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
 use checkoutpage::model::CustomerPatch;
-use checkoutpage::update_customer::{
-    build_get_request, build_request, encode_path_segment, parse_response,
-};
 use checkoutpage::value::Value;
 use serde_json::json;
 
@@ -93,6 +92,15 @@ fn empty_patch_and_bad_ids_fail_before_sending() {
     let error = build_request(&config, "c1", &CustomerPatch::default()).unwrap_err();
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.status, None);
+    // The one "at least one field" rule, as `validateCustomerPatch` reports it.
+    assert_eq!(
+        error.errors,
+        CustomerPatch::from_value(&CustomerPatch::default().to_value()).unwrap_err()
+    );
+    assert_eq!(
+        error.errors[0].message,
+        "The patch must change at least one field"
+    );
     for id in ["", "abc\n", "\u{0}x"] {
         let error = build_request(&config, id, &name_patch()).unwrap_err();
         assert_eq!(error.kind, ErrorKind::Validation);
@@ -108,7 +116,7 @@ fn customer_ids_can_never_change_the_path() {
     for id in ["..", ".", "  ", " 6650a1b2c3d4e5f601234567 ", "\t", "abc "] {
         for error in [
             build_request(&config, id, &name_patch()).unwrap_err(),
-            build_get_request(&config, id).unwrap_err(),
+            get_customer::request(&config, id).unwrap_err(),
         ] {
             assert_eq!(error.kind, ErrorKind::Validation, "{id:?}");
             assert_eq!(error.errors.len(), 1);
@@ -130,7 +138,8 @@ fn customer_ids_can_never_change_the_path() {
 
 #[test]
 fn get_customer_sends_no_body_and_no_content_type() {
-    let request = build_get_request(&config(None, Some(KEY)), "6650a1b2c3d4e5f601234567").unwrap();
+    let request =
+        get_customer::request(&config(None, Some(KEY)), "6650a1b2c3d4e5f601234567").unwrap();
     assert_eq!(request.method, "GET");
     assert_eq!(
         request.url,

@@ -2,6 +2,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use checkoutpage::endpoints::{get_customer, update_customer, Metadata};
 use checkoutpage::error::{Error, ErrorKind, ResponseMeta};
 use checkoutpage::retry::{
     delay_ms, is_retryable, parse_retry_after, MAX_DELAY_MS, MAX_RETRY_AFTER_MS,
@@ -11,23 +12,53 @@ fn status(code: u16) -> Error {
     Error::from_response(code, None, ResponseMeta::default())
 }
 
+/// A made-up endpoint that is not idempotent (a `POST` creating something).
+static CREATE: Metadata = Metadata {
+    method: "POST",
+    path: "/v1/things",
+    idempotent: false,
+};
+
 #[test]
 fn retries_only_transient_failures() {
-    for code in [429, 500, 502, 503, 504] {
-        assert!(is_retryable(&status(code)), "{code}");
+    // GET and PATCH are idempotent: the policy asks the endpoint.
+    for endpoint in [&get_customer::METADATA, &update_customer::METADATA] {
+        assert!(endpoint.idempotent, "{endpoint:?}");
+        let is_retryable = |e: &Error| is_retryable(e, endpoint);
+        for code in [429, 500, 502, 503, 504] {
+            assert!(is_retryable(&status(code)), "{code}");
+        }
+        for code in [400, 401, 403, 404, 409, 422, 501, 505] {
+            assert!(!is_retryable(&status(code)), "{code}");
+        }
+        assert!(is_retryable(&Error::new(ErrorKind::Network, "x")));
+        assert!(is_retryable(&Error::new(ErrorKind::Timeout, "x")));
+        for kind in [
+            ErrorKind::Aborted,
+            ErrorKind::Validation,
+            ErrorKind::InvalidResponse,
+        ] {
+            assert!(!is_retryable(&Error::new(kind, "x")), "{kind:?}");
+        }
     }
-    for code in [400, 401, 403, 404, 409, 422, 501, 505] {
-        assert!(!is_retryable(&status(code)), "{code}");
-    }
-    assert!(is_retryable(&Error::new(ErrorKind::Network, "x")));
-    assert!(is_retryable(&Error::new(ErrorKind::Timeout, "x")));
-    for kind in [
-        ErrorKind::Aborted,
-        ErrorKind::Validation,
-        ErrorKind::InvalidResponse,
+}
+
+#[test]
+fn a_call_that_is_not_idempotent_is_never_repeated_when_it_may_have_arrived() {
+    // Network errors, timeouts and 500/502/504: the server may have acted.
+    for error in [
+        Error::new(ErrorKind::Network, "x"),
+        Error::new(ErrorKind::Timeout, "x"),
+        status(500),
+        status(502),
+        status(504),
     ] {
-        assert!(!is_retryable(&Error::new(kind, "x")), "{kind:?}");
+        assert!(!is_retryable(&error, &CREATE), "{error:?}");
     }
+    // 429 and 503: refused before anything was done.
+    assert!(is_retryable(&status(429), &CREATE));
+    assert!(is_retryable(&status(503), &CREATE));
+    assert!(!is_retryable(&status(400), &CREATE));
 }
 
 #[test]

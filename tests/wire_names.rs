@@ -186,7 +186,7 @@ fn the_readme_lists_every_error_kind() {
 #[test]
 fn the_javascript_files_report_only_runtime_names() {
     // js/json.js reports problems as `[path, message, code]`; the core reads
-    // back these three (src/wasm/interop.rs, `to_value_within`), any other as
+    // back these three (src/args.rs, `Snapshot::from_record`), any other as
     // invalid_input.
     let json = read("js/json.js");
     let codes = snake_case_literals(&json);
@@ -206,7 +206,7 @@ fn the_javascript_files_report_only_runtime_names() {
     assert_eq!(
         codes.into_iter().collect::<BTreeSet<_>>(),
         read_back,
-        "js/json.js: the codes src/wasm/interop.rs reads back"
+        "js/json.js: the codes src/args.rs reads back"
     );
     // Errors made in JavaScript (load failures) name their kind there.
     let kinds: BTreeSet<_> = error_kinds().into_iter().collect();

@@ -83,9 +83,13 @@ pub fn validate_patch(value: &Value) -> Vec<FieldError> {
     errors
 }
 
-/// How much of the rules `updateCustomer` enforces before sending: which
-/// problems of [`validate_patch`] block a patch.
+/// How much validation runs before a patch is sent: `"standard"` (the
+/// default) blocks on errors only, `"strict"` on warnings too, `"off"` only
+/// on what cannot be sent as given (not an object, unknown or read-only
+/// fields, wrong types, `email: null`, non-JSON values, invalid Unicode).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "snake_case"))]
 pub enum ValidationMode {
     /// Every problem blocks, warnings included.
     Strict,

@@ -1,7 +1,7 @@
-//! Runs a bulk job: a few workers take items in order, each waiting for a
-//! slot from the job's own pacer (if it has a rate) and then from the
-//! client's shared one, so single calls and bulk jobs together stay under the
-//! limit. The bookkeeping is the pure core's [`BulkJob`].
+//! Runs a bulk job: a few workers loop over the core's [`BulkJob`] machine,
+//! each driving its item's call through the job's own pacer (if it has a
+//! rate) and the client's shared one, so single calls and bulk jobs together
+//! stay under the limit.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,11 +11,11 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
-use crate::bulk::{BulkJob, Outcome};
-use crate::error::{Error, ErrorKind};
+use crate::bulk::{BulkJob, Next};
+use crate::call::Patience;
 use crate::pacer::Pacer;
 
-use super::transport::{self, Patience, Shared, Signals};
+use super::transport::{self, Shared, Signals};
 
 /// Everything the workers of one job share.
 pub(crate) struct BulkRun {
@@ -40,56 +40,29 @@ pub(crate) async fn run(run: Rc<BulkRun>, concurrency: usize) {
 }
 
 async fn worker(run: Rc<BulkRun>) -> Result<JsValue, JsValue> {
-    let signal = run.signal.as_ref();
-    loop {
-        if signal.is_some_and(AbortSignal::aborted) {
-            let before = run.job.borrow().progress().done;
-            run.job.borrow_mut().abort_rest();
-            if run.job.borrow().progress().done > before {
-                report_progress(&run);
-            }
-            break;
-        }
-        let next = run.job.borrow_mut().next_request();
-        let Some((index, request)) = next else {
-            break;
-        };
-        let outcome = match send(&run, &request).await {
-            Ok(data) => Outcome::Updated(data),
-            Err(error) => Outcome::Failed(error),
-        };
-        run.job.borrow_mut().finish(index, outcome);
-        report_progress(&run);
-    }
-    Ok(JsValue::UNDEFINED)
-}
-
-async fn send(
-    run: &BulkRun,
-    request: &crate::update_customer::HttpRequest,
-) -> Result<crate::value::Value, Error> {
-    let signal = run.signal.as_ref();
-    if let Some(job_pacer) = &run.job_pacer {
-        transport::wait_for_slot(job_pacer, signal, f64::INFINITY)
-            .await
-            .map_err(|_| aborted_before_sending())?;
-    }
     // Abort stops waiting (for a slot, between retries) but lets a request
     // already in flight finish.
     let signals = Signals {
-        waits: signal,
+        waits: run.signal.as_ref(),
         requests: None,
     };
-    transport::send(request, run.patience, signals, &run.shared)
-        .await
-        .map(|(_customer, data)| data)
-}
-
-fn aborted_before_sending() -> Error {
-    Error::new(
-        ErrorKind::Aborted,
-        "The bulk update was aborted before this item was sent",
-    )
+    loop {
+        let stopped = signals.waits.is_some_and(AbortSignal::aborted);
+        let next = run.job.borrow_mut().next(stopped, run.patience);
+        let (index, call) = match next {
+            Next::Item(index, call) => (index, call),
+            Next::Stop { progressed } => {
+                if progressed {
+                    report_progress(&run);
+                }
+                break;
+            }
+        };
+        let result = transport::run(call, signals, &run.shared, run.job_pacer.as_ref()).await;
+        run.job.borrow_mut().finish_call(index, result);
+        report_progress(&run);
+    }
+    Ok(JsValue::UNDEFINED)
 }
 
 /// Calls `onProgress({done, total, failed})`; what it throws is ignored.

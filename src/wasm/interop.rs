@@ -15,15 +15,13 @@
 //! omission), and the core's parser reads the text. Values go back to
 //! JavaScript as JSON text for `JSON.parse`.
 //!
-//! Caps, so that every call is linear in its input and never grows memory
-//! for good: [`MAX_INPUT_CHARS`] per argument, [`MAX_DEPTH`] levels,
-//! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
-//! are capped by the core ([`crate::error::MAX_PROBLEMS`]).
+//! The caps on what is read are the core's ([`crate::args`]).
 
 use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
+use crate::args::{Snapshot, MAX_BULK_ITEMS, MAX_DEPTH, MAX_INPUT_CHARS};
 use crate::error::{FieldError, ProblemCode};
 use crate::json::{self, Floats, JsonError};
 use crate::value::Value;
@@ -33,8 +31,8 @@ extern "C" {
     /// `{v, p}` as JSON text: the value's plain copy (no `v` for
     /// `undefined`) and its problems as `[path, message, code]`. Never throws
     /// (declared `catch` all the same).
-    #[wasm_bindgen(catch)]
-    fn snapshot(value: &JsValue, max_input: u32, max_depth: u32) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = snapshot, catch)]
+    fn read_snapshot(value: &JsValue, max_input: u32, max_depth: u32) -> Result<String, JsValue>;
     /// Own enumerable string keys; throws for a revoked Proxy or a throwing trap.
     #[wasm_bindgen(js_name = ownKeys, catch)]
     fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
@@ -141,104 +139,29 @@ pub(crate) fn to_json(value: &Value) -> String {
     json::to_string_with(value, JS_FLOATS)
 }
 
-/// The most characters one argument may hold: every string and key counts
-/// its length, every other value 1. A valid patch holds a few thousand;
-/// larger input is refused before anything is copied into the module, with
-/// one `validation` problem.
-pub const MAX_INPUT_CHARS: u32 = 256 * 1024;
-
-/// The deepest nesting read (`js/json.js`); deeper values and cycles are a
-/// problem at the field where the limit is reached.
-pub const MAX_DEPTH: u32 = 64;
-
-/// The most items `updateCustomers` takes in one call.
-pub const MAX_BULK_ITEMS: u32 = 100_000;
-
-/// The most characters (counted as for [`MAX_INPUT_CHARS`]) all the patches
-/// of one `updateCustomers` call may hold together.
-pub const MAX_BULK_INPUT_CHARS: u32 = 32 * 1024 * 1024;
-
-/// Reads `js` into a [`Value`], all at once and synchronously (a snapshot).
-/// `undefined` gives `None`; anything that cannot be sent (a function, a
-/// getter or Proxy trap that throws, a revoked Proxy, `NaN`, a cycle, input
-/// over [`MAX_INPUT_CHARS`]) pushes a [`FieldError`] under `path` and is left
-/// out.
-pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
-    to_value_within(js, path, errors, &mut MAX_INPUT_CHARS.clone())
+/// Reads `js` into a [`Snapshot`], all at once and synchronously. Anything
+/// that cannot be sent (a function, a getter or Proxy trap that throws, a
+/// revoked Proxy, `NaN`, a cycle, input over [`MAX_INPUT_CHARS`]) is a
+/// problem under `path` and is left out.
+pub(crate) fn snapshot(js: &JsValue, path: &str) -> Snapshot {
+    snapshot_within(js, path, &mut MAX_INPUT_CHARS.clone())
 }
 
-/// [`to_value`] with a shared allowance of characters: what the value uses
+/// [`snapshot`] with a shared allowance of characters: what the value uses
 /// is taken from `allowance` (at most [`MAX_INPUT_CHARS`] for one value).
-pub(crate) fn to_value_within(
-    js: &JsValue,
-    path: &str,
-    errors: &mut Vec<FieldError>,
-    allowance: &mut u32,
-) -> Option<Value> {
+pub(crate) fn snapshot_within(js: &JsValue, path: &str, allowance: &mut u32) -> Snapshot {
     let limit = (*allowance).min(MAX_INPUT_CHARS);
-    let unreadable = |errors: &mut Vec<FieldError>| {
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidInput,
-            path,
-            "Could not be read",
-            Value::Null,
-        ));
-        None
-    };
-    let Ok(text) = snapshot(js, limit, MAX_DEPTH) else {
-        return unreadable(errors);
-    };
-    let Ok(Value::Object(mut read)) = parse_json(&text) else {
-        return unreadable(errors);
-    };
-    if read.get("big").is_some() {
-        let message = match limit {
-            MAX_INPUT_CHARS => format!(
-                "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
-                 length, other values 1); nothing was read"
-            ),
-            _ => format!(
-                "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this one \
-                 was not read"
-            ),
-        };
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidInput,
-            path,
-            message,
-            Value::Null,
-        ));
-        *allowance -= limit;
-        return None;
+    match read_snapshot(js, limit, MAX_DEPTH).map(|text| parse_json(&text)) {
+        Ok(Ok(Value::Object(record))) => Snapshot::from_record(record, path, limit, allowance),
+        _ => Snapshot::unreadable(path),
     }
-    if let Some(Value::Number(used)) = read.get("u") {
-        *allowance = allowance.saturating_sub(*used as u32);
-    }
-    if let Some(Value::Array(problems)) = read.remove("p") {
-        for problem in problems {
-            if let Value::Array(triple) = problem {
-                if let [Value::String(at), Value::String(message), Value::String(code)] =
-                    triple.as_slice()
-                {
-                    // The codes js/json.js reports (tests/wire_names.rs).
-                    const UNICODE: &str = ProblemCode::InvalidUnicode.as_str();
-                    const UNSUPPORTED: &str = ProblemCode::UnsupportedValue.as_str();
-                    let code = match code.as_str() {
-                        UNICODE => ProblemCode::InvalidUnicode,
-                        UNSUPPORTED => ProblemCode::UnsupportedValue,
-                        _ => ProblemCode::InvalidInput,
-                    };
-                    errors.push(FieldError::problem(
-                        code,
-                        join(path, at),
-                        message.as_str(),
-                        Value::Null,
-                    ));
-                }
-            }
-        }
-    }
-    read.remove("v")
+}
+
+/// [`snapshot`]'s value; its problems go to `errors`.
+pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
+    let snapshot = snapshot(js, path);
+    errors.extend(snapshot.problems);
+    snapshot.value
 }
 
 /// `Object.keys(js)`, or a problem at `path` when it cannot be read.
@@ -303,14 +226,6 @@ fn unreadable(path: &str, error: &JsValue) -> FieldError {
         format!("Could not be read: {message}"),
         Value::Null,
     )
-}
-
-fn join(path: &str, key: &str) -> String {
-    match (path.is_empty(), key.is_empty()) {
-        (true, _) => key.to_owned(),
-        (false, true) => path.to_owned(),
-        (false, false) => format!("{path}.{key}"),
-    }
 }
 
 /// Builds a plain JavaScript value (objects, not `Map`s) from a [`Value`],

@@ -1,18 +1,23 @@
-//! The WebAssembly shell: transport, JS interop and the exported API.
+//! The WebAssembly shell: the driver of the core's call machine, JavaScript
+//! interop, and the exported API.
 
+mod args;
 #[cfg(feature = "bench")]
 mod bench;
-mod boundary;
 mod bulk;
+mod client;
+mod errors;
+mod exports;
 mod interop;
-mod options;
 mod transport;
+mod types;
 
-pub use boundary::{
+pub use client::CheckoutPageClient;
+pub use errors::CheckoutPageError;
+pub use exports::{
     apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
-    CheckoutPageClient, CheckoutPageError,
 };
-pub use options::{BulkItem, BulkOptions, BulkProgress, ClientOptions, RequestOptions};
+pub use types::{BulkItem, BulkOptions, BulkProgress, ClientOptions, RequestOptions};
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
 /// wasm, no slower in our benchmarks (bench/RESULTS.md). The module is

@@ -2,14 +2,6 @@
 /* eslint-disable */
 
 /**
- * A problem `validateCustomerPatch` found: a `FieldError` whose `code` and
- * `severity` are always set.
- */
-export type ValidationProblem = FieldError & { code: ProblemCode; severity: Severity };
-
-
-
-/**
  * Every failure of the client: `kind` says what went wrong, `status` is the
  * HTTP status when a response arrived, `errors` lists field problems in the
  * API's own shape, `body` is the whole parsed response body.
@@ -42,7 +34,11 @@ export class CheckoutPageError extends Error {
     readonly cause?: unknown | undefined;
 }
 
-
+/**
+ * A problem `validateCustomerPatch` found: a `FieldError` whose `code` and
+ * `severity` are always set.
+ */
+export type ValidationProblem = FieldError & { code: ProblemCode; severity: Severity };
 
 /**
  * The outcome of one item of `updateCustomers`: the customer as stored, or
@@ -497,7 +493,6 @@ export interface InitOutput {
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

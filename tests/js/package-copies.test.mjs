@@ -64,6 +64,27 @@ test("a freed client rejects with a CheckoutPageError, and free() twice is harml
   }
 });
 
+test("every method of CheckoutPageClient is guarded against a freed client, as the exports list them", async () => {
+  for (const { CheckoutPageClient, CheckoutPageError } of [esm, cjs]) {
+    const methods = Object.getOwnPropertyNames(CheckoutPageClient.prototype).filter(
+      (name) => name !== "constructor" && name !== "free" && !name.startsWith("__"),
+    );
+    assert.deepEqual(methods.sort(), ["getCustomer", "updateCustomer", "updateCustomers"]);
+    const client = new CheckoutPageClient({ apiKey: KEY, baseUrl: SANDBOX });
+    client.free();
+    for (const name of methods) {
+      let promise;
+      assert.doesNotThrow(() => (promise = client[name]()), `${name}: no synchronous throw`);
+      const error = await promise.then(
+        () => assert.fail(`${name} resolved`),
+        (e) => e,
+      );
+      assert.ok(error instanceof CheckoutPageError, `${name}: ${error}`);
+      assert.match(error.message, /freed/);
+    }
+  }
+});
+
 test("100 concurrent calls on one signal: no listener warning, none left behind (input 8)", async () => {
   const { id } = await newCustomer();
   const client = new esm.CheckoutPageClient({ apiKey: KEY, baseUrl: SANDBOX, requestsPerMinute: 100_000 });

@@ -1,19 +1,50 @@
-//! `PATCH /v1/customers/:customerId` and `GET /v1/customers/:customerId`: the
-//! requests as plain data, and the reading of their responses. No I/O
-//! happens here; the transport sends what [`build_request`] or
-//! [`build_get_request`] returns and hands the answer to [`parse_response`].
+//! The API's endpoints, one module per call (as [ruma] does): each owns its
+//! [`Metadata`] (method, path, whether it may be retried after a network
+//! error), the building of its request and the parsing of its response. No
+//! I/O happens here: the call machine (`call.rs`) sends the
+//! [`HttpRequest`] an endpoint builds and hands the endpoint the answer.
+//!
+//! - [`get_customer`]: `GET /v1/customers/:customerId`.
+//! - [`update_customer`]: `PATCH /v1/customers/:customerId`.
+//!
+//! Adding a call (say `GET /v1/customers/`, the list call of
+//! `list-customers.md`) is one module here with its `METADATA`, a
+//! `request(…)` builder and a `parse_response(…)`, plus its export.
+//!
+//! [ruma]: https://docs.rs/ruma-client-api
 
 use std::fmt;
 
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
-use crate::model::{Customer, CustomerPatch};
+use crate::model::Customer;
 use crate::value::Value;
+
+pub mod get_customer;
+pub mod update_customer;
+
+/// What an endpoint is, independent of any one request.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Metadata {
+    /// The HTTP method (`GET`, `PATCH`).
+    pub method: &'static str,
+    /// The path template, as the API's contract writes it
+    /// (`/v1/customers/:customerId`).
+    pub path: &'static str,
+    /// Whether sending the request twice stores the same result, so that it
+    /// may be repeated when the first attempt's outcome is unknown: after a
+    /// network error, a timeout, or a 500/502/504 (the server may have acted
+    /// on it). A 429 or 503 (the server refused before acting) may be
+    /// retried for every endpoint (the retry policy, `retry.rs`, asks).
+    pub idempotent: bool,
+}
 
 /// An HTTP request, ready to send.
 #[derive(Clone, PartialEq)]
 pub struct HttpRequest {
-    /// `PATCH` or `GET`.
+    /// The endpoint this request calls.
+    pub endpoint: &'static Metadata,
+    /// The HTTP method: the endpoint's (a redirect may change it).
     pub method: &'static str,
     /// Absolute URL.
     pub url: String,
@@ -24,6 +55,33 @@ pub struct HttpRequest {
     /// The JSON body, as data (`None` for `GET`): the transport writes it
     /// with [`crate::json`] ([`Value::to_json`] gives the same text natively).
     pub body: Option<Value>,
+}
+
+impl HttpRequest {
+    /// A request to `endpoint` at `path` (already encoded), with the
+    /// client's key and `body`.
+    pub fn new(
+        config: &ClientConfig,
+        endpoint: &'static Metadata,
+        path: &str,
+        body: Option<Value>,
+    ) -> Self {
+        let mut headers = Vec::with_capacity(3);
+        if let Some(key) = &config.api_key {
+            headers.push(("Authorization", key.bearer()));
+        }
+        if body.is_some() {
+            headers.push(("Content-Type", "application/json".to_owned()));
+        }
+        headers.push(("Accept", "application/json".to_owned()));
+        HttpRequest {
+            endpoint,
+            method: endpoint.method,
+            url: format!("{}{path}", config.base_url),
+            headers,
+            body,
+        }
+    }
 }
 
 impl fmt::Debug for HttpRequest {
@@ -73,66 +131,9 @@ pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
     ))
 }
 
-/// Builds the `PATCH` request. Fails with a `validation` error, before
-/// anything is sent, for a bad customer id or an empty patch.
-pub fn build_request(
-    config: &ClientConfig,
-    customer_id: &str,
-    patch: &CustomerPatch,
-) -> Result<HttpRequest, Error> {
-    let mut errors = Vec::new();
-    if let Err(e) = check_customer_id(customer_id) {
-        errors.push(e);
-    }
-    if patch.is_empty() {
-        errors.push(FieldError::new(
-            "",
-            "The patch must change at least one field",
-            patch.to_value(),
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(Error::validation(errors));
-    }
-    Ok(request(
-        config,
-        "PATCH",
-        customer_id,
-        Some(patch.to_value()),
-    ))
-}
-
-/// Builds the `GET` request that loads a customer. Fails with a
-/// `validation` error, before anything is sent, for a bad customer id.
-pub fn build_get_request(config: &ClientConfig, customer_id: &str) -> Result<HttpRequest, Error> {
-    check_customer_id(customer_id).map_err(|e| Error::validation(vec![e]))?;
-    Ok(request(config, "GET", customer_id, None))
-}
-
-fn request(
-    config: &ClientConfig,
-    method: &'static str,
-    customer_id: &str,
-    body: Option<Value>,
-) -> HttpRequest {
-    let mut headers = Vec::with_capacity(3);
-    if let Some(key) = &config.api_key {
-        headers.push(("Authorization", key.bearer()));
-    }
-    if body.is_some() {
-        headers.push(("Content-Type", "application/json".to_owned()));
-    }
-    headers.push(("Accept", "application/json".to_owned()));
-    HttpRequest {
-        method,
-        url: format!(
-            "{}/v1/customers/{}",
-            config.base_url,
-            encode_path_segment(customer_id)
-        ),
-        headers,
-        body,
-    }
+/// `/v1/customers/<id>`, the id percent-encoded as one segment.
+pub(crate) fn customer_path(customer_id: &str) -> String {
+    format!("/v1/customers/{}", encode_path_segment(customer_id))
 }
 
 /// Percent-encodes `segment` so that it is exactly one path segment: every
@@ -157,10 +158,11 @@ pub fn encode_path_segment(segment: &str) -> String {
     }
 }
 
-/// Reads a response: a 2xx with `{"data": Customer}` gives the customer data
-/// (returned as the server sent it, unknown fields included); anything else
-/// gives a typed [`Error`] (see [`ResponseBody`] for non-JSON bodies).
-pub fn parse_response(
+/// Reads a response holding one customer (`GET` and `PATCH` alike): a 2xx
+/// with `{"data": Customer}` gives the customer data (returned as the server
+/// sent it, unknown fields included); anything else gives a typed [`Error`]
+/// (see [`ResponseBody`] for non-JSON bodies).
+pub fn parse_customer_response(
     status: u16,
     body: impl Into<ResponseBody>,
     meta: ResponseMeta,

@@ -1,0 +1,509 @@
+//! The JavaScript API's arguments and results, without JavaScript: what each
+//! export does with its arguments once the WebAssembly shell has read them
+//! ([`Snapshot`]s: plain values, taken once, at call time), and the shapes
+//! its results take. Every problem is collected in the API's own
+//! `{param, message, value}` shape; nothing here can fail on input.
+//!
+//! - Options: [`client_options`], [`request_options`], [`bulk_options`] read
+//!   an options object (its JSON-valued keys, as a [`Map`]) into settings.
+//! - The one patch reader, [`read_patch`], for every export that takes a
+//!   patch: what blocks a patch, and the "at least one field" rule (as the
+//!   rules state it) applied once.
+//! - Customer ids, customers, drafts and bulk items.
+//!
+//! Caps, so that every call is linear in its input and never grows memory
+//! for good: [`MAX_INPUT_CHARS`] per argument, [`MAX_DEPTH`] levels,
+//! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
+//! are capped by [`crate::error`].
+
+use crate::call::Patience;
+use crate::config::{self, ClientConfig, ClientOptionsInput};
+use crate::endpoints::{get_customer, update_customer, HttpRequest};
+use crate::error::{Error, FieldError, ProblemCode};
+use crate::model::{Customer, CustomerPatch};
+use crate::rules::{self, CustomerDraft, ValidationMode};
+use crate::value::{Map, Value};
+
+/// The most characters one argument may hold: every string and key counts
+/// its length, every other value 1. A valid patch holds a few thousand;
+/// larger input is refused before anything is copied into the module, with
+/// one `validation` problem.
+pub const MAX_INPUT_CHARS: u32 = 256 * 1024;
+
+/// The deepest nesting read; deeper values and cycles are a problem at the
+/// field where the limit is reached.
+pub const MAX_DEPTH: u32 = 64;
+
+/// The most items `updateCustomers` takes in one call.
+pub const MAX_BULK_ITEMS: u32 = 100_000;
+
+/// The most characters (counted as for [`MAX_INPUT_CHARS`]) all the patches
+/// of one `updateCustomers` call may hold together.
+pub const MAX_BULK_INPUT_CHARS: u32 = 32 * 1024 * 1024;
+
+/// One argument as read from JavaScript at call time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// The value; `None` for `undefined`, or when nothing could be read.
+    pub value: Option<Value>,
+    /// What could not be read (values JSON cannot carry, throwing getters,
+    /// invalid Unicode, input over the caps), each at its path; those parts
+    /// are left out of `value`.
+    pub problems: Vec<FieldError>,
+}
+
+impl Snapshot {
+    /// Reads the `{v, p, u, big}` record the shell's reader returns (`v`:
+    /// the value, absent for `undefined`; `p`: problems as
+    /// `[path, message, code]`; `u`: characters used; `big`: over `limit`)
+    /// for the argument at `path`, taking what it used from `allowance`.
+    pub fn from_record(mut record: Map, path: &str, limit: u32, allowance: &mut u32) -> Self {
+        let mut problems = Vec::new();
+        if record.get("big").is_some() {
+            let message = match limit {
+                MAX_INPUT_CHARS => format!(
+                    "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
+                     length, other values 1); nothing was read"
+                ),
+                _ => format!(
+                    "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this one \
+                     was not read"
+                ),
+            };
+            problems.push(FieldError::problem(
+                ProblemCode::InvalidInput,
+                path,
+                message,
+                Value::Null,
+            ));
+            *allowance -= limit;
+            return Snapshot {
+                value: None,
+                problems,
+            };
+        }
+        if let Some(Value::Number(used)) = record.get("u") {
+            *allowance = allowance.saturating_sub(*used as u32);
+        }
+        if let Some(Value::Array(found)) = record.remove("p") {
+            for problem in found {
+                let Value::Array(triple) = problem else {
+                    continue;
+                };
+                if let [Value::String(at), Value::String(message), Value::String(code)] =
+                    triple.as_slice()
+                {
+                    // The codes js/json.js reports (tests/wire_names.rs).
+                    const UNICODE: &str = ProblemCode::InvalidUnicode.as_str();
+                    const UNSUPPORTED: &str = ProblemCode::UnsupportedValue.as_str();
+                    let code = match code.as_str() {
+                        UNICODE => ProblemCode::InvalidUnicode,
+                        UNSUPPORTED => ProblemCode::UnsupportedValue,
+                        _ => ProblemCode::InvalidInput,
+                    };
+                    problems.push(FieldError::problem(
+                        code,
+                        join(path, at),
+                        message.as_str(),
+                        Value::Null,
+                    ));
+                }
+            }
+        }
+        Snapshot {
+            value: record.remove("v"),
+            problems,
+        }
+    }
+
+    /// A snapshot that could not be read at all (a revoked Proxy).
+    pub fn unreadable(path: &str) -> Self {
+        Snapshot {
+            value: None,
+            problems: vec![FieldError::problem(
+                ProblemCode::InvalidInput,
+                path,
+                "Could not be read",
+                Value::Null,
+            )],
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    match (path.is_empty(), key.is_empty()) {
+        (true, _) => key.to_owned(),
+        (false, true) => path.to_owned(),
+        (false, false) => format!("{path}.{key}"),
+    }
+}
+
+/// What a patch is read for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PatchUse {
+    /// `validateCustomerPatch`: every problem, warnings included.
+    Check,
+    /// `updateCustomer(s)`: the problems that block it under this mode.
+    Send(ValidationMode),
+    /// `normalizeCustomerPatch`, `applyCustomerPatch`: a well-formed patch.
+    Shape,
+}
+
+/// The one patch reader: the patch (when nothing in `snapshot` blocks it
+/// for `purpose`) and the problems found. Nothing (`undefined`) is "A patch
+/// object is required"; a field left out for holding a value JSON cannot
+/// carry already has its problem, so the patch is then not also called
+/// empty.
+pub fn read_patch(
+    snapshot: Snapshot,
+    purpose: PatchUse,
+) -> (Option<CustomerPatch>, Vec<FieldError>) {
+    let Snapshot {
+        value,
+        mut problems,
+    } = snapshot;
+    let Some(value) = value else {
+        if problems.is_empty() {
+            problems.push(FieldError::problem(
+                ProblemCode::NotAnObject,
+                "",
+                "A patch object is required",
+                Value::Null,
+            ));
+        }
+        return (None, problems);
+    };
+    let dropped_fields = !problems.is_empty();
+    let (patch, found) = match purpose {
+        PatchUse::Check => (None, rules::validate_patch(&value)),
+        PatchUse::Send(mode) => split(rules::patch_to_send(&value, mode)),
+        PatchUse::Shape if dropped_fields => (None, Vec::new()),
+        PatchUse::Shape => split(CustomerPatch::from_value(&value)),
+    };
+    problems.extend(
+        found
+            .into_iter()
+            .filter(|p| !(dropped_fields && p.code == Some(ProblemCode::EmptyPatch))),
+    );
+    (patch.filter(|_| problems.is_empty()), problems)
+}
+
+fn split<T>(result: Result<T, Vec<FieldError>>) -> (Option<T>, Vec<FieldError>) {
+    match result {
+        Ok(value) => (Some(value), Vec::new()),
+        Err(problems) => (None, problems),
+    }
+}
+
+/// The customer id argument, a string (or `""`, with a problem in `errors`).
+pub fn customer_id(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> String {
+    let Snapshot { value, problems } = snapshot;
+    if let Some(Value::String(id)) = value {
+        return id;
+    }
+    if problems
+        .iter()
+        .any(|e| e.message.starts_with("Larger than"))
+    {
+        errors.extend(problems);
+        return String::new();
+    }
+    // `cus_\uD83D` would be sent as `cus_%EF%BF%BD`.
+    let message = match problems
+        .iter()
+        .any(|e| e.code == Some(ProblemCode::InvalidUnicode))
+    {
+        true => "The customer id contains a lone surrogate, which cannot be sent as it is",
+        false => "Expected a string",
+    };
+    errors.push(FieldError::problem(
+        ProblemCode::InvalidCustomerId,
+        "customerId",
+        message,
+        value.unwrap_or_default(),
+    ));
+    String::new()
+}
+
+/// The `PATCH` request of `updateCustomer` (or one bulk item), once its id
+/// and patch are read: fails with every problem found so far in `errors`.
+pub fn update_request(
+    config: &ClientConfig,
+    id: &str,
+    patch: Snapshot,
+    mode: ValidationMode,
+    mut errors: Vec<FieldError>,
+) -> Result<HttpRequest, Error> {
+    let (patch, problems) = read_patch(patch, PatchUse::Send(mode));
+    errors.extend(problems);
+    match patch {
+        Some(patch) if errors.is_empty() => update_customer::request(config, id, &patch),
+        _ => Err(Error::validation(errors)),
+    }
+}
+
+/// The `GET` request of `getCustomer`, once its id is read.
+pub fn get_request(
+    config: &ClientConfig,
+    id: &str,
+    errors: Vec<FieldError>,
+) -> Result<HttpRequest, Error> {
+    match errors.is_empty() {
+        true => get_customer::request(config, id),
+        false => Err(Error::validation(errors)),
+    }
+}
+
+/// A customer (with its `id`) argument named `param`.
+pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldError>> {
+    let Snapshot {
+        value,
+        mut problems,
+    } = snapshot;
+    let customer = match value {
+        Some(value @ Value::Object(_)) if problems.is_empty() => Customer::from_value(&value)
+            .map_err(|message| FieldError::new(param, message, Value::Null)),
+        other => Err(FieldError::new(
+            param,
+            "Expected a customer object",
+            other.unwrap_or_default(),
+        )),
+    };
+    customer.map_err(|e| {
+        problems.push(e);
+        problems
+    })
+}
+
+/// The draft `after` of `diffCustomer`: fields it leaves out are unchanged
+/// ([`CustomerDraft::from_partial`]).
+pub fn draft(before: &Customer, snapshot: Snapshot) -> Result<CustomerDraft, Vec<FieldError>> {
+    let Snapshot {
+        value,
+        mut problems,
+    } = snapshot;
+    let draft = match value {
+        Some(Value::Object(state)) if problems.is_empty() => {
+            CustomerDraft::from_partial(before, &state)
+                .map_err(|message| FieldError::new("after", message, Value::Null))
+        }
+        other => Err(FieldError::new(
+            "after",
+            "Expected a customer draft object",
+            other.unwrap_or_default(),
+        )),
+    };
+    draft.map_err(|e| {
+        problems.push(e);
+        problems
+    })
+}
+
+/// A value that should have been an object but is not (`what` names it).
+pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldError {
+    FieldError::new(param, what, value.unwrap_or_default())
+}
+
+/// Every option name of the `CheckoutPageClient` constructor.
+pub const CLIENT_OPTION_KEYS: [&str; 8] = [
+    "apiKey",
+    "baseUrl",
+    "timeoutMs",
+    "maxRetries",
+    "requestsPerMinute",
+    "dangerouslyAllowBrowser",
+    "fetch",
+    "validation",
+];
+/// Every option name of one call.
+pub const REQUEST_OPTION_KEYS: [&str; 4] = ["signal", "timeoutMs", "maxRetries", "validation"];
+/// Every option name of `updateCustomers`.
+pub const BULK_OPTION_KEYS: [&str; 5] = [
+    "concurrency",
+    "requestsPerMinute",
+    "signal",
+    "onProgress",
+    "validation",
+];
+/// The options whose values are not JSON (read apart by the shell).
+pub const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
+/// Workers of a bulk job unless configured otherwise.
+pub const DEFAULT_CONCURRENCY: u32 = 4;
+/// Most workers of a bulk job.
+pub const MAX_CONCURRENCY: u32 = 64;
+
+/// The problem of an option name `type_name` does not know.
+pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError {
+    FieldError::new(
+        name,
+        format!("Unknown option; {type_name} accepts {}", known.join(", ")),
+        Value::Null,
+    )
+}
+
+/// The problem of an options argument that is not an object.
+pub fn options_not_an_object(type_name: &str, value: Value) -> FieldError {
+    FieldError::new("", format!("{type_name} must be an object"), value)
+}
+
+/// Reads the constructor's JSON-valued options (`in_browser`: the page has
+/// a `window` or a `document`).
+pub fn client_options(
+    map: &Map,
+    in_browser: bool,
+    errors: &mut Vec<FieldError>,
+) -> ClientOptionsInput {
+    ClientOptionsInput {
+        api_key: string_option(map, "apiKey", errors),
+        base_url: string_option(map, "baseUrl", errors),
+        timeout_ms: number_option(map, "timeoutMs", errors),
+        max_retries: number_option(map, "maxRetries", errors),
+        requests_per_minute: number_option(map, "requestsPerMinute", errors),
+        validation: string_option(map, "validation", errors),
+        dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                errors.push(FieldError::new(
+                    "dangerouslyAllowBrowser",
+                    "Expected a boolean",
+                    other.clone(),
+                ));
+                false
+            }
+        },
+        in_browser,
+    }
+}
+
+/// The configuration of a client from its read options, with every problem.
+pub fn client_config(
+    input: ClientOptionsInput,
+    mut errors: Vec<FieldError>,
+) -> Result<ClientConfig, Error> {
+    match (ClientConfig::new(input), errors.is_empty()) {
+        (Ok(config), true) => Ok(config),
+        (Ok(_), false) => Err(Error::validation(errors)),
+        (Err(mut error), _) => {
+            errors.append(&mut error.errors);
+            Err(Error::validation(errors))
+        }
+    }
+}
+
+/// Reads one call's options: its patience and its validation mode (the
+/// client's own where not given).
+pub fn request_options(
+    config: &ClientConfig,
+    map: &Map,
+    errors: &mut Vec<FieldError>,
+) -> (Patience, ValidationMode) {
+    let timeout_ms = config::count(
+        "timeoutMs",
+        number_option(map, "timeoutMs", errors),
+        config.timeout_ms,
+        config::TIMEOUT_RANGE,
+        errors,
+    );
+    let max_retries = config::count(
+        "maxRetries",
+        number_option(map, "maxRetries", errors),
+        config.max_retries,
+        (0, u32::MAX),
+        errors,
+    );
+    let mode = validation(config, map, errors);
+    (Patience::single(timeout_ms, max_retries), mode)
+}
+
+/// A bulk job's settings, read from its options.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BulkSettings {
+    /// Workers in flight at once.
+    pub concurrency: u32,
+    /// The job's own rate, on top of the client's.
+    pub job_rate: Option<u32>,
+    /// Which problems stop an item before it is sent.
+    pub mode: ValidationMode,
+}
+
+/// Reads a bulk job's options (the client's validation mode where not
+/// given).
+pub fn bulk_options(
+    config: &ClientConfig,
+    map: &Map,
+    errors: &mut Vec<FieldError>,
+) -> BulkSettings {
+    let concurrency = config::count(
+        "concurrency",
+        number_option(map, "concurrency", errors),
+        DEFAULT_CONCURRENCY,
+        (1, u32::MAX),
+        errors,
+    )
+    .min(MAX_CONCURRENCY);
+    let job_rate = number_option(map, "requestsPerMinute", errors)
+        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, (1, u32::MAX), errors));
+    BulkSettings {
+        concurrency,
+        job_rate,
+        mode: validation(config, map, errors),
+    }
+}
+
+fn validation(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> ValidationMode {
+    config::validation_mode(
+        string_option(map, "validation", errors).as_deref(),
+        config.validation,
+        errors,
+    )
+}
+
+fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {
+    match map.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => {
+            // Never echo what may be a secret.
+            let value = if key == "apiKey" {
+                Value::Null
+            } else {
+                other.clone()
+            };
+            errors.push(FieldError::new(key, "Expected a string", value));
+            None
+        }
+    }
+}
+
+fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
+    match map.get(key)? {
+        Value::Number(n) => Some(*n),
+        Value::Null => None,
+        other => {
+            errors.push(FieldError::new(key, "Expected a number", other.clone()));
+            None
+        }
+    }
+}
+
+/// A problem as JavaScript sees it: `{param, message, value, code?,
+/// severity?}`.
+pub fn problem_value(e: &FieldError) -> Value {
+    let mut map = Map::new();
+    map.insert("param", e.param.as_str().into());
+    map.insert("message", e.message.as_str().into());
+    map.insert("value", e.value.clone());
+    if let Some(code) = e.code {
+        map.insert("code", code.as_str().into());
+    }
+    if let Some(severity) = e.severity {
+        map.insert("severity", severity.as_str().into());
+    }
+    Value::Object(map)
+}
+
+/// A list of problems as JavaScript sees it.
+pub fn problems_value(problems: &[FieldError]) -> Value {
+    Value::Array(problems.iter().map(problem_value).collect())
+}

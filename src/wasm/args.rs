@@ -1,0 +1,237 @@
+//! Argument reading: each argument is read from JavaScript once, when the
+//! call is made ([`interop::snapshot`]), and handed to the core
+//! ([`crate::args`]), which decides what it means. Only what is not JSON
+//! (an `AbortSignal`, a callback, `fetch`) is kept as a JavaScript value.
+
+use js_sys::Function;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortSignal;
+
+use crate::args::{self, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
+use crate::bulk::BulkJob;
+use crate::call::Patience;
+use crate::config::ClientConfig;
+use crate::endpoints::HttpRequest;
+use crate::error::{Error, FieldError};
+use crate::rules::ValidationMode;
+use crate::value::{Map, Value};
+
+use super::interop;
+
+/// A call ready to go: its request, patience and signal.
+pub(crate) type Prepared = (HttpRequest, Patience, Option<AbortSignal>);
+
+/// Reads the constructor's options into a client configuration and the
+/// `fetch` option.
+pub(crate) fn client_options(options: &JsValue) -> Result<(ClientConfig, Option<Function>), Error> {
+    let mut errors = Vec::new();
+    let fetch = callback(options, "fetch", &mut errors);
+    let map = options_map(
+        options,
+        "ClientOptions",
+        &args::CLIENT_OPTION_KEYS,
+        &mut errors,
+    );
+    let input = args::client_options(&map, in_browser(), &mut errors);
+    args::client_config(input, errors).map(|config| (config, fetch))
+}
+
+/// Checks every argument of `updateCustomer` and builds the request.
+pub(crate) fn update(
+    config: &ClientConfig,
+    customer_id: &JsValue,
+    patch: &JsValue,
+    options: &JsValue,
+) -> Result<Prepared, Error> {
+    let mut errors = Vec::new();
+    let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
+    let (patience, signal, mode) = request_options(config, options, &mut errors);
+    let patch = interop::snapshot(patch, "");
+    let request = args::update_request(config, &id, patch, mode, errors)?;
+    Ok((request, patience, signal))
+}
+
+/// Checks every argument of `getCustomer` and builds the request.
+pub(crate) fn get(
+    config: &ClientConfig,
+    customer_id: &JsValue,
+    options: &JsValue,
+) -> Result<Prepared, Error> {
+    let mut errors = Vec::new();
+    let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
+    let (patience, signal, _) = request_options(config, options, &mut errors);
+    let request = args::get_request(config, &id, errors)?;
+    Ok((request, patience, signal))
+}
+
+/// A bulk job's items and options, read and checked.
+pub(crate) struct Bulk {
+    /// The items, invalid ones already finished.
+    pub job: BulkJob,
+    /// Workers, job rate and validation mode.
+    pub settings: args::BulkSettings,
+    /// Stops scheduling.
+    pub signal: Option<AbortSignal>,
+    /// Called after every finished item.
+    pub on_progress: Option<Function>,
+}
+
+/// Checks a bulk job's items and options.
+pub(crate) fn bulk(
+    config: &ClientConfig,
+    items: &JsValue,
+    options: &JsValue,
+) -> Result<Bulk, Error> {
+    let mut errors = Vec::new();
+    let is_array = interop::array(items, "items", &mut errors);
+    if !is_array && errors.is_empty() {
+        let value = interop::snapshot(items, "items").value;
+        let message = "Expected an array of {customerId, patch}";
+        errors.push(args::not_an_object("items", message, value));
+    }
+    let items = match is_array {
+        true => interop::items(items, "items", &mut errors),
+        false => Vec::new(),
+    };
+    let signal = signal(options, &mut errors);
+    let on_progress = callback(options, "onProgress", &mut errors);
+    let map = options_map(options, "BulkOptions", &args::BULK_OPTION_KEYS, &mut errors);
+    let settings = args::bulk_options(config, &map, &mut errors);
+    if !errors.is_empty() {
+        return Err(Error::validation(errors));
+    }
+    // All the items share one allowance of characters.
+    let mut allowance = MAX_BULK_INPUT_CHARS;
+    let prepared = items
+        .iter()
+        .map(|item| bulk_item(config, settings.mode, item, &mut allowance))
+        .collect();
+    Ok(Bulk {
+        job: BulkJob::new(prepared),
+        settings,
+        signal,
+        on_progress,
+    })
+}
+
+/// Checks one bulk item `{customerId, patch}` and builds its request.
+fn bulk_item(
+    config: &ClientConfig,
+    mode: ValidationMode,
+    item: &JsValue,
+    allowance: &mut u32,
+) -> (String, Result<HttpRequest, Error>) {
+    if !item.is_object() {
+        let value = interop::snapshot_within(item, "", allowance).value;
+        let problem = args::not_an_object("", "Expected an item {customerId, patch}", value);
+        return (String::new(), Err(Error::validation(vec![problem])));
+    }
+    let mut errors = Vec::new();
+    let id = interop::get(item, "customerId", &mut errors);
+    let id = args::customer_id(
+        interop::snapshot_within(&id, "customerId", allowance),
+        &mut errors,
+    );
+    let patch = interop::get(item, "patch", &mut errors);
+    let patch = interop::snapshot_within(&patch, "", allowance);
+    let request = args::update_request(config, &id, patch, mode, errors);
+    (id, request)
+}
+
+/// Reads one call's options: its patience, its signal and its validation
+/// mode (the client's own where not given).
+fn request_options(
+    config: &ClientConfig,
+    options: &JsValue,
+    errors: &mut Vec<FieldError>,
+) -> (Patience, Option<AbortSignal>, ValidationMode) {
+    let signal = signal(options, errors);
+    let map = options_map(
+        options,
+        "RequestOptions",
+        &args::REQUEST_OPTION_KEYS,
+        errors,
+    );
+    let (patience, mode) = args::request_options(config, &map, errors);
+    (patience, signal, mode)
+}
+
+fn signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {
+    let signal = interop::get(options, "signal", errors);
+    if signal.is_undefined() || signal.is_null() {
+        return None;
+    }
+    // By interface, not constructor: an iframe's or a `vm` context's
+    // signal is an AbortSignal too (as `fetch` accepts it). Never throws.
+    if !super::transport::is_abort_signal(&signal) {
+        errors.push(FieldError::new(
+            "signal",
+            "Expected an AbortSignal",
+            Value::Null,
+        ));
+        return None;
+    }
+    Some(signal.unchecked_into())
+}
+
+fn callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
+    let callback = interop::get(options, key, errors);
+    if callback.is_undefined() || callback.is_null() {
+        return None;
+    }
+    let callback = callback
+        .is_function()
+        .then(|| callback.unchecked_into::<Function>());
+    if callback.is_none() {
+        errors.push(FieldError::new(key, "Expected a function", Value::Null));
+    }
+    callback
+}
+
+/// Reads an options object's JSON-valued keys into a map, rejecting unknown
+/// keys. Keys holding non-JSON values (`signal`, `onProgress`, `fetch`) are
+/// skipped here and read apart.
+fn options_map(
+    options: &JsValue,
+    type_name: &str,
+    known: &[&str],
+    errors: &mut Vec<FieldError>,
+) -> Map {
+    if options.is_undefined() || options.is_null() {
+        return Map::new();
+    }
+    if !options.is_object() || interop::array(options, "", errors) {
+        if errors.is_empty() {
+            let value = interop::snapshot(options, "").value.unwrap_or_default();
+            errors.push(args::options_not_an_object(type_name, value));
+        }
+        return Map::new();
+    }
+    let mut map = Map::new();
+    for name in interop::keys(options, "", errors) {
+        if NON_JSON_OPTIONS.contains(&name.as_str()) {
+            continue;
+        }
+        let raw = interop::get(options, &name, errors);
+        if !known.contains(&name.as_str()) {
+            if !raw.is_undefined() {
+                errors.push(args::unknown_option(&name, type_name, known));
+            }
+            continue;
+        }
+        if let Some(value) = interop::to_value(&raw, &name, errors) {
+            map.insert(name, value);
+        }
+    }
+    map
+}
+
+/// A browser page has a `window` or a `document` (own properties of its
+/// global object, never what a polluted `Object.prototype` holds); Node and
+/// workers have neither.
+fn in_browser() -> bool {
+    let global = interop::global();
+    ["window", "document"]
+        .iter()
+        .any(|name| !interop::get(&global, name, &mut Vec::new()).is_undefined())
+}

@@ -1,0 +1,220 @@
+//! The `CheckoutPageClient` class: its constructor and its methods, each
+//! reading its arguments at once ([`super::args`]) and driving the core's
+//! call machine ([`super::transport`], [`super::bulk`]).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
+
+use crate::bulk::{BulkJob, Outcome};
+use crate::call::{Call, Patience};
+use crate::config::ClientConfig;
+use crate::endpoints::parse_customer_response;
+use crate::error::{Error, FieldError};
+use crate::model::CustomerPatch;
+use crate::pacer::Pacer;
+use crate::value::Value;
+
+use super::args::{self, Prepared};
+use super::bulk::{self, BulkRun};
+use super::errors::{to_js_error, to_js_error_from, validation_error};
+use super::interop;
+use super::transport::{self, Shared, Signals};
+use super::types::{ClientOptions, RequestOptions};
+
+#[wasm_bindgen(module = "/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = guardFreedClient)]
+    fn guard_freed_client(sample: &JsValue, freed_error: &js_sys::Function);
+}
+
+/// Makes calls on a freed client (`client.free()`, `using`) reject with a
+/// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
+/// passed to rust", and a second `free()` harmless (`js/errors.js`).
+pub(crate) fn guard_freed_clients() {
+    thread_local! {
+        static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    // Once: from `start`, or from the first constructor where a loader does
+    // not run `start` (wasm-bindgen-test does not).
+    if GUARDED.with(|guarded| guarded.replace(true)) {
+        return;
+    }
+    let Ok(config) = ClientConfig::new(crate::config::ClientOptionsInput::default()) else {
+        return;
+    };
+    let sample = JsValue::from(CheckoutPageClient {
+        config: Rc::new(config),
+        shared: Rc::new(Shared {
+            pacer: RefCell::new(Pacer::default()),
+            fetch: None,
+        }),
+    });
+    let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
+        validation_error(vec![FieldError::new(
+            "",
+            "A CheckoutPageClient method was called without its client: the client was freed \
+             (free() or `using`; create a new client), or the method was called unbound \
+             (call it as client.updateCustomer(...), or bind it first)",
+            Value::Null,
+        )])
+    });
+    // Guards every method of the class, and frees the sample's Rust object.
+    guard_freed_client(&sample, freed_error.as_ref().unchecked_ref());
+    // Lives as long as the module: the guard may need it at any time.
+    freed_error.forget();
+}
+
+/// A client for the Checkout Page customers API.
+#[wasm_bindgen]
+pub struct CheckoutPageClient {
+    config: Rc<ClientConfig>,
+    shared: Rc<Shared>,
+}
+
+#[wasm_bindgen]
+impl CheckoutPageClient {
+    /// Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
+    /// for bad options (an `http:` URL to a remote host, a secret key in a
+    /// browser page without `dangerouslyAllowBrowser`, unknown option names,
+    /// a `fetch` that is not a function).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
+        let options: JsValue = options.into();
+        guard_freed_clients();
+        args::client_options(&options)
+            .map(|(config, fetch)| CheckoutPageClient {
+                shared: Rc::new(Shared {
+                    pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
+                    fetch,
+                }),
+                config: Rc::new(config),
+            })
+            .map_err(to_js_error)
+    }
+
+    /// Loads a customer: `GET /v1/customers/:customerId`. Resolves to the
+    /// customer as stored (unknown fields included); rejects with a
+    /// `CheckoutPageError`, exactly like `updateCustomer`: same retries,
+    /// timeouts, rate limit and errors. A bad id rejects before anything is
+    /// sent.
+    #[wasm_bindgen(js_name = getCustomer, unchecked_return_type = "Promise<Customer>")]
+    pub fn get_customer(
+        &self,
+        #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
+        options: Option<Ts<RequestOptions>>,
+    ) -> js_sys::Promise {
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        // Read and checked now, before the promise is returned.
+        self.send(args::get(&self.config, &customer_id, &options))
+    }
+
+    /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
+    /// the body. Resolves to the customer as stored by the server; rejects
+    /// with a `CheckoutPageError`. An empty or invalid patch rejects before
+    /// anything is sent.
+    #[wasm_bindgen(js_name = updateCustomer, unchecked_return_type = "Promise<Customer>")]
+    pub fn update_customer(
+        &self,
+        #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
+        patch: Ts<CustomerPatch>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> js_sys::Promise {
+        let patch: JsValue = patch.into();
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        // Everything the call needs is read and checked now, before the
+        // promise is returned: changing the patch afterwards changes nothing.
+        self.send(args::update(&self.config, &customer_id, &patch, &options))
+    }
+
+    /// Updates many customers at the pace the API allows. Resolves to one
+    /// result per item, in input order, and never rejects for one item's
+    /// failure. Every item is checked first; invalid ones fail alone without
+    /// a request. Requests go through the client's shared pacer (and this
+    /// job's own `requestsPerMinute`, if given); a 429 pauses every call. On
+    /// abort no new item starts, items in flight finish, and the rest end
+    /// with kind `"aborted"`.
+    #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
+    pub fn update_customers(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: Option<JsValue>,
+    ) -> js_sys::Promise {
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Every item and option is read now, before the promise is returned.
+        let bulk = match args::bulk(&self.config, &items, &options) {
+            Ok(bulk) => bulk,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
+        let run = Rc::new(BulkRun {
+            job: RefCell::new(bulk.job),
+            // Items queue for the pacer by design: no wait limit but the
+            // job's signal and the pacer's pause cap.
+            patience: Patience::queued(self.config.timeout_ms, self.config.max_retries),
+            shared: self.shared.clone(),
+            job_pacer: bulk
+                .settings
+                .job_rate
+                .map(|rate| RefCell::new(Pacer::new(rate))),
+            signal: bulk.signal,
+            on_progress: bulk.on_progress,
+        });
+        let concurrency = bulk.settings.concurrency as usize;
+        wasm_bindgen_futures::future_to_promise(async move {
+            bulk::run(run.clone(), concurrency).await;
+            let signal = run.signal.as_ref();
+            let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
+            let results: Array = results
+                .into_iter()
+                .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal)))
+                .collect();
+            Ok(results.into())
+        })
+    }
+}
+
+impl CheckoutPageClient {
+    /// A promise for a prepared call: rejected at once when preparing
+    /// failed, else settled with the customer the endpoint parsed.
+    fn send(&self, prepared: Result<Prepared, Error>) -> js_sys::Promise {
+        let (request, patience, signal) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
+        let shared = self.shared.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let call = Call::new(request, patience);
+            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
+            let (_customer, data) = sent
+                .await
+                .and_then(|reply| parse_customer_response(reply.status, reply.body, reply.meta))
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+            Ok(interop::from_value(&data))
+        })
+    }
+}
+
+/// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
+/// Items that ended `aborted` carry the job signal's reason as `cause`.
+fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> Object {
+    let result = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&result, &JsValue::from_str(key), value);
+    };
+    set("customerId", &JsValue::from_str(customer_id));
+    match outcome {
+        Outcome::Updated(data) => {
+            set("ok", &JsValue::TRUE);
+            set("customer", &interop::from_value(&data));
+        }
+        Outcome::Failed(error) => {
+            set("ok", &JsValue::FALSE);
+            set("error", &to_js_error_from(error, signal));
+        }
+    }
+    result
+}

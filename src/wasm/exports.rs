@@ -1,0 +1,97 @@
+//! The free functions of the JavaScript API: the rules for forms and
+//! optimistic UI. Each reads its arguments once and hands them to the core.
+
+use wasm_bindgen::prelude::*;
+
+use crate::args::{self, PatchUse};
+use crate::error::cap_problems;
+use crate::model::CustomerPatch;
+use crate::rules;
+
+use super::errors::validation_error;
+use super::interop::{self, snapshot};
+
+#[wasm_bindgen(start, private)]
+fn start() {
+    console_error_panic_hook::set_once();
+    platform();
+    super::client::guard_freed_clients();
+}
+
+/// Plugs the JavaScript engine into the core where it has a seam (the regex
+/// engine for rule data). Idempotent and cheap; called by `start` and again
+/// by every export that validates, since not every loader runs `start`.
+pub(crate) fn platform() {
+    rules::set_regex_engine(interop::JS_REGEX);
+}
+
+/// Every problem with a patch, in the API's own `{param, message, value}`
+/// shape with dotted params (`address.country`), each with a `code` and a
+/// `severity`. Errors (structure: unknown and read-only fields, wrong types,
+/// `email: null`; control characters; invalid Unicode; values JSON cannot
+/// carry) stop `updateCustomer`; warnings (lengths, emails, country codes,
+/// postal codes, phones, tax ids) do not, unless `validation: "strict"`. A
+/// list with no error means `updateCustomer` sends the patch.
+#[wasm_bindgen(js_name = validateCustomerPatch, unchecked_return_type = "ValidationProblem[]")]
+pub fn validate_customer_patch(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] patch: JsValue,
+) -> JsValue {
+    platform();
+    let (_, problems) = args::read_patch(snapshot(&patch, ""), PatchUse::Check);
+    interop::from_value(&args::problems_value(&cap_problems(problems)))
+}
+
+/// The patch as the server will store it: strings trimmed, emails
+/// lowercased, country codes uppercased. Throws a `CheckoutPageError` of kind
+/// `"validation"` for a patch that is not well-formed.
+#[wasm_bindgen(js_name = normalizeCustomerPatch, unchecked_return_type = "CustomerPatch")]
+pub fn normalize_customer_patch(
+    #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
+) -> Result<JsValue, JsValue> {
+    let patch = well_formed(&patch)?;
+    Ok(interop::from_value(
+        &rules::normalize_patch(&patch).to_value(),
+    ))
+}
+
+/// The smallest patch that turns `before` into `after` (an edited form, whole
+/// or partial: a field `after` leaves out is unchanged, `null` or `""`
+/// empties it): unchanged fields are omitted, emptied ones become `null`, and any change
+/// inside `address` or `shipping` sends the complete object, because the API
+/// replaces them whole. Differences that normalisation removes (spaces, email
+/// case) are not changes.
+#[wasm_bindgen(js_name = diffCustomer, unchecked_return_type = "CustomerPatch")]
+pub fn diff_customer(
+    #[wasm_bindgen(unchecked_param_type = "Customer")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
+) -> Result<JsValue, JsValue> {
+    let before = args::customer(snapshot(&before, "before"), "before").map_err(validation_error)?;
+    let after = args::draft(&before, snapshot(&after, "after")).map_err(validation_error)?;
+    Ok(interop::from_value(
+        &rules::diff_customer(&before, &after).to_value(),
+    ))
+}
+
+/// `customer` as the server will store it after `patch`, for optimistic UI:
+/// top-level fields merged, `null` clears, `address` and `shipping` replaced
+/// whole, strings normalised. `updatedAt` is left as it was.
+#[wasm_bindgen(js_name = applyCustomerPatch, unchecked_return_type = "Customer")]
+pub fn apply_customer_patch(
+    #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
+) -> Result<JsValue, JsValue> {
+    let customer =
+        args::customer(snapshot(&customer, "customer"), "customer").map_err(validation_error)?;
+    let patch = well_formed(&patch)?;
+    Ok(interop::from_value(
+        &rules::apply_patch(&customer, &patch).to_value(),
+    ))
+}
+
+/// A structurally valid patch (types, known fields) or a validation error.
+fn well_formed(patch: &JsValue) -> Result<CustomerPatch, JsValue> {
+    match args::read_patch(snapshot(patch, ""), PatchUse::Shape) {
+        (Some(patch), _) => Ok(patch),
+        (None, problems) => Err(validation_error(problems)),
+    }
+}

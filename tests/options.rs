@@ -1,0 +1,81 @@
+//! Options have one definition: the option types of `src/wasm/types.rs`,
+//! whose TypeScript definitions (tsify) are the package's public types
+//! (`tests/api/checkoutpage.d.ts`, checked against every build by
+//! `tests/api/check-dts.sh`). The names the readers accept
+//! (`checkoutpage::args`) must be exactly the names those types declare, and
+//! `ValidationMode` exactly the modes the core parses.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use checkoutpage::args::{
+    BULK_OPTION_KEYS, CLIENT_OPTION_KEYS, NON_JSON_OPTIONS, REQUEST_OPTION_KEYS,
+};
+use checkoutpage::rules::ValidationMode;
+
+const TYPES: &str = include_str!("api/checkoutpage.d.ts");
+
+/// The property names of `export interface <name> { ... }`.
+fn properties(name: &str) -> BTreeSet<String> {
+    let start = TYPES
+        .find(&format!("export interface {name} {{"))
+        .unwrap_or_else(|| panic!("interface {name} in the public types"));
+    let body = &TYPES[start..];
+    let body = &body[..body.find("\n}").unwrap()];
+    body.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let line = line.trim();
+            let name = line.split(['?', ':']).next()?;
+            (!line.starts_with(['*', '/']) && !name.is_empty() && line.contains(':'))
+                .then(|| name.to_owned())
+        })
+        .collect()
+}
+
+fn set(keys: &[&str]) -> BTreeSet<String> {
+    keys.iter().map(|k| (*k).to_owned()).collect()
+}
+
+#[test]
+fn the_option_names_read_are_the_option_names_typed() {
+    assert_eq!(properties("ClientOptions"), set(&CLIENT_OPTION_KEYS));
+    assert_eq!(properties("RequestOptions"), set(&REQUEST_OPTION_KEYS));
+    assert_eq!(properties("BulkOptions"), set(&BULK_OPTION_KEYS));
+    // The options read apart (not JSON) are options of some type.
+    let all: BTreeSet<String> = [
+        CLIENT_OPTION_KEYS.as_slice(),
+        &REQUEST_OPTION_KEYS,
+        &BULK_OPTION_KEYS,
+    ]
+    .concat()
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    assert!(set(&NON_JSON_OPTIONS).is_subset(&all));
+}
+
+#[test]
+fn validation_mode_is_typed_as_the_core_parses_it() {
+    let line = TYPES
+        .lines()
+        .find(|l| l.starts_with("export type ValidationMode = "))
+        .expect("ValidationMode in the public types");
+    let typed: BTreeSet<String> = line
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    let modes = [
+        ValidationMode::Strict,
+        ValidationMode::Standard,
+        ValidationMode::Off,
+    ];
+    let parsed: BTreeSet<String> = modes.iter().map(|m| m.as_str().to_owned()).collect();
+    assert_eq!(typed, parsed);
+    for mode in modes {
+        assert_eq!(ValidationMode::parse(mode.as_str()), Some(mode));
+    }
+}
