@@ -386,10 +386,17 @@ pub struct Error {
     pub request_id: Option<String>,
     /// How long the server asked us to wait (rate-limit errors).
     pub retry_after_ms: Option<u64>,
-    /// The fields in conflict (`conflict` errors).
+    /// What a `conflict` error found (`None` for every other kind).
+    pub conflict: Option<Box<ConflictDetails>>,
+}
+
+/// What a `conflict` error carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictDetails {
+    /// The fields in conflict, in the API's field order.
     pub conflicts: Vec<Conflict>,
-    /// The customer as stored now, as the server sent it (`conflict` errors).
-    pub current: Option<Box<Value>>,
+    /// The customer as stored now, as the server sent it.
+    pub current: Value,
 }
 
 /// One field both sides changed, to different values, in a conflict-aware
@@ -436,8 +443,7 @@ impl Error {
             body: None,
             request_id: None,
             retry_after_ms: None,
-            conflicts: Vec::new(),
-            current: None,
+            conflict: None,
         }
     }
 
@@ -476,8 +482,7 @@ impl Error {
             .collect();
         Self {
             errors,
-            conflicts,
-            current: Some(Box::new(current)),
+            conflict: Some(Box::new(ConflictDetails { conflicts, current })),
             ..Self::new(ErrorKind::Conflict, message)
         }
     }
@@ -551,8 +556,7 @@ impl Error {
             body,
             request_id: meta.request_id,
             retry_after_ms: meta.retry_after_ms,
-            conflicts: Vec::new(),
-            current: None,
+            conflict: None,
         }
     }
 }
