@@ -38,6 +38,9 @@ pub struct ClientId(usize);
 /// Handle of a single call in a [`World`].
 #[derive(Clone, Copy, Debug)]
 pub struct CallId(usize);
+/// When a save ended, and how.
+pub type SaveOutcome = (f64, Result<Box<Saved>, Error>);
+
 /// Handle of a conflict-aware save in a [`World`].
 #[derive(Clone, Copy, Debug)]
 pub struct SaveId(usize);
@@ -140,7 +143,7 @@ pub struct World {
     results: Vec<Option<(f64, Result<Reply, Error>)>>,
     jobs: Vec<Job>,
     /// Each save, and its outcome once over.
-    saves: Vec<(Save, Option<(f64, Result<Box<Saved>, Error>)>)>,
+    saves: Vec<(Save, Option<SaveOutcome>)>,
     seq: u64,
 }
 
@@ -298,7 +301,7 @@ impl World {
     }
 
     /// The ended save's outcome and when it ended.
-    pub fn saved(&self, save: SaveId) -> (f64, Result<Box<Saved>, Error>) {
+    pub fn saved(&self, save: SaveId) -> SaveOutcome {
         self.saves[save.0].1.clone().expect("the save has ended")
     }
 
