@@ -64,8 +64,12 @@ export async function node(name, script, runtime) {
   return { id, result: JSON.parse(stdout) };
 }
 
-/** Opens `url`, runs the scenario in the page and (unless `worker: false`) in a module worker. */
-export async function inBrowser(t, url, runtime, { worker = true } = {}) {
+/**
+ * Opens `url`, runs the scenario in the page and (unless `worker: false`) in
+ * a module worker, then through each of `also` (more functions of the page,
+ * e.g. a worker importing the main entry).
+ */
+export async function inBrowser(t, url, runtime, { worker = true, also = [] } = {}) {
   const page = await browser.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
@@ -78,6 +82,7 @@ export async function inBrowser(t, url, runtime, { worker = true } = {}) {
     await page.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
     const scenarios = [[runtime, "run"]];
     if (worker) scenarios.push([`${runtime} worker`, "runInWorker"]);
+    for (const fn of also) scenarios.push([`${runtime} ${fn}`, fn]);
     for (const [where, fn] of scenarios) {
       const { id } = await newCustomer({ email: "x@example.com" });
       const call = () =>
