@@ -17,6 +17,8 @@ export class CheckoutPageError extends Error {
     this.body = d.body ?? null;
     this.requestId = d.requestId ?? null;
     this.retryAfterMs = d.retryAfterMs ?? null;
+    this.conflicts = d.conflicts ?? [];
+    this.current = d.current ?? null;
   }
 
   /** True for a CheckoutPageError from any copy of the package. */
@@ -39,6 +41,8 @@ export class CheckoutPageError extends Error {
       body: this.body,
       requestId: this.requestId,
       retryAfterMs: this.retryAfterMs,
+      conflicts: this.conflicts,
+      current: this.current,
     };
   }
 }

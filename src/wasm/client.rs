@@ -17,6 +17,7 @@ use crate::endpoints::parse_customer_response;
 use crate::error::{Error, FieldError};
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
+use crate::save::SaveStep;
 use crate::value::Value;
 
 use super::args::{self, Prepared};
@@ -129,6 +130,52 @@ impl CheckoutPageClient {
         // Everything the call needs is read and checked now, before the
         // promise is returned: changing the patch afterwards changes nothing.
         self.send(args::update(&self.config, &customer_id, &patch, &options))
+    }
+
+    /// Saves `draft`, edited from `loaded` (the customer as `getCustomer`
+    /// returned it), without losing what someone else saved meanwhile:
+    /// loads the customer as stored now (`GET`), merges three ways, field by
+    /// field and inside `address`, `shipping` and `shipping.address` line by
+    /// line, and sends only what is left (`PATCH`, complete sub-objects).
+    /// Resolves to `{ customer, report }` (see `SaveReport`); with fields
+    /// both changed differently it sends nothing and rejects with a
+    /// `CheckoutPageError` of kind `"conflict"` (`conflicts`: `{ param,
+    /// base, theirs, mine }`; `current`: the customer as stored), unless
+    /// `options.onConflict` is `"mine"` or `"theirs"`. The API has no
+    /// conditional write: an edit saved between the `GET` and the `PATCH`
+    /// is not merged; a field that came back different is listed in
+    /// `report.differences`. Other failures reject as `updateCustomer`'s do;
+    /// a bad argument or draft rejects before anything is sent.
+    #[wasm_bindgen(js_name = saveCustomer, unchecked_return_type = "Promise<SaveResult>")]
+    pub fn save_customer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer")] loaded: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] draft: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SaveOptions")] options: Option<JsValue>,
+    ) -> js_sys::Promise {
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Every argument is read now, before the promise is returned.
+        let (mut save, mut request, patience, signal) =
+            match args::save(&self.config, &loaded, &draft, &options) {
+                Ok(prepared) => prepared,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
+        let (shared, config) = (self.shared.clone(), self.config.clone());
+        wasm_bindgen_futures::future_to_promise(async move {
+            let fail = |e| to_js_error_from(e, signal.as_ref());
+            loop {
+                let call = Call::new(request, patience);
+                let signals = Signals::both(signal.as_ref());
+                let reply = transport::run(call, signals, &shared, None).await;
+                // The PATCH is built from the GET's reply and sent at once.
+                match save.next(&config, reply.map_err(fail)?) {
+                    SaveStep::Send(next) => request = next,
+                    SaveStep::Done(saved) => {
+                        return Ok(interop::from_value(&saved.map_err(fail)?.to_value()))
+                    }
+                }
+            }
+        })
     }
 
     /// Updates many customers at the pace the API allows. Resolves to one

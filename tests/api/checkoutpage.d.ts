@@ -28,6 +28,14 @@ export class CheckoutPageError extends Error {
      */
     readonly retryAfterMs: number | null;
     /**
+     * For `conflict` errors (`saveCustomer`): each field someone else changed,
+     * since the customer was loaded, to another value than the draft's, as
+     * `{ param, base, theirs, mine }`. Empty for every other kind.
+     */
+    readonly conflicts: Conflict[];
+    /** For `conflict` errors: the customer as stored now; `null` otherwise. */
+    readonly current: Customer | null;
+    /**
      * For `aborted` and `timeout` errors caused by the call's `signal`: the
      * signal's `reason` (as passed to `controller.abort(reason)`).
      */
@@ -47,6 +55,55 @@ export type ValidationProblem = FieldError & { code: ProblemCode; severity: Seve
 export type BulkResult =
 | { customerId: string; ok: true; customer: Customer }
 | { customerId: string; ok: false; error: CheckoutPageError };
+
+/**
+ * What `saveCustomer` did besides saving: dotted params (`address.city`) in
+ * the API's field order.
+ */
+export interface SaveReport {
+    /** Whether the customer had changed since it was loaded (its `updatedAt` moved), so the save merged. */
+    concurrent: boolean;
+    /** The patch sent, or `null` when nothing was left to send (no `PATCH`). */
+    sent: CustomerPatch | null;
+    /** Fields only the draft changed: sent. */
+    mine: string[];
+    /** Fields someone else changed since loading: kept, not sent. */
+    theirs: string[];
+    /** Fields both changed to the same value. */
+    both: string[];
+    /** Fields both changed differently, settled by `onConflict` (`"mine"` or `"theirs"`). */
+    conflicts: Conflict[];
+    /**
+     * Fields the server returned with another value than the save expected:
+     * someone else's write between the save's `GET` and its `PATCH` (the API
+     * cannot make the check atomic), or a rule of the server's.
+     */
+    differences: string[];
+}
+
+/** What `saveCustomer` resolves to. */
+export interface SaveResult {
+    /** The customer as stored (from the `PATCH`, or the `GET` when nothing was sent). */
+    customer: Customer;
+    /** What was merged, sent and found. */
+    report: SaveReport;
+}
+
+/** What `mergeCustomer` returns. */
+export interface MergeResult {
+    /** What to send to turn the current customer into the merged one (`{}`: nothing). */
+    patch: CustomerPatch;
+    /** The merged customer's editable fields, every one present (`null` where empty). */
+    draft: CustomerDraft;
+    /** Fields only the draft changed. */
+    mine: string[];
+    /** Fields only the current customer changed. */
+    theirs: string[];
+    /** Fields both changed to the same value. */
+    both: string[];
+    /** Fields both changed differently (merged as `onConflict` says). */
+    conflicts: Conflict[];
+}
 
 
 /**
@@ -118,6 +175,32 @@ export type ValidationMode = "strict" | "standard" | "off";
 export type Severity = "error" | "warning";
 
 /**
+ * One field both sides changed, to different values, in a conflict-aware
+ * save: its dotted `param` (`name`, `address.city`,
+ * `shipping.address.line2`) and its value as loaded (`base`), as stored now
+ * (`theirs`: someone else's edit) and in the draft (`mine`), each as the
+ * server stores it: a string, or `null` for none.
+ */
+export interface Conflict {
+    /**
+     * The field, dotted for nested ones.
+     */
+    param: string;
+    /**
+     * Its value when the customer was loaded.
+     */
+    base: string | null;
+    /**
+     * Its value stored now.
+     */
+    theirs: string | null;
+    /**
+     * Its value in the draft.
+     */
+    mine: string | null;
+}
+
+/**
  * One item of a bulk update.
  */
 export interface BulkItem {
@@ -163,6 +246,48 @@ export interface FieldError {
      * found client-side; absent on errors the server returned.
      */
     severity?: Severity | undefined;
+}
+
+/**
+ * Options for `mergeCustomer`.
+ */
+export interface MergeOptions {
+    /**
+     * How a field both changed differently is merged: `"reject"` and
+     * `"theirs"` keep theirs, `"mine"` takes mine; each is listed in
+     * `conflicts` whatever the choice.
+     */
+    onConflict?: OnConflict | undefined;
+}
+
+/**
+ * Options for `saveCustomer`: a call's options (each of its requests gets
+ * them), and what to do with a conflict.
+ */
+export interface SaveOptions {
+    /**
+     * Aborts the save (its `GET` or its `PATCH`), including any wait.
+     */
+    signal?: AbortSignal | undefined;
+    /**
+     * Per-attempt timeout in milliseconds for each request of the save.
+     */
+    timeoutMs?: number | undefined;
+    /**
+     * Retries after the first attempt, for each request of the save.
+     */
+    maxRetries?: number | undefined;
+    /**
+     * The client's `validation` mode, for the draft's changes.
+     */
+    validation?: ValidationMode | undefined;
+    /**
+     * A field both I and someone else changed, to different values:
+     * `"reject"` (default: nothing is sent, the save rejects with kind
+     * `"conflict"`), `"mine"` (my value is sent) or `"theirs"` (theirs is
+     * kept). Settled conflicts are listed in `report.conflicts`.
+     */
+    onConflict?: OnConflict | undefined;
 }
 
 /**
@@ -377,9 +502,14 @@ export interface CustomerDraft {
 }
 
 /**
+ * What a save does with a field both sides changed to different values.
+ */
+export type OnConflict = "reject" | "mine" | "theirs";
+
+/**
  * What kind of failure a call ended in.
  */
-export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment";
+export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment" | "conflict";
 
 /**
  * Where orders ship. Replaced in full when supplied in a patch.
@@ -422,6 +552,23 @@ export class CheckoutPageClient {
      */
     constructor(options: ClientOptions);
     /**
+     * Saves `draft`, edited from `loaded` (the customer as `getCustomer`
+     * returned it), without losing what someone else saved meanwhile:
+     * loads the customer as stored now (`GET`), merges three ways, field by
+     * field and inside `address`, `shipping` and `shipping.address` line by
+     * line, and sends only what is left (`PATCH`, complete sub-objects).
+     * Resolves to `{ customer, report }` (see `SaveReport`); with fields
+     * both changed differently it sends nothing and rejects with a
+     * `CheckoutPageError` of kind `"conflict"` (`conflicts`: `{ param,
+     * base, theirs, mine }`; `current`: the customer as stored), unless
+     * `options.onConflict` is `"mine"` or `"theirs"`. The API has no
+     * conditional write: an edit saved between the `GET` and the `PATCH`
+     * is not merged; a field that came back different is listed in
+     * `report.differences`. Other failures reject as `updateCustomer`'s do;
+     * a bad argument or draft rejects before anything is sent.
+     */
+    saveCustomer(loaded: Customer, draft: CustomerDraft, options?: SaveOptions): Promise<SaveResult>;
+    /**
      * Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
      * the body. Resolves to the customer as stored by the server; rejects
      * with a `CheckoutPageError`. An empty or invalid patch rejects before
@@ -459,6 +606,22 @@ export function applyCustomerPatch(customer: Customer, patch: CustomerPatch): Cu
 export function diffCustomer(before: Customer, after: CustomerDraft): CustomerPatch;
 
 /**
+ * The three-way merge of a conflict-aware save, without a request: `draft`
+ * (a form edited from `base`, whole or partial as for `diffCustomer`)
+ * merged with `current` (the customer as stored now), field by field and
+ * inside `address`, `shipping` and `shipping.address` line by line. Returns
+ * `{ patch, draft, mine, theirs, both, conflicts }`: the patch that turns
+ * `current` into the merged customer, the merged customer's editable
+ * fields (every one, `null` where empty), and the dotted params changed by
+ * the draft only, by `current` only, by both alike, and by both differently
+ * (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
+ * `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
+ * `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
+ * argument that is not a customer or a draft.
+ */
+export function mergeCustomer(base: Customer, current: Customer, draft: CustomerDraft, options?: MergeOptions): MergeResult;
+
+/**
  * The patch as the server will store it: strings trimmed, emails
  * lowercased, country codes uppercased. Throws a `CheckoutPageError` of kind
  * `"validation"` for a patch that is not well-formed.
@@ -484,9 +647,11 @@ export interface InitOutput {
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
     readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
+    readonly checkoutpageclient_saveCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
     readonly diffCustomer: (a: any, b: any) => [number, number, number];
+    readonly mergeCustomer: (a: any, b: any, c: any, d: number) => [number, number, number];
     readonly normalizeCustomerPatch: (a: any) => [number, number, number];
     readonly start: () => void;
     readonly validateCustomerPatch: (a: any) => any;
