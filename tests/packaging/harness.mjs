@@ -85,8 +85,14 @@ export async function inBrowser(t, url, runtime, { worker = true, also = [] } = 
     for (const fn of also) scenarios.push([`${runtime} ${fn}`, fn]);
     for (const [where, fn] of scenarios) {
       const { id } = await newCustomer({ email: "x@example.com" });
-      const call = () =>
-        page.evaluate(([fn, args]) => window[fn](args), [fn, { sandbox: SANDBOX, key: KEY, id, runtime: where }]);
+      // A page the dev server reloads (below) has neither `ready` nor `fn`
+      // until its script runs again: wait for both before each call.
+      const call = async () => {
+        await page.waitForFunction((fn) => window.ready === true && typeof window[fn] === "function", fn, {
+          timeout: 30_000,
+        });
+        return page.evaluate(([fn, args]) => window[fn](args), [fn, { sandbox: SANDBOX, key: KEY, id, runtime: where }]);
+      };
       let result;
       try {
         result = await call();
@@ -94,9 +100,8 @@ export async function inBrowser(t, url, runtime, { worker = true, also = [] } = 
         // The Vite dev server reloads the page once when it first meets a
         // dependency its start-up scan missed (here: the worker's import of
         // checkoutpage-client/init). Standard Vite behaviour: retry once.
-        if (!/Execution context was destroyed/.test(error.message)) throw error;
+        if (!/Execution context was destroyed|is not a function/.test(error.message)) throw error;
         t.diagnostic(`${where}: the page reloaded (dev server dependency optimisation); retrying`);
-        await page.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
         result = await call();
       }
       await check(t, result, where, id);
