@@ -27,6 +27,7 @@ pub mod error;
 pub mod json;
 pub mod model;
 pub mod pacer;
+pub mod redact;
 pub mod response_guard;
 pub mod retry;
 pub mod rules;
