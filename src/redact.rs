@@ -4,6 +4,7 @@
 //! the key to whoever logs the error. [`error`] replaces the key, and so
 //! `Bearer <key>`, with [`REDACTED`] in everything an [`Error`] carries.
 
+use crate::config::ClientConfig;
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, FieldError};
 use crate::value::Value;
@@ -21,6 +22,14 @@ pub fn secret_of(request: &HttpRequest) -> Option<&str> {
         (request.headers.iter()).find(|(name, _)| name.eq_ignore_ascii_case("authorization"))?;
     let key = value.strip_prefix("Bearer ").unwrap_or(value).trim();
     (key.len() >= MIN_SECRET_LEN).then_some(key)
+}
+
+/// The client's key (for errors made after a call's machine, such as a 2xx
+/// whose body the endpoint cannot read).
+pub fn secret_of_config(config: &ClientConfig) -> Option<String> {
+    let bearer = config.api_key.as_ref()?.bearer();
+    let key = bearer.strip_prefix("Bearer ").unwrap_or(&bearer).trim();
+    (key.len() >= MIN_SECRET_LEN).then(|| key.to_owned())
 }
 
 /// `error` with every occurrence of `secret` replaced by [`REDACTED`]: in
