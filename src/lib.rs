@@ -29,6 +29,7 @@ pub mod json;
 pub mod merge;
 pub mod model;
 pub mod pacer;
+pub mod redact;
 pub mod response_guard;
 pub mod retry;
 pub mod rules;

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Object;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -17,6 +17,7 @@ use crate::endpoints::parse_customer_response;
 use crate::error::{Error, FieldError};
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
+use crate::redact;
 use crate::save::SaveStep;
 use crate::value::Value;
 
@@ -211,14 +212,22 @@ impl CheckoutPageClient {
             on_progress: bulk.on_progress,
         });
         let concurrency = bulk.settings.concurrency as usize;
+        let secret = redact::secret_of_config(&self.config);
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
             let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
-            let results: Array = results
-                .into_iter()
-                .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal)))
-                .collect();
+            let results = interop::own_array(
+                results
+                    .into_iter()
+                    .map(|(id, outcome)| match outcome {
+                        Outcome::Failed(e) => {
+                            (id, Outcome::Failed(redact::error(e, secret.as_deref())))
+                        }
+                        updated => (id, updated),
+                    })
+                    .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal))),
+            );
             Ok(results.into())
         })
     }
@@ -233,12 +242,14 @@ impl CheckoutPageClient {
             Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
         };
         let shared = self.shared.clone();
+        let secret = redact::secret_of(&request).map(str::to_owned);
         wasm_bindgen_futures::future_to_promise(async move {
             let call = Call::new(request, patience);
             let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
             let (_customer, data) = sent
                 .await
                 .and_then(|reply| parse_customer_response(reply.status, reply.body, reply.meta))
+                .map_err(|e| redact::error(e, secret.as_deref()))
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
         })
@@ -249,9 +260,8 @@ impl CheckoutPageClient {
 /// Items that ended `aborted` carry the job signal's reason as `cause`.
 fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> Object {
     let result = Object::new();
-    let set = |key: &str, value: &JsValue| {
-        let _ = Reflect::set(&result, &JsValue::from_str(key), value);
-    };
+    // Defined, never set: a polluted Object.prototype's setters see nothing.
+    let set = |key: &str, value: &JsValue| interop::define(&result, key, value);
     set("customerId", &JsValue::from_str(customer_id));
     match outcome {
         Outcome::Updated(data) => {
