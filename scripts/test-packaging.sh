@@ -73,10 +73,10 @@ step "publint (tarball contents)"
 mkdir -p "$work/unpacked" && tar -xzf "$tgz" -C "$work/unpacked"
 "$work/tools/node_modules/.bin/publint" run "$work/unpacked/package" --pack false --strict
 
-step "@arethetypeswrong/cli (tarball)"
-# ./checkoutpage_bg.wasm is exported for users who serve or precompile the
-# binary themselves; it is not a JS/TS entry point, so attw skips it.
-"$work/tools/node_modules/.bin/attw" "$tgz" --format table --exclude-entrypoints ./checkoutpage_bg.wasm
+step "@arethetypeswrong/cli (tarball, default profile, every entry point)"
+# ./checkoutpage_bg.wasm included: it has types of its own
+# (checkoutpage_bg.wasm.d.ts, node/wasm.d.cts), as TypeScript needs to resolve the subpath (issue 28).
+"$work/tools/node_modules/.bin/attw" "$tgz" --format table
 
 step "fixtures: Node, browsers, Vite, webpack, esbuild, rollup, rolldown, Bun, Deno, Jest, CSP, TypeScript, Next.js, Workers"
 started=$SECONDS
@@ -85,7 +85,7 @@ started=$SECONDS
 PACKAGING_WORK=$work SANDBOX_URL=$SANDBOX_URL node --test --test-reporter=spec --test-concurrency=4 \
   tests/packaging/nextjs.test.mjs tests/packaging/worker.test.mjs \
   tests/packaging/bundlers.test.mjs tests/packaging/fixtures.test.mjs tests/packaging/testing-kit.test.mjs \
-  tests/packaging/forms.test.mjs
+  tests/packaging/forms.test.mjs tests/packaging/workers.test.mjs
 echo "  fixtures ran in $((SECONDS - started)) s"
 
 step "packaging tests passed (${SECONDS} s in all)"

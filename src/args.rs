@@ -20,9 +20,11 @@ use crate::call::Patience;
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{Error, FieldError, ProblemCode};
+use crate::merge::{merge_customer, Merge, OnConflict};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
-use crate::rules::{self, ValidationMode};
+use crate::rules::{self, CustomerDraft, ValidationMode};
+use crate::save::Save;
 use crate::value::{Map, Value};
 
 /// The most characters one argument may hold: every string and key counts
@@ -303,6 +305,42 @@ pub fn draft_patch(
     })
 }
 
+/// A draft edited from `before`, the argument named `param` (`draft` of
+/// `saveCustomer` and `mergeCustomer`): fields it leaves out are unchanged
+/// ([`CustomerDraft::from_partial`]). An edit it cannot carry is a problem
+/// ([`rules::check_draft`]: an emptied email, a key that is not a field or a
+/// changed read-only one), as for `diffCustomer`, never dropped.
+pub fn draft_named(
+    before: &Customer,
+    snapshot: Snapshot,
+    param: &str,
+) -> Result<CustomerDraft, Vec<FieldError>> {
+    let Snapshot {
+        value,
+        mut problems,
+    } = snapshot;
+    let draft = match value {
+        Some(Value::Object(state)) if problems.is_empty() => {
+            let found = rules::check_draft(Some(before), &state);
+            if found.is_empty() {
+                CustomerDraft::from_partial(before, &state)
+                    .map_err(|message| vec![FieldError::new(param, message, Value::Null)])
+            } else {
+                Err(found)
+            }
+        }
+        other => Err(vec![FieldError::new(
+            param,
+            "Expected a customer draft object",
+            other.unwrap_or_default(),
+        )]),
+    };
+    draft.map_err(|found| {
+        problems.extend(found);
+        problems
+    })
+}
+
 /// A value that should have been an object but is not (`what` names it).
 pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldError {
     FieldError::new(param, what, value.unwrap_or_default())
@@ -332,6 +370,17 @@ pub const BULK_OPTION_KEYS: [&str; 6] = [
     "validation",
     "locale",
 ];
+/// Every option name of `saveCustomer`: a call's, and `onConflict`.
+pub const SAVE_OPTION_KEYS: [&str; 6] = [
+    "signal",
+    "timeoutMs",
+    "maxRetries",
+    "validation",
+    "locale",
+    "onConflict",
+];
+/// Every option name of `mergeCustomer`.
+pub const MERGE_OPTION_KEYS: [&str; 1] = ["onConflict"];
 /// The options whose values are not JSON (read apart by the shell).
 pub const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
 /// Workers of a bulk job unless configured otherwise.
@@ -503,6 +552,82 @@ fn validation(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) ->
         config.validation,
         errors,
     )
+}
+
+/// The `onConflict` option (`"reject"` unless given).
+pub fn on_conflict(map: &Map, errors: &mut Vec<FieldError>) -> OnConflict {
+    let Some(name) = string_option(map, "onConflict", errors) else {
+        return OnConflict::default();
+    };
+    OnConflict::from_wire(&name).unwrap_or_else(|| {
+        errors.push(FieldError::problem(
+            ProblemCode::InvalidOption,
+            "onConflict",
+            "Expected \"reject\", \"mine\" or \"theirs\"",
+            Value::String(name),
+        ));
+        OnConflict::default()
+    })
+}
+
+/// The arguments of `saveCustomer` (`options` already read into `map`, its
+/// problems in `errors`): the save and its first request (the `GET`), and
+/// the patience of each call. Fails, before anything is sent, with every
+/// problem found.
+pub fn save(
+    config: &ClientConfig,
+    loaded: Snapshot,
+    draft: Snapshot,
+    map: &Map,
+    mut errors: Vec<FieldError>,
+) -> Result<(Save, HttpRequest, Patience), Error> {
+    let (patience, mode, locale) = request_options(config, map, &mut errors);
+    let on_conflict = on_conflict(map, &mut errors);
+    let refused = |errors| Error::validation(localized(errors, locale));
+    let loaded = customer(loaded, "loaded").map_err(|mut e| {
+        errors.append(&mut e);
+        refused(std::mem::take(&mut errors))
+    })?;
+    let draft = draft_named(&loaded, draft, "draft");
+    match draft {
+        Ok(draft) if errors.is_empty() => Save::start(config, loaded, draft, on_conflict, mode)
+            .map(|(save, request)| (save, request, patience)),
+        Ok(_) => Err(refused(errors)),
+        Err(mut problems) => {
+            errors.append(&mut problems);
+            Err(refused(errors))
+        }
+    }
+}
+
+/// The arguments of `mergeCustomer`: the merge of `draft` (edited from
+/// `base`) with `current` (the customer as stored now).
+pub fn merge(
+    base: Snapshot,
+    current: Snapshot,
+    draft: Snapshot,
+    map: &Map,
+    mut errors: Vec<FieldError>,
+) -> Result<Merge, Error> {
+    let on_conflict = on_conflict(map, &mut errors);
+    let base = customer(base, "base");
+    let current = customer(current, "current");
+    let (base, current) = match (base, current) {
+        (Ok(base), Ok(current)) => (base, current),
+        (base, current) => {
+            errors.extend(base.err().into_iter().flatten());
+            errors.extend(current.err().into_iter().flatten());
+            return Err(Error::validation(errors));
+        }
+    };
+    match draft_named(&base, draft, "draft") {
+        Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
+        Ok(_) => Err(Error::validation(errors)),
+        Err(mut problems) => {
+            errors.append(&mut problems);
+            Err(Error::validation(errors))
+        }
+    }
 }
 
 fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {

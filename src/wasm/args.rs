@@ -13,8 +13,10 @@ use crate::call::Patience;
 use crate::config::ClientConfig;
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, FieldError};
+use crate::merge::Merge;
 use crate::messages::{localized, Locale};
 use crate::rules::ValidationMode;
+use crate::save::Save;
 use crate::value::{Map, Value};
 
 use super::interop;
@@ -63,6 +65,50 @@ pub(crate) fn get(
     let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
     let request = args::get_request(config, &id, locale, errors)?;
     Ok((request, patience, signal))
+}
+
+/// Checks every argument of `saveCustomer`: the save, its first request
+/// (the `GET`), the patience of each request and the signal.
+pub(crate) fn save(
+    config: &ClientConfig,
+    loaded: &JsValue,
+    draft: &JsValue,
+    options: &JsValue,
+) -> Result<(Save, HttpRequest, Patience, Option<AbortSignal>), Error> {
+    let mut errors = Vec::new();
+    let signal = signal(options, &mut errors);
+    let map = options_map(options, "SaveOptions", &args::SAVE_OPTION_KEYS, &mut errors);
+    let loaded = interop::snapshot(loaded, "loaded");
+    let draft = interop::snapshot(draft, "draft");
+    let (save, request, patience) = args::save(config, loaded, draft, &map, errors)?;
+    Ok((save, request, patience, signal))
+}
+
+/// Checks every argument of `mergeCustomer` and merges.
+pub(crate) fn merge(
+    base: &JsValue,
+    current: &JsValue,
+    draft: &JsValue,
+    options: &JsValue,
+) -> Result<Merge, Error> {
+    let mut errors = Vec::new();
+    let map = options_map(
+        options,
+        "MergeOptions",
+        &args::MERGE_OPTION_KEYS,
+        &mut errors,
+    );
+    let (base, current) = (
+        interop::snapshot(base, "base"),
+        interop::snapshot(current, "current"),
+    );
+    args::merge(
+        base,
+        current,
+        interop::snapshot(draft, "draft"),
+        &map,
+        errors,
+    )
 }
 
 /// A bulk job's items and options, read and checked.

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
@@ -15,6 +15,7 @@ use crate::bulk::{BulkJob, Next};
 use crate::call::Patience;
 use crate::pacer::Pacer;
 
+use super::interop;
 use super::transport::{self, Shared, Signals};
 
 /// Everything the workers of one job share.
@@ -32,9 +33,9 @@ pub(crate) async fn run(run: Rc<BulkRun>, concurrency: usize) {
     if run.job.borrow().progress().done > 0 {
         report_progress(&run);
     }
-    let workers: Array = (0..concurrency.max(1))
-        .map(|_| JsValue::from(future_to_promise(worker(run.clone()))))
-        .collect();
+    let workers = interop::own_array(
+        (0..concurrency.max(1)).map(|_| JsValue::from(future_to_promise(worker(run.clone())))),
+    );
     // Workers never reject: every failure is an item's outcome.
     let _ = JsFuture::from(Promise::all(&workers)).await;
 }
@@ -77,7 +78,7 @@ fn report_progress(run: &BulkRun) {
         ("total", progress.total),
         ("failed", progress.failed),
     ] {
-        let _ = Reflect::set(&object, &key.into(), &JsValue::from_f64(value as f64));
+        interop::define(&object, key, &JsValue::from_f64(value as f64));
     }
     let _ = callback.call1(&JsValue::UNDEFINED, &object);
 }

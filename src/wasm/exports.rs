@@ -10,7 +10,7 @@ use crate::messages::{localized, Locale};
 use crate::model::CustomerPatch;
 use crate::rules;
 
-use super::errors::validation_error;
+use super::errors::{to_js_error, validation_error};
 use super::interop::{self, snapshot};
 
 #[wasm_bindgen(start, private)]
@@ -90,6 +90,30 @@ pub fn diff_customer(
     let before = args::customer(snapshot(&before, "before"), "before").map_err(failed)?;
     let patch = args::draft_patch(&before, snapshot(&after, "after")).map_err(failed)?;
     Ok(interop::from_value(&patch.to_value()))
+}
+
+/// The three-way merge of a conflict-aware save, without a request: `draft`
+/// (a form edited from `base`, whole or partial as for `diffCustomer`)
+/// merged with `current` (the customer as stored now), field by field and
+/// inside `address`, `shipping` and `shipping.address` line by line. Returns
+/// `{ patch, draft, mine, theirs, both, conflicts }`: the patch that turns
+/// `current` into the merged customer, the merged customer's editable
+/// fields (every one, `null` where empty), and the dotted params changed by
+/// the draft only, by `current` only, by both alike, and by both differently
+/// (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
+/// `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
+/// `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
+/// argument that is not a customer or a draft.
+#[wasm_bindgen(js_name = mergeCustomer, unchecked_return_type = "MergeResult")]
+pub fn merge_customer(
+    #[wasm_bindgen(unchecked_param_type = "Customer")] base: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Customer")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] draft: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MergeOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let merge = super::args::merge(&base, &current, &draft, &options).map_err(to_js_error)?;
+    Ok(interop::from_value(&merge.to_value()))
 }
 
 /// `customer` as the server will store it after `patch`, for optimistic UI:

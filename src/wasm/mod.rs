@@ -16,12 +16,15 @@ mod types;
 pub use client::CheckoutPageClient;
 pub use errors::CheckoutPageError;
 pub use exports::{
-    apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
+    apply_customer_patch, diff_customer, merge_customer, normalize_customer_patch,
+    validate_customer_patch,
+};
+pub use types::{
+    BulkItem, BulkOptions, BulkProgress, ClientOptions, MergeOptions, RequestOptions, SaveOptions,
 };
 pub use schema::{
     create_customer_draft_schema, create_customer_patch_schema, customer_patch_json_schema,
 };
-pub use types::{BulkItem, BulkOptions, BulkProgress, ClientOptions, RequestOptions};
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
 /// wasm, no slower in our benchmarks (bench/RESULTS.md). The module is

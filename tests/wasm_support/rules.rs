@@ -2,7 +2,8 @@
 //! helpers, through the exported functions: the same answers as natively.
 
 use checkoutpage::{
-    apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
+    apply_customer_patch, diff_customer, merge_customer, normalize_customer_patch,
+    validate_customer_patch,
 };
 use js_sys::Array;
 
@@ -265,6 +266,59 @@ pub fn diff_normalize_apply_work_on_js_objects() {
     let error = diff_customer(js("[]"), js("{}"), None).expect_err("not a customer");
     assert_error(&error, "validation", None);
     let error = normalize_customer_patch(js(r#"{"nme": "x"}"#)).expect_err("misspelt field");
+    assert_error(&error, "validation", None);
+}
+
+/// Issue 26: the three-way merge through the wasm build, on JavaScript
+/// objects: the same answers as natively (tests/merge_props.rs).
+pub fn merge_works_on_js_objects() {
+    let base = js(r#"{"id": "c1", "email": "ada@example.com", "name": "Ada",
+        "address": {"line1": "Main 1", "line2": "3rd floor", "city": "Delft"}}"#);
+    let current = js(
+        r#"{"id": "c1", "email": "ada@example.com", "name": "Ada K.",
+        "address": {"line1": "Main 1", "line2": "4th floor", "city": "Delft"}}"#,
+    );
+    let draft = js(
+        r#"{"name": " Countess ", "address": {"line1": "Main 1", "line2": "3rd floor", "city": "Leiden"}}"#,
+    );
+    let merged = merge_customer(base.clone(), current.clone(), draft.clone(), None).unwrap();
+    assert_eq!(
+        JSON::stringify(&get(&merged, "patch")).unwrap(),
+        r#"{"address":{"line1":"Main 1","line2":"4th floor","city":"Leiden"}}"#,
+        "both address lines; the conflicting name stays theirs"
+    );
+    assert_eq!(
+        JSON::stringify(&get(&merged, "conflicts")).unwrap(),
+        r#"[{"param":"name","base":"Ada","theirs":"Ada K.","mine":"Countess"}]"#
+    );
+    assert_eq!(
+        JSON::stringify(&get(&merged, "theirs")).unwrap(),
+        r#"["address.line2"]"#
+    );
+    let mine = merge_customer(
+        base.clone(),
+        current.clone(),
+        draft.clone(),
+        Some(js(r#"{"onConflict": "mine"}"#)),
+    )
+    .unwrap();
+    assert_eq!(
+        get_str(&get(&mine, "patch"), "name").as_deref(),
+        Some("Countess")
+    );
+    assert_eq!(
+        get_str(&get(&mine, "draft"), "name").as_deref(),
+        Some("Countess")
+    );
+    let error = merge_customer(
+        base.clone(),
+        current,
+        draft.clone(),
+        Some(js(r#"{"onConflict": "ours"}"#)),
+    )
+    .expect_err("not an option");
+    assert_error(&error, "validation", None);
+    let error = merge_customer(base, js("[]"), draft, None).expect_err("not a customer");
     assert_error(&error, "validation", None);
 }
 

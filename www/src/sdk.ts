@@ -7,6 +7,7 @@ export {
   CheckoutPageClient,
   CheckoutPageError,
   diffCustomer,
+  mergeCustomer,
   normalizeCustomerPatch,
   validateCustomerPatch,
 } from "checkoutpage-client";
@@ -15,6 +16,7 @@ export type {
   Customer,
   CustomerDraft,
   CustomerPatch,
+  Conflict,
   ErrorKind,
   FieldError,
   Shipping,
