@@ -19,11 +19,11 @@ pub use exports::{
     apply_customer_patch, diff_customer, merge_customer, normalize_customer_patch,
     validate_customer_patch,
 };
-pub use types::{
-    BulkItem, BulkOptions, BulkProgress, ClientOptions, MergeOptions, RequestOptions, SaveOptions,
-};
 pub use schema::{
     create_customer_draft_schema, create_customer_patch_schema, customer_patch_json_schema,
+};
+pub use types::{
+    BulkItem, BulkOptions, BulkProgress, ClientOptions, MergeOptions, RequestOptions, SaveOptions,
 };
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
