@@ -721,7 +721,9 @@ export class CheckoutPageClient {
      * conditional write: an edit saved between the `GET` and the `PATCH`
      * is not merged; a field that came back different is listed in
      * `report.differences`. Other failures reject as `updateCustomer`'s do;
-     * a bad argument or draft rejects before anything is sent.
+     * a bad argument or draft rejects before anything is sent, and so does
+     * an edit the save cannot carry, as in `diffCustomer` (an emptied email
+     * is `email_required`), in `options.locale`.
      */
     saveCustomer(loaded: Customer, draft: CustomerDraft, options?: SaveOptions): Promise<SaveResult>;
     /**
