@@ -146,7 +146,9 @@ impl CheckoutPageClient {
     /// conditional write: an edit saved between the `GET` and the `PATCH`
     /// is not merged; a field that came back different is listed in
     /// `report.differences`. Other failures reject as `updateCustomer`'s do;
-    /// a bad argument or draft rejects before anything is sent.
+    /// a bad argument or draft rejects before anything is sent, and so does
+    /// an edit the save cannot carry, as in `diffCustomer` (an emptied email
+    /// is `email_required`), in `options.locale`.
     #[wasm_bindgen(js_name = saveCustomer, unchecked_return_type = "Promise<SaveResult>")]
     pub fn save_customer(
         &self,
