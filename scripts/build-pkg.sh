@@ -56,6 +56,21 @@ if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/checkoutpage_bg.wasm"
   exit 1
 fi
 
+# Fail the build if Rust's formatting machinery came back (scripts/check-wasm.mjs),
+# judged by function name on a copy optimised like the shipped one but keeping
+# its names (kept in target/wasm-named/ for bench/size/).
+named=target/wasm-named
+check_named() { # <wasm from cargo> <name>
+  local tmp
+  tmp=$(mktemp -d)
+  wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name "$2" "$1"
+  mkdir -p "$named"
+  "$opt" "${OPT_FLAGS[@]}" -g "$tmp/$2_bg.wasm" -o "$named/$2.wasm"
+  rm -rf "$tmp"
+  node scripts/check-wasm.mjs "$named/$2.wasm" "$2"
+}
+check_named "$wasm" checkoutpage
+
 cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/load.js npm/explain.js npm/text-codec.js \
   npm/init.js npm/init-workerd.js npm/init.d.ts npm/checkoutpage_bg.wasm.d.ts npm/package.json "$out/"
 mkdir -p "$out/node"

@@ -25,6 +25,7 @@ use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::save::Save;
+use crate::text::text;
 use crate::value::{Map, Value};
 
 /// The most characters one argument may hold: every string and key counts
@@ -64,13 +65,16 @@ impl Snapshot {
         let mut problems = Vec::new();
         if record.get("big").is_some() {
             let message = match limit {
-                MAX_INPUT_CHARS => format!(
-                    "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
-                     length, other values 1); nothing was read"
+                MAX_INPUT_CHARS => text!(
+                    "Larger than ",
+                    MAX_INPUT_CHARS,
+                    " characters (strings and keys count their length, other values 1); \
+                     nothing was read"
                 ),
-                _ => format!(
-                    "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this one \
-                     was not read"
+                _ => text!(
+                    "The items hold more than ",
+                    MAX_BULK_INPUT_CHARS,
+                    " characters in all; this one was not read"
                 ),
             };
             problems.push(FieldError::problem(
@@ -137,7 +141,7 @@ fn join(path: &str, key: &str) -> String {
     match (path.is_empty(), key.is_empty()) {
         (true, _) => key.to_owned(),
         (false, true) => path.to_owned(),
-        (false, false) => format!("{path}.{key}"),
+        (false, false) => text!(path, '.', key),
     }
 }
 
@@ -392,14 +396,14 @@ pub const MAX_CONCURRENCY: u32 = 64;
 pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError {
     FieldError::new(
         name,
-        format!("Unknown option; {type_name} accepts {}", known.join(", ")),
+        text!("Unknown option; ", type_name, " accepts ", known.join(", ")),
         Value::Null,
     )
 }
 
 /// The problem of an options argument that is not an object.
 pub fn options_not_an_object(type_name: &str, value: Value) -> FieldError {
-    FieldError::new("", format!("{type_name} must be an object"), value)
+    FieldError::new("", text!(type_name, " must be an object"), value)
 }
 
 /// Reads the constructor's JSON-valued options (`in_browser`: the page has

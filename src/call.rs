@@ -31,6 +31,7 @@ use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind, ResponseBody, ResponseMeta};
 use crate::pacer::{Pacer, Slot, TooLong};
 use crate::retry;
+use crate::text::text;
 
 /// How patient one call is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -319,10 +320,13 @@ pub fn no_fetch_error() -> Error {
 }
 
 /// A failure before a complete response arrived ([`Event::Failed`]).
-pub fn network_error(reason: impl std::fmt::Display) -> Error {
+pub fn network_error(reason: impl AsRef<str>) -> Error {
     Error::new(
         ErrorKind::Network,
-        format!("The request failed before a response arrived: {reason}"),
+        text!(
+            "The request failed before a response arrived: ",
+            reason.as_ref()
+        ),
     )
 }
 
@@ -330,14 +334,14 @@ pub fn network_error(reason: impl std::fmt::Display) -> Error {
 pub fn timeout_error(timeout_ms: u32) -> Error {
     Error::new(
         ErrorKind::Timeout,
-        format!("The request timed out after {timeout_ms} ms"),
+        text!("The request timed out after ", timeout_ms, " ms"),
     )
 }
 
 /// A thrown JavaScript value as text: `Name: message`, or the message.
 pub fn describe_thrown(name: Option<String>, message: Option<String>) -> Option<String> {
     match (name, message) {
-        (Some(name), Some(message)) => Some(format!("{name}: {message}")),
+        (Some(name), Some(message)) => Some(text!(name, ": ", message)),
         (None, Some(message)) => Some(message),
         _ => None,
     }
@@ -355,7 +359,7 @@ pub fn signal_error(reason_name: Option<&str>, reason: Option<String>) -> Error 
         }
         (_, Some(reason)) => Error::new(
             ErrorKind::Aborted,
-            format!("The request was aborted: {reason}"),
+            text!("The request was aborted: ", reason),
         ),
     }
 }
@@ -375,16 +379,20 @@ fn wait_refused(too_long: TooLong, max_wait_ms: f64) -> Error {
     let wait = too_long.wait_ms.ceil() as u64;
     let max_wait_ms = max_wait_ms as u64;
     let message = if too_long.paused {
-        format!(
-            "The API rate limit paused this client for another {wait} ms (Retry-After), \
-             longer than this call's timeoutMs ({max_wait_ms} ms); nothing was sent. \
-             Retry after retryAfterMs"
+        text!(
+            "The API rate limit paused this client for another ",
+            wait,
+            " ms (Retry-After), longer than this call's timeoutMs (",
+            max_wait_ms,
+            " ms); nothing was sent. Retry after retryAfterMs"
         )
     } else {
-        format!(
-            "The client-side rate limit (requestsPerMinute) would hold this call for {wait} ms, \
-             longer than its timeoutMs ({max_wait_ms} ms); nothing was sent. \
-             Retry after retryAfterMs"
+        text!(
+            "The client-side rate limit (requestsPerMinute) would hold this call for ",
+            wait,
+            " ms, longer than its timeoutMs (",
+            max_wait_ms,
+            " ms); nothing was sent. Retry after retryAfterMs"
         )
     };
     Error {

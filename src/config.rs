@@ -5,6 +5,7 @@ use std::fmt;
 use crate::error::{Error, FieldError, ProblemCode};
 use crate::messages::Locale;
 use crate::rules::ValidationMode;
+use crate::text::text;
 use crate::value::Value;
 
 /// The vendor's production API.
@@ -30,7 +31,7 @@ impl ApiKey {
 
     /// The `Authorization` header value. Only request building calls this.
     pub(crate) fn bearer(&self) -> String {
-        format!("Bearer {}", self.0)
+        text!("Bearer ", self.0)
     }
 }
 
@@ -206,8 +207,8 @@ pub(crate) fn count(
         Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
         Some(n) => {
             let message = match max {
-                u32::MAX => format!("Expected a whole number of at least {min}"),
-                _ => format!("Expected a whole number from {min} to {max}"),
+                u32::MAX => text!("Expected a whole number of at least ", min),
+                _ => text!("Expected a whole number from ", min, " to ", max),
             };
             errors.push(FieldError::new(param, message, Value::Number(n)));
             default
@@ -247,12 +248,14 @@ fn check_base_url(url: &str) -> Result<String, String> {
         "https" => {}
         "http" if is_loopback(&host) => {}
         "http" => {
-            return Err(format!(
-                "Refusing plain http to {host}: the API key and customer data would travel \
-                 unencrypted. Use https (http is allowed for localhost, 127.0.0.1 and [::1])"
+            return Err(text!(
+                "Refusing plain http to ",
+                host,
+                ": the API key and customer data would travel unencrypted. Use https (http is \
+                 allowed for localhost, 127.0.0.1 and [::1])"
             ))
         }
-        other => return Err(format!("Unsupported scheme `{other}`; expected https")),
+        other => return Err(text!("Unsupported scheme `", other, "`; expected https")),
     }
     Ok(url.trim_end_matches('/').to_owned())
 }

@@ -14,7 +14,7 @@
 //! keeps its first position and its last value, as in `JSON.parse`.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write};
+use std::fmt;
 
 use crate::value::{Key, Map, Value, MAX_SAFE_INTEGER};
 
@@ -42,6 +42,7 @@ impl Floats {
     pub const STD: Floats = Floats {
         parse: |text| text.parse().ok(),
         write: |n, out| {
+            use std::fmt::Write;
             let _ = write!(out, "{n}");
         },
     };
@@ -144,7 +145,8 @@ impl<'a> Parser<'a> {
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
-        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        if rest.starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
         } else {
@@ -439,7 +441,8 @@ fn write_number(n: f64, out: &mut String, floats: Floats) {
         // JSON has no NaN or Infinity; JSON.stringify writes null.
         out.push_str("null");
     } else if n.fract() == 0.0 && n.abs() < MAX_SAFE_INTEGER {
-        let _ = write!(out, "{}", n as i64);
+        // Integer printing of our own: no `core::fmt` in the module.
+        crate::text::Piece::push_to(&(n as i64), out);
     } else {
         (floats.write)(n, out);
     }
@@ -467,7 +470,10 @@ fn write_string(s: &str, out: &mut String) {
         // bring debug-only Unicode tables into the wasm).
         out.push_str(s.get(start..i - 1).unwrap_or_default());
         if escape.is_empty() {
-            let _ = write!(out, "\\u{:04x}", b);
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         } else {
             out.push_str(escape);
         }

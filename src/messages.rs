@@ -15,7 +15,7 @@
 //! message.
 
 use crate::error::{FieldError, ProblemCode, MAX_PROBLEMS};
-use crate::text::trim_js;
+use crate::text::{replace, text, trim_js};
 
 /// A language for problem messages (the `locale` option).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -308,11 +308,11 @@ pub fn localize(error: &FieldError, locale: Locale) -> String {
     let mut out = fill(sentence, error, limit);
     if let Some(hint) = error.hint.as_deref().map(trim_js).filter(|h| !h.is_empty()) {
         if !with_hint.is_empty() {
-            out.push_str(
-                &fill(with_hint, error, limit)
-                    .replace("{hint}", hint)
-                    .replace("{count}", hint),
-            );
+            out.push_str(&replace(
+                &replace(&fill(with_hint, error, limit), "{hint}", hint),
+                "{count}",
+                hint,
+            ));
         }
     }
     // A field-less problem leaves no dangling space before its placeholder.
@@ -321,9 +321,9 @@ pub fn localize(error: &FieldError, locale: Locale) -> String {
 
 /// `template` with `{field}` and `{limit}` filled in.
 fn fill(template: &str, error: &FieldError, limit: Option<usize>) -> String {
-    let mut out = template.replace("{field}", &error.param);
+    let mut out = replace(template, "{field}", &error.param);
     if let Some(limit) = limit {
-        out = out.replace("{limit}", &limit.to_string());
+        out = replace(&out, "{limit}", &text!(limit));
     }
     out
 }

@@ -17,7 +17,7 @@ pub use checkoutpage_fields::{ADDRESS_FIELDS, EDITABLE_FIELDS, READ_ONLY_FIELDS,
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldError, Path, ProblemCode, MAX_PROBLEMS};
-use crate::text::stored;
+use crate::text::{stored, text};
 use crate::value::{Map, Value};
 
 /// The address type and its per-line code, from the address table
@@ -381,7 +381,9 @@ macro_rules! customer_types {
             pub fn from_value(value: &Value) -> Result<Customer, String> {
                 let object = value
                     .as_object()
-                    .ok_or_else(|| format!("expected a customer object, got {}", article(value)))?;
+                    .ok_or_else(|| {
+                        crate::text::text!("expected a customer object, got ", article(value))
+                    })?;
                 let mut reader = Reader::stored();
                 let mut customer = Customer::default();
                 let mut id = None;
@@ -421,7 +423,7 @@ macro_rules! customer_types {
                     return Err(vec![FieldError::problem(
                         ProblemCode::NotAnObject,
                         "",
-                        format!("The patch must be an object, not {}", article(value)),
+                        crate::text::text!("The patch must be an object, not ", article(value)),
                         value.clone(),
                     )]);
                 };
@@ -649,7 +651,14 @@ impl Reader {
         let (in_patch, in_stored) = T::EXPECTED;
         let error = if self.stored {
             let param = path.render();
-            let message = format!("`{param}`: expected {in_stored}, got {}", article(value));
+            let message = text!(
+                '`',
+                param,
+                "`: expected ",
+                in_stored,
+                ", got ",
+                article(value)
+            );
             FieldError::new(param, message, Value::Null)
         } else {
             wrong_type(path, in_patch, value)
@@ -956,7 +965,7 @@ fn article(value: &Value) -> String {
         Value::Null => "null".to_owned(),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
-        other => format!("a {}", other.type_name()),
+        other => text!("a ", other.type_name()),
     }
 }
 
@@ -964,7 +973,7 @@ fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
     FieldError::problem(
         ProblemCode::InvalidType,
         param.render(),
-        format!("Expected {expected}, got {}", article(value)),
+        text!("Expected ", expected, ", got ", article(value)),
         value.clone(),
     )
 }
@@ -975,15 +984,17 @@ fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
     let (code, message, hint) = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
         (
             ProblemCode::ReadOnlyField,
-            format!("`{key}` is read-only and is set by the server"),
+            text!('`', key, "` is read-only and is set by the server"),
             None,
         )
     } else {
         let hint = closest(key, known);
         let message = match hint {
-            Some(hint) => format!("Unknown field `{key}`; did you mean `{hint}`?"),
-            None => format!(
-                "Unknown field `{key}`; expected one of {}",
+            Some(hint) => text!("Unknown field `", key, "`; did you mean `", hint, "`?"),
+            None => text!(
+                "Unknown field `",
+                key,
+                "`; expected one of ",
                 known.join(", ")
             ),
         };
@@ -1019,18 +1030,73 @@ fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
+    // One row of the table: `row[j]` is the distance between the prefix of
+    // `a` read so far and the first `j` characters of `b`. Walked with
+    // iterators, not indexing: no panic path in the wasm.
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (cb, cell) in b.iter().zip(row.iter_mut().skip(1)) {
+            let above = *cell;
+            left = (above + 1)
+                .min(left + 1)
                 .min(diagonal + usize::from(ca != *cb));
+            *cell = left;
             diagonal = above;
         }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    /// The textbook full-table Levenshtein distance, to hold the one-row
+    /// version to.
+    fn reference(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                table[i][j] = (table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1)
+                    .min(table[i - 1][j - 1] + cost);
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    #[test]
+    fn edit_distance_is_levenshtein() {
+        let words = [
+            "",
+            "a",
+            "email",
+            "emial",
+            "mail",
+            "companyName",
+            "compnay",
+            "taxIdType",
+            "éé",
+            "東京",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(edit_distance(a, b), reference(a, b), "{a:?} {b:?}");
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ use std::fmt;
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
 use crate::model::Customer;
+use crate::text::text;
 use crate::value::Value;
 
 pub mod get_customer;
@@ -77,7 +78,7 @@ impl HttpRequest {
         HttpRequest {
             endpoint,
             method: endpoint.method,
-            url: format!("{}{path}", config.base_url),
+            url: text!(config.base_url, path),
             headers,
             body,
         }
@@ -133,7 +134,7 @@ pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
 
 /// `/v1/customers/<id>`, the id percent-encoded as one segment.
 pub(crate) fn customer_path(customer_id: &str) -> String {
-    format!("/v1/customers/{}", encode_path_segment(customer_id))
+    text!("/v1/customers/", encode_path_segment(customer_id))
 }
 
 /// Percent-encodes `segment` so that it is exactly one path segment: every
@@ -183,7 +184,7 @@ pub fn parse_customer_response(
         let message = match &body {
             None => "The response body is empty".to_owned(),
             Some(_) if not_json => "The response body is not JSON".to_owned(),
-            Some(other) => format!("Expected a JSON object, got {}", other.type_name()),
+            Some(other) => text!("Expected a JSON object, got ", other.type_name()),
         };
         return Err(invalid(message, body));
     };
@@ -201,7 +202,7 @@ pub fn parse_customer_response(
         Err(e) => {
             envelope.insert("data", data);
             Err(invalid(
-                format!("The response is not a customer: {e}"),
+                text!("The response is not a customer: ", e),
                 Some(Value::Object(envelope)),
             ))
         }

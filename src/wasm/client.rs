@@ -38,12 +38,12 @@ extern "C" {
 /// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
 /// passed to rust", and a second `free()` harmless (`js/errors.js`).
 pub(crate) fn guard_freed_clients() {
-    thread_local! {
-        static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
+    // An atomic rather than a `thread_local!`, whose access panics (with a
+    // `Debug`-formatted message) after destruction: no panic path.
+    static GUARDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     // Once: from `start`, or from the first constructor where a loader does
     // not run `start` (wasm-bindgen-test does not).
-    if GUARDED.with(|guarded| guarded.replace(true)) {
+    if GUARDED.swap(true, std::sync::atomic::Ordering::Relaxed) {
         return;
     }
     let Ok(config) = ClientConfig::new(crate::config::ClientOptionsInput::default()) else {

@@ -15,7 +15,6 @@ use super::interop::{self, snapshot};
 
 #[wasm_bindgen(start, private)]
 fn start() {
-    console_error_panic_hook::set_once();
     platform();
     super::client::guard_freed_clients();
 }

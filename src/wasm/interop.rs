@@ -24,6 +24,7 @@ use wasm_bindgen::JsValue;
 use crate::args::{Snapshot, MAX_BULK_ITEMS, MAX_DEPTH, MAX_INPUT_CHARS};
 use crate::error::{FieldError, ProblemCode};
 use crate::json::{self, Floats, JsonError};
+use crate::text::text;
 use crate::value::Value;
 
 #[wasm_bindgen(module = "/js/json.js")]
@@ -225,7 +226,7 @@ pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> V
             errors.push(FieldError::problem(
                 ProblemCode::InvalidInput,
                 path,
-                format!("Expected at most {MAX_BULK_ITEMS} items"),
+                text!("Expected at most ", MAX_BULK_ITEMS, " items"),
                 length.as_f64().map_or(Value::Null, Value::Number),
             ));
             Vec::new()
@@ -243,7 +244,7 @@ fn unreadable(path: &str, error: &JsValue) -> FieldError {
     FieldError::problem(
         ProblemCode::InvalidInput,
         path,
-        format!("Could not be read: {message}"),
+        text!("Could not be read: ", message),
         Value::Null,
     )
 }
