@@ -63,9 +63,9 @@ named=target/wasm-named
 check_named() { # <wasm from cargo> <name>
   local tmp
   tmp=$(mktemp -d)
-  wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name "$2" "$1"
+  wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name checkoutpage "$1"
   mkdir -p "$named"
-  "$opt" "${OPT_FLAGS[@]}" -g "$tmp/$2_bg.wasm" -o "$named/$2.wasm"
+  "$opt" "${OPT_FLAGS[@]}" -g "$tmp/checkoutpage_bg.wasm" -o "$named/$2.wasm"
   rm -rf "$tmp"
   node scripts/check-wasm.mjs "$named/$2.wasm" "$2"
 }
@@ -77,6 +77,22 @@ mkdir -p "$out/node"
 cp npm/init.cjs npm/init.d.cts npm/wasm.d.cts "$out/node/"
 # Every entry carries the wasm inline (no file to locate); see npm/build-entries.mjs.
 node npm/build-entries.mjs "$out"
+
+# The rules-only entry, checkoutpage-client/rules: the same crate without its
+# `client` feature (no client, transport, bulk or merge), so a frontend that
+# only validates, diffs and applies loads a smaller module. Its own target
+# dir: the two feature sets then build once each, not again at every build.
+cargo build --release --target wasm32-unknown-unknown -p checkoutpage --no-default-features --target-dir target/rules
+rules_wasm=target/rules/wasm32-unknown-unknown/release/checkoutpage.wasm
+wasm-bindgen --target web --out-dir "$out/rules" --out-name checkoutpage "$rules_wasm"
+"$opt" "${OPT_FLAGS[@]}" "$out/rules/checkoutpage_bg.wasm" -o "$out/rules/checkoutpage_bg.wasm.opt"
+mv "$out/rules/checkoutpage_bg.wasm.opt" "$out/rules/checkoutpage_bg.wasm"
+if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/rules/checkoutpage_bg.wasm" >&2; then
+  echo "error: the rules entry's wasm names paths of the build host (above)" >&2
+  exit 1
+fi
+check_named "$rules_wasm" rules
+node npm/build-rules.mjs "$out"
 
 # The test kit, checkoutpage-client/testing: a second wasm module (testing/
 # crate: the API imitation the sandbox also runs), never loaded by the main
@@ -94,4 +110,4 @@ node npm/build-testing.mjs "$out"
 
 cp README.md "$out/README.md"
 rm -f "$out/.gitignore"
-echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm (main entry), $(wc -c < "$out/testing/fake_api_glue_bg.wasm") (test kit)"
+echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm (main entry), $(wc -c < "$out/rules/checkoutpage_bg.wasm") (rules entry), $(wc -c < "$out/testing/fake_api_glue_bg.wasm") (test kit)"

@@ -45,9 +45,13 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{
     apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
-    customer_patch_json_schema, diff_customer, merge_customer, normalize_customer_patch,
-    validate_customer_patch, BulkItem, BulkOptions, BulkProgress, CheckoutPageClient,
-    CheckoutPageError, ClientOptions, MergeOptions, RequestOptions, SaveOptions,
+    customer_patch_json_schema, diff_customer, normalize_customer_patch, validate_customer_patch,
+    CheckoutPageError,
+};
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
+pub use wasm::{
+    merge_customer, BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, ClientOptions,
+    MergeOptions, RequestOptions, SaveOptions,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

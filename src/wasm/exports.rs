@@ -10,12 +10,15 @@ use crate::messages::{localized, Locale};
 use crate::model::CustomerPatch;
 use crate::rules;
 
-use super::errors::{to_js_error, validation_error};
+#[cfg(feature = "client")]
+use super::errors::to_js_error;
+use super::errors::validation_error;
 use super::interop::{self, snapshot};
 
 #[wasm_bindgen(start, private)]
 fn start() {
     platform();
+    #[cfg(feature = "client")]
     super::client::guard_freed_clients();
 }
 
@@ -103,6 +106,7 @@ pub fn diff_customer(
 /// `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
 /// `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
 /// argument that is not a customer or a draft.
+#[cfg(feature = "client")]
 #[wasm_bindgen(js_name = mergeCustomer, unchecked_return_type = "MergeResult")]
 pub fn merge_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer")] base: JsValue,

@@ -21,9 +21,13 @@ use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::args::{Snapshot, MAX_BULK_ITEMS, MAX_DEPTH, MAX_INPUT_CHARS};
+#[cfg(feature = "client")]
+use crate::args::MAX_BULK_ITEMS;
+use crate::args::{Snapshot, MAX_DEPTH, MAX_INPUT_CHARS};
+#[cfg(feature = "client")]
 use crate::error::{FieldError, ProblemCode};
 use crate::json::{self, Floats, JsonError};
+#[cfg(feature = "client")]
 use crate::text::text;
 use crate::value::Value;
 
@@ -58,12 +62,14 @@ extern "C" {
 
 /// Gives `object` the own property `key`: never through a setter that a
 /// polluted `Object.prototype` holds.
+#[cfg(feature = "client")]
 pub(crate) fn define(object: &JsValue, key: &str, value: &JsValue) {
     define_own(object, &JsValue::from_str(key), value);
 }
 
 /// A new array of `items`, each an own element: never handed to a setter
 /// that a polluted `Array.prototype` holds at its index (as `push` would).
+#[cfg(feature = "client")]
 pub(crate) fn own_array(items: impl IntoIterator<Item = JsValue>) -> Array {
     let array = Array::new();
     for (index, item) in items.into_iter().enumerate() {
@@ -91,6 +97,7 @@ extern "C" {
 }
 
 /// The global object (`globalThis`), whatever `Object.prototype` holds.
+#[cfg(feature = "client")]
 pub(crate) fn global() -> js_sys::Object {
     GLOBAL_THIS.with(Clone::clone)
 }
@@ -179,6 +186,7 @@ pub(crate) fn snapshot_within(js: &JsValue, path: &str, allowance: &mut u32) -> 
 }
 
 /// [`snapshot`]'s value; its problems go to `errors`.
+#[cfg(feature = "client")]
 pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
     let snapshot = snapshot(js, path);
     errors.extend(snapshot.problems);
@@ -186,6 +194,7 @@ pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -
 }
 
 /// `Object.keys(js)`, or a problem at `path` when it cannot be read.
+#[cfg(feature = "client")]
 pub(crate) fn keys(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
     match own_keys(js) {
         Ok(keys) => keys.iter().filter_map(|key| key.as_string()).collect(),
@@ -199,6 +208,7 @@ pub(crate) fn keys(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Ve
 /// `js[key]` when `key` is an own property of `js` (never what a polluted
 /// `Object.prototype` holds), else `undefined`; a problem at `key` when it
 /// cannot be read (a throwing getter or trap, a revoked Proxy).
+#[cfg(feature = "client")]
 pub(crate) fn get(js: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> JsValue {
     if !js.is_object() && !js.is_function() {
         return JsValue::UNDEFINED;
@@ -210,6 +220,7 @@ pub(crate) fn get(js: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> JsVa
 }
 
 /// Whether `js` is an array (a problem at `path` when that cannot be told).
+#[cfg(feature = "client")]
 pub(crate) fn array(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> bool {
     is_array(js).unwrap_or_else(|error| {
         errors.push(unreadable(path, &error));
@@ -219,6 +230,7 @@ pub(crate) fn array(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> b
 
 /// The items of an array, its length and each item read once, at most
 /// [`MAX_BULK_ITEMS`].
+#[cfg(feature = "client")]
 pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<JsValue> {
     match copy_items(js, MAX_BULK_ITEMS) {
         Ok(items) if Array::is_array(&items) => Array::from(&items).iter().collect(),
@@ -239,6 +251,7 @@ pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> V
 }
 
 /// "Could not be read: <the exception's message>".
+#[cfg(feature = "client")]
 fn unreadable(path: &str, error: &JsValue) -> FieldError {
     let message = describe_error(error);
     FieldError::problem(
