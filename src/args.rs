@@ -16,7 +16,7 @@
 //! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
 //! are capped by [`crate::error`].
 
-use crate::call::Patience;
+use crate::call::{Call, Patience};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{Error, FieldError, ProblemCode};
@@ -508,7 +508,7 @@ pub fn save(
     draft: Snapshot,
     map: &Map,
     mut errors: Vec<FieldError>,
-) -> Result<(Save, HttpRequest, Patience), Error> {
+) -> Result<(Save, Call), Error> {
     let (patience, mode) = request_options(config, map, &mut errors);
     let on_conflict = on_conflict(map, &mut errors);
     let loaded = customer(loaded, "loaded").map_err(|mut e| {
@@ -517,8 +517,9 @@ pub fn save(
     })?;
     let draft = draft_named(&loaded, draft, "draft");
     match draft {
-        Ok(draft) if errors.is_empty() => Save::start(config, loaded, draft, on_conflict, mode)
-            .map(|(save, request)| (save, request, patience)),
+        Ok(draft) if errors.is_empty() => {
+            Save::start(config, loaded, draft, on_conflict, mode, patience)
+        }
         Ok(_) => Err(Error::validation(errors)),
         Err(mut problems) => {
             errors.append(&mut problems);

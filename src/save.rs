@@ -4,7 +4,15 @@
 //! `PATCH /v1/customers/:customerId` with the three-way merge of what was
 //! loaded, what is stored and my draft ([`crate::merge`]). The driver runs
 //! each [`HttpRequest`] through the call machine (`call.rs`) and hands the
-//! reply back to [`Save::next`]; nothing here waits or sends.
+//! reply back to [`Save::next`] (or its failure to [`Save::failed`]);
+//! nothing here waits or sends.
+//!
+//! A `PATCH` the call machine would retry (a 429, a 503, another 5xx, a
+//! network failure or timeout) is not re-sent as it was: after the same
+//! wait, the save loads the customer again and merges again, so an edit
+//! saved meanwhile is merged (or is a conflict) rather than overwritten.
+//! Those rounds share the `PATCH`'s retry budget (`maxRetries`) and its
+//! patience; each `GET` has its own, as any call.
 //!
 //! The API has no `If-Match`: a write by someone else between the `GET`
 //! and the `PATCH` is not seen by the merge. The sequence keeps that window
@@ -13,9 +21,9 @@
 //! server returned with the one the merge expected: a field that came back
 //! different is listed in [`SaveReport::differences`].
 
-use crate::call::Reply;
+use crate::call::{Call, Patience, Reply};
 use crate::config::ClientConfig;
-use crate::endpoints::{get_customer, update_customer, HttpRequest};
+use crate::endpoints::{get_customer, update_customer};
 use crate::error::{Conflict, Error, ErrorKind};
 use crate::merge::{differences, merge_customer, params, OnConflict};
 use crate::model::{Customer, CustomerDraft, CustomerPatch};
@@ -60,11 +68,11 @@ pub struct Saved {
 }
 
 /// What the driver does next.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub enum SaveStep {
-    /// Send this request through the call machine; hand its reply to
-    /// [`Save::next`].
-    Send(HttpRequest),
+    /// Run this call through the call machine; hand its reply to
+    /// [`Save::next`], its error to [`Save::failed`].
+    Send(Call),
     /// The save is over.
     Done(Result<Box<Saved>, Error>),
 }
@@ -87,12 +95,16 @@ pub struct Save {
     mine: CustomerDraft,
     on_conflict: OnConflict,
     mode: ValidationMode,
+    patience: Patience,
+    /// Retries of the `PATCH` so far (each a new `GET` and merge).
+    patch_retries: u32,
     stage: Stage,
 }
 
 impl Save {
     /// Starts a save of `mine`, a draft edited from `base` (the customer as
-    /// loaded, whose `id` it saves): returns the save and the `GET` to send.
+    /// loaded, whose `id` it saves): returns the save and the `GET` to run,
+    /// each call of the save with `patience`.
     /// Fails with a `validation` error, before anything is sent, for a bad
     /// id or for changes `updateCustomer` would refuse under `mode` (the
     /// blocking problems of `diffCustomer(base, mine)`). A draft without
@@ -104,7 +116,8 @@ impl Save {
         mine: CustomerDraft,
         on_conflict: OnConflict,
         mode: ValidationMode,
-    ) -> Result<(Save, HttpRequest), Error> {
+        patience: Patience,
+    ) -> Result<(Save, Call), Error> {
         let own = diff_customer(&base, &mine);
         if !own.is_empty() {
             patch_to_send(&own.to_value(), mode).map_err(Error::validation)?;
@@ -116,9 +129,11 @@ impl Save {
             mine,
             on_conflict,
             mode,
+            patience,
+            patch_retries: 0,
             stage: Stage::Loading,
         };
-        Ok((save, request))
+        Ok((save, Call::new(request, patience)))
     }
 
     /// The id of the customer saved.
@@ -140,6 +155,34 @@ impl Save {
                 ErrorKind::Aborted,
                 "The save has already ended",
             ))),
+        }
+    }
+
+    /// The call last asked for failed with `error`. A `PATCH` the call
+    /// machine would have retried goes back, after the same wait, to
+    /// loading the customer and merging again; any other failure ends the
+    /// save with `error`.
+    pub fn failed(&mut self, config: &ClientConfig, error: Error) -> SaveStep {
+        match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Saving(_)
+                if Call::retry_allowed(
+                    &error,
+                    &update_customer::METADATA,
+                    self.patience,
+                    self.patch_retries,
+                ) =>
+            {
+                let request = match get_customer::request(config, &self.customer_id) {
+                    Ok(request) => request,
+                    Err(error) => return SaveStep::Done(Err(error)),
+                };
+                let call =
+                    Call::after_retryable(request, self.patience, self.patch_retries, &error);
+                self.patch_retries += 1;
+                self.stage = Stage::Loading;
+                SaveStep::Send(call)
+            }
+            _ => SaveStep::Done(Err(error)),
         }
     }
 
@@ -181,7 +224,13 @@ impl Save {
         let expected = apply_patch(&current, &merge.patch);
         report.sent = Some(merge.patch);
         self.stage = Stage::Saving(Box::new((expected, report)));
-        SaveStep::Send(request)
+        // The call machine does not retry the `PATCH` itself: `failed`
+        // loads and merges again first.
+        let patience = Patience {
+            max_retries: 0,
+            ..self.patience
+        };
+        SaveStep::Send(Call::new(request, patience))
     }
 }
 

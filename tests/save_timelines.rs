@@ -257,3 +257,118 @@ fn a_failed_get_ends_the_save_with_its_error() {
     );
     assert_eq!(methods(&world.requests_for(&id)[1..]), ["GET"]);
 }
+
+/// Issue 26, trial F1: a `PATCH` the call machine would retry (here a 429
+/// with `Retry-After: 1`) was re-sent as merged from the first `GET`, so a
+/// colleague's edit landing before the retry was overwritten, unreported.
+/// Now the save waits the same second, loads again and merges again.
+#[test]
+fn a_patch_to_retry_loads_and_merges_again_first() {
+    let (mut world, client, id) = world();
+    let base = load(&mut world, client, &id);
+    // The save's GET (a 0 ms hold), its PATCH (a 429), then the next
+    // request: a colleague's save of line2 lands just before it.
+    world.inject_faults(
+        &id,
+        r#"[{"delayMs": 0}, {"status": 429, "retryAfter": 1},
+            {"edit": {"address": {"line1": "Keizersgracht 123", "line2": "5th floor",
+                                  "city": "Amsterdam", "country": "NL"}}}]"#,
+    );
+    let save = world.save(
+        client,
+        &base,
+        &edited(&base, r#"{"address":{"city":"Haarlem"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+    let saved = world.saved(save).1.unwrap();
+    let address = object(&saved.data).get("address").unwrap().to_json();
+    assert_eq!(
+        address,
+        r#"{"line1":"Keizersgracht 123","line2":"5th floor","city":"Haarlem","country":"NL"}"#,
+        "the colleague's line2 kept, my city saved"
+    );
+    assert!(saved.report.concurrent);
+    assert_eq!(saved.report.mine, ["address.city"]);
+    assert_eq!(saved.report.theirs, ["address.line2"]);
+    assert_eq!(saved.report.differences, Vec::<String>::new());
+    let log = world.requests_for(&id);
+    let log = &log[1..];
+    assert_eq!(methods(log), ["GET", "PATCH", "GET", "PATCH"]);
+    assert_eq!(log[1].status, Some(429));
+    assert!(
+        log[2].at >= log[1].at + 1_000,
+        "the Retry-After was waited before loading again"
+    );
+    assert_eq!(
+        log[3].at, log[2].at,
+        "the PATCH follows the new GET at once"
+    );
+    assert_eq!(
+        log[3].body.as_deref(),
+        Some(format!(r#"{{"address":{address}}}"#).as_str())
+    );
+}
+
+/// The same with a 503, and with the colleague's edit conflicting: the
+/// second merge refuses, and nothing more is sent.
+#[test]
+fn a_patch_to_retry_that_now_conflicts_sends_nothing_more() {
+    let (mut world, client, id) = world();
+    let base = load(&mut world, client, &id);
+    world.inject_faults(
+        &id,
+        r#"[{"delayMs": 0}, {"status": 503}, {"edit": {"name": "Ada K."}}]"#,
+    );
+    let save = world.save(
+        client,
+        &base,
+        &edited(&base, r#"{"name":"Countess"}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+    let error = world.saved(save).1.unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Conflict);
+    let found = error.conflict.as_deref().unwrap();
+    assert_eq!(found.conflicts[0].param, "name");
+    assert_eq!(field(&found.current, "name"), Some("Ada K."));
+    let log = world.requests_for(&id);
+    assert_eq!(methods(&log[1..]), ["GET", "PATCH", "GET"]);
+}
+
+/// The rounds of load-merge-send share the `PATCH`'s retry budget: with
+/// `maxRetries: 2`, three failed `PATCH`es end the save with the last
+/// error (and each is preceded by its own `GET`).
+#[test]
+fn patch_retries_through_the_get_keep_the_retry_budget() {
+    let (mut world, client, id) = world();
+    let base = load(&mut world, client, &id);
+    world.inject_faults(
+        &id,
+        r#"[{"delayMs": 0}, {"status": 503}, {"delayMs": 0}, {"status": 503},
+            {"delayMs": 0}, {"status": 503}, {"delayMs": 0}, {"status": 503}]"#,
+    );
+    let save = world.save(
+        client,
+        &base,
+        &edited(&base, r#"{"name":"Countess"}"#),
+        OnConflict::Reject,
+        CallOptions {
+            max_retries: Some(2),
+            ..CallOptions::default()
+        },
+    );
+    world.run();
+    assert_error(
+        &world.saved(save).1.unwrap_err(),
+        ErrorKind::Server,
+        Some(503),
+    );
+    let log = world.requests_for(&id);
+    assert_eq!(
+        methods(&log[1..]),
+        ["GET", "PATCH", "GET", "PATCH", "GET", "PATCH"]
+    );
+}

@@ -281,16 +281,23 @@ impl World {
             panic!("a draft object")
         };
         let draft = CustomerDraft::from_partial(&base, state).expect("a draft");
-        let (save, request) =
-            Save::start(config, base, draft, on_conflict, ValidationMode::Standard)
-                .expect("a valid save");
+        let patience = self.patience(client, options);
+        let (save, call) = Save::start(
+            config,
+            base,
+            draft,
+            on_conflict,
+            ValidationMode::Standard,
+            patience,
+        )
+        .expect("a valid save");
         self.saves.push((save, None));
         let handle = self.saves.len() - 1;
         let seq = self.next_seq();
         self.tasks.push(Task {
             client: client.0,
             owner: Owner::Save(handle),
-            call: Some((0, Call::new(request, self.patience(client, options)))),
+            call: Some((0, call)),
             state: TaskState::Waiting(self.now),
             abort_at: options.abort_at.unwrap_or(f64::INFINITY),
             aborts_requests: true,
@@ -596,7 +603,6 @@ impl World {
             }
             Step::Done(result) => {
                 let item = *item;
-                let patience = call.patience();
                 task.call = None;
                 match task.owner {
                     Owner::Single(handle) => self.results[handle] = Some((now, result)),
@@ -605,12 +611,12 @@ impl World {
                         let (save, outcome) = &mut self.saves[handle];
                         let next = match result {
                             Ok(reply) => save.next(config, reply),
-                            Err(error) => SaveStep::Done(Err(error)),
+                            Err(error) => save.failed(config, error),
                         };
                         match next {
                             // The next request starts now, with nothing in between.
-                            SaveStep::Send(request) => {
-                                task.call = Some((0, Call::new(request, patience)));
+                            SaveStep::Send(call) => {
+                                task.call = Some((0, call));
                                 task.state = TaskState::Waiting(now);
                             }
                             SaveStep::Done(done) => *outcome = Some((now, done)),
