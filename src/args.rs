@@ -20,7 +20,7 @@ use crate::call::{Call, Patience};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{Error, FieldError, ProblemCode};
-use crate::merge::{merge_customer, Merge, OnConflict};
+use crate::merge::{merge_customer, other_customer, Merge, OnConflict};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::save::Save;
@@ -515,6 +515,7 @@ pub fn save(
         errors.append(&mut e);
         Error::validation(std::mem::take(&mut errors))
     })?;
+    errors.extend(other_customer(&loaded, draft.value.as_ref(), "draft"));
     let draft = draft_named(&loaded, draft, "draft");
     match draft {
         Ok(draft) if errors.is_empty() => {
@@ -548,6 +549,12 @@ pub fn merge(
             return Err(Error::validation(errors));
         }
     };
+    errors.extend(other_customer(&base, draft.value.as_ref(), "draft"));
+    errors.extend(other_customer(
+        &base,
+        Some(&current.to_value()),
+        "current customer",
+    ));
     match draft_named(&base, draft, "draft") {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
         Ok(_) => Err(Error::validation(errors)),

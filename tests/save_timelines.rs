@@ -372,3 +372,71 @@ fn patch_retries_through_the_get_keep_the_retry_budget() {
         ["GET", "PATCH", "GET", "PATCH", "GET", "PATCH"]
     );
 }
+
+/// Issue 26, trial F2: a draft of another customer (its `id` not the
+/// loaded one's) wrote that customer's fields onto the loaded one. Now it
+/// is a `validation` error at `id`, before anything is sent; the same for
+/// `mergeCustomer`.
+#[test]
+fn a_draft_of_another_customer_is_refused_before_sending() {
+    use checkoutpage::args::{self, Snapshot};
+    let (mut world, client, ada) = world();
+    let linus = world.new_customer(r#"{"email": "linus@example.com", "name": "Linus"}"#);
+    let ada_value = load(&mut world, client, &ada);
+    let linus_value = load(&mut world, client, &linus);
+    let before = world.requests_for(&ada).len();
+    let snapshot = |value: &Value| Snapshot {
+        value: Some(value.clone()),
+        problems: Vec::new(),
+    };
+    let draft = edited(&linus_value, r#"{"name":"Who?"}"#);
+    let config = world.config(client).clone();
+    let error = args::save(
+        &config,
+        snapshot(&ada_value),
+        snapshot(&draft),
+        &Map::new(),
+        Vec::new(),
+    )
+    .map(|_| ())
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
+    assert_eq!(error.errors[0].param, "id");
+    assert!(error.errors[0].message.contains("draft"));
+    assert_eq!(error.errors[0].value.as_str(), Some(linus.as_str()));
+    assert_eq!(world.requests_for(&ada).len(), before, "nothing sent");
+
+    let error = args::merge(
+        snapshot(&ada_value),
+        snapshot(&ada_value),
+        snapshot(&draft),
+        &Map::new(),
+        Vec::new(),
+    )
+    .map(|_| ())
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors[0].param, "id");
+
+    // The loaded customer's own id, or none, is fine.
+    let own = edited(&ada_value, r#"{"name":"Ada K."}"#);
+    assert!(args::save(
+        &config,
+        snapshot(&ada_value),
+        snapshot(&own),
+        &Map::new(),
+        Vec::new()
+    )
+    .is_ok());
+    let mut no_id = own.as_object().unwrap().clone();
+    no_id.remove("id");
+    assert!(args::merge(
+        snapshot(&ada_value),
+        snapshot(&ada_value),
+        snapshot(&Value::Object(no_id)),
+        &Map::new(),
+        Vec::new()
+    )
+    .is_ok());
+}

@@ -226,6 +226,11 @@ impl World {
         self.api.log().len()
     }
 
+    /// The client's configuration.
+    pub fn config(&self, client: ClientId) -> &ClientConfig {
+        &self.clients[client.0].config
+    }
+
     fn patience(&self, client: ClientId, options: CallOptions) -> Patience {
         let config = &self.clients[client.0].config;
         Patience::single(
