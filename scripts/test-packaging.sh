@@ -7,8 +7,9 @@
 # a plain module-script page, module workers, esbuild/rollup/rolldown/bun
 # browser bundles, esbuild Node bundles (ESM, CJS), Bun, Deno, Jest + jsdom,
 # a strict CSP page, strict TypeScript, Next.js 16 and a Cloudflare Worker
-# (wrangler dev, local); and the test kit checkoutpage-client/testing under
-# Vitest, Jest, msw 2 and Playwright. See tests/packaging/README.md.
+# (wrangler dev, local); the test kit checkoutpage-client/testing under
+# Vitest, Jest, msw 2 and Playwright; and the Standard Schemas in
+# react-hook-form and TanStack Form (Chromium). See tests/packaging/README.md.
 #
 # Uses $SANDBOX_URL when set (scripts/test.sh sets it); otherwise starts one.
 # Fixtures are copied to a temporary directory; the repo is not modified.
@@ -84,7 +85,7 @@ started=$SECONDS
 PACKAGING_WORK=$work SANDBOX_URL=$SANDBOX_URL node --test --test-reporter=spec --test-concurrency=4 \
   tests/packaging/nextjs.test.mjs tests/packaging/worker.test.mjs \
   tests/packaging/bundlers.test.mjs tests/packaging/fixtures.test.mjs tests/packaging/testing-kit.test.mjs \
-  tests/packaging/workers.test.mjs
+  tests/packaging/forms.test.mjs tests/packaging/workers.test.mjs
 echo "  fixtures ran in $((SECONDS - started)) s"
 
 step "packaging tests passed (${SECONDS} s in all)"

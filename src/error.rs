@@ -46,7 +46,7 @@ macro_rules! wire_enum {
 /// `shipping.address.postalCode`); an empty `param` means the whole body.
 /// Errors returned by the server (a 400's `errors[]`) carry only `param`,
 /// `message` and `value`, exactly as the API sent them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct FieldError {
     /// The field, dotted for nested fields.
@@ -69,6 +69,23 @@ pub struct FieldError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Severity | undefined"))]
     pub severity: Option<Severity>,
+    /// The language-neutral detail the message mentions besides the field
+    /// and its limits (a field or type name the input was probably meant to
+    /// be, an example of the expected format), for messages in other
+    /// languages (the `messages` module). Not serialised, and not compared:
+    /// it is part of what `message` says.
+    #[serde(skip)]
+    pub hint: Option<String>,
+}
+
+impl PartialEq for FieldError {
+    fn eq(&self, other: &Self) -> bool {
+        self.param == other.param
+            && self.message == other.message
+            && self.value == other.value
+            && self.code == other.code
+            && self.severity == other.severity
+    }
 }
 
 /// The most problems a validation reports: beyond it, one last entry (with
@@ -96,7 +113,14 @@ impl FieldError {
             value: echo(value, &mut budget),
             code: None,
             severity: None,
+            hint: None,
         }
+    }
+
+    /// This problem with `hint` (see [`FieldError::hint`]).
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(cut(hint.into(), MAX_TEXT_CHARS));
+        self
     }
 
     /// A problem found client-side; its severity follows from `code`.
@@ -261,12 +285,15 @@ pub fn cap_problems(mut errors: Vec<FieldError>) -> Vec<FieldError> {
     if errors.len() > MAX_PROBLEMS {
         let more = errors.len() - MAX_PROBLEMS;
         errors.truncate(MAX_PROBLEMS);
-        errors.push(FieldError::problem(
-            ProblemCode::TooManyProblems,
-            "",
-            format!("{more} more problems not listed (at most {MAX_PROBLEMS} are)"),
-            Value::Null,
-        ));
+        errors.push(
+            FieldError::problem(
+                ProblemCode::TooManyProblems,
+                "",
+                format!("{more} more problems not listed (at most {MAX_PROBLEMS} are)"),
+                Value::Null,
+            )
+            .with_hint(more.to_string()),
+        );
     }
     errors
 }
@@ -746,6 +773,7 @@ fn parse_field_errors(errors: &Value) -> Vec<FieldError> {
             value: item.get("value").cloned().unwrap_or_default(),
             code: None,
             severity: None,
+            hint: None,
         })
         .collect()
 }

@@ -972,22 +972,28 @@ fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
 fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
     let key = param.key();
     let param = param.render();
-    let (code, message) = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
+    let (code, message, hint) = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
         (
             ProblemCode::ReadOnlyField,
             format!("`{key}` is read-only and is set by the server"),
+            None,
         )
     } else {
-        let message = match closest(key, known) {
+        let hint = closest(key, known);
+        let message = match hint {
             Some(hint) => format!("Unknown field `{key}`; did you mean `{hint}`?"),
             None => format!(
                 "Unknown field `{key}`; expected one of {}",
                 known.join(", ")
             ),
         };
-        (ProblemCode::UnknownField, message)
+        (ProblemCode::UnknownField, message, hint)
     };
-    FieldError::problem(code, param, message, value.clone())
+    let problem = FieldError::problem(code, param, message, value.clone());
+    match hint {
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
+    }
 }
 
 /// The known name nearest to `key` (case-insensitive edit distance), if close enough

@@ -14,6 +14,7 @@ use crate::config::ClientConfig;
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, FieldError};
 use crate::merge::Merge;
+use crate::messages::{localized, Locale};
 use crate::rules::ValidationMode;
 use crate::save::Save;
 use crate::value::{Map, Value};
@@ -47,9 +48,9 @@ pub(crate) fn update(
 ) -> Result<Prepared, Error> {
     let mut errors = Vec::new();
     let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, mode) = request_options(config, options, &mut errors);
+    let (patience, signal, rules) = request_options(config, options, &mut errors);
     let patch = interop::snapshot(patch, "");
-    let request = args::update_request(config, &id, patch, mode, errors)?;
+    let request = args::update_request(config, &id, patch, rules, errors)?;
     Ok((request, patience, signal))
 }
 
@@ -61,8 +62,8 @@ pub(crate) fn get(
 ) -> Result<Prepared, Error> {
     let mut errors = Vec::new();
     let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, _) = request_options(config, options, &mut errors);
-    let request = args::get_request(config, &id, errors)?;
+    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
+    let request = args::get_request(config, &id, locale, errors)?;
     Ok((request, patience, signal))
 }
 
@@ -144,13 +145,20 @@ pub(crate) fn bulk(
     let map = options_map(options, "BulkOptions", &args::BULK_OPTION_KEYS, &mut errors);
     let settings = args::bulk_options(config, &map, &mut errors);
     if !errors.is_empty() {
-        return Err(Error::validation(errors));
+        return Err(Error::validation(localized(errors, settings.locale)));
     }
     // All the items share one allowance of characters.
     let mut allowance = MAX_BULK_INPUT_CHARS;
     let prepared = items
         .iter()
-        .map(|item| bulk_item(config, settings.mode, item, &mut allowance))
+        .map(|item| {
+            bulk_item(
+                config,
+                (settings.mode, settings.locale),
+                item,
+                &mut allowance,
+            )
+        })
         .collect();
     Ok(Bulk {
         job: BulkJob::new(prepared),
@@ -163,14 +171,15 @@ pub(crate) fn bulk(
 /// Checks one bulk item `{customerId, patch}` and builds its request.
 fn bulk_item(
     config: &ClientConfig,
-    mode: ValidationMode,
+    rules: (ValidationMode, Locale),
     item: &JsValue,
     allowance: &mut u32,
 ) -> (String, Result<HttpRequest, Error>) {
     if !item.is_object() {
         let value = interop::snapshot_within(item, "", allowance).value;
         let problem = args::not_an_object("", "Expected an item {customerId, patch}", value);
-        return (String::new(), Err(Error::validation(vec![problem])));
+        let problems = localized(vec![problem], rules.1);
+        return (String::new(), Err(Error::validation(problems)));
     }
     let mut errors = Vec::new();
     let id = interop::get(item, "customerId", &mut errors);
@@ -180,17 +189,17 @@ fn bulk_item(
     );
     let patch = interop::get(item, "patch", &mut errors);
     let patch = interop::snapshot_within(&patch, "", allowance);
-    let request = args::update_request(config, &id, patch, mode, errors);
+    let request = args::update_request(config, &id, patch, rules, errors);
     (id, request)
 }
 
-/// Reads one call's options: its patience, its signal and its validation
-/// mode (the client's own where not given).
+/// Reads one call's options: its patience, its signal, its validation mode
+/// and its messages' locale (the client's own where not given).
 fn request_options(
     config: &ClientConfig,
     options: &JsValue,
     errors: &mut Vec<FieldError>,
-) -> (Patience, Option<AbortSignal>, ValidationMode) {
+) -> (Patience, Option<AbortSignal>, (ValidationMode, Locale)) {
     let signal = signal(options, errors);
     let map = options_map(
         options,
@@ -198,8 +207,8 @@ fn request_options(
         &args::REQUEST_OPTION_KEYS,
         errors,
     );
-    let (patience, mode) = args::request_options(config, &map, errors);
-    (patience, signal, mode)
+    let (patience, mode, locale) = args::request_options(config, &map, errors);
+    (patience, signal, (mode, locale))
 }
 
 fn signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {

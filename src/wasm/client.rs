@@ -148,8 +148,10 @@ impl CheckoutPageClient {
     /// `report.differences`. A `PATCH` to retry (429, 503, other 5xx,
     /// network) is not re-sent as it was: after the same wait the save
     /// loads and merges again, within the same `maxRetries`. Other failures
-    /// reject as `updateCustomer`'s do;
-    /// a bad argument or draft rejects before anything is sent.
+    /// reject as `updateCustomer`'s do; a bad argument or draft rejects
+    /// before anything is sent, and so does an edit the save cannot carry,
+    /// as in `diffCustomer` (an emptied email is `email_required`), in
+    /// `options.locale`.
     #[wasm_bindgen(js_name = saveCustomer, unchecked_return_type = "Promise<SaveResult>")]
     pub fn save_customer(
         &self,

@@ -9,6 +9,7 @@ mod client;
 mod errors;
 mod exports;
 mod interop;
+mod schema;
 mod transport;
 mod types;
 
@@ -17,6 +18,9 @@ pub use errors::CheckoutPageError;
 pub use exports::{
     apply_customer_patch, diff_customer, merge_customer, normalize_customer_patch,
     validate_customer_patch,
+};
+pub use schema::{
+    create_customer_draft_schema, create_customer_patch_schema, customer_patch_json_schema,
 };
 pub use types::{
     BulkItem, BulkOptions, BulkProgress, ClientOptions, MergeOptions, RequestOptions, SaveOptions,

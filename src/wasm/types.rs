@@ -52,6 +52,11 @@ pub struct ClientOptions {
     /// `"off"` only what cannot be sent as given.
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages), for every call of the client.
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// Options for one call.
@@ -71,6 +76,11 @@ pub struct RequestOptions {
     /// (`updateCustomer`; ignored by `getCustomer`).
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages) for this call (default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// Options for `saveCustomer`: a call's options (each of its requests gets
@@ -90,6 +100,11 @@ pub struct SaveOptions {
     /// The client's `validation` mode, for the draft's changes.
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of the messages of the problems found in the arguments
+    /// (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+    /// other languages; default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
     /// A field both I and someone else changed, to different values:
     /// `"reject"` (default: nothing is sent, the save rejects with kind
     /// `"conflict"`), `"mine"` (my value is sent) or `"theirs"` (theirs is
@@ -138,6 +153,11 @@ pub struct BulkOptions {
     /// The client's `validation` mode, for every item of this job.
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages) for this job's items (default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// Progress of a bulk update.

@@ -106,6 +106,138 @@ export interface MergeResult {
 }
 
 
+
+/** The languages of problem messages; any other tag gives English. */
+export type Locale = "en" | "nl" | "de" | "fr" | "es";
+
+/**
+ * The Standard Schema v1 interface (https://standardschema.dev, MIT), as its
+ * spec publishes it for copying, so `StandardSchemaV1.InferOutput<typeof
+ * schema>` works without a dependency.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+    /** The Standard Schema properties. */
+    readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+/** The types of the Standard Schema v1 interface. */
+export declare namespace StandardSchemaV1 {
+    /** The Standard Schema properties. */
+    export interface Props<Input = unknown, Output = Input> {
+        /** The version number of the standard. */
+        readonly version: 1;
+        /** The vendor name of the schema library. */
+        readonly vendor: string;
+        /** Validates unknown input values. */
+        readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+        /** Inferred types associated with the schema. */
+        readonly types?: Types<Input, Output> | undefined;
+    }
+    /** The result interface of the validate function. */
+    export type Result<Output> = SuccessResult<Output> | FailureResult;
+    /** The result interface if validation succeeds. */
+    export interface SuccessResult<Output> {
+        /** The typed output value. */
+        readonly value: Output;
+        /** The non-existent issues. */
+        readonly issues?: never | undefined;
+    }
+    /** The result interface if validation fails. */
+    export interface FailureResult {
+        /** The issues of failed validation. */
+        readonly issues: ReadonlyArray<Issue>;
+    }
+    /** The issue interface of the failure output. */
+    export interface Issue {
+        /** The error message of the issue. */
+        readonly message: string;
+        /** The path of the issue, if any. */
+        readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+    }
+    /** The path segment interface of the issue. */
+    export interface PathSegment {
+        /** The key representing a path segment. */
+        readonly key: PropertyKey;
+    }
+    /** The Standard Schema types interface. */
+    export interface Types<Input = unknown, Output = Input> {
+        /** The input type of the schema. */
+        readonly input: Input;
+        /** The output type of the schema. */
+        readonly output: Output;
+    }
+    /** Infers the input type of a Standard Schema. */
+    export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+    /** Infers the output type of a Standard Schema. */
+    export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/**
+ * A problem as a schema reports it: a Standard Schema issue (`message` in
+ * the schema's locale, `path` the field as an array such as
+ * `["address", "postalCode"]`, absent for the whole value) with the
+ * problem's `param` (dotted), `code` and `severity`.
+ */
+export interface SchemaIssue extends StandardSchemaV1.Issue {
+    /** The field as an array of keys; absent for a problem with the whole value. */
+    readonly path?: ReadonlyArray<string> | undefined;
+    /** The field, dotted (`address.postalCode`); `""` for the whole value. */
+    readonly param: string;
+    /** What kind of problem it is. */
+    readonly code: ProblemCode;
+    /** `"error"` blocks; `"warning"` is a hint (an issue only when strict). */
+    readonly severity: Severity;
+}
+
+/**
+ * A schema's result: Standard Schema's, always synchronous, plus the
+ * `warnings` that do not block (hints to show with their paths).
+ */
+export type CustomerSchemaResult<Output> = (
+| { readonly value: Output; readonly issues?: never | undefined; }
+| { readonly issues: ReadonlyArray<SchemaIssue>; }
+) & { readonly warnings: ReadonlyArray<SchemaIssue> };
+
+/** The Standard Schema properties of this package's schemas. */
+export interface CustomerSchemaProps<Input, Output> extends StandardSchemaV1.Props<Input, Output> {
+    /** Synchronous: a result (with the warnings), never a Promise. */
+    readonly validate: (value: unknown) => CustomerSchemaResult<Output>;
+}
+
+/** A Standard Schema v1 object of this package; `validate` is synchronous. */
+export interface CustomerSchema<Input, Output> extends StandardSchemaV1<Input, Output> {
+    /** The Standard Schema properties (`vendor: "checkoutpage-client"`). */
+    readonly "~standard": CustomerSchemaProps<Input, Output>;
+    /** The warnings for `value` alone (hints that never block). */
+    warnings(value: unknown): ReadonlyArray<SchemaIssue>;
+}
+
+/** A schema for a patch: output the patch as the server will store it. */
+export type CustomerPatchSchema = CustomerSchema<CustomerPatch, CustomerPatch>;
+
+/**
+ * A schema for an edit form's values (`diffCustomer`'s draft): output the
+ * draft's fields as the server will store them, an emptied optional field
+ * `null`.
+ */
+export type CustomerDraftSchema = CustomerSchema<CustomerDraft, CustomerPatch>;
+
+/** The options of `validateCustomerPatch` and `diffCustomer`. */
+export interface MessageOptions {
+    /**
+     * The language of the problems' messages: `"en"` (the default), `"nl"`,
+     * `"de"`, `"fr"`, `"es"`, or any BCP 47 tag (`navigator.language`);
+     * English for other languages.
+     */
+    locale?: Locale | (string & {}) | undefined;
+}
+
+/** Options of a schema. */
+export interface SchemaOptions extends MessageOptions {
+    /** What blocks: `"standard"` (errors, the default), `"strict"` (warnings too), `"off"`. */
+    validation?: "standard" | "strict" | "off" | undefined;
+}
+
+
 /**
  * A customer as the API returns it.
  *
@@ -282,6 +414,12 @@ export interface SaveOptions {
      */
     validation?: ValidationMode | undefined;
     /**
+     * The language of the messages of the problems found in the arguments
+     * (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+     * other languages; default: the client's `locale`).
+     */
+    locale?: Locale | (string & {}) | undefined;
+    /**
      * A field both I and someone else changed, to different values:
      * `"reject"` (default: nothing is sent, the save rejects with kind
      * `"conflict"`), `"mine"` (my value is sent) or `"theirs"` (theirs is
@@ -314,6 +452,12 @@ export interface BulkOptions {
      * The client's `validation` mode, for every item of this job.
      */
     validation?: ValidationMode | undefined;
+    /**
+     * The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+     * `"es"`; any BCP 47 tag such as `navigator.language`, English for
+     * other languages) for this job's items (default: the client's `locale`).
+     */
+    locale?: Locale | (string & {}) | undefined;
 }
 
 /**
@@ -337,6 +481,12 @@ export interface RequestOptions {
      * (`updateCustomer`; ignored by `getCustomer`).
      */
     validation?: ValidationMode | undefined;
+    /**
+     * The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+     * `"es"`; any BCP 47 tag such as `navigator.language`, English for
+     * other languages) for this call (default: the client's `locale`).
+     */
+    locale?: Locale | (string & {}) | undefined;
 }
 
 /**
@@ -383,6 +533,12 @@ export interface ClientOptions {
      * `"off"` only what cannot be sent as given.
      */
     validation?: ValidationMode | undefined;
+    /**
+     * The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+     * `"es"`; any BCP 47 tag such as `navigator.language`, English for
+     * other languages), for every call of the client.
+     */
+    locale?: Locale | (string & {}) | undefined;
 }
 
 /**
@@ -565,7 +721,9 @@ export class CheckoutPageClient {
      * conditional write: an edit saved between the `GET` and the `PATCH`
      * is not merged; a field that came back different is listed in
      * `report.differences`. Other failures reject as `updateCustomer`'s do;
-     * a bad argument or draft rejects before anything is sent.
+     * a bad argument or draft rejects before anything is sent, and so does
+     * an edit the save cannot carry, as in `diffCustomer` (an emptied email
+     * is `email_required`), in `options.locale`.
      */
     saveCustomer(loaded: Customer, draft: CustomerDraft, options?: SaveOptions): Promise<SaveResult>;
     /**
@@ -596,14 +754,47 @@ export class CheckoutPageClient {
 export function applyCustomerPatch(customer: Customer, patch: CustomerPatch): Customer;
 
 /**
+ * A Standard Schema (v1) for an edit form's values, the draft
+ * `diffCustomer` takes: an emptied email is an `email_required` issue, an
+ * empty optional field means "clear"; the value is the draft's fields as
+ * the server will store them. See `createCustomerPatchSchema`.
+ */
+export function createCustomerDraftSchema(options?: SchemaOptions): CustomerDraftSchema;
+
+/**
+ * A Standard Schema (v1) for a patch, what `updateCustomer` takes: for
+ * react-hook-form's `standardSchemaResolver`, TanStack Form's validators
+ * and any library that takes one. `validate` is synchronous; its issues
+ * are the problems that block sending (errors; warnings too with
+ * `validation: "strict"`), each with a `path` array and a message in
+ * `locale`; the value is the patch as the server will store it. Throws a
+ * `CheckoutPageError` (`validation`) for bad options.
+ */
+export function createCustomerPatchSchema(options?: SchemaOptions): CustomerPatchSchema;
+
+/**
+ * The JSON Schema (draft 2020-12) of a patch, rendered from the customer
+ * field table (`fields/`): each field's type and doc comment, `null`
+ * clearing all but `email`, no other fields, at least one. Only what the
+ * API certainly refuses: usual lengths and formats stay warnings of
+ * `validateCustomerPatch`, so a validator using it never blocks what the
+ * server accepts. A new object at each call.
+ */
+export function customerPatchJsonSchema(): Record<string, unknown>;
+
+/**
  * The smallest patch that turns `before` into `after` (an edited form, whole
  * or partial: a field `after` leaves out is unchanged, `null` or `""`
  * empties it): unchanged fields are omitted, emptied ones become `null`, and any change
  * inside `address` or `shipping` sends the complete object, because the API
  * replaces them whole. Differences that normalisation removes (spaces, email
- * case) are not changes.
+ * case) are not changes. An edit the patch cannot carry is a
+ * `CheckoutPageError` (`validation`), never dropped: an emptied email
+ * (`email_required`), a key that is not a field (`unknown_field`) or a
+ * changed read-only one (`read_only_field`); keys holding what `before`
+ * holds (a form filled from `{...customer}`) are fine.
  */
-export function diffCustomer(before: Customer, after: CustomerDraft): CustomerPatch;
+export function diffCustomer(before: Customer, after: CustomerDraft, options?: MessageOptions): CustomerPatch;
 
 /**
  * The three-way merge of a conflict-aware save, without a request: `draft`
@@ -635,26 +826,32 @@ export function normalizeCustomerPatch(patch: CustomerPatch): CustomerPatch;
  * `email: null`; control characters; invalid Unicode; values JSON cannot
  * carry) stop `updateCustomer`; warnings (lengths, emails, country codes,
  * postal codes, phones, tax ids) do not, unless `validation: "strict"`. A
- * list with no error means `updateCustomer` sends the patch.
+ * list with no error means `updateCustomer` sends the patch. Messages are
+ * in `options.locale` (English by default); bad options are problems too.
  */
-export function validateCustomerPatch(patch: unknown): ValidationProblem[];
+export function validateCustomerPatch(patch: unknown, options?: MessageOptions): ValidationProblem[];
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
+    readonly __wbg_customerschemarules_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
     readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_saveCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
-    readonly diffCustomer: (a: any, b: any) => [number, number, number];
+    readonly createCustomerDraftSchema: (a: number) => [number, number, number];
+    readonly createCustomerPatchSchema: (a: number) => [number, number, number];
+    readonly customerPatchJsonSchema: () => any;
+    readonly customerschemarules_run: (a: number, b: any) => any;
+    readonly diffCustomer: (a: any, b: any, c: number) => [number, number, number];
     readonly mergeCustomer: (a: any, b: any, c: any, d: number) => [number, number, number];
     readonly normalizeCustomerPatch: (a: any) => [number, number, number];
     readonly start: () => void;
-    readonly validateCustomerPatch: (a: any) => any;
+    readonly validateCustomerPatch: (a: any, b: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;

@@ -98,6 +98,25 @@ async function scenario({ CheckoutPageClient, CheckoutPageError, diffCustomer, m
     api.clearRequests();
     const bad = await client.saveCustomer(loaded, { ...loaded, name: "Ada\u0007" }).catch((e) => e);
     out.bad = { kind: bad.kind, param: bad.errors?.[0]?.param, requests: api.requests.length };
+    // An emptied email is refused as diffCustomer refuses it (the API cannot
+    // clear it: the save would silently keep the old one), in the locale asked.
+    api.clearRequests();
+    const emptied = await client.saveCustomer(loaded, { ...loaded, email: "  " }).catch((e) => e);
+    const german = await client.saveCustomer(loaded, { ...loaded, email: "" }, { locale: "de" }).catch((e) => e);
+    let merged = null;
+    try {
+      mergeCustomer(loaded, loaded, { ...loaded, email: null });
+    } catch (e) {
+      merged = e.errors?.[0]?.code;
+    }
+    out.emailEmptied = {
+      kind: emptied.kind,
+      param: emptied.errors?.[0]?.param,
+      code: emptied.errors?.[0]?.code,
+      german: german.errors?.[0]?.message,
+      merge: merged,
+      requests: api.requests.length,
+    };
   }
   return out;
 }
@@ -149,6 +168,14 @@ function check(out) {
   assert.deepEqual(out.window.methods, ["GET", "PATCH"]);
   assert.deepEqual(out.nothing, { sent: null, methods: ["GET"] });
   assert.deepEqual(out.bad, { kind: "validation", param: "name", requests: 0 });
+  assert.deepEqual(out.emailEmptied, {
+    kind: "validation",
+    param: "email",
+    code: "email_required",
+    german: "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden",
+    merge: "email_required",
+    requests: 0,
+  });
 }
 
 test("Node ESM: saveCustomer merges, refuses conflicts, reports the window", async () => {

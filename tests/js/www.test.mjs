@@ -377,6 +377,45 @@ test("?fake: the dashboard runs against the package's test kit, with no server f
   }
 });
 
+test("issue 25: an emptied email is an error at the field, Save stays off until it is fixed or discarded", async () => {
+  const { id } = await createCustomer(INITIAL);
+  const { page, problems } = await openDashboard(id);
+  await page.fill("#f-email", "   ");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  assert.match(await text(page, "#err-email"), /^Email cannot be emptied/);
+  assert.equal(await page.getAttribute("#f-email", "aria-invalid"), "true");
+  assert.ok(await page.locator("#save-button").isDisabled(), "Save is off");
+  assert.ok(await page.locator("#discard-button").isEnabled(), "Discard is on");
+  assert.equal(await statusState(page), "invalid");
+  // Enter (submitting the form) does not save either.
+  await page.press("#f-email", "Enter");
+  await page.waitForTimeout(300);
+  assert.deepEqual((await requestsFor(id)).filter((r) => r.method === "PATCH"), []);
+  // Discarding brings the stored email back, and the error goes.
+  await page.click("#discard-button");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() === "");
+  assert.equal(await page.inputValue("#f-email"), "marie@example.com");
+  assert.equal(await page.getAttribute("#f-email", "aria-invalid"), "false");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("issue 25: the dashboard speaks the browser's language", async () => {
+  const { id } = await createCustomer(INITIAL);
+  const page = await browser.newPage({ locale: "de-DE" });
+  await page.goto(`${url}/?id=${encodeURIComponent(id)}`);
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "idle");
+  assert.equal(await page.evaluate(() => navigator.language), "de-DE");
+  await page.fill("#f-email", "");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  assert.equal(await text(page, "#err-email"), "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden");
+  await page.fill("#f-email", "marie@example.com");
+  await page.fill("#f-address-postalCode", "123");
+  await page.waitForFunction(() => document.querySelector("#err-address-postalCode")?.textContent.trim() !== "");
+  assert.equal(await text(page, "#err-address-postalCode"), "Keine übliche Postleitzahl für dieses Land (z. B. 33380)");
+  await page.close();
+});
+
 /** Types `value` into `param`'s input and waits until Save is on. */
 async function edit(page, param, value) {
   await page.fill(`#f-${param.replace(/\./g, "-")}`, value);

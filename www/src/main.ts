@@ -51,11 +51,19 @@ const fakeApi = new URLSearchParams(location.search).has("fake")
 /** The fake API in `?fake` mode, for tests driving the page (e.g. `window.fakeApi.fail(...)`). */
 (window as unknown as { fakeApi?: unknown }).fakeApi = fakeApi;
 
+/**
+ * Problems are shown in the browser's language (English, Dutch, German,
+ * French or Spanish; any other language gets English). `?locale=nl`
+ * overrides it, for trying the messages out.
+ */
+const LOCALE = new URLSearchParams(location.search).get("locale") ?? navigator.language;
+
 // Keyless: the browser never holds the secret key. The sandbox's /proxy route
 // (your backend, in production) adds it server-side.
 const client = new CheckoutPageClient({
   baseUrl: `${location.origin}/proxy`,
   timeoutMs: 15_000,
+  locale: LOCALE,
   ...(fakeApi ? { fetch: fakeApi.fetch } : {}),
 });
 
@@ -81,6 +89,8 @@ let rateLimitRetries = 0;
 let statusSticky = false;
 /** Errors from the last failed save, per param, until that field is edited. */
 let serverErrors: FieldError[] = [];
+/** The form's own problems at the last refresh (the draft's and the patch's). */
+let draftErrors: FieldError[] = [];
 /** The conflicts of the last save, with the customer as stored then, until settled. */
 let pending: { conflicts: Conflict[]; current: Customer; draft: CustomerDraft } | null = null;
 
@@ -186,12 +196,18 @@ function refresh(): void {
 
   let clientErrors: FieldError[] = [];
   try {
-    patch = diffCustomer(loaded, formDraft());
-    clientErrors = isEmpty(patch) ? [] : validateCustomerPatch(patch);
+    patch = diffCustomer(loaded, formDraft(), { locale: LOCALE });
+    clientErrors = isEmpty(patch) ? [] : validateCustomerPatch(patch, { locale: LOCALE });
   } catch (error) {
+    // An edit the patch cannot carry (an emptied email: every customer has
+    // one) is an error at its field, never a silently dropped edit.
     patch = {};
-    clientErrors = [{ param: "", message: String((error as Error)?.message ?? error), value: null }];
+    clientErrors =
+      error instanceof CheckoutPageError && error.errors.length
+        ? error.errors
+        : [{ param: "", message: String((error as Error)?.message ?? error), value: null }];
   }
+  draftErrors = clientErrors;
 
   renderPreview();
   showErrors([...clientErrors, ...serverErrors]);
@@ -202,7 +218,7 @@ function refresh(): void {
   discardButton.disabled = saving || !isDirty();
   if (!saving && !rateLimitTimer && !statusSticky) {
     const state = $("status").dataset.state;
-    if (!isEmpty(patch)) {
+    if (!isEmpty(patch) || blocked) {
       setStatus(blocked ? "invalid" : "dirty", blocked ? "Fix the highlighted fields" : "Unsaved changes", blocked ? "Save is disabled until the patch is valid." : "Review the patch, then save.");
     } else if (state === "dirty" || state === "invalid") {
       setStatus("idle", "No unsaved changes", lastSavedText());
@@ -381,8 +397,13 @@ async function save(): Promise<void> {
   statusSticky = false;
   serverErrors = [];
   refresh();
+  const blocking = draftErrors.filter(isBlocking);
+  if (blocking.length) {
+    focusFirstError(blocking);
+    return;
+  }
   if (isEmpty(patch)) return;
-  const clientErrors = validateCustomerPatch(patch).filter(isBlocking);
+  const clientErrors = validateCustomerPatch(patch, { locale: LOCALE }).filter(isBlocking);
   if (clientErrors.length) {
     focusFirstError(clientErrors);
     return;
