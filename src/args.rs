@@ -588,9 +588,7 @@ pub fn save(
         errors.append(&mut e);
         refused(std::mem::take(&mut errors))
     })?;
-    errors.extend(other_customer(&loaded, draft.value.as_ref(), "draft"));
-    let draft = draft_named(&loaded, draft, "draft");
-    match draft {
+    match draft_of(&loaded, draft) {
         Ok(draft) if errors.is_empty() => {
             Save::start(config, loaded, draft, on_conflict, mode, patience)
         }
@@ -599,6 +597,21 @@ pub fn save(
             errors.append(&mut problems);
             Err(refused(errors))
         }
+    }
+}
+
+/// The draft of `saveCustomer` and `mergeCustomer`, edited from `base`
+/// ([`draft_named`]), unless its `id` is another customer's: then that one
+/// problem at `id` ([`other_customer`]), not the read-only fields that
+/// follow from it.
+fn draft_of(base: &Customer, draft: Snapshot) -> Result<CustomerDraft, Vec<FieldError>> {
+    match other_customer(base, draft.value.as_ref(), "draft", "id") {
+        Some(problem) => {
+            let mut problems = draft.problems;
+            problems.push(problem);
+            Err(problems)
+        }
+        None => draft_named(base, draft, "draft"),
     }
 }
 
@@ -622,13 +635,13 @@ pub fn merge(
             return Err(Error::validation(errors));
         }
     };
-    errors.extend(other_customer(&base, draft.value.as_ref(), "draft"));
     errors.extend(other_customer(
         &base,
         Some(&current.to_value()),
         "current customer",
+        "current",
     ));
-    match draft_named(&base, draft, "draft") {
+    match draft_of(&base, draft) {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
         Ok(_) => Err(Error::validation(errors)),
         Err(mut problems) => {

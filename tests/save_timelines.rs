@@ -417,10 +417,26 @@ fn a_draft_of_another_customer_is_refused_before_sending() {
     .map(|_| ())
     .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
     assert_eq!(error.errors[0].param, "id");
 
-    // The loaded customer's own id, or none, is fine.
+    // The customer as stored now, of another customer: refused at `current`.
     let own = edited(&ada_value, r#"{"name":"Ada K."}"#);
+    let error = args::merge(
+        snapshot(&ada_value),
+        snapshot(&linus_value),
+        snapshot(&own),
+        &Map::new(),
+        Vec::new(),
+    )
+    .map(|_| ())
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
+    assert_eq!(error.errors[0].param, "current");
+    assert_eq!(error.errors[0].value.as_str(), Some(linus.as_str()));
+
+    // The loaded customer's own id, or none, is fine.
     assert!(args::save(
         &config,
         snapshot(&ada_value),
