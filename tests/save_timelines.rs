@@ -456,3 +456,65 @@ fn a_draft_of_another_customer_is_refused_before_sending() {
     )
     .is_ok());
 }
+
+/// Issue 26, trial F4: a draft holding part of a sub-object (`{ address:
+/// { city } }`, no other line) cleared the address's other lines when
+/// saved, the API replacing `address` whole. A key left out of a
+/// sub-object is unchanged from the loaded customer, as at the top (and as
+/// in `diffCustomer`); `null` empties it. A colleague's edit of another
+/// line is kept; `mergeCustomer` reads the draft the same way.
+#[test]
+fn a_partial_sub_object_in_a_draft_keeps_the_other_sub_fields() {
+    use checkoutpage::args::{self, Snapshot};
+    let (mut world, client, id) = world();
+    let loaded = load(&mut world, client, &id);
+    let edit = world.api.edit_customer(
+        &id,
+        br#"{"address": {"line1": "Keizersgracht 123", "line2": "4th floor", "city": "Amsterdam", "country": "NL"}}"#,
+        world.now as i64 + 1,
+    );
+    assert_eq!(edit.status, 200);
+    let draft = checkoutpage::json::parse(
+        r#"{"address": {"city": "Haarlem"}, "shipping": {"address": {"city": "Leiden"}}}"#,
+    )
+    .unwrap();
+    let save = world.save(
+        client,
+        &loaded,
+        &draft,
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+    let (_, saved) = world.saved(save);
+    let saved = saved.unwrap();
+    assert_eq!(saved.report.mine, ["address.city", "shipping.address.city"]);
+    assert_eq!(saved.report.theirs, ["address.line2"]);
+    assert_eq!(
+        object(&saved.data).get("address").unwrap().to_json(),
+        r#"{"line1":"Keizersgracht 123","line2":"4th floor","city":"Haarlem","country":"NL"}"#
+    );
+    assert_eq!(
+        object(&saved.data).get("shipping").unwrap().to_json(),
+        r#"{"address":{"city":"Leiden"}}"#
+    );
+
+    let snapshot = |value: &Value| Snapshot {
+        value: Some(value.clone()),
+        problems: Vec::new(),
+    };
+    let current = load(&mut world, client, &id);
+    let draft = checkoutpage::json::parse(r#"{"address": {"line2": null}}"#).unwrap();
+    let merge = args::merge(
+        snapshot(&current),
+        snapshot(&current),
+        snapshot(&draft),
+        &Map::new(),
+        Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(
+        merge.patch.to_value().to_json(),
+        r#"{"address":{"line1":"Keizersgracht 123","city":"Haarlem","country":"NL"}}"#
+    );
+}
