@@ -14,6 +14,10 @@
 //! Those rounds share the `PATCH`'s retry budget (`maxRetries`) and its
 //! patience; each `GET` has its own, as any call.
 //!
+//! Two saves of one customer through one client run one after the other
+//! ([`SaveQueue`]): the second's `GET` is sent once the first has ended, so
+//! it merges against the first's result instead of overwriting it.
+//!
 //! The API has no `If-Match`: a write by someone else between the `GET`
 //! and the `PATCH` is not seen by the merge. The sequence keeps that window
 //! as short as it can (the `PATCH` is built from the `GET`'s reply at once,
@@ -275,5 +279,96 @@ impl Saved {
         map.insert("customer", self.data.clone());
         map.insert("report", self.report.to_value());
         Value::Object(map)
+    }
+}
+
+/// A save's place in a [`SaveQueue`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ticket(u64);
+
+/// The saves of one client, one at a time per customer: a save whose
+/// customer already has a save under way in this client waits for it to
+/// end, so that its `GET` sees what that save stored (two saves in flight
+/// would both merge against the customer as it was, and the later `PATCH`
+/// would undo the earlier one's edits). Saves of other customers are not
+/// held up. `W` is what wakes a waiting save (the driver's).
+#[derive(Debug)]
+pub struct SaveQueue<W> {
+    next: u64,
+    /// Every save under way or waiting, in the order they joined: the
+    /// first of each customer is under way, the others wait.
+    line: Vec<(Ticket, String, Option<W>)>,
+}
+
+impl<W> Default for SaveQueue<W> {
+    fn default() -> Self {
+        SaveQueue {
+            next: 0,
+            line: Vec::new(),
+        }
+    }
+}
+
+impl<W> SaveQueue<W> {
+    /// A save of `customer_id` joins the queue: its ticket, and whether it
+    /// may start now. When it may not, `waiter()` is kept, and handed back
+    /// by [`SaveQueue::leave`] when its turn comes.
+    pub fn join(&mut self, customer_id: &str, waiter: impl FnOnce() -> W) -> (Ticket, bool) {
+        let ticket = Ticket(self.next);
+        self.next += 1;
+        let now = !self.line.iter().any(|(_, id, _)| id == customer_id);
+        let waiter = (!now).then(waiter);
+        self.line.push((ticket, customer_id.to_owned(), waiter));
+        (ticket, now)
+    }
+
+    /// The save holding `ticket` has ended, or stopped waiting (aborted):
+    /// it leaves the queue. Returns the waiter of the save of the same
+    /// customer whose turn it now is, if any, to wake.
+    pub fn leave(&mut self, ticket: Ticket) -> Option<W> {
+        let at = self.line.iter().position(|(t, _, _)| *t == ticket)?;
+        let (_, customer_id, _) = self.line.remove(at);
+        // Only the first of its customer was under way; a waiting save
+        // leaving wakes nobody.
+        if self.line[..at].iter().any(|(_, id, _)| *id == customer_id) {
+            return None;
+        }
+        let (_, _, waiter) = self.line[at..]
+            .iter_mut()
+            .find(|(_, id, _)| *id == customer_id)?;
+        waiter.take()
+    }
+
+    /// Whether no save is under way or waiting.
+    pub fn is_empty(&self) -> bool {
+        self.line.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_of_one_customer_take_turns_and_others_do_not_wait() {
+        let mut queue = SaveQueue::default();
+        let (a1, now) = queue.join("a", || "a1");
+        assert!(now);
+        let (b1, now) = queue.join("b", || "b1");
+        assert!(now, "another customer's save is not held up");
+        let (a2, now) = queue.join("a", || "a2");
+        assert!(!now);
+        let (a3, now) = queue.join("a", || "a3");
+        assert!(!now);
+        assert_eq!(queue.leave(b1), None);
+        assert_eq!(queue.leave(a1), Some("a2"));
+        // A waiting save that gives up wakes nobody; the next in line is
+        // woken when the one under way ends.
+        let (a4, _) = queue.join("a", || "a4");
+        assert_eq!(queue.leave(a3), None);
+        assert_eq!(queue.leave(a2), Some("a4"));
+        assert_eq!(queue.leave(a4), None);
+        assert_eq!(queue.leave(a4), None, "leaving twice is harmless");
+        assert!(queue.is_empty());
     }
 }

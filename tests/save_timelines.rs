@@ -518,3 +518,108 @@ fn a_partial_sub_object_in_a_draft_keeps_the_other_sub_fields() {
         r#"{"address":{"line1":"Keizersgracht 123","city":"Haarlem","country":"NL"}}"#
     );
 }
+
+/// Issue 26 trial: two saves of one customer through one client at once
+/// (two tabs of one app sharing a client, a double click): the second's
+/// `GET` went out before the first's `PATCH`, so it merged against the
+/// customer as it was and its `PATCH` undid the first's edit. A save now
+/// waits for the client's save of the same customer under way, and sees
+/// its result: disjoint edits are both kept, the same field edited twice
+/// is a conflict. Saves of another customer are not held up; a save
+/// aborted while it waits sends nothing and holds nobody up.
+#[test]
+fn two_saves_of_one_customer_at_once_take_turns() {
+    let (mut world, client, id) = world();
+    let other = world.new_customer(r#"{"email": "grace@example.com", "name": "Grace"}"#);
+    let loaded = load(&mut world, client, &id);
+    let grace = load(&mut world, client, &other);
+    let before = world.all_requests();
+    let first = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"address":{"line2":"4th floor"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    let second = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"address":{"city":"Haarlem"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    let aborted = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"phone":"+31 6 1234 5678"}"#),
+        OnConflict::Reject,
+        CallOptions {
+            abort_at: Some(world.now),
+            ..CallOptions::default()
+        },
+    );
+    let third = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"address":{"line2":"5th floor"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    let elsewhere = world.save(
+        client,
+        &grace,
+        &edited(&grace, r#"{"name":"Grace Hopper"}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+
+    let order: Vec<(&str, bool)> = world
+        .api
+        .log()
+        .iter()
+        .skip(before)
+        .map(|e| {
+            (
+                e.method.as_str(),
+                e.customer_id.as_deref() == Some(id.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("GET", true),
+            ("GET", false),
+            ("PATCH", true),
+            ("PATCH", false),
+            ("GET", true),
+            ("PATCH", true),
+            ("GET", true),
+        ],
+        "one save of a customer at a time; the other customer's alongside"
+    );
+    let first = world.saved(first).1.unwrap();
+    assert!(!first.report.concurrent);
+    let second = world.saved(second).1.unwrap();
+    assert!(second.report.concurrent, "it saw the first save's result");
+    assert_eq!(second.report.theirs, ["address.line2"]);
+    assert_eq!(
+        object(&second.data).get("address").unwrap().to_json(),
+        r#"{"line1":"Keizersgracht 123","line2":"4th floor","city":"Haarlem","country":"NL"}"#
+    );
+    assert_error(
+        &world.saved(aborted).1.unwrap_err(),
+        ErrorKind::Aborted,
+        None,
+    );
+    // The same line edited by the first save: a conflict, nothing sent.
+    let third = world.saved(third).1.unwrap_err();
+    assert_eq!(third.kind, ErrorKind::Conflict);
+    assert_eq!(
+        third.conflict.as_deref().unwrap().conflicts[0].param,
+        "address.line2"
+    );
+    let elsewhere = world.saved(elsewhere).1.unwrap();
+    assert_eq!(field(&elsewhere.data, "name"), Some("Grace Hopper"));
+}

@@ -54,6 +54,7 @@ pub(crate) fn guard_freed_clients() {
         shared: Rc::new(Shared {
             pacer: RefCell::new(Pacer::default()),
             fetch: None,
+            saves: RefCell::default(),
         }),
     });
     let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
@@ -93,6 +94,7 @@ impl CheckoutPageClient {
                 shared: Rc::new(Shared {
                     pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
                     fetch,
+                    saves: RefCell::default(),
                 }),
                 config: Rc::new(config),
             })
@@ -147,7 +149,10 @@ impl CheckoutPageClient {
     /// is not merged; a field that came back different is listed in
     /// `report.differences`. A `PATCH` to retry (429, 503, other 5xx,
     /// network) is not re-sent as it was: after the same wait the save
-    /// loads and merges again, within the same `maxRetries`. Other failures
+    /// loads and merges again, within the same `maxRetries`. Two saves of
+    /// one customer through one client run one after the other: the later
+    /// one's `GET` waits for the earlier save to end, and merges with its
+    /// result (its wait ends early only by `options.signal`). Other failures
     /// reject as `updateCustomer`'s do; a bad argument or draft rejects
     /// before anything is sent, and so does an edit the save cannot carry,
     /// as in `diffCustomer` (an emptied email is `email_required`), in
@@ -169,6 +174,11 @@ impl CheckoutPageClient {
         let (shared, config) = (self.shared.clone(), self.config.clone());
         wasm_bindgen_futures::future_to_promise(async move {
             let fail = |e| to_js_error_from(e, signal.as_ref());
+            // After the client's save of this customer under way, if any:
+            // this one's GET sees what it stored.
+            let _turn = transport::turn(&shared, save.customer_id(), signal.as_ref())
+                .await
+                .map_err(fail)?;
             loop {
                 let signals = Signals::both(signal.as_ref());
                 let reply = transport::run(call, signals, &shared, None).await;
