@@ -55,7 +55,9 @@ pub struct SaveReport {
     pub conflicts: Vec<Conflict>,
     /// Fields the server returned with another value than the save
     /// expected (someone else's write between the `GET` and the `PATCH`,
-    /// or a rule of the server's).
+    /// or a rule of the server's), every leaf compared as stored. A write
+    /// in that window to a field the save sent (for `address` and
+    /// `shipping`, any of their lines) was overwritten, and cannot be seen.
     pub differences: Vec<String>,
 }
 
