@@ -31,6 +31,7 @@ use crate::endpoints::{get_customer, update_customer};
 use crate::error::{Conflict, Error, ErrorKind};
 use crate::merge::{differences, merge_customer, params, OnConflict};
 use crate::model::{Customer, CustomerDraft, CustomerPatch};
+use crate::redact;
 use crate::rules::{apply_patch, diff_customer, patch_to_send, ValidationMode};
 use crate::value::{Map, Value};
 
@@ -150,17 +151,27 @@ impl Save {
     /// The reply to the request last asked for came: what to do next. The
     /// `PATCH` is built here, from the `GET`'s reply, with nothing else in
     /// between.
+    /// A reply that cannot be read, or is another customer than the one
+    /// saved, ends the save with `invalid_response`, the API key redacted
+    /// from it as from any call's error.
     pub fn next(&mut self, config: &ClientConfig, reply: Reply) -> SaveStep {
-        match std::mem::replace(&mut self.stage, Stage::Done) {
+        let step = match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Loading => self.loaded(config, reply),
             Stage::Saving(saving) => {
                 let (expected, report) = *saving;
-                SaveStep::Done(saved(reply, &expected, report))
+                SaveStep::Done(saved(reply, &self.customer_id, &expected, report))
             }
             Stage::Done => SaveStep::Done(Err(Error::new(
                 ErrorKind::Aborted,
                 "The save has already ended",
             ))),
+        };
+        match step {
+            SaveStep::Done(Err(error)) => {
+                let secret = redact::secret_of_config(config);
+                SaveStep::Done(Err(redact::error(error, secret.as_deref())))
+            }
+            step => step,
         }
     }
 
@@ -193,11 +204,11 @@ impl Save {
     }
 
     fn loaded(&mut self, config: &ClientConfig, reply: Reply) -> SaveStep {
-        let (current, data) =
-            match get_customer::parse_response(reply.status, reply.body, reply.meta) {
-                Ok(loaded) => loaded,
-                Err(error) => return SaveStep::Done(Err(error)),
-            };
+        let parsed = get_customer::parse_response(reply.status, reply.body, reply.meta);
+        let (current, data) = match parsed.and_then(|read| own(read, &self.customer_id)) {
+            Ok(loaded) => loaded,
+            Err(error) => return SaveStep::Done(Err(error)),
+        };
         let merge = merge_customer(&self.base, &current, &self.mine, self.on_conflict);
         if !merge.conflicts.is_empty() && self.on_conflict == OnConflict::Reject {
             return SaveStep::Done(Err(Error::conflict(merge.conflicts, data)));
@@ -242,14 +253,37 @@ impl Save {
 
 /// The `PATCH`'s reply: the saved customer, and the fields that came back
 /// different from `expected`.
-fn saved(reply: Reply, expected: &Customer, mut report: SaveReport) -> Result<Box<Saved>, Error> {
-    let (customer, data) = update_customer::parse_response(reply.status, reply.body, reply.meta)?;
+fn saved(
+    reply: Reply,
+    customer_id: &str,
+    expected: &Customer,
+    mut report: SaveReport,
+) -> Result<Box<Saved>, Error> {
+    let parsed = update_customer::parse_response(reply.status, reply.body, reply.meta);
+    let (customer, data) = own(parsed?, customer_id)?;
     report.differences = differences(expected, &customer);
     Ok(Box::new(Saved {
         customer,
         data,
         report,
     }))
+}
+
+/// A customer read from a reply, unless it is another customer than
+/// `customer_id` (a proxy or cache answering for another request): merging
+/// it would write one customer's fields onto another.
+fn own((customer, data): (Customer, Value), customer_id: &str) -> Result<(Customer, Value), Error> {
+    if customer.id == customer_id {
+        return Ok((customer, data));
+    }
+    let message = format!(
+        "The response is another customer ({}) than the one saved ({customer_id})",
+        customer.id
+    );
+    Err(Error {
+        body: Some(Box::new(data)),
+        ..Error::new(ErrorKind::InvalidResponse, message)
+    })
 }
 
 impl SaveReport {

@@ -623,3 +623,54 @@ fn two_saves_of_one_customer_at_once_take_turns() {
     let elsewhere = world.saved(elsewhere).1.unwrap();
     assert_eq!(field(&elsewhere.data, "name"), Some("Grace Hopper"));
 }
+
+/// Noticed while trying issue 26's trial: a `2xx` reply the save could not
+/// read (a proxy's page, a wrong shape) ended the save with an
+/// `invalid_response` error carrying the body unredacted, API key and all,
+/// where `getCustomer` and `updateCustomer` redact it; and a `GET` reply
+/// holding another customer (a proxy or cache answering for another
+/// request) was merged as the customer saved, its fields written onto this
+/// one. Both now end the save with `invalid_response`, the key redacted,
+/// nothing (more) sent.
+#[test]
+fn a_reply_the_save_cannot_use_ends_it_redacted() {
+    let (mut world, client, id) = world();
+    let loaded = load(&mut world, client, &id);
+    let draft = edited(&loaded, r#"{"name":"Ada K."}"#);
+    let faults = [
+        // The GET: not a customer, the key echoed.
+        r#"[{"raw": {"status": 200, "contentType": "application/json", "body": "{\"data\": {\"id\": \"x\", \"name\": 5, \"note\": \"Bearer sk_test_sandbox\"}}"}}]"#,
+        r#"[{"raw": {"status": 200, "body": "sk_test_sandbox"}}]"#,
+        // The GET: another customer.
+        r#"[{"raw": {"status": 200, "contentType": "application/json", "body": "{\"data\": {\"id\": \"6650a1b2c3d4e5f601234569\", \"email\": \"linus@example.org\"}}"}}]"#,
+        // The PATCH: another customer, the key echoed.
+        r#"[{"delayMs": 0}, {"raw": {"status": 200, "contentType": "application/json", "body": "{\"data\": {\"id\": \"sk_test_sandbox\", \"email\": \"linus@example.org\"}}"}}]"#,
+    ];
+    for faults in faults {
+        world.inject_faults(&id, faults);
+        let before = world.requests_for(&id).len();
+        let save = world.save(
+            client,
+            &loaded,
+            &draft,
+            OnConflict::Reject,
+            CallOptions::default(),
+        );
+        world.run();
+        let error = world.saved(save).1.unwrap_err();
+        assert_eq!(
+            error.kind,
+            ErrorKind::InvalidResponse,
+            "{faults}: {error:?}"
+        );
+        let shown = format!("{error:?}");
+        assert!(!shown.contains(KEY), "{faults}: the key in {shown}");
+        let sent = methods(&world.requests_for(&id)[before..]).join(" ");
+        let expected = match faults.starts_with(r#"[{"delayMs""#) {
+            true => "GET PATCH",
+            false => "GET",
+        };
+        assert_eq!(sent, expected, "{faults}");
+        world.clear_faults(&id);
+    }
+}

@@ -16,7 +16,9 @@
 //   line edited twice is a conflict; a save aborted while it waits sends
 //   nothing; another customer's save is not held up;
 // - report.differences names what someone else changed between the GET and
-//   the PATCH, nested shipping.address lines and cleared fields included.
+//   the PATCH, nested shipping.address lines and cleared fields included;
+// - a 2xx reply the save cannot use (not a customer, another customer) ends
+//   it with invalid_response, the API key redacted as in getCustomer.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -146,6 +148,25 @@ async function scenario({ CheckoutPageClient, diffCustomer, mergeCustomer }, { c
     out.differences = report.differences;
     api.reset();
   });
+  // Noticed on the way: a 2xx reply the save cannot use (not a customer, the
+  // key echoed; another customer) ends it with invalid_response, redacted.
+  await part("replies", async () => {
+    const ada = await client.getCustomer(ADA);
+    const raw = (data) => ({ kind: "raw", status: 200, contentType: "application/json", body: JSON.stringify({ data }) });
+    const outcome = async (...faults) => {
+      api.clearRequests();
+      api.fail(ADA, ...faults);
+      const error = await client.saveCustomer(ada, { ...ada, name: "Ada K." }).then(() => null, (e) => e);
+      const shown = JSON.stringify({ message: error?.message, body: error?.body, errors: error?.errors });
+      return [error?.kind, shown.includes(SANDBOX_KEY), api.requests.map((r) => r.method).join(" ")];
+    };
+    out.replies = [
+      await outcome(raw({ id: "x", name: 5, note: `Bearer ${SANDBOX_KEY}` })),
+      await outcome(raw({ id: LINUS, email: "linus@example.org" })),
+      await outcome({ kind: "delay", ms: 0 }, raw({ id: SANDBOX_KEY, email: "linus@example.org" })),
+    ];
+    api.reset();
+  });
   return out;
 }
 
@@ -197,6 +218,11 @@ function check(out) {
   assert.equal(out.together.phone, "+31 20 123 4567", "the aborted save sent nothing");
   assert.equal(out.together.elsewhere, "Linus C. Pauling");
   assert.deepEqual(out.differences, ["email", "phone", "shipping.address.city"]);
+  assert.deepEqual(out.replies, [
+    ["invalid_response", false, "GET"],
+    ["invalid_response", false, "GET"],
+    ["invalid_response", false, "GET PATCH"],
+  ]);
 }
 
 test("Node ESM: the trial's findings, each closed", async () => {
