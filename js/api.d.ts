@@ -74,7 +74,10 @@ export interface SaveReport {
   /**
    * Fields the server returned with another value than the save expected:
    * someone else's write between the save's `GET` and its `PATCH` (the API
-   * cannot make the check atomic), or a rule of the server's.
+   * cannot make the check atomic), or a rule of the server's. Dotted
+   * (`shipping.address.city`), compared as stored. A write in that window
+   * to a field the save sent (for `address` and `shipping`, any of their
+   * lines) was overwritten by it, and cannot be listed.
    */
   differences: string[];
 }

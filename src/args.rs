@@ -16,11 +16,11 @@
 //! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
 //! are capped by [`crate::error`].
 
-use crate::call::Patience;
+use crate::call::{Call, Patience};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{Error, FieldError, ProblemCode};
-use crate::merge::{merge_customer, Merge, OnConflict};
+use crate::merge::{merge_customer, other_customer, Merge, OnConflict};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{self, CustomerDraft, ValidationMode};
@@ -580,7 +580,7 @@ pub fn save(
     draft: Snapshot,
     map: &Map,
     mut errors: Vec<FieldError>,
-) -> Result<(Save, HttpRequest, Patience), Error> {
+) -> Result<(Save, Call), Error> {
     let (patience, mode, locale) = request_options(config, map, &mut errors);
     let on_conflict = on_conflict(map, &mut errors);
     let refused = |errors| Error::validation(localized(errors, locale));
@@ -588,15 +588,30 @@ pub fn save(
         errors.append(&mut e);
         refused(std::mem::take(&mut errors))
     })?;
-    let draft = draft_named(&loaded, draft, "draft");
-    match draft {
-        Ok(draft) if errors.is_empty() => Save::start(config, loaded, draft, on_conflict, mode)
-            .map(|(save, request)| (save, request, patience)),
+    match draft_of(&loaded, draft) {
+        Ok(draft) if errors.is_empty() => {
+            Save::start(config, loaded, draft, on_conflict, mode, patience)
+        }
         Ok(_) => Err(refused(errors)),
         Err(mut problems) => {
             errors.append(&mut problems);
             Err(refused(errors))
         }
+    }
+}
+
+/// The draft of `saveCustomer` and `mergeCustomer`, edited from `base`
+/// ([`draft_named`]), unless its `id` is another customer's: then that one
+/// problem at `id` ([`other_customer`]), not the read-only fields that
+/// follow from it.
+fn draft_of(base: &Customer, draft: Snapshot) -> Result<CustomerDraft, Vec<FieldError>> {
+    match other_customer(base, draft.value.as_ref(), "draft", "id") {
+        Some(problem) => {
+            let mut problems = draft.problems;
+            problems.push(problem);
+            Err(problems)
+        }
+        None => draft_named(base, draft, "draft"),
     }
 }
 
@@ -620,7 +635,13 @@ pub fn merge(
             return Err(Error::validation(errors));
         }
     };
-    match draft_named(&base, draft, "draft") {
+    errors.extend(other_customer(
+        &base,
+        Some(&current.to_value()),
+        "current customer",
+        "current",
+    ));
+    match draft_of(&base, draft) {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
         Ok(_) => Err(Error::validation(errors)),
         Err(mut problems) => {

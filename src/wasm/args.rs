@@ -9,7 +9,7 @@ use web_sys::AbortSignal;
 
 use crate::args::{self, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
 use crate::bulk::BulkJob;
-use crate::call::Patience;
+use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, FieldError};
@@ -74,14 +74,14 @@ pub(crate) fn save(
     loaded: &JsValue,
     draft: &JsValue,
     options: &JsValue,
-) -> Result<(Save, HttpRequest, Patience, Option<AbortSignal>), Error> {
+) -> Result<(Save, Call, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
     let signal = signal(options, &mut errors);
     let map = options_map(options, "SaveOptions", &args::SAVE_OPTION_KEYS, &mut errors);
     let loaded = interop::snapshot(loaded, "loaded");
     let draft = interop::snapshot(draft, "draft");
-    let (save, request, patience) = args::save(config, loaded, draft, &map, errors)?;
-    Ok((save, request, patience, signal))
+    let (save, call) = args::save(config, loaded, draft, &map, errors)?;
+    Ok((save, call, signal))
 }
 
 /// Checks every argument of `mergeCustomer` and merges.

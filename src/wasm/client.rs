@@ -54,6 +54,7 @@ pub(crate) fn guard_freed_clients() {
         shared: Rc::new(Shared {
             pacer: RefCell::new(Pacer::default()),
             fetch: None,
+            saves: RefCell::default(),
         }),
     });
     let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
@@ -93,6 +94,7 @@ impl CheckoutPageClient {
                 shared: Rc::new(Shared {
                     pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
                     fetch,
+                    saves: RefCell::default(),
                 }),
                 config: Rc::new(config),
             })
@@ -145,10 +147,16 @@ impl CheckoutPageClient {
     /// `options.onConflict` is `"mine"` or `"theirs"`. The API has no
     /// conditional write: an edit saved between the `GET` and the `PATCH`
     /// is not merged; a field that came back different is listed in
-    /// `report.differences`. Other failures reject as `updateCustomer`'s do;
-    /// a bad argument or draft rejects before anything is sent, and so does
-    /// an edit the save cannot carry, as in `diffCustomer` (an emptied email
-    /// is `email_required`), in `options.locale`.
+    /// `report.differences`. A `PATCH` to retry (429, 503, other 5xx,
+    /// network) is not re-sent as it was: after the same wait the save
+    /// loads and merges again, within the same `maxRetries`. Two saves of
+    /// one customer through one client run one after the other: the later
+    /// one's `GET` waits for the earlier save to end, and merges with its
+    /// result (its wait ends early only by `options.signal`). Other failures
+    /// reject as `updateCustomer`'s do; a bad argument or draft rejects
+    /// before anything is sent, and so does an edit the save cannot carry,
+    /// as in `diffCustomer` (an emptied email is `email_required`), in
+    /// `options.locale`.
     #[wasm_bindgen(js_name = saveCustomer, unchecked_return_type = "Promise<SaveResult>")]
     pub fn save_customer(
         &self,
@@ -158,21 +166,30 @@ impl CheckoutPageClient {
     ) -> js_sys::Promise {
         let options = options.unwrap_or(JsValue::UNDEFINED);
         // Every argument is read now, before the promise is returned.
-        let (mut save, mut request, patience, signal) =
-            match args::save(&self.config, &loaded, &draft, &options) {
-                Ok(prepared) => prepared,
-                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-            };
+        let (mut save, mut call, signal) = match args::save(&self.config, &loaded, &draft, &options)
+        {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
         let (shared, config) = (self.shared.clone(), self.config.clone());
         wasm_bindgen_futures::future_to_promise(async move {
             let fail = |e| to_js_error_from(e, signal.as_ref());
+            // After the client's save of this customer under way, if any:
+            // this one's GET sees what it stored.
+            let _turn = transport::turn(&shared, save.customer_id(), signal.as_ref())
+                .await
+                .map_err(fail)?;
             loop {
-                let call = Call::new(request, patience);
                 let signals = Signals::both(signal.as_ref());
                 let reply = transport::run(call, signals, &shared, None).await;
-                // The PATCH is built from the GET's reply and sent at once.
-                match save.next(&config, reply.map_err(fail)?) {
-                    SaveStep::Send(next) => request = next,
+                // The PATCH is built from the GET's reply and sent at once;
+                // a PATCH to retry goes back to the GET (`Save::failed`).
+                let step = match reply {
+                    Ok(reply) => save.next(&config, reply),
+                    Err(error) => save.failed(&config, error),
+                };
+                match step {
+                    SaveStep::Send(next) => call = next,
                     SaveStep::Done(saved) => {
                         return Ok(interop::from_value(&saved.map_err(fail)?.to_value()))
                     }

@@ -76,7 +76,10 @@ export interface SaveReport {
     /**
      * Fields the server returned with another value than the save expected:
      * someone else's write between the save's `GET` and its `PATCH` (the API
-     * cannot make the check atomic), or a rule of the server's.
+     * cannot make the check atomic), or a rule of the server's. Dotted
+     * (`shipping.address.city`), compared as stored. A write in that window
+     * to a field the save sent (for `address` and `shipping`, any of their
+     * lines) was overwritten by it, and cannot be listed.
      */
     differences: string[];
 }
@@ -613,7 +616,9 @@ export interface CustomerPatch {
  * [`Customer`]. Feed it to `diff_customer` to get the minimal patch.
  *
  * A draft may be partial: a field it leaves out (or sets to `undefined`)
- * keeps the customer's value, unchanged; `null` or `""` empties it. (In
+ * keeps the customer's value, unchanged; `null` or `""` empties it. The
+ * same holds inside `address`, `shipping` and `shipping.address`: a
+ * sub-field left out keeps the customer's value. (In
  * Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
  * draft.) Emptying `email` does not clear it (the API cannot).
  */
@@ -720,10 +725,16 @@ export class CheckoutPageClient {
      * `options.onConflict` is `"mine"` or `"theirs"`. The API has no
      * conditional write: an edit saved between the `GET` and the `PATCH`
      * is not merged; a field that came back different is listed in
-     * `report.differences`. Other failures reject as `updateCustomer`'s do;
-     * a bad argument or draft rejects before anything is sent, and so does
-     * an edit the save cannot carry, as in `diffCustomer` (an emptied email
-     * is `email_required`), in `options.locale`.
+     * `report.differences`. A `PATCH` to retry (429, 503, other 5xx,
+     * network) is not re-sent as it was: after the same wait the save
+     * loads and merges again, within the same `maxRetries`. Two saves of
+     * one customer through one client run one after the other: the later
+     * one's `GET` waits for the earlier save to end, and merges with its
+     * result (its wait ends early only by `options.signal`). Other failures
+     * reject as `updateCustomer`'s do; a bad argument or draft rejects
+     * before anything is sent, and so does an edit the save cannot carry,
+     * as in `diffCustomer` (an emptied email is `email_required`), in
+     * `options.locale`.
      */
     saveCustomer(loaded: Customer, draft: CustomerDraft, options?: SaveOptions): Promise<SaveResult>;
     /**
@@ -785,7 +796,9 @@ export function customerPatchJsonSchema(): Record<string, unknown>;
 /**
  * The smallest patch that turns `before` into `after` (an edited form, whole
  * or partial: a field `after` leaves out is unchanged, `null` or `""`
- * empties it): unchanged fields are omitted, emptied ones become `null`, and any change
+ * empties it; the same inside `address`, `shipping` and `shipping.address`,
+ * so `{ address: { city } }` moves the city and keeps the other lines):
+ * unchanged fields are omitted, emptied ones become `null`, and any change
  * inside `address` or `shipping` sends the complete object, because the API
  * replaces them whole. Differences that normalisation removes (spaces, email
  * case) are not changes. An edit the patch cannot carry is a
