@@ -10,6 +10,7 @@
 //!   patch: what blocks a patch, and the "at least one field" rule (as the
 //!   rules state it) applied once.
 //! - Customer ids, customers, drafts and bulk items.
+//! - The list call's parameters, [`list_params`].
 //!
 //! Caps, so that every call is linear in its input and never grows memory
 //! for good: [`MAX_INPUT_CHARS`] per argument, [`MAX_DEPTH`] levels,
@@ -18,6 +19,7 @@
 
 use crate::call::Patience;
 use crate::config::{self, ClientConfig, ClientOptionsInput};
+use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{Error, FieldError, ProblemCode};
 use crate::model::{Customer, CustomerPatch};
@@ -250,6 +252,83 @@ pub fn get_request(
 ) -> Result<HttpRequest, Error> {
     match errors.is_empty() {
         true => get_customer::request(config, id),
+        false => Err(Error::validation(errors)),
+    }
+}
+
+/// Reads `listCustomers`'s `params` (an object, `undefined` or `null`):
+/// `search` (a string), `limit` (an integer 1–100), `startingAfter` and
+/// `endingBefore` (customer ids, not both). Unknown names and bad values
+/// are problems in `errors`; `undefined` or `null` leaves a parameter out.
+pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListParams {
+    let Snapshot { value, problems } = snapshot;
+    errors.extend(problems);
+    let map = match value {
+        None | Some(Value::Null) => return ListParams::default(),
+        Some(Value::Object(map)) => map,
+        Some(other) => {
+            errors.push(FieldError::problem(
+                ProblemCode::NotAnObject,
+                "",
+                "The list parameters must be an object {search, limit, startingAfter, endingBefore}",
+                other,
+            ));
+            return ListParams::default();
+        }
+    };
+    let known: Vec<&str> = LIST_PARAMS.iter().map(|(name, _)| *name).collect();
+    let string = |name: &str, errors: &mut Vec<FieldError>| match map.get(name) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidType,
+                name,
+                "Expected a string",
+                other.clone(),
+            ));
+            None
+        }
+    };
+    let search = string("search", errors);
+    let starting_after = string("startingAfter", errors);
+    let ending_before = string("endingBefore", errors);
+    let limit = match map.get("limit") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) if n.fract() == 0.0 && (1.0..=100.0).contains(n) => Some(*n as u32),
+        Some(other) => {
+            errors.push(list_customers::limit_problem(other.clone()));
+            None
+        }
+    };
+    for (name, _) in map.iter() {
+        if !known.contains(&name) {
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidInput,
+                name,
+                format!("Unknown list parameter; accepted: {}", known.join(", ")),
+                Value::Null,
+            ));
+        }
+    }
+    ListParams {
+        search,
+        limit,
+        starting_after,
+        ending_before,
+    }
+}
+
+/// The `GET` request of one page of `listCustomers`: fails with every
+/// problem in `errors` and those of the parameters.
+pub fn list_request(
+    config: &ClientConfig,
+    params: &ListParams,
+    mut errors: Vec<FieldError>,
+) -> Result<HttpRequest, Error> {
+    errors.extend(params.problems());
+    match errors.is_empty() {
+        true => list_customers::request(config, params),
         false => Err(Error::validation(errors)),
     }
 }
