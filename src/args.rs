@@ -333,6 +333,34 @@ pub fn list_request(
     }
 }
 
+/// The page `listCustomers` resolves to, as data: `{data, total, hasMore,
+/// params, next, previous}` (`params`: the query of this page; `next` and
+/// `previous`: the query of that page, or `null` when there is none).
+pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
+    let query = |params: Option<ListParams>| params.map_or(Value::Null, |p| p.to_value());
+    let next = query(page.next_params(params));
+    let previous = query(page.previous_params(params));
+    let mut map = Map::new();
+    map.insert("data", Value::Array(page.data));
+    map.insert("total", Value::Number(page.total));
+    map.insert("hasMore", Value::Bool(page.has_more));
+    map.insert("params", params.to_value());
+    map.insert("next", next);
+    map.insert("previous", previous);
+    Value::Object(map)
+}
+
+/// The error of `getNextPage()` or `getPreviousPage()` where there is no
+/// such page.
+pub fn no_such_page() -> Error {
+    Error::validation(vec![FieldError::problem(
+        ProblemCode::InvalidInput,
+        "",
+        "There is no such page: check hasNextPage() or hasPreviousPage() first",
+        Value::Null,
+    )])
+}
+
 /// A customer (with its `id`) argument named `param`.
 pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldError>> {
     let Snapshot {

@@ -39,7 +39,7 @@ mod wasm;
 pub use wasm::{
     apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
     BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
-    RequestOptions,
+    ListParams, RequestOptions,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

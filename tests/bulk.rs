@@ -35,6 +35,7 @@ fn invalid_items_fail_alone_without_a_request() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 2,
             total: 4,
             failed: 2
@@ -67,6 +68,7 @@ fn results_come_back_in_input_order() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 5,
             total: 5,
             failed: 1
@@ -91,6 +93,7 @@ fn abort_marks_every_unstarted_item() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 3,
             total: 4,
             failed: 3
@@ -114,9 +117,53 @@ fn an_outcome_is_recorded_once() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 1,
             total: 1,
             failed: 0
         }
     );
+}
+
+/// Issue 24: items that arrive one by one (an iterable or async iterable):
+/// a free worker is asked to pull while the input is open, the total is
+/// not final until it closes, and an abort closes it.
+#[test]
+fn an_open_job_pulls_items_until_its_input_closes() {
+    use checkoutpage::bulk::Next;
+    use checkoutpage::call::Patience;
+    let patience = Patience::queued(1000, 0);
+    let mut job = BulkJob::open();
+    assert!(matches!(job.next(false, patience), Next::Pull));
+    job.push(prepare("a", named("A")));
+    job.push(prepare("b", CustomerPatch::default()));
+    let progress = job.progress();
+    assert_eq!(
+        (progress.done, progress.total, progress.complete),
+        (1, 2, false)
+    );
+    let Next::Item(index, _) = job.next(false, patience) else {
+        panic!("expected item a")
+    };
+    assert_eq!(index, 0);
+    assert!(matches!(job.next(false, patience), Next::Pull));
+    job.close();
+    assert!(matches!(job.next(false, patience), Next::Stop { .. }));
+    job.finish(index, Outcome::Failed(Error::new(ErrorKind::Network, "x")));
+    job.push(prepare("late", named("L")));
+    let progress = job.progress();
+    assert_eq!(
+        (progress.done, progress.total, progress.complete),
+        (2, 2, true)
+    );
+    assert_eq!(job.into_results().len(), 2, "nothing pushed after closing");
+
+    let mut aborted = BulkJob::open();
+    aborted.push(prepare("a", named("A")));
+    assert!(matches!(
+        aborted.next(true, patience),
+        Next::Stop { progressed: true }
+    ));
+    assert!(!aborted.is_open());
+    assert!(aborted.progress().complete);
 }

@@ -9,7 +9,7 @@
 //! an [`Api`], so their behaviour cannot drift.
 //!
 //! The list call, `GET /v1/customers/` ([`list`]), is rate limited per key
-//! like the others and has no faults.
+//! like the others and takes the faults queued for any customer (`*`).
 //!
 //! Request pipeline for `/v1/customers/:id` (and `/proxy/v1/customers/:id`):
 //! request log → auth (401/403) → queued fault → rate limit → handler.
@@ -391,6 +391,19 @@ impl Api {
         };
         let method = req.method.to_ascii_uppercase();
         if is_list_path(&req.path) {
+            // Faults queued for the next requests whatever the customer.
+            if take_fault && (method == "GET" || method == "HEAD") {
+                match self.faults.pop_any() {
+                    None => {}
+                    Some(Fault::Delay(ms)) => return Outcome::Delay { ms },
+                    Some(Fault::Drop) => return Outcome::NetworkError,
+                    Some(fault) => {
+                        if let Some(r) = fault.response() {
+                            return reply(r);
+                        }
+                    }
+                }
+            }
             return reply(self.list(req, &key, &method));
         }
         let Some(id) = customer_id_of(&req.path) else {

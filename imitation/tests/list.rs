@@ -171,3 +171,12 @@ fn customers_added_in_the_same_millisecond_list_the_later_first() {
     made.reverse();
     assert_eq!(ids(&get(&mut api, "", T0).1), made);
 }
+
+#[test]
+fn faults_for_any_customer_apply_to_the_list_call() {
+    let mut api = Api::default();
+    let body = r#"{"customerId": "*", "faults": [{"kind": "serverError", "status": 503}]}"#;
+    assert!(api.add_faults(body.as_bytes()).status < 300);
+    assert_eq!(get(&mut api, "", T0).0, 503);
+    assert_eq!(get(&mut api, "", T0).0, 200);
+}

@@ -4,6 +4,7 @@
 //! (an `AbortSignal`, a callback, `fetch`) is kept as a JavaScript value.
 
 use js_sys::Function;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
@@ -11,12 +12,27 @@ use crate::args::{self, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
 use crate::bulk::BulkJob;
 use crate::call::Patience;
 use crate::config::ClientConfig;
+use crate::endpoints::list_customers::ListParams;
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, FieldError};
 use crate::rules::ValidationMode;
 use crate::value::{Map, Value};
 
 use super::interop;
+
+#[wasm_bindgen(module = "/js/items.js")]
+extern "C" {
+    /// The items of an iterable or async iterable, pulled one at a time.
+    pub(crate) type ItemSource;
+    #[wasm_bindgen(js_name = itemSource)]
+    fn item_source(value: &JsValue) -> Option<ItemSource>;
+    /// Resolves to `{done: true}`, `{done: false, value}` or `{error}`.
+    #[wasm_bindgen(method)]
+    pub(crate) fn next(this: &ItemSource) -> js_sys::Promise;
+    /// Lets the source clean up (its `return()`).
+    #[wasm_bindgen(method)]
+    pub(crate) fn close(this: &ItemSource);
+}
 
 /// A call ready to go: its request, patience and signal.
 pub(crate) type Prepared = (HttpRequest, Patience, Option<AbortSignal>);
@@ -64,6 +80,30 @@ pub(crate) fn get(
     Ok((request, patience, signal))
 }
 
+/// Checks the arguments of `listCustomers`: its parameters (checked
+/// again, with the request, for every page) and its options.
+pub(crate) fn list(
+    config: &ClientConfig,
+    params: &JsValue,
+    options: &JsValue,
+) -> Result<(ListParams, Patience, Option<AbortSignal>), Error> {
+    let mut errors = Vec::new();
+    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
+    let (patience, signal, _) = request_options(config, options, &mut errors);
+    args::list_request(config, &params, errors)?;
+    Ok((params, patience, signal))
+}
+
+/// One page's parameters, as `listCustomers` handed them to its pages.
+pub(crate) fn page_params(params: &JsValue) -> Result<ListParams, Error> {
+    let mut errors = Vec::new();
+    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
+    match errors.is_empty() {
+        true => Ok(params),
+        false => Err(Error::validation(errors)),
+    }
+}
+
 /// A bulk job's items and options, read and checked.
 pub(crate) struct Bulk {
     /// The items, invalid ones already finished.
@@ -74,6 +114,10 @@ pub(crate) struct Bulk {
     pub signal: Option<AbortSignal>,
     /// Called after every finished item.
     pub on_progress: Option<Function>,
+    /// Where the items come from when they are not an array.
+    pub source: Option<ItemSource>,
+    /// What is left of the characters all items may hold together.
+    pub allowance: u32,
 }
 
 /// Checks a bulk job's items and options.
@@ -84,9 +128,13 @@ pub(crate) fn bulk(
 ) -> Result<Bulk, Error> {
     let mut errors = Vec::new();
     let is_array = interop::array(items, "items", &mut errors);
-    if !is_array && errors.is_empty() {
+    let source = match is_array || !errors.is_empty() {
+        true => None,
+        false => item_source(items),
+    };
+    if !is_array && source.is_none() && errors.is_empty() {
         let value = interop::snapshot(items, "items").value;
-        let message = "Expected an array of {customerId, patch}";
+        let message = "Expected an array, an iterable or an async iterable of {customerId, patch}";
         errors.push(args::not_an_object("items", message, value));
     }
     let items = match is_array {
@@ -106,16 +154,22 @@ pub(crate) fn bulk(
         .iter()
         .map(|item| bulk_item(config, settings.mode, item, &mut allowance))
         .collect();
+    let job = match source {
+        Some(_) => BulkJob::open(),
+        None => BulkJob::new(prepared),
+    };
     Ok(Bulk {
-        job: BulkJob::new(prepared),
+        job,
         settings,
         signal,
         on_progress,
+        source,
+        allowance,
     })
 }
 
 /// Checks one bulk item `{customerId, patch}` and builds its request.
-fn bulk_item(
+pub(crate) fn bulk_item(
     config: &ClientConfig,
     mode: ValidationMode,
     item: &JsValue,

@@ -1,9 +1,11 @@
 //! Runs a bulk job: a few workers loop over the core's [`BulkJob`] machine,
 //! each driving its item's call through the job's own pacer (if it has a
 //! rate) and the client's shared one, so single calls and bulk jobs together
-//! stay under the limit.
+//! stay under the limit. Items given as an iterable or async iterable are
+//! pulled one at a time when a worker is free ([`Next::Pull`]), so a job can
+//! run over every customer a search finds without loading them all first.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -13,8 +15,11 @@ use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Next};
 use crate::call::Patience;
+use crate::config::ClientConfig;
 use crate::pacer::Pacer;
+use crate::rules::ValidationMode;
 
+use super::args::{bulk_item, ItemSource};
 use super::transport::{self, Shared, Signals};
 
 /// Everything the workers of one job share.
@@ -25,6 +30,21 @@ pub(crate) struct BulkRun {
     pub job_pacer: Option<RefCell<Pacer>>,
     pub signal: Option<AbortSignal>,
     pub on_progress: Option<Function>,
+    /// The items, when they come from an iterable.
+    pub source: Option<Pulled>,
+}
+
+/// Items pulled from an iterable or async iterable.
+pub(crate) struct Pulled {
+    pub source: ItemSource,
+    pub config: Rc<ClientConfig>,
+    pub mode: ValidationMode,
+    /// Characters all items may still hold together.
+    pub allowance: Cell<u32>,
+    /// The pull in progress: other free workers wait for it.
+    pub pending: RefCell<Option<Promise>>,
+    /// What the source threw, if it did.
+    pub error: RefCell<Option<JsValue>>,
 }
 
 /// Runs the job to its end with `concurrency` workers.
@@ -51,7 +71,14 @@ async fn worker(run: Rc<BulkRun>) -> Result<JsValue, JsValue> {
         let next = run.job.borrow_mut().next(stopped, run.patience);
         let (index, call) = match next {
             Next::Item(index, call) => (index, call),
+            Next::Pull => {
+                pull(&run).await;
+                continue;
+            }
             Next::Stop { progressed } => {
+                if let Some(pulled) = &run.source {
+                    pulled.source.close();
+                }
                 if progressed {
                     report_progress(&run);
                 }
@@ -65,19 +92,61 @@ async fn worker(run: Rc<BulkRun>) -> Result<JsValue, JsValue> {
     Ok(JsValue::UNDEFINED)
 }
 
-/// Calls `onProgress({done, total, failed})`; what it throws is ignored.
+/// Pulls the next item into the job (or closes its input), or waits for
+/// the pull another worker has started.
+async fn pull(run: &BulkRun) {
+    let Some(pulled) = &run.source else {
+        run.job.borrow_mut().close();
+        return;
+    };
+    let pending = pulled.pending.borrow().clone();
+    if let Some(pending) = pending {
+        let _ = JsFuture::from(pending).await;
+        return;
+    }
+    let promise = pulled.source.next();
+    pulled.pending.replace(Some(promise.clone()));
+    // `next()` never rejects (js/items.js).
+    let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+    pulled.pending.replace(None);
+    let field = |key: &str| Reflect::get(&result, &JsValue::from_str(key)).unwrap_or_default();
+    let error = field("error");
+    if !error.is_undefined() {
+        pulled.error.replace(Some(error));
+        run.job.borrow_mut().close();
+        return;
+    }
+    if field("done").is_truthy() {
+        run.job.borrow_mut().close();
+        return;
+    }
+    let mut allowance = pulled.allowance.get();
+    let item = bulk_item(&pulled.config, pulled.mode, &field("value"), &mut allowance);
+    pulled.allowance.set(allowance);
+    let mut job = run.job.borrow_mut();
+    job.push(item);
+    if job.progress().total >= crate::args::MAX_BULK_ITEMS as usize {
+        job.close();
+        pulled.source.close();
+    }
+}
+
+/// Calls `onProgress({done, total, failed})` (`total`: `null` while the
+/// items of an iterable are still coming); what it throws is ignored.
 fn report_progress(run: &BulkRun) {
     let Some(callback) = &run.on_progress else {
         return;
     };
     let progress = run.job.borrow().progress();
     let object = Object::new();
-    for (key, value) in [
-        ("done", progress.done),
-        ("total", progress.total),
-        ("failed", progress.failed),
-    ] {
-        let _ = Reflect::set(&object, &key.into(), &JsValue::from_f64(value as f64));
+    let total = match progress.complete {
+        true => JsValue::from_f64(progress.total as f64),
+        false => JsValue::NULL,
+    };
+    let done = JsValue::from_f64(progress.done as f64);
+    let failed = JsValue::from_f64(progress.failed as f64);
+    for (key, value) in [("done", done), ("total", total), ("failed", failed)] {
+        let _ = Reflect::set(&object, &key.into(), &value);
     }
     let _ = callback.call1(&JsValue::UNDEFINED, &object);
 }

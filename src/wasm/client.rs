@@ -13,7 +13,7 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Outcome};
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
-use crate::endpoints::parse_customer_response;
+use crate::endpoints::{list_customers, parse_customer_response};
 use crate::error::{Error, FieldError};
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
@@ -25,6 +25,14 @@ use super::errors::{to_js_error, to_js_error_from, validation_error};
 use super::interop;
 use super::transport::{self, Shared, Signals};
 use super::types::{ClientOptions, RequestOptions};
+
+#[wasm_bindgen(module = "/js/pages.js")]
+extern "C" {
+    /// A promise of the page `fetchPage(params, queued)` fetches, iterable
+    /// over every customer from it on (`js/pages.js`).
+    #[wasm_bindgen(js_name = pagePromise)]
+    fn page_promise(fetch_page: &JsValue, params: &JsValue, queued: bool) -> JsValue;
+}
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -131,9 +139,60 @@ impl CheckoutPageClient {
         self.send(args::update(&self.config, &customer_id, &patch, &options))
     }
 
-    /// Updates many customers at the pace the API allows. Resolves to one
-    /// result per item, in input order, and never rejects for one item's
-    /// failure. Every item is checked first; invalid ones fail alone without
+    /// Lists customers, newest first: `GET /v1/customers/`. `params`:
+    /// `search` (case-insensitive, over name and email), `limit` (1–100
+    /// per page, default 20), `startingAfter` or `endingBefore` (a customer
+    /// id). Resolves to the first page (`data`, `total`, `hasMore`,
+    /// `getNextPage()`, `getPreviousPage()`); the same return value is an
+    /// async iterable over every matching customer across pages, fetched
+    /// page by page at the client's rate limit as the loop asks for them.
+    /// Same retries, timeouts, signal and errors as `getCustomer`; bad
+    /// parameters reject with a `validation` error before anything is sent.
+    #[wasm_bindgen(js_name = listCustomers, unchecked_return_type = "PagePromise")]
+    pub fn list_customers(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams")] params: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> JsValue {
+        let params = params.unwrap_or(JsValue::UNDEFINED);
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Read and checked now, before anything is returned.
+        let lister =
+            args::list(&self.config, &params, &options).map(|(params, patience, signal)| {
+                let lister = Lister {
+                    config: self.config.clone(),
+                    shared: self.shared.clone(),
+                    patience,
+                    signal,
+                };
+                (lister, params)
+            });
+        let (fetch_page, first) = match lister {
+            Ok((lister, params)) => {
+                let fetch = move |params: JsValue, queued: bool| lister.fetch(&params, queued);
+                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
+                (
+                    fetch.into_js_value(),
+                    interop::from_value(&params.to_value()),
+                )
+            }
+            Err(error) => {
+                let error = to_js_error(error);
+                let fetch = move |_: JsValue, _: bool| js_sys::Promise::reject(&error);
+                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
+                (fetch.into_js_value(), JsValue::NULL)
+            }
+        };
+        page_promise(&fetch_page, &first, false)
+    }
+
+    /// Updates many customers at the pace the API allows. `items`: an array,
+    /// or an iterable or async iterable (a generator over `listCustomers`),
+    /// pulled one item at a time as workers free up (`onProgress`'s `total`
+    /// is then `null` until its end). Resolves to one result per item, in
+    /// input order, and never rejects for one item's failure (an iterable
+    /// that throws rejects with kind `"aborted"` and the thrown value as
+    /// `cause`, once the items in flight have finished). Every item is checked first; invalid ones fail alone without
     /// a request. Requests go through the client's shared pacer (and this
     /// job's own `requestsPerMinute`, if given); a 429 pauses every call. On
     /// abort no new item starts, items in flight finish, and the rest end
@@ -141,7 +200,8 @@ impl CheckoutPageClient {
     #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
     pub fn update_customers(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Iterable<BulkItem> | AsyncIterable<BulkItem>")]
+        items: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let options = options.unwrap_or(JsValue::UNDEFINED);
@@ -162,11 +222,26 @@ impl CheckoutPageClient {
                 .map(|rate| RefCell::new(Pacer::new(rate))),
             signal: bulk.signal,
             on_progress: bulk.on_progress,
+            source: bulk.source.map(|source| bulk::Pulled {
+                source,
+                config: self.config.clone(),
+                mode: bulk.settings.mode,
+                allowance: std::cell::Cell::new(bulk.allowance),
+                pending: RefCell::new(None),
+                error: RefCell::new(None),
+            }),
         });
         let concurrency = bulk.settings.concurrency as usize;
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
+            let thrown = run
+                .source
+                .as_ref()
+                .and_then(|p| p.error.borrow_mut().take());
+            if let Some(thrown) = thrown {
+                return Err(source_error(thrown));
+            }
             let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
             let results: Array = results
                 .into_iter()
@@ -194,6 +269,62 @@ impl CheckoutPageClient {
                 .and_then(|reply| parse_customer_response(reply.status, reply.body, reply.meta))
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
+        })
+    }
+}
+
+/// The rejection of `updateCustomers` when its iterable throws: kind
+/// `"aborted"` (items not yet pulled were never sent), the thrown value as
+/// `cause`.
+fn source_error(thrown: JsValue) -> JsValue {
+    let error = to_js_error(Error::new(
+        crate::error::ErrorKind::Aborted,
+        "The items' iterable threw; items pulled before it finished, no more were sent",
+    ));
+    let _ = Reflect::set(&error, &JsValue::from_str("cause"), &thrown);
+    error
+}
+
+/// What every page of one `listCustomers` call shares.
+struct Lister {
+    config: Rc<ClientConfig>,
+    shared: Rc<Shared>,
+    patience: Patience,
+    signal: Option<AbortSignal>,
+}
+
+impl Lister {
+    /// The page for `params` (a page's `next` or `previous`; `null` where
+    /// there is none): a single call's patience, or, when `queued` (pages
+    /// an iteration asks for), no limit on the wait for the pacer.
+    fn fetch(&self, params: &JsValue, queued: bool) -> js_sys::Promise {
+        let prepared = match params.is_null() || params.is_undefined() {
+            true => Err(crate::args::no_such_page()),
+            false => args::page_params(params).and_then(|params| {
+                let request = crate::args::list_request(&self.config, &params, Vec::new())?;
+                Ok((params, request))
+            }),
+        };
+        let (params, request) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
+        let patience = match queued {
+            true => Patience::queued(self.patience.timeout_ms, self.patience.max_retries),
+            false => self.patience,
+        };
+        let shared = self.shared.clone();
+        let signal = self.signal.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let call = Call::new(request, patience);
+            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
+            let page = sent
+                .await
+                .and_then(|reply| {
+                    list_customers::parse_response(reply.status, reply.body, reply.meta)
+                })
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+            Ok(interop::from_value(&crate::args::page_value(page, &params)))
         })
     }
 }

@@ -17,7 +17,7 @@ pub use errors::CheckoutPageError;
 pub use exports::{
     apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
 };
-pub use types::{BulkItem, BulkOptions, BulkProgress, ClientOptions, RequestOptions};
+pub use types::{BulkItem, BulkOptions, BulkProgress, ClientOptions, ListParams, RequestOptions};
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
 /// wasm, no slower in our benchmarks (bench/RESULTS.md). The module is

@@ -497,6 +497,7 @@ impl World {
                 self.tasks[index].state = TaskState::Waiting(self.now);
                 self.tasks[index].seq = self.next_seq();
             }
+            Next::Pull => unreachable!("the world's bulk jobs take every item at once"),
             Next::Stop { progressed } => {
                 if progressed {
                     job.progress.push(job.job.progress());

@@ -1,0 +1,241 @@
+// Issue 24: `client.listCustomers(params?, options?)` from the built pkg/, in
+// Node (ESM and CommonJS) and in headless Chromium, against the test kit's
+// in-process imitation: the API's names on the wire, bad parameters refused
+// before sending, pages (data, total, hasMore, next and previous), the
+// vendor SDK's `customers.list` cases ported, `for await` over every customer
+// across pages (stopping on break, honouring the signal, paced by the
+// client's pacer), customers parsed as getCustomer parses one, the kit's
+// `customers.add(count)`, and updateCustomers over an async iterable.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { launch } from "./chromium.mjs";
+import { serve } from "./static-server.mjs";
+
+const pkg = new URL("../../pkg/", import.meta.url);
+
+/** The scenario every environment runs; returns plain data. */
+async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeApi, SANDBOX_KEY }) {
+  const api = await createFakeApi({ customers: [] });
+  // Fast pacing: this scenario sends about 40 requests (pacing has its own test).
+  const client = new CheckoutPageClient({ apiKey: SANDBOX_KEY, fetch: api.fetch, dangerouslyAllowBrowser: true, requestsPerMinute: 60_000 });
+  const out = {};
+  // A large store in one call: 45 customers, every third an "Ada".
+  const added = api.customers.add(45, (i) => (i % 3 === 0 ? { name: `Ada ${i}`, email: `ada${i}@Example.com` } : {}));
+  const newestFirst = added.map((c) => c.id).reverse();
+  out.added = { count: added.length, newestFirst: newestFirst.length };
+
+  // 1. The first page: the API's names on the wire, newest first.
+  api.clearRequests();
+  const first = await client.listCustomers({ limit: 10, search: "ADA" });
+  out.first = {
+    ids: first.data.map((c) => c.id),
+    total: first.total,
+    hasMore: first.hasMore,
+    next: first.hasNextPage(),
+    previous: first.hasPreviousPage(),
+    url: api.requests[0].url,
+    method: api.requests[0].method,
+  };
+  out.adaIds = newestFirst.filter((id) => api.customers.get(id).name.startsWith("Ada"));
+  // 2. Next and previous pages.
+  const second = await first.getNextPage();
+  const back = await second.getPreviousPage();
+  out.paging = {
+    second: second.data.map((c) => c.id),
+    secondHasPrevious: second.hasPreviousPage(),
+    back: back.data.map((c) => c.id),
+    nextUrl: api.requests[1].url,
+    backUrl: api.requests[2].url,
+  };
+  const noPrevious = await first.getPreviousPage().catch((e) => e);
+  out.noPrevious = { isError: noPrevious instanceof CheckoutPageError, kind: noPrevious.kind };
+
+  // 3. Bad parameters refused before sending.
+  api.clearRequests();
+  const refusals = {};
+  for (const [name, params] of Object.entries({
+    zero: { limit: 0 },
+    tooMany: { limit: 101 },
+    fraction: { limit: 2.5 },
+    cursor: { startingAfter: "abc" },
+    both: { startingAfter: newestFirst[0], endingBefore: newestFirst[1] },
+    unknown: { starting_after: newestFirst[0] },
+  })) {
+    const error = await client.listCustomers(params).catch((e) => e);
+    const problem = error.errors?.[0] ?? {};
+    refusals[name] = { isError: error instanceof CheckoutPageError, kind: error.kind, param: problem.param, code: problem.code, severity: problem.severity, hasValue: "value" in problem };
+  }
+  // Iterating a refused call throws the same error.
+  let iterated = null;
+  try {
+    for await (const _ of client.listCustomers({ limit: 0 })) iterated = "yielded";
+  } catch (e) {
+    iterated = e.kind;
+  }
+  out.refusals = { ...refusals, iterated, sent: api.requests.length };
+
+  // 4. `for await` over every customer across pages, page by page.
+  api.clearRequests();
+  const all = [];
+  for await (const customer of client.listCustomers({ limit: 7 })) all.push(customer.id);
+  out.iteration = { sameOrder: JSON.stringify(all) === JSON.stringify(newestFirst), pages: api.requests.length };
+  // Breaking out stops fetching.
+  api.clearRequests();
+  let seen = 0;
+  for await (const _ of client.listCustomers({ limit: 5 })) {
+    if (++seen === 6) break;
+  }
+  out.breaking = { seen, pages: api.requests.length };
+  // The signal: aborting mid-iteration ends it with kind "aborted" and the reason as cause.
+  const controller = new AbortController();
+  let count = 0;
+  const aborted = await (async () => {
+    for await (const _ of client.listCustomers({ limit: 5 }, { signal: controller.signal })) {
+      if (++count === 5) controller.abort("user left");
+    }
+  })().catch((e) => e);
+  out.signal = { count, isError: aborted instanceof CheckoutPageError, kind: aborted.kind, cause: aborted.cause };
+  // A page's own iteration continues from that page.
+  const fromSecond = [];
+  for await (const customer of second) fromSecond.push(customer.id);
+  out.fromSecond = fromSecond.length;
+
+  // 5. Pages are retried like any call: a 503 then the page.
+  api.fail("*", { kind: "serverError", status: 503 });
+  const retried = await client.listCustomers({ limit: 1 });
+  out.retried = retried.data.length;
+  // The API's own 400 for an unknown cursor, in the error shape.
+  const unknown = await client.listCustomers({ startingAfter: "0123456789abcdef01234567" }).catch((e) => e);
+  out.serverRefusal = { kind: unknown.kind, status: unknown.status, param: unknown.errors?.[0]?.param };
+
+  // 6. Customers parsed as getCustomer parses one: unknown fields kept.
+  api.customers.add({ email: "extra@example.com", loyalty: { tier: 2 } });
+  const newest = (await client.listCustomers({ limit: 1 })).data[0];
+  out.extra = newest.loyalty;
+
+  // 7. updateCustomers over an async iterable: every Ada a search finds.
+  const progress = [];
+  async function* adas() {
+    for await (const customer of client.listCustomers({ search: "ada", limit: 4 })) {
+      yield { customerId: customer.id, patch: { companyName: "Analytical Engines" } };
+    }
+  }
+  const results = await client.updateCustomers(adas(), { onProgress: (p) => progress.push({ ...p }) });
+  out.bulk = {
+    results: results.length,
+    ok: results.every((r) => r.ok),
+    stored: out.adaIds.every((id) => api.customers.get(id).companyName === "Analytical Engines"),
+    lastProgress: progress.at(-1),
+    progressCount: progress.length,
+  };
+  // A plain (sync) iterable works too.
+  const fromSet = await client.updateCustomers(new Set([{ customerId: newestFirst[0], patch: { name: "From a Set" } }]));
+  out.fromSet = fromSet.map((r) => r.ok);
+  return out;
+}
+
+function check(out) {
+  assert.deepEqual(out.added, { count: 45, newestFirst: 45 });
+  assert.equal(out.adaIds.length, 15);
+  assert.deepEqual(out.first.ids, out.adaIds.slice(0, 10), "newest first, case-insensitive search");
+  assert.equal(out.first.total, 15);
+  assert.equal(out.first.hasMore, true);
+  assert.equal(out.first.next, true);
+  assert.equal(out.first.previous, false);
+  assert.equal(out.first.method, "GET");
+  assert.match(out.first.url, /\/v1\/customers\/\?search=ADA&limit=10$/);
+  assert.deepEqual(out.paging.second, out.adaIds.slice(10));
+  assert.equal(out.paging.secondHasPrevious, true);
+  assert.deepEqual(out.paging.back, out.adaIds.slice(0, 10), "backwards: the same page");
+  assert.match(out.paging.nextUrl, new RegExp(`starting_after=${out.adaIds[9]}$`));
+  assert.match(out.paging.backUrl, new RegExp(`ending_before=${out.adaIds[10]}$`));
+  assert.deepEqual(out.noPrevious, { isError: true, kind: "validation" });
+  for (const [name, param] of Object.entries({ zero: "limit", tooMany: "limit", fraction: "limit", cursor: "startingAfter", both: "endingBefore", unknown: "starting_after" })) {
+    const refusal = out.refusals[name];
+    assert.equal(refusal.isError, true, name);
+    assert.equal(refusal.kind, "validation", name);
+    assert.equal(refusal.param, param, name);
+    assert.equal(typeof refusal.code, "string", name);
+    assert.equal(refusal.severity, "error", name);
+    assert.equal(refusal.hasValue, true, name);
+  }
+  assert.equal(out.refusals.iterated, "validation");
+  assert.equal(out.refusals.sent, 0, "nothing sent");
+  assert.deepEqual(out.iteration, { sameOrder: true, pages: 7 });
+  assert.deepEqual(out.breaking, { seen: 6, pages: 2 });
+  assert.equal(out.signal.count, 5);
+  assert.equal(out.signal.isError, true);
+  assert.equal(out.signal.kind, "aborted");
+  assert.equal(out.signal.cause, "user left");
+  assert.equal(out.fromSecond, 5);
+  assert.equal(out.retried, 1);
+  assert.deepEqual(out.serverRefusal, { kind: "bad_request", status: 400, param: "starting_after" });
+  assert.deepEqual(out.extra, { tier: 2 });
+  assert.equal(out.bulk.results, 15);
+  assert.equal(out.bulk.ok, true);
+  assert.equal(out.bulk.stored, true);
+  assert.deepEqual(out.bulk.lastProgress, { done: 15, total: 15, failed: 0 });
+  assert.ok(out.bulk.progressCount >= 15);
+  assert.deepEqual(out.fromSet, [true]);
+}
+
+test("Node ESM: listCustomers pages, iterates, refuses bad parameters; updateCustomers takes an async iterable", async () => {
+  const main = await import(new URL("node.js", pkg));
+  const kit = await import(new URL("testing/index.js", pkg));
+  check(await scenario(main, kit));
+});
+
+test("Node CommonJS: the same", async () => {
+  const require = createRequire(import.meta.url);
+  const main = require(fileURLToPath(new URL("node/checkoutpage.cjs", pkg)));
+  const kit = require(fileURLToPath(new URL("testing/index.cjs", pkg)));
+  check(await scenario(main, kit));
+});
+
+test("iteration is paced by the client's requestsPerMinute", async () => {
+  const main = await import(new URL("node.js", pkg));
+  const { createFakeApi, SANDBOX_KEY } = await import(new URL("testing/index.js", pkg));
+  const api = await createFakeApi({ customers: [] });
+  api.customers.add(14);
+  // 600 a minute: one request every 100 ms after the pacer's burst of 10.
+  const client = new main.CheckoutPageClient({ apiKey: SANDBOX_KEY, fetch: api.fetch, requestsPerMinute: 600 });
+  let n = 0;
+  for await (const _ of client.listCustomers({ limit: 1 })) n++;
+  const times = api.requests.map((r) => r.at);
+  assert.equal(n, 14);
+  assert.equal(times.length, 14);
+  assert.ok(times[13] - times[9] >= 300, `paced: ${times.map((t) => t - times[0])}`);
+});
+
+const PAGE = `<!doctype html><title>listCustomers</title>
+<script type="module">
+  import * as main from "/pkg/index.js";
+  import * as kit from "/pkg/testing/index.js";
+  window.run = async (source) => (0, eval)("(" + source + ")")(main, kit);
+  window.ready = true;
+</script>`;
+
+let server, browser;
+before(async () => {
+  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("headless Chromium: the same scenario in a page", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => window.ready === true);
+  const out = await page.evaluate((source) => window.run(source), scenario.toString());
+  assert.deepEqual(problems, []);
+  check(out);
+  await page.close();
+});
