@@ -137,6 +137,77 @@ async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeA
   return out;
 }
 
+/**
+ * The vendor SDK's `customers.list` unit tests (checkout-page/checkoutpage-api-sdk,
+ * js/src/resources/customers/customers.test.ts, describe('list')), ported: a
+ * `fetch` answers their mocked bodies and records what the client sent.
+ */
+async function vendorCases({ CheckoutPageClient }) {
+  const customer = (n, extra = {}) => ({
+    id: `6812fe6e9f39b6760576f01${n}`,
+    email: `customer${n}@example.com`,
+    name: `Customer ${n}`,
+    sellerId: "seller123",
+    createdAt: "2024-01-01T00:00:00.000Z",
+    updatedAt: "2024-01-01T00:00:00.000Z",
+    ...extra,
+  });
+  const out = {};
+  const run = async (name, params, body) => {
+    const sent = [];
+    const fetch = async (url, init) => {
+      sent.push({ url, method: init.method });
+      return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const client = new CheckoutPageClient({ apiKey: "sk_test_x", fetch, dangerouslyAllowBrowser: true });
+    const page = await client.listCustomers(params);
+    const url = new URL(sent[0].url);
+    out[name] = {
+      method: sent[0].method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      data: page.data,
+      total: page.total,
+      hasMore: page.hasMore,
+    };
+  };
+  await run("defaults", {}, { data: [customer("c"), customer("d")], total: 2, has_more: false });
+  await run("startingAfter", { limit: 10, startingAfter: "507f1f77bcf86cd799439011" }, { data: [customer("c")], total: 100, has_more: true });
+  await run("endingBefore", { limit: 10, endingBefore: "507f1f77bcf86cd799439012" }, { data: [customer("c")], total: 100, has_more: false });
+  await run("search", { search: "search@example.com", limit: 10 }, { data: [customer("a", { email: "search@example.com" })], total: 1, has_more: false });
+  await run("empty", {}, { data: [], total: 0, has_more: false });
+  const full = customer("e", {
+    companyName: "Test Company",
+    address: { line1: "123 Main St", line2: "Suite 100", city: "San Francisco", postalCode: "94105", country: "US" },
+    shipping: { name: "Ship To", address: { line1: "456 Oak", city: "Los Angeles", postalCode: "90001", country: "US" } },
+  });
+  await run("allFields", { limit: 1 }, { data: [full], total: 1, has_more: false });
+  return out;
+}
+
+function checkVendorCases(out) {
+  for (const name of Object.keys(out)) {
+    assert.equal(out[name].method, "GET", name);
+    assert.equal(out[name].path, "/v1/customers/", name);
+  }
+  assert.deepEqual(out.defaults.query, {});
+  assert.equal(out.defaults.data.length, 2);
+  assert.deepEqual(out.startingAfter.query, { limit: "10", starting_after: "507f1f77bcf86cd799439011" });
+  assert.deepEqual([out.startingAfter.hasMore, out.startingAfter.total], [true, 100]);
+  assert.deepEqual(out.endingBefore.query, { limit: "10", ending_before: "507f1f77bcf86cd799439012" });
+  assert.deepEqual([out.endingBefore.hasMore, out.endingBefore.total], [false, 100]);
+  assert.deepEqual(out.search.query, { search: "search@example.com", limit: "10" });
+  assert.equal(out.search.data[0].email, "search@example.com");
+  assert.deepEqual([out.empty.data.length, out.empty.hasMore], [0, false]);
+  assert.equal(out.allFields.data[0].companyName, "Test Company");
+  assert.equal(out.allFields.data[0].address.line2, "Suite 100");
+  assert.equal(out.allFields.data[0].shipping.address.city, "Los Angeles");
+}
+
+test("Node: the vendor SDK's customers.list tests, ported", async () => {
+  checkVendorCases(await vendorCases(await import(new URL("node.js", pkg))));
+});
+
 function check(out) {
   assert.deepEqual(out.added, { count: 45, newestFirst: 45 });
   assert.equal(out.adaIds.length, 15);
@@ -235,7 +306,8 @@ test("headless Chromium: the same scenario in a page", async () => {
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => window.ready === true);
   const out = await page.evaluate((source) => window.run(source), scenario.toString());
-  assert.deepEqual(problems, []);
   check(out);
+  checkVendorCases(await page.evaluate((source) => window.run(source), vendorCases.toString()));
+  assert.deepEqual(problems, []);
   await page.close();
 });
