@@ -363,3 +363,73 @@ test("?fake: the dashboard runs against the package's test kit, with no server f
     server.close();
   }
 });
+
+test("the dashboard finds customers: debounced search that cancels, pages, a row loads the editor, URL, accessible", async () => {
+  // 11 customers only this test's search finds (the sandbox is shared by the tests).
+  const token = `Finder${Date.now().toString(36)}`;
+  const made = [];
+  for (let i = 0; i < 11; i++) made.push(await createCustomer({ name: `${token} ${i}`, email: `${token.toLowerCase()}${i}@example.com` }));
+  const newestFirst = made.map((c) => c.id).reverse();
+  const { page, problems } = await openDashboard(made[0].id);
+  const listRequests = [];
+  const aborted = [];
+  page.on("request", (r) => /\/proxy\/v1\/customers\/\?/.test(r.url()) && listRequests.push(r.url()));
+  page.on("requestfailed", (r) => /\/proxy\/v1\/customers\/\?/.test(r.url()) && aborted.push(r.url()));
+
+  // Labelled search box, reachable by its label.
+  const box = page.getByLabel("Search by name or email");
+  await box.focus();
+  // Typing fast sends one request (debounced).
+  listRequests.length = 0;
+  await box.pressSequentially(token.slice(0, 6), { delay: 20 });
+  await page.waitForFunction(() => /customers matching/.test(document.querySelector("#results-count").textContent));
+  assert.equal(listRequests.length, 1, `debounced: ${listRequests}`);
+  // A new search cancels the one in flight with its signal.
+  await queueFaults("*", [{ delayMs: 2000 }]);
+  await box.fill("slow-search");
+  await page.waitForTimeout(400); // debounced, sent, held by the sandbox
+  await box.fill(token);
+  await page.waitForFunction((t) => document.querySelector("#results-count").textContent.includes(`of 11 customers matching “${t}”`), token);
+  assert.equal(aborted.length, 1, "the slow search was aborted");
+  assert.match(aborted[0], /search=slow-search/);
+  assert.equal(new URL(page.url()).searchParams.get("q"), token, "the URL keeps the search");
+
+  // The list: 8 a page, newest first; the count is announced.
+  const rowIds = () => page.$$eval("#customer-results .result", (rows) => rows.map((r) => r.dataset.id));
+  assert.deepEqual(await rowIds(), newestFirst.slice(0, 8));
+  assert.equal(await page.getAttribute("#results-count", "aria-live"), "polite");
+  assert.match(await text(page, "#results-count"), /Showing 1–8 of 11 customers/);
+  assert.equal(await page.isDisabled("#previous-page"), true);
+  // Next page: the rest, focus on its first row.
+  await page.click("#next-page");
+  await page.waitForFunction(() => /Showing 9–11 of 11/.test(document.querySelector("#results-count").textContent));
+  assert.deepEqual(await rowIds(), newestFirst.slice(8));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), newestFirst[8]);
+  assert.equal(await page.isDisabled("#next-page"), true);
+  await page.click("#previous-page");
+  await page.waitForFunction(() => /Showing 1–8 of 11/.test(document.querySelector("#results-count").textContent));
+  assert.deepEqual(await rowIds(), newestFirst.slice(0, 8));
+
+  // Choosing a row (with the keyboard) loads it into the editor; the URL keeps it.
+  const chosen = made.find((c) => c.id === newestFirst[2]);
+  await page.focus(`.result[data-id="${chosen.id}"]`);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((email) => document.querySelector("#f-email")?.value === email && document.querySelector("#status")?.dataset.state === "idle", chosen.email);
+  assert.equal(new URL(page.url()).searchParams.get("id"), chosen.id);
+  assert.equal(await page.getAttribute(`.result[data-id="${chosen.id}"]`, "aria-current"), "true");
+  await page.screenshot({ path: `${ARTIFACTS}/www-finder.png`, fullPage: true });
+
+  // axe-core over the whole page: no violations.
+  await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`));
+  assert.deepEqual(violations, []);
+
+  // Reloading keeps the selection and the search.
+  await page.reload();
+  await page.waitForFunction((email) => document.querySelector("#f-email")?.value === email, chosen.email);
+  await page.waitForFunction(() => document.querySelectorAll("#customer-results .result").length > 0);
+  assert.equal(await page.inputValue("#customer-search"), token);
+  assert.equal(await page.getAttribute(`.result[data-id="${chosen.id}"]`, "aria-current"), "true");
+  assert.deepEqual(problems.filter((p) => !/ERR_ABORTED|aborted/i.test(p)), []);
+  await page.close();
+});

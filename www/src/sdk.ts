@@ -14,6 +14,7 @@ export type {
   Address,
   Customer,
   CustomerDraft,
+  CustomerPage,
   CustomerPatch,
   ErrorKind,
   FieldError,
