@@ -350,6 +350,22 @@ pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
     Value::Object(map)
 }
 
+/// The error of an `updateCustomers` iterable with more than
+/// [`MAX_BULK_ITEMS`] items (an array that long is refused before anything
+/// is sent; an iterable's length is known only as it is pulled).
+pub fn too_many_items() -> Error {
+    let message = format!(
+        "updateCustomers takes at most {MAX_BULK_ITEMS} items; the iterable had more, and \
+         none after the first {MAX_BULK_ITEMS} were sent: split the job"
+    );
+    Error::validation(vec![FieldError::problem(
+        ProblemCode::InvalidInput,
+        "items",
+        message,
+        Value::Null,
+    )])
+}
+
 /// The error of `getNextPage()` or `getPreviousPage()` where there is no
 /// such page.
 pub fn no_such_page() -> Error {

@@ -112,6 +112,13 @@ impl BulkJob {
         self.open = false;
     }
 
+    /// Whether the job holds the most items one job takes
+    /// ([`crate::args::MAX_BULK_ITEMS`]): one more item from an open input
+    /// is refused ([`crate::args::too_many_items`]) rather than left unsent.
+    pub fn is_full(&self) -> bool {
+        self.customer_ids.len() >= crate::args::MAX_BULK_ITEMS as usize
+    }
+
     /// Whether more items may come.
     pub fn is_open(&self) -> bool {
         self.open

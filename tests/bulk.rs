@@ -167,3 +167,21 @@ fn an_open_job_pulls_items_until_its_input_closes() {
     assert!(!aborted.is_open());
     assert!(aborted.progress().complete);
 }
+
+/// An open job holds at most `MAX_BULK_ITEMS`: the driver refuses one more
+/// (`args::too_many_items`, a `validation` error on `items`) instead of
+/// leaving the rest of an iterable unsent without a word.
+#[test]
+fn an_open_job_is_full_at_the_bulk_item_cap() {
+    use checkoutpage::args::{too_many_items, MAX_BULK_ITEMS};
+    let mut job = BulkJob::open();
+    for _ in 0..MAX_BULK_ITEMS - 1 {
+        job.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
+    }
+    assert!(!job.is_full());
+    job.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
+    assert!(job.is_full());
+    let error = too_many_items();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors[0].param, "items");
+}

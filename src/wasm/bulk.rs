@@ -16,10 +16,12 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Next};
 use crate::call::Patience;
 use crate::config::ClientConfig;
+use crate::error::{Error, ErrorKind};
 use crate::pacer::Pacer;
 use crate::rules::ValidationMode;
 
 use super::args::{bulk_item, ItemSource};
+use super::errors::to_js_error;
 use super::transport::{self, Shared, Signals};
 
 /// Everything the workers of one job share.
@@ -43,7 +45,8 @@ pub(crate) struct Pulled {
     pub allowance: Cell<u32>,
     /// The pull in progress: other free workers wait for it.
     pub pending: RefCell<Option<Promise>>,
-    /// What the source threw, if it did.
+    /// What the call rejects with instead of its results: the source
+    /// threw, or held more than `MAX_BULK_ITEMS` items.
     pub error: RefCell<Option<JsValue>>,
 }
 
@@ -112,7 +115,7 @@ async fn pull(run: &BulkRun) {
     let field = |key: &str| Reflect::get(&result, &JsValue::from_str(key)).unwrap_or_default();
     let error = field("error");
     if !error.is_undefined() {
-        pulled.error.replace(Some(error));
+        pulled.error.replace(Some(source_error(error)));
         run.job.borrow_mut().close();
         return;
     }
@@ -120,15 +123,30 @@ async fn pull(run: &BulkRun) {
         run.job.borrow_mut().close();
         return;
     }
+    if run.job.borrow().is_full() {
+        // One item too many: the call rejects rather than leave it unsent silently.
+        let error = to_js_error(crate::args::too_many_items());
+        pulled.error.replace(Some(error));
+        run.job.borrow_mut().close();
+        pulled.source.close();
+        return;
+    }
     let mut allowance = pulled.allowance.get();
     let item = bulk_item(&pulled.config, pulled.mode, &field("value"), &mut allowance);
     pulled.allowance.set(allowance);
-    let mut job = run.job.borrow_mut();
-    job.push(item);
-    if job.progress().total >= crate::args::MAX_BULK_ITEMS as usize {
-        job.close();
-        pulled.source.close();
-    }
+    run.job.borrow_mut().push(item);
+}
+
+/// The rejection of `updateCustomers` when its iterable throws: kind
+/// `"aborted"` (items not yet pulled were never sent), the thrown value as
+/// `cause`.
+fn source_error(thrown: JsValue) -> JsValue {
+    let error = to_js_error(Error::new(
+        ErrorKind::Aborted,
+        "The items' iterable threw; items pulled before it finished, no more were sent",
+    ));
+    let _ = Reflect::set(&error, &JsValue::from_str("cause"), &thrown);
+    error
 }
 
 /// Calls `onProgress({done, total, failed})` (`total`: `null` while the

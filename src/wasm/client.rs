@@ -192,7 +192,8 @@ impl CheckoutPageClient {
     /// is then `null` until its end). Resolves to one result per item, in
     /// input order, and never rejects for one item's failure (an iterable
     /// that throws rejects with kind `"aborted"` and the thrown value as
-    /// `cause`, once the items in flight have finished). Every item is checked first; invalid ones fail alone without
+    /// `cause`, one with more than 100 000 items with kind `"validation"`,
+    /// once the items in flight have finished). Every item is checked first; invalid ones fail alone without
     /// a request. Requests go through the client's shared pacer (and this
     /// job's own `requestsPerMinute`, if given); a 429 pauses every call. On
     /// abort no new item starts, items in flight finish, and the rest end
@@ -235,12 +236,12 @@ impl CheckoutPageClient {
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
-            let thrown = run
+            let rejection = run
                 .source
                 .as_ref()
                 .and_then(|p| p.error.borrow_mut().take());
-            if let Some(thrown) = thrown {
-                return Err(source_error(thrown));
+            if let Some(rejection) = rejection {
+                return Err(rejection);
             }
             let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
             let results: Array = results
@@ -271,18 +272,6 @@ impl CheckoutPageClient {
             Ok(interop::from_value(&data))
         })
     }
-}
-
-/// The rejection of `updateCustomers` when its iterable throws: kind
-/// `"aborted"` (items not yet pulled were never sent), the thrown value as
-/// `cause`.
-fn source_error(thrown: JsValue) -> JsValue {
-    let error = to_js_error(Error::new(
-        crate::error::ErrorKind::Aborted,
-        "The items' iterable threw; items pulled before it finished, no more were sent",
-    ));
-    let _ = Reflect::set(&error, &JsValue::from_str("cause"), &thrown);
-    error
 }
 
 /// What every page of one `listCustomers` call shares.

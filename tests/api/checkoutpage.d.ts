@@ -509,7 +509,8 @@ export class CheckoutPageClient {
      * is then `null` until its end). Resolves to one result per item, in
      * input order, and never rejects for one item's failure (an iterable
      * that throws rejects with kind `"aborted"` and the thrown value as
-     * `cause`, once the items in flight have finished). Every item is checked first; invalid ones fail alone without
+     * `cause`, one with more than 100 000 items with kind `"validation"`,
+     * once the items in flight have finished). Every item is checked first; invalid ones fail alone without
      * a request. Requests go through the client's shared pacer (and this
      * job's own `requestsPerMinute`, if given); a 429 pauses every call. On
      * abort no new item starts, items in flight finish, and the rest end

@@ -134,6 +134,13 @@ async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeA
   // A plain (sync) iterable works too.
   const fromSet = await client.updateCustomers(new Set([{ customerId: newestFirst[0], patch: { name: "From a Set" } }]));
   out.fromSet = fromSet.map((r) => r.ok);
+  // An iterable that throws: the call rejects ("aborted", the thrown value as cause) after the items pulled.
+  async function* breaks() {
+    yield { customerId: newestFirst[0], patch: { name: "Before the throw" } };
+    throw new RangeError("source broke");
+  }
+  const broke = await client.updateCustomers(breaks()).catch((e) => e);
+  out.broke = { isError: broke instanceof CheckoutPageError, kind: broke.kind, cause: broke.cause?.message, stored: api.customers.get(newestFirst[0]).name };
   return out;
 }
 
@@ -251,6 +258,7 @@ function check(out) {
   assert.deepEqual(out.bulk.lastProgress, { done: 15, total: 15, failed: 0 });
   assert.ok(out.bulk.progressCount >= 15);
   assert.deepEqual(out.fromSet, [true]);
+  assert.deepEqual(out.broke, { isError: true, kind: "aborted", cause: "source broke", stored: "Before the throw" });
 }
 
 test("Node ESM: listCustomers pages, iterates, refuses bad parameters; updateCustomers takes an async iterable", async () => {
