@@ -10,7 +10,11 @@
 // values, changed after the call; objects JSON would lose (Map, Set, WeakMap,
 // Date, RegExp, typed arrays, Promise, class instances with getters or no
 // fields) and class instances with a toJSON(); and, in some rounds, an
-// Object.prototype polluted with keys the package or fetch reads. Invariants
+// Object.prototype polluted with keys the package or fetch reads; objects
+// with non-enumerable or inherited data; accessors (setters and getters) on
+// Object.prototype and at Array.prototype[0], and a polluted `then`, which
+// must never receive or forge an error, a bulk result or a progress report,
+// nor see the client's internal response. Invariants
 // checked on every call:
 //   - nothing throws out of validateCustomerPatch (always an array of at most
 //     101 `{param, message, value}` with short texts);
@@ -132,7 +136,7 @@ class WithToJSON {
 /** Objects JSON.stringify would send as {} (or lose data of), and a toJSON class. */
 function nonPlain(depth) {
   const entries = [["line1", "Keizersgracht 1"], ["city", "Amsterdam"], ["country", "NL"]];
-  switch (int(14)) {
+  switch (int(16)) {
     case 0: return new Map(entries);
     case 1: return new Set(["Keizersgracht 1"]);
     case 2: return new WeakMap([[{}, 1]]);
@@ -146,6 +150,9 @@ function nonPlain(depth) {
     case 10: return new WithoutFields();
     case 11: return pick([new String("Ada"), new Number(1), new Boolean(true), new Error("x")]);
     case 12: return Object.create({ get line1() { return "x"; } });
+    // Own data that is not enumerable; data inherited from a prototype.
+    case 13: return Object.defineProperties({}, Object.fromEntries(entries.map(([k, v]) => [k, { value: v, enumerable: chance(0.3) && k !== "line1" }])));
+    case 14: return Object.assign(Object.create(Object.fromEntries(entries.slice(0, 2))), { country: "NL" });
     default: return new WithToJSON(chance(0.8) ? Object.fromEntries(entries) : value(depth));
   }
 }
@@ -248,6 +255,8 @@ function emptyPlainFields(p) {
       if (typeof read(v, "toJSON") === "function") return true;
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return false;
+      // Own data that is not enumerable is data: never to be sent as {}.
+      if (Object.getOwnPropertyNames(v).length !== Object.keys(v).length) return false;
       // Keys holding undefined are omitted; a getter may give anything.
       return Object.keys(v).every((k) => {
         const d = Object.getOwnPropertyDescriptor(v, k);
@@ -459,6 +468,89 @@ async function pollutedRound() {
   if (seenInits.length !== 2) fail(`expected 2 requests ${what}, got ${seenInits.length}`, "");
 }
 
+// Accessors on Object.prototype (for every field of an error, a bulk result
+// and a progress report) and at Array.prototype[0], and a polluted `then`:
+// none ever receives or forges what the client builds. The fetch option
+// answers with plain objects (Node's own Response breaks with these).
+const ACCESSOR_KEYS = ["kind", "status", "errors", "body", "requestId", "retryAfterMs",
+  "customerId", "ok", "customer", "error", "done", "total", "failed"];
+const plainFetch = async (url) => {
+  const id = String(url).split("/").pop();
+  const bad = id.endsWith("bad0");
+  const text = bad
+    ? '{"errors":[{"param":"email","message":"Email already in use","value":"x@y.test"}]}'
+    : '{"data":{"id":"' + id + '","name":"stored"}}';
+  return { status: bad ? 400 : 200, headers: { get: () => null }, text: async () => text };
+};
+const accessorClient = new CheckoutPageClient({
+  apiKey: "sk_test_fuzz", baseUrl, maxRetries: 0, requestsPerMinute: 1_000_000, fetch: plainFetch,
+});
+let accessorRounds = 0;
+async function accessorRound() {
+  accessorRounds += 1;
+  const keys = ACCESSOR_KEYS.filter(() => chance(0.4));
+  const onArray = chance(0.5);
+  const onThen = chance(0.4);
+  let received = "";
+  let thenSawResponse = 0;
+  let active = true;
+  const forged = { customerId: "65f0c0ffee000000000dead0", patch: { email: "attacker@evil.test" } };
+  const accessor = (target, key, getterValue) => Object.defineProperty(target, key, {
+    configurable: true, set() { received += ` ${String(key)}`; }, get() { return getterValue; },
+  });
+  function evilThen(resolve) {
+    delete Object.prototype.then;
+    // The client's internal response (the fetch option's own answer has no `type`).
+    const has = (k) => Object.getOwnPropertyDescriptor(this, k) !== undefined;
+    if (has("text") && has("status") && has("type")) thenSawResponse += 1;
+    resolve(this);
+    // (Not queueMicrotask: Node's sets Array index 0 of its own.)
+    Promise.resolve().then(() => {
+      if (active) Object.defineProperty(Object.prototype, "then", { configurable: true, value: evilThen });
+    });
+  }
+  const good = newId();
+  const bad = newId().slice(0, 20) + "bad0";
+  let updated, error, results;
+  let progress = "";
+  // Not an array: its index 0 would go to the polluted setter.
+  const progressReports = new Map();
+  for (const key of keys) accessor(Object.prototype, key, "FORGED");
+  if (onArray) accessor(Array.prototype, 0, forged);
+  if (onThen) Object.defineProperty(Object.prototype, "then", { configurable: true, value: evilThen });
+  try {
+    updated = await accessorClient.updateCustomer(good, { name: "Ada" }).catch((e) => e);
+    error = await accessorClient.updateCustomer(bad, { email: "x@y.test" }).catch((e) => e);
+    results = await accessorClient.updateCustomers(
+      [{ customerId: good, patch: { name: "Bo" } }, { customerId: bad, patch: { name: "Cy" } }],
+      { onProgress: (p) => { progress += "."; progressReports.set(progressReports.size, p); } },
+    );
+  } catch (e) {
+    error = e;
+  } finally {
+    active = false;
+    delete Object.prototype.then;
+    for (const key of keys) delete Object.prototype[key];
+    delete Array.prototype[0];
+  }
+  const what = `with accessors on Object.prototype.{${keys.join(", ")}}${onArray ? " and Array.prototype[0]" : ""}${onThen ? " and a polluted then" : ""}`;
+  const own = (o, k) => o !== null && typeof o === "object" && Object.getOwnPropertyDescriptor(o, k) !== undefined;
+  if (received) fail(`a prototype's setter received${received} ${what}`, "");
+  if (thenSawResponse) fail(`a polluted then saw the internal response ${what}`, "");
+  if (!updated || updated instanceof Error || updated.name !== "stored") fail(`updateCustomer failed ${what}`, updated && updated.message);
+  if (!(error instanceof CheckoutPageError) || !own(error, "kind") || error.kind !== "bad_request" || error.status !== 400)
+    fail(`the error was not a bad_request of its own ${what}`, error && error.kind);
+  if (!Array.isArray(results) || results.length !== 2 || !own(results, 0) || !own(results, 1)) {
+    fail(`bulk results were not two own items ${what}`, "");
+  } else {
+    const [a, b] = results;
+    if (!own(a, "customerId") || a.customerId !== good || a.ok !== true) fail(`bulk result 0 was forged ${what}`, "");
+    if (!own(b, "error") || b.ok !== false || b.error.kind !== "bad_request") fail(`bulk result 1 was forged ${what}`, "");
+  }
+  if (progress.length < 2 || [...progressReports.values()].some((p) => !own(p, "done") || !own(p, "total") || p.total !== 2))
+    fail(`progress reports were not own data ${what}`, progress);
+}
+
 let executions = 0;
 const deadline = Date.now() + seconds * 1000;
 const customer = { id: "65f0c0ffee0000000000abcd", name: "A", email: "a@b.co" };
@@ -546,6 +638,7 @@ while (Date.now() < deadline) {
   // A polluted prototype, with a client whose fetch option records what it
   // is handed (Node's own fetch reads some keys through the prototype).
   if (chance(0.15)) await pollutedRound();
+  if (chance(0.1)) await accessorRound();
 
   // Unbound methods.
   if (chance(0.05)) {
@@ -560,6 +653,6 @@ while (Date.now() < deadline) {
 
 server.close();
 console.log(
-  JSON.stringify({ seed: startSeed, seconds, executions, pollutedRounds, requestsSent: bodies.size, failures: failures.length }),
+  JSON.stringify({ seed: startSeed, seconds, executions, pollutedRounds, accessorRounds, requestsSent: bodies.size, failures: failures.length }),
 );
 process.exit(failures.length ? 1 : 0);

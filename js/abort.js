@@ -155,13 +155,17 @@ export async function callFetch(fetch, url, init, maxBytes) {
       type === "opaqueredirect" || declared > maxBytes
         ? (cancelBody(result), "")
         : await Promise.race([readBody(result, maxBytes), aborted]);
-    const response = {
-      status: valid ? status : 0,
-      type,
-      body: null,
-      headers: { get: (name) => values.get(String(name).toLowerCase()) ?? null },
-      text: () => Promise.resolve(body),
-    };
+    // No prototype (nor for its headers): this async function resolves its
+    // promise with it, and a `then` on a polluted Object.prototype would
+    // otherwise be called with it, read the body and forge the response.
+    const headers = Object.create(null);
+    headers.get = (name) => values.get(String(name).toLowerCase()) ?? null;
+    const response = Object.create(null);
+    response.status = valid ? status : 0;
+    response.type = type;
+    response.body = null;
+    response.headers = headers;
+    response.text = () => Promise.resolve(body);
     alreadyRead.set(response, body);
     return response;
   } finally {

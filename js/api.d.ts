@@ -26,6 +26,14 @@ export class CheckoutPageError extends Error {
    */
   readonly retryAfterMs: number | null;
   /**
+   * For `conflict` errors (`saveCustomer`): each field someone else changed,
+   * since the customer was loaded, to another value than the draft's, as
+   * `{ param, base, theirs, mine }`. Empty for every other kind.
+   */
+  readonly conflicts: Conflict[];
+  /** For `conflict` errors: the customer as stored now; `null` otherwise. */
+  readonly current: Customer | null;
+  /**
    * For `aborted` and `timeout` errors caused by the call's `signal`: the
    * signal's `reason` (as passed to `controller.abort(reason)`).
    */
@@ -82,3 +90,52 @@ export interface CustomerPage extends AsyncIterable<Customer> {
  * and the call's `signal` aborts it.
  */
 export type PagePromise = Promise<CustomerPage> & AsyncIterable<Customer>;
+
+/**
+ * What `saveCustomer` did besides saving: dotted params (`address.city`) in
+ * the API's field order.
+ */
+export interface SaveReport {
+  /** Whether the customer had changed since it was loaded (its `updatedAt` moved), so the save merged. */
+  concurrent: boolean;
+  /** The patch sent, or `null` when nothing was left to send (no `PATCH`). */
+  sent: CustomerPatch | null;
+  /** Fields only the draft changed: sent. */
+  mine: string[];
+  /** Fields someone else changed since loading: kept, not sent. */
+  theirs: string[];
+  /** Fields both changed to the same value. */
+  both: string[];
+  /** Fields both changed differently, settled by `onConflict` (`"mine"` or `"theirs"`). */
+  conflicts: Conflict[];
+  /**
+   * Fields the server returned with another value than the save expected:
+   * someone else's write between the save's `GET` and its `PATCH` (the API
+   * cannot make the check atomic), or a rule of the server's.
+   */
+  differences: string[];
+}
+
+/** What `saveCustomer` resolves to. */
+export interface SaveResult {
+  /** The customer as stored (from the `PATCH`, or the `GET` when nothing was sent). */
+  customer: Customer;
+  /** What was merged, sent and found. */
+  report: SaveReport;
+}
+
+/** What `mergeCustomer` returns. */
+export interface MergeResult {
+  /** What to send to turn the current customer into the merged one (`{}`: nothing). */
+  patch: CustomerPatch;
+  /** The merged customer's editable fields, every one present (`null` where empty). */
+  draft: CustomerDraft;
+  /** Fields only the draft changed. */
+  mine: string[];
+  /** Fields only the current customer changed. */
+  theirs: string[];
+  /** Fields both changed to the same value. */
+  both: string[];
+  /** Fields both changed differently (merged as `onConflict` says). */
+  conflicts: Conflict[];
+}

@@ -6,17 +6,35 @@
 // this brand, so an error from one copy is an instance of the other's class.
 const BRAND = Symbol.for("checkoutpage-client.CheckoutPageError");
 
+const { create } = Object;
+const { defineProperty } = Reflect;
+
+// An own, enumerable, writable data property, as an assignment would make
+// on a clean prototype; its descriptor has no prototype to be polluted.
+function own(object, key, value) {
+  const descriptor = create(null);
+  descriptor.value = value;
+  descriptor.writable = true;
+  descriptor.enumerable = true;
+  descriptor.configurable = true;
+  defineProperty(object, key, descriptor);
+}
+
 /** A failed Checkout Page call. See `kind` for what went wrong. */
 export class CheckoutPageError extends Error {
   constructor(message, details) {
     const d = details || {};
     super(message, d.cause === undefined ? undefined : { cause: d.cause });
-    this.kind = d.kind;
-    this.status = d.status ?? null;
-    this.errors = d.errors ?? [];
-    this.body = d.body ?? null;
-    this.requestId = d.requestId ?? null;
-    this.retryAfterMs = d.retryAfterMs ?? null;
+    // Own data properties, defined (never `this.kind = ...`, which a setter
+    // on a polluted Object.prototype would receive, and its getter forge).
+    own(this, "kind", d.kind);
+    own(this, "status", d.status ?? null);
+    own(this, "errors", d.errors ?? []);
+    own(this, "body", d.body ?? null);
+    own(this, "requestId", d.requestId ?? null);
+    own(this, "retryAfterMs", d.retryAfterMs ?? null);
+    own(this, "conflicts", d.conflicts ?? []);
+    own(this, "current", d.current ?? null);
   }
 
   /** True for a CheckoutPageError from any copy of the package. */
@@ -39,6 +57,8 @@ export class CheckoutPageError extends Error {
       body: this.body,
       requestId: this.requestId,
       retryAfterMs: this.retryAfterMs,
+      conflicts: this.conflicts,
+      current: this.current,
     };
   }
 }

@@ -21,14 +21,18 @@
 // on Object.prototype or Array.prototype). An object whose data JSON would
 // lose is `unsupported_value` at its path, at every depth: a Map, Set,
 // WeakMap, WeakSet, Date, RegExp, typed array, ArrayBuffer, Promise, Error or
-// boxed primitive, an object whose class keeps data behind getters, or a
-// class instance with no own fields (sent as `{}`, it would wipe an address).
+// boxed primitive, an object whose class keeps data behind getters, a class
+// instance with no own fields (sent as `{}`, it would wipe an address), an
+// object with own data that is not enumerable, or one that inherits
+// enumerable data from a prototype other than Object.prototype
+// (`Object.create(defaults)`).
 
 class TooLarge {}
 
 // Intrinsics, taken once when the module loads: what the caller's code does
 // to the globals afterwards (a polluted Object.prototype) changes nothing.
-const { getOwnPropertyDescriptor, getOwnPropertyDescriptors, getPrototypeOf, keys: objectKeys } = Object;
+const { getOwnPropertyDescriptor, getOwnPropertyDescriptors, getOwnPropertyNames, getPrototypeOf, keys: objectKeys } =
+  Object;
 const { isArray: arrayIsArray } = Array;
 const { isView } = ArrayBuffer;
 const { apply } = Reflect;
@@ -120,7 +124,11 @@ function toJSONOf(value) {
  */
 function lostData(value, keys) {
   const proto = getPrototypeOf(value);
-  // A plain object (the common case): nothing to lose.
+  const hidden = hiddenData(value, keys);
+  if (hidden !== null) {
+    return `An object whose own \`${hidden}\` is not enumerable, which JSON would leave out; define it as enumerable or pass a plain object`;
+  }
+  // A plain object (the common case): nothing else to lose.
   if (proto === null || isObjectPrototype(proto)) return null;
   const kind = builtIn(value);
   if (kind !== null) {
@@ -131,13 +139,43 @@ function lostData(value, keys) {
   for (const proto of protos) {
     for (const name of objectKeys(getOwnPropertyDescriptors(proto))) {
       if (name === "constructor") continue;
-      if (getOwnPropertyDescriptor(proto, name).get !== undefined) {
+      const descriptor = getOwnPropertyDescriptor(proto, name);
+      if (descriptor.get !== undefined) {
         return `An object whose class keeps \`${name}\` behind a getter, which JSON would leave out; give the class a toJSON() or pass a plain object`;
+      }
+      if (descriptor.enumerable && isData(descriptor.value)) {
+        return `An object that inherits \`${name}\` from its prototype, which JSON would leave out; pass a plain object with its own fields (such as { ...defaults, ...value })`;
       }
     }
   }
   if (keys.length === 0) {
     return "An object of a class with no own fields, which JSON would send as {}; give the class a toJSON() or pass a plain object";
+  }
+  return null;
+}
+
+// A value JSON would send: a primitive but undefined, a plain object or an
+// array (not a function, nor an instance of a class, such as the observer
+// Vue 2 hides in `__ob__`).
+function isData(value) {
+  if (value === undefined || typeof value === "function" || typeof value === "symbol") return false;
+  if (value === null || typeof value !== "object") return true;
+  const proto = getPrototypeOf(value);
+  return arrayIsArray(value) || proto === null || isObjectPrototype(proto);
+}
+
+/**
+ * The first own string key of `value` (not an array) that holds data JSON
+ * would leave out because it is not enumerable (an accessor, or data as
+ * `isData` says), or null. `keys`: its own enumerable keys.
+ */
+function hiddenData(value, keys) {
+  const names = getOwnPropertyNames(value);
+  if (names.length === keys.length) return null;
+  for (const name of names) {
+    const descriptor = getOwnPropertyDescriptor(value, name);
+    if (descriptor === undefined || descriptor.enumerable) continue;
+    if (descriptor.get !== undefined || isData(descriptor.value)) return name;
   }
   return null;
 }
@@ -354,9 +392,31 @@ export function isArray(value) {
 export function copyItems(items, max) {
   const length = Number(items.length);
   if (!(Number.isInteger(length) && length >= 0 && length <= max)) return length;
-  const out = new Array(length);
+  // No prototype: an index set here never reaches a setter a polluted
+  // Array.prototype holds (which would receive the item and forge it).
+  const out = bare(new Array(length));
   for (let i = 0; i < length; i++) out[i] = hasOwn(items, i) ? items[i] : undefined;
   return out;
+}
+
+const { create } = Object;
+const { defineProperty } = Reflect;
+
+/**
+ * Gives `object` the own, enumerable, writable data property `key`: never
+ * through a setter a polluted Object.prototype or Array.prototype holds
+ * (an index of an array grows its length). Returns `object`.
+ */
+export function defineOwn(object, key, value) {
+  // The descriptor has no prototype either: a polluted `get` or `set`
+  // would otherwise turn it into an accessor.
+  const descriptor = create(null);
+  descriptor.value = value;
+  descriptor.writable = true;
+  descriptor.enumerable = true;
+  descriptor.configurable = true;
+  defineProperty(object, key, descriptor);
+  return object;
 }
 
 // The platform's regular-expression engine for the rule data that comes as

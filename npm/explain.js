@@ -27,6 +27,12 @@ export function explain(error) {
       "compiling WebAssembly from bytes (as Cloudflare Workers do). Let the bundler resolve the " +
       "package's `workerd` export condition (wrangler does by default), which imports the .wasm " +
       `as a module. (The runtime said: ${text})`;
+  } else if (/disallowed on the main thread/i.test(text)) {
+    message =
+      "checkoutpage-client could not compile its WebAssembly module: this browser refuses to " +
+      "compile a module this size synchronously on the main thread (older Chromium-based " +
+      "browsers did). Import `checkoutpage-client/init` instead and `await init()` once before " +
+      `using it: it compiles asynchronously. (The browser said: ${text})`;
   } else if (/Content Security Policy|unsafe-eval/i.test(text)) {
     message =
       "checkoutpage-client could not compile its WebAssembly module: the page's " +

@@ -1,10 +1,11 @@
-// Entry point for browsers, bundlers and workers (the `default` export
-// condition): the wasm is inlined (./wasm-bytes.js), instantiated
-// asynchronously with top-level await, so once the import resolves everything
-// is ready. Module graphs that cannot hold top-level await use
-// `checkoutpage-client/init`; `require` gets the CommonJS build.
-import { loadAsync } from "./load.js";
+// Entry point for browsers, bundlers, workers and edge runtimes (the
+// `default` and `edge-light` conditions): the inline wasm (./wasm-bytes.js)
+// is instantiated synchronously while this module evaluates. No top-level
+// await: a Worker, SharedWorker or Service Worker importing it gets its
+// first message, and bundles in any format (umd, cjs, iife) build.
+// `checkoutpage-client/init` compiles asynchronously.
+import { loadSync } from "./load.js";
 
-await loadAsync();
+loadSync();
 
 export * from "./api.js";

@@ -7,8 +7,9 @@
 # a plain module-script page, module workers, esbuild/rollup/rolldown/bun
 # browser bundles, esbuild Node bundles (ESM, CJS), Bun, Deno, Jest + jsdom,
 # a strict CSP page, strict TypeScript, Next.js 16 and a Cloudflare Worker
-# (wrangler dev, local); and the test kit checkoutpage-client/testing under
-# Vitest, Jest, msw 2 and Playwright. See tests/packaging/README.md.
+# (wrangler dev, local); the test kit checkoutpage-client/testing under
+# Vitest, Jest, msw 2 and Playwright; and the Standard Schemas in
+# react-hook-form and TanStack Form (Chromium). See tests/packaging/README.md.
 #
 # Uses $SANDBOX_URL when set (scripts/test.sh sets it); otherwise starts one.
 # Fixtures are copied to a temporary directory; the repo is not modified.
@@ -72,10 +73,10 @@ step "publint (tarball contents)"
 mkdir -p "$work/unpacked" && tar -xzf "$tgz" -C "$work/unpacked"
 "$work/tools/node_modules/.bin/publint" run "$work/unpacked/package" --pack false --strict
 
-step "@arethetypeswrong/cli (tarball)"
-# ./checkoutpage_bg.wasm is exported for users who serve or precompile the
-# binary themselves; it is not a JS/TS entry point, so attw skips it.
-"$work/tools/node_modules/.bin/attw" "$tgz" --format table --exclude-entrypoints ./checkoutpage_bg.wasm
+step "@arethetypeswrong/cli (tarball, default profile, every entry point)"
+# ./checkoutpage_bg.wasm included: it has types of its own
+# (checkoutpage_bg.wasm.d.ts, node/wasm.d.cts), as TypeScript needs to resolve the subpath (issue 28).
+"$work/tools/node_modules/.bin/attw" "$tgz" --format table
 
 step "fixtures: Node, browsers, Vite, webpack, esbuild, rollup, rolldown, Bun, Deno, Jest, CSP, TypeScript, Next.js, Workers"
 started=$SECONDS
@@ -83,7 +84,8 @@ started=$SECONDS
 # mostly wait on their own child processes).
 PACKAGING_WORK=$work SANDBOX_URL=$SANDBOX_URL node --test --test-reporter=spec --test-concurrency=4 \
   tests/packaging/nextjs.test.mjs tests/packaging/worker.test.mjs \
-  tests/packaging/bundlers.test.mjs tests/packaging/fixtures.test.mjs tests/packaging/testing-kit.test.mjs
+  tests/packaging/bundlers.test.mjs tests/packaging/fixtures.test.mjs tests/packaging/testing-kit.test.mjs \
+  tests/packaging/forms.test.mjs tests/packaging/workers.test.mjs
 echo "  fixtures ran in $((SECONDS - started)) s"
 
 step "packaging tests passed (${SECONDS} s in all)"

@@ -22,8 +22,11 @@ use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
 use crate::error::{Error, FieldError, ProblemCode};
+use crate::merge::{merge_customer, Merge, OnConflict};
+use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{self, CustomerDraft, ValidationMode};
+use crate::save::Save;
 use crate::value::{Map, Value};
 
 /// The most characters one argument may hold: every string and key counts
@@ -233,14 +236,14 @@ pub fn update_request(
     config: &ClientConfig,
     id: &str,
     patch: Snapshot,
-    mode: ValidationMode,
+    (mode, locale): (ValidationMode, Locale),
     mut errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     let (patch, problems) = read_patch(patch, PatchUse::Send(mode));
     errors.extend(problems);
     match patch {
         Some(patch) if errors.is_empty() => update_customer::request(config, id, &patch),
-        _ => Err(Error::validation(errors)),
+        _ => Err(Error::validation(localized(errors, locale))),
     }
 }
 
@@ -248,11 +251,12 @@ pub fn update_request(
 pub fn get_request(
     config: &ClientConfig,
     id: &str,
+    locale: Locale,
     errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     match errors.is_empty() {
         true => get_customer::request(config, id),
-        false => Err(Error::validation(errors)),
+        false => Err(Error::validation(localized(errors, locale))),
     }
 }
 
@@ -398,26 +402,64 @@ pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldEr
     })
 }
 
-/// The draft `after` of `diffCustomer`: fields it leaves out are unchanged
-/// ([`CustomerDraft::from_partial`]).
-pub fn draft(before: &Customer, snapshot: Snapshot) -> Result<CustomerDraft, Vec<FieldError>> {
+/// The patch `diffCustomer` returns for the draft `after` (fields it leaves
+/// out are unchanged, [`rules::CustomerDraft::from_partial`]), or its problems: an
+/// edit the patch cannot carry is one ([`rules::diff_draft`]), never
+/// dropped.
+pub fn draft_patch(
+    before: &Customer,
+    snapshot: Snapshot,
+) -> Result<CustomerPatch, Vec<FieldError>> {
+    let Snapshot {
+        value,
+        mut problems,
+    } = snapshot;
+    let patch = match value {
+        Some(Value::Object(state)) if problems.is_empty() => rules::diff_draft(before, &state),
+        other => Err(vec![FieldError::new(
+            "after",
+            "Expected a customer draft object",
+            other.unwrap_or_default(),
+        )]),
+    };
+    patch.map_err(|found| {
+        problems.extend(found);
+        problems
+    })
+}
+
+/// A draft edited from `before`, the argument named `param` (`draft` of
+/// `saveCustomer` and `mergeCustomer`): fields it leaves out are unchanged
+/// ([`CustomerDraft::from_partial`]). An edit it cannot carry is a problem
+/// ([`rules::check_draft`]: an emptied email, a key that is not a field or a
+/// changed read-only one), as for `diffCustomer`, never dropped.
+pub fn draft_named(
+    before: &Customer,
+    snapshot: Snapshot,
+    param: &str,
+) -> Result<CustomerDraft, Vec<FieldError>> {
     let Snapshot {
         value,
         mut problems,
     } = snapshot;
     let draft = match value {
         Some(Value::Object(state)) if problems.is_empty() => {
-            CustomerDraft::from_partial(before, &state)
-                .map_err(|message| FieldError::new("after", message, Value::Null))
+            let found = rules::check_draft(Some(before), &state);
+            if found.is_empty() {
+                CustomerDraft::from_partial(before, &state)
+                    .map_err(|message| vec![FieldError::new(param, message, Value::Null)])
+            } else {
+                Err(found)
+            }
         }
-        other => Err(FieldError::new(
-            "after",
+        other => Err(vec![FieldError::new(
+            param,
             "Expected a customer draft object",
             other.unwrap_or_default(),
-        )),
+        )]),
     };
-    draft.map_err(|e| {
-        problems.push(e);
+    draft.map_err(|found| {
+        problems.extend(found);
         problems
     })
 }
@@ -428,7 +470,7 @@ pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldErro
 }
 
 /// Every option name of the `CheckoutPageClient` constructor.
-pub const CLIENT_OPTION_KEYS: [&str; 8] = [
+pub const CLIENT_OPTION_KEYS: [&str; 9] = [
     "apiKey",
     "baseUrl",
     "timeoutMs",
@@ -437,17 +479,31 @@ pub const CLIENT_OPTION_KEYS: [&str; 8] = [
     "dangerouslyAllowBrowser",
     "fetch",
     "validation",
+    "locale",
 ];
 /// Every option name of one call.
-pub const REQUEST_OPTION_KEYS: [&str; 4] = ["signal", "timeoutMs", "maxRetries", "validation"];
+pub const REQUEST_OPTION_KEYS: [&str; 5] =
+    ["signal", "timeoutMs", "maxRetries", "validation", "locale"];
 /// Every option name of `updateCustomers`.
-pub const BULK_OPTION_KEYS: [&str; 5] = [
+pub const BULK_OPTION_KEYS: [&str; 6] = [
     "concurrency",
     "requestsPerMinute",
     "signal",
     "onProgress",
     "validation",
+    "locale",
 ];
+/// Every option name of `saveCustomer`: a call's, and `onConflict`.
+pub const SAVE_OPTION_KEYS: [&str; 6] = [
+    "signal",
+    "timeoutMs",
+    "maxRetries",
+    "validation",
+    "locale",
+    "onConflict",
+];
+/// Every option name of `mergeCustomer`.
+pub const MERGE_OPTION_KEYS: [&str; 1] = ["onConflict"];
 /// The options whose values are not JSON (read apart by the shell).
 pub const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
 /// Workers of a bulk job unless configured otherwise.
@@ -483,6 +539,7 @@ pub fn client_options(
         max_retries: number_option(map, "maxRetries", errors),
         requests_per_minute: number_option(map, "requestsPerMinute", errors),
         validation: string_option(map, "validation", errors),
+        locale: string_option(map, "locale", errors),
         dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
@@ -514,13 +571,13 @@ pub fn client_config(
     }
 }
 
-/// Reads one call's options: its patience and its validation mode (the
-/// client's own where not given).
+/// Reads one call's options: its patience, its validation mode and its
+/// messages' locale (the client's own where not given).
 pub fn request_options(
     config: &ClientConfig,
     map: &Map,
     errors: &mut Vec<FieldError>,
-) -> (Patience, ValidationMode) {
+) -> (Patience, ValidationMode, Locale) {
     let timeout_ms = config::count(
         "timeoutMs",
         number_option(map, "timeoutMs", errors),
@@ -536,7 +593,8 @@ pub fn request_options(
         errors,
     );
     let mode = validation(config, map, errors);
-    (Patience::single(timeout_ms, max_retries), mode)
+    let locale = locale(config, map, errors);
+    (Patience::single(timeout_ms, max_retries), mode, locale)
 }
 
 /// A bulk job's settings, read from its options.
@@ -548,6 +606,8 @@ pub struct BulkSettings {
     pub job_rate: Option<u32>,
     /// Which problems stop an item before it is sent.
     pub mode: ValidationMode,
+    /// The language of the items' problem messages.
+    pub locale: Locale,
 }
 
 /// Reads a bulk job's options (the client's validation mode where not
@@ -571,7 +631,42 @@ pub fn bulk_options(
         concurrency,
         job_rate,
         mode: validation(config, map, errors),
+        locale: locale(config, map, errors),
     }
+}
+
+/// A `locale` option (a language tag), the client's where not given.
+fn locale(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> Locale {
+    string_option(map, "locale", errors).map_or(config.locale, |tag| Locale::from_tag(&tag))
+}
+
+/// The options `{ locale }` of `validateCustomerPatch` and `diffCustomer`
+/// (`undefined`: English), and the problems with them.
+pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
+    let Snapshot {
+        value,
+        mut problems,
+    } = snapshot;
+    let mut locale = Locale::default();
+    match value {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            for (key, _) in map.iter().filter(|(key, _)| *key != "locale") {
+                problems.push(unknown_option(key, "MessageOptions", &["locale"]));
+            }
+            if let Some(tag) = string_option(&map, "locale", &mut problems) {
+                locale = Locale::from_tag(&tag);
+            }
+        }
+        Some(other) => problems.push(options_not_an_object("MessageOptions", other)),
+    }
+    // `validateCustomerPatch` lists them with the patch's problems, each
+    // with a code.
+    for problem in problems.iter_mut().filter(|p| p.code.is_none()) {
+        problem.code = Some(ProblemCode::InvalidOption);
+        problem.severity = Some(ProblemCode::InvalidOption.severity());
+    }
+    (locale, problems)
 }
 
 fn validation(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> ValidationMode {
@@ -580,6 +675,82 @@ fn validation(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) ->
         config.validation,
         errors,
     )
+}
+
+/// The `onConflict` option (`"reject"` unless given).
+pub fn on_conflict(map: &Map, errors: &mut Vec<FieldError>) -> OnConflict {
+    let Some(name) = string_option(map, "onConflict", errors) else {
+        return OnConflict::default();
+    };
+    OnConflict::from_wire(&name).unwrap_or_else(|| {
+        errors.push(FieldError::problem(
+            ProblemCode::InvalidOption,
+            "onConflict",
+            "Expected \"reject\", \"mine\" or \"theirs\"",
+            Value::String(name),
+        ));
+        OnConflict::default()
+    })
+}
+
+/// The arguments of `saveCustomer` (`options` already read into `map`, its
+/// problems in `errors`): the save and its first request (the `GET`), and
+/// the patience of each call. Fails, before anything is sent, with every
+/// problem found.
+pub fn save(
+    config: &ClientConfig,
+    loaded: Snapshot,
+    draft: Snapshot,
+    map: &Map,
+    mut errors: Vec<FieldError>,
+) -> Result<(Save, HttpRequest, Patience), Error> {
+    let (patience, mode, locale) = request_options(config, map, &mut errors);
+    let on_conflict = on_conflict(map, &mut errors);
+    let refused = |errors| Error::validation(localized(errors, locale));
+    let loaded = customer(loaded, "loaded").map_err(|mut e| {
+        errors.append(&mut e);
+        refused(std::mem::take(&mut errors))
+    })?;
+    let draft = draft_named(&loaded, draft, "draft");
+    match draft {
+        Ok(draft) if errors.is_empty() => Save::start(config, loaded, draft, on_conflict, mode)
+            .map(|(save, request)| (save, request, patience)),
+        Ok(_) => Err(refused(errors)),
+        Err(mut problems) => {
+            errors.append(&mut problems);
+            Err(refused(errors))
+        }
+    }
+}
+
+/// The arguments of `mergeCustomer`: the merge of `draft` (edited from
+/// `base`) with `current` (the customer as stored now).
+pub fn merge(
+    base: Snapshot,
+    current: Snapshot,
+    draft: Snapshot,
+    map: &Map,
+    mut errors: Vec<FieldError>,
+) -> Result<Merge, Error> {
+    let on_conflict = on_conflict(map, &mut errors);
+    let base = customer(base, "base");
+    let current = customer(current, "current");
+    let (base, current) = match (base, current) {
+        (Ok(base), Ok(current)) => (base, current),
+        (base, current) => {
+            errors.extend(base.err().into_iter().flatten());
+            errors.extend(current.err().into_iter().flatten());
+            return Err(Error::validation(errors));
+        }
+    };
+    match draft_named(&base, draft, "draft") {
+        Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
+        Ok(_) => Err(Error::validation(errors)),
+        Err(mut problems) => {
+            errors.append(&mut problems);
+            Err(Error::validation(errors))
+        }
+    }
 }
 
 fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {

@@ -299,7 +299,9 @@ impl Call {
 
     fn done(&mut self, result: Result<Reply, Error>) -> Step {
         self.state = State::Done;
-        Step::Done(result)
+        // Whatever the server or the network said, never with the key in it.
+        let secret = crate::redact::secret_of(&self.request);
+        Step::Done(result.map_err(|error| crate::redact::error(error, secret)))
     }
 }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::error::{Error, FieldError, ProblemCode};
+use crate::messages::Locale;
 use crate::rules::ValidationMode;
 use crate::value::Value;
 
@@ -55,6 +56,8 @@ pub struct ClientConfig {
     pub requests_per_minute: u32,
     /// Which problems block a patch before it is sent (default: errors only).
     pub validation: ValidationMode,
+    /// The language of problem messages (default English).
+    pub locale: Locale,
 }
 
 /// Client options as the user gives them, before validation.
@@ -72,6 +75,8 @@ pub struct ClientOptionsInput {
     pub requests_per_minute: Option<f64>,
     /// See [`ClientConfig::validation`]: `"strict"`, `"standard"` or `"off"`.
     pub validation: Option<String>,
+    /// See [`ClientConfig::locale`]: a language tag (`"nl"`, `"de-AT"`).
+    pub locale: Option<String>,
     /// Allow a secret key in a browser page anyway.
     pub dangerously_allow_browser: bool,
     /// Whether the code runs in a browser page (a `window` or `document` exists).
@@ -159,6 +164,10 @@ impl ClientConfig {
             max_retries,
             requests_per_minute,
             validation,
+            locale: input
+                .locale
+                .as_deref()
+                .map_or_else(Locale::default, Locale::from_tag),
         })
     }
 }

@@ -46,7 +46,7 @@ macro_rules! wire_enum {
 /// `shipping.address.postalCode`); an empty `param` means the whole body.
 /// Errors returned by the server (a 400's `errors[]`) carry only `param`,
 /// `message` and `value`, exactly as the API sent them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct FieldError {
     /// The field, dotted for nested fields.
@@ -69,6 +69,23 @@ pub struct FieldError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Severity | undefined"))]
     pub severity: Option<Severity>,
+    /// The language-neutral detail the message mentions besides the field
+    /// and its limits (a field or type name the input was probably meant to
+    /// be, an example of the expected format), for messages in other
+    /// languages (the `messages` module). Not serialised, and not compared:
+    /// it is part of what `message` says.
+    #[serde(skip)]
+    pub hint: Option<String>,
+}
+
+impl PartialEq for FieldError {
+    fn eq(&self, other: &Self) -> bool {
+        self.param == other.param
+            && self.message == other.message
+            && self.value == other.value
+            && self.code == other.code
+            && self.severity == other.severity
+    }
 }
 
 /// The most problems a validation reports: beyond it, one last entry (with
@@ -96,7 +113,14 @@ impl FieldError {
             value: echo(value, &mut budget),
             code: None,
             severity: None,
+            hint: None,
         }
+    }
+
+    /// This problem with `hint` (see [`FieldError::hint`]).
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(cut(hint.into(), MAX_TEXT_CHARS));
+        self
     }
 
     /// A problem found client-side; its severity follows from `code`.
@@ -261,12 +285,15 @@ pub fn cap_problems(mut errors: Vec<FieldError>) -> Vec<FieldError> {
     if errors.len() > MAX_PROBLEMS {
         let more = errors.len() - MAX_PROBLEMS;
         errors.truncate(MAX_PROBLEMS);
-        errors.push(FieldError::problem(
-            ProblemCode::TooManyProblems,
-            "",
-            format!("{more} more problems not listed (at most {MAX_PROBLEMS} are)"),
-            Value::Null,
-        ));
+        errors.push(
+            FieldError::problem(
+                ProblemCode::TooManyProblems,
+                "",
+                format!("{more} more problems not listed (at most {MAX_PROBLEMS} are)"),
+                Value::Null,
+            )
+            .with_hint(more.to_string()),
+        );
     }
     errors
 }
@@ -343,6 +370,11 @@ wire_enum! {
         /// WebAssembly, or a Content Security Policy allowing
         /// `'wasm-unsafe-eval'`); the message says what to do. Never retried.
         Environment = "environment",
+        /// A conflict-aware save (`saveCustomer`) found fields someone else
+        /// changed, since the customer was loaded, to other values than the
+        /// draft's; nothing was sent. `conflicts` lists them, `current` is
+        /// the customer as stored now. Never retried.
+        Conflict = "conflict",
     }
 }
 
@@ -381,6 +413,50 @@ pub struct Error {
     pub request_id: Option<String>,
     /// How long the server asked us to wait (rate-limit errors).
     pub retry_after_ms: Option<u64>,
+    /// What a `conflict` error found (`None` for every other kind).
+    pub conflict: Option<Box<ConflictDetails>>,
+}
+
+/// What a `conflict` error carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictDetails {
+    /// The fields in conflict, in the API's field order.
+    pub conflicts: Vec<Conflict>,
+    /// The customer as stored now, as the server sent it.
+    pub current: Value,
+}
+
+/// One field both sides changed, to different values, in a conflict-aware
+/// save: its dotted `param` (`name`, `address.city`,
+/// `shipping.address.line2`) and its value as loaded (`base`), as stored now
+/// (`theirs`: someone else's edit) and in the draft (`mine`), each as the
+/// server stores it: a string, or `null` for none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Conflict {
+    /// The field, dotted for nested ones.
+    pub param: String,
+    /// Its value when the customer was loaded.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub base: Value,
+    /// Its value stored now.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub theirs: Value,
+    /// Its value in the draft.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub mine: Value,
+}
+
+impl Conflict {
+    /// As JSON data: `{param, base, theirs, mine}`.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("param", Value::String(self.param.clone()));
+        map.insert("base", self.base.clone());
+        map.insert("theirs", self.theirs.clone());
+        map.insert("mine", self.mine.clone());
+        Value::Object(map)
+    }
 }
 
 impl Error {
@@ -394,6 +470,47 @@ impl Error {
             body: None,
             request_id: None,
             retry_after_ms: None,
+            conflict: None,
+        }
+    }
+
+    /// A conflict-aware save's refusal: `conflicts` (at least one) and the
+    /// customer as stored now (`current`, as the server sent it). `errors`
+    /// holds one entry per conflict too (`param`, a message naming both
+    /// values, and the stored value as `value`), for code that shows any
+    /// error's problems next to their fields.
+    pub fn conflict(conflicts: Vec<Conflict>, current: Value) -> Self {
+        let params: Vec<&str> = conflicts.iter().map(|c| c.param.as_str()).collect();
+        let message = format!(
+            "Someone else changed {} since the customer was loaded: {}; nothing was sent",
+            match params.len() {
+                1 => "a field you edited".to_owned(),
+                n => format!("{n} fields you edited"),
+            },
+            params.join(", ")
+        );
+        let shown = |value: &Value| match value.as_str() {
+            Some(text) => format!("“{text}”"),
+            None => "empty".to_owned(),
+        };
+        let errors = conflicts
+            .iter()
+            .map(|c| {
+                FieldError::new(
+                    c.param.clone(),
+                    format!(
+                        "Changed by someone else since it was loaded: now {}, yours {}",
+                        shown(&c.theirs),
+                        shown(&c.mine)
+                    ),
+                    c.theirs.clone(),
+                )
+            })
+            .collect();
+        Self {
+            errors,
+            conflict: Some(Box::new(ConflictDetails { conflicts, current })),
+            ..Self::new(ErrorKind::Conflict, message)
         }
     }
 
@@ -466,6 +583,7 @@ impl Error {
             body,
             request_id: meta.request_id,
             retry_after_ms: meta.retry_after_ms,
+            conflict: None,
         }
     }
 }
@@ -655,6 +773,7 @@ fn parse_field_errors(errors: &Value) -> Vec<FieldError> {
             value: item.get("value").cloned().unwrap_or_default(),
             code: None,
             severity: None,
+            hint: None,
         })
         .collect()
 }

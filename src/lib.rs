@@ -4,11 +4,13 @@
 //!
 //! The crate is a pure core plus a thin WebAssembly shell:
 //!
-//! - [`model`], [`value`], [`json`], [`error`], [`config`], [`endpoints`],
-//!   [`retry`], [`pacer`], [`call`] and [`bulk`] are plain Rust with no I/O
-//!   and no JavaScript: the data types, one module per endpoint (request
-//!   building, response parsing), the retry policy, and the sequence of a
-//!   call and of a bulk job as sans-IO state machines. They are tested
+//! - [`model`], [`value`], [`json`], [`error`], [`messages`], [`schema`],
+//!   [`config`], [`endpoints`], [`retry`], [`pacer`], [`call`], [`bulk`],
+//!   [`merge`] and [`save`] are plain Rust with no I/O and no JavaScript:
+//!   the data types, one module per endpoint (request building, response
+//!   parsing), the retry policy, the three-way merge, and the sequence of a
+//!   call, of a bulk job and of a conflict-aware save as sans-IO state
+//!   machines. They are tested
 //!   natively with `cargo test`, the timelines on a fake clock.
 //! - On `wasm32`, a thin shell: a driver that performs the call machine's
 //!   steps with `fetch` (the global one or the client's `fetch` option) and
@@ -25,11 +27,16 @@ pub mod config;
 pub mod endpoints;
 pub mod error;
 pub mod json;
+pub mod merge;
+pub mod messages;
 pub mod model;
 pub mod pacer;
+pub mod redact;
 pub mod response_guard;
 pub mod retry;
 pub mod rules;
+pub mod save;
+pub mod schema;
 mod text;
 pub mod value;
 
@@ -37,9 +44,10 @@ pub mod value;
 mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{
-    apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
-    BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, CheckoutPageError, ClientOptions,
-    ListParams, RequestOptions,
+    apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
+    customer_patch_json_schema, diff_customer, merge_customer, normalize_customer_patch,
+    validate_customer_patch, BulkItem, BulkOptions, BulkProgress, CheckoutPageClient,
+    CheckoutPageError, ClientOptions, ListParams, MergeOptions, RequestOptions, SaveOptions,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

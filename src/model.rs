@@ -54,6 +54,21 @@ macro_rules! address_type {
                 }
             }
 
+            /// The three-way merge of each line (`path` is `address` or
+            /// `shipping.address`, a top path holding the full dotted name).
+            fn merge_lines(
+                path: Path,
+                [base, theirs, mine]: [&Address; 3],
+                leaves: &mut impl ThreeWay,
+            ) -> Address {
+                Address {
+                    $($field: leaves.leaf(
+                        Path::at(path.key(), $name),
+                        [&base.$field, &theirs.$field, &mine.$field],
+                    ),)*
+                }
+            }
+
             /// The line named `key`.
             fn line_mut(&mut self, key: &str) -> Option<&mut Option<String>> {
                 match key {
@@ -244,6 +259,20 @@ macro_rules! case_of {
         const CASE: Case = $spec.case;
         CASE
     }};
+}
+
+/// My side of a field in a three-way merge: a draft's absent email means
+/// "leave it alone" (it cannot be cleared), so it stands for the base's.
+macro_rules! mine_of {
+    (email, $base:expr, $mine:expr) => {
+        match $mine {
+            None => $base,
+            mine => mine,
+        }
+    };
+    ($kind:ident, $base:expr, $mine:expr) => {
+        $mine
+    };
 }
 
 /// Everything generated from the field table (the callback of
@@ -463,6 +492,15 @@ macro_rules! customer_types {
                 }
             }
 
+            /// The draft as JSON data: every editable field, `null` where
+            /// empty (in a draft, `null` empties a field; leaving it out
+            /// would keep the stored value).
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                $(map.insert($name, self.$field.as_ref().map_or(Value::Null, FieldValue::to_value));)*
+                Value::Object(map)
+            }
+
             /// [`CustomerDraft::from_customer`], moving the fields instead of copying.
             pub(crate) fn from_owned(customer: Customer) -> CustomerDraft {
                 CustomerDraft {
@@ -494,6 +532,24 @@ macro_rules! customer_types {
             pub fn canonical(&self) -> CustomerDraft {
                 CustomerDraft {
                     $($field: canonical(&self.$field, case_of!($spec)),)*
+                }
+            }
+
+            /// The three-way merge of every field (see `merge::merge_customer`;
+            /// all three canonical), each leaf settled by `leaves`. A draft
+            /// without an email leaves the base's alone.
+            pub(crate) fn merge3(
+                base: &CustomerDraft,
+                theirs: &CustomerDraft,
+                mine: &CustomerDraft,
+                leaves: &mut impl ThreeWay,
+            ) -> CustomerDraft {
+                CustomerDraft {
+                    $($field: FieldValue::merge3(
+                        Path::top($name),
+                        [&base.$field, &theirs.$field, mine_of!($kind, &base.$field, &mine.$field)],
+                        leaves,
+                    ),)*
                 }
             }
         }
@@ -628,6 +684,23 @@ pub(crate) trait FieldValue: Clone + PartialEq + Sized {
     /// As the server stores it, and `None` when empty (a string empty after
     /// trimming, an object with no field set).
     fn canonical(&self, case: Case) -> Option<Self>;
+
+    /// The three-way merge of the field at `path` (`[base, theirs, mine]`,
+    /// canonical): a string is one leaf, an object merges its fields.
+    fn merge3(path: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self>;
+}
+
+/// Settles one leaf (a string field, an address line) of a three-way merge:
+/// `[base, theirs, mine]` in, the merged value out. The merge's rules live
+/// in `merge::Merger`; the walk over the fields, here, follows the table.
+pub(crate) trait ThreeWay {
+    /// The merged value of the leaf at `path`.
+    fn leaf(&mut self, path: Path, sides: [&Option<String>; 3]) -> Option<String>;
+}
+
+/// The three sides of an optional object, a missing one read as empty.
+fn sides_of<'a, T>(sides: [&'a Option<T>; 3], empty: &'a T) -> [&'a T; 3] {
+    sides.map(|side| side.as_ref().unwrap_or(empty))
 }
 
 impl FieldValue for String {
@@ -653,6 +726,10 @@ impl FieldValue for String {
 
     fn canonical(&self, case: Case) -> Option<Self> {
         Some(stored(self, case)).filter(|s| !s.is_empty())
+    }
+
+    fn merge3(path: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self> {
+        leaves.leaf(path, sides)
     }
 }
 
@@ -687,6 +764,12 @@ impl FieldValue for Address {
 
     fn canonical(&self, _: Case) -> Option<Self> {
         let out = self.map_lines(canonical);
+        (out != Address::default()).then_some(out)
+    }
+
+    fn merge3(path: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self> {
+        let empty = Address::default();
+        let out = Address::merge_lines(path, sides_of(sides, &empty), leaves);
         (out != Address::default()).then_some(out)
     }
 }
@@ -731,6 +814,27 @@ impl FieldValue for Shipping {
             name: canonical(&self.name, Case::Keep),
             phone: canonical(&self.phone, Case::Keep),
             address: canonical(&self.address, Case::Keep),
+        };
+        (out != Shipping::default()).then_some(out)
+    }
+
+    fn merge3(_: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self> {
+        let empty = Shipping::default();
+        let [base, theirs, mine] = sides_of(sides, &empty);
+        let out = Shipping {
+            name: leaves.leaf(
+                Path::at("shipping", "name"),
+                [&base.name, &theirs.name, &mine.name],
+            ),
+            phone: leaves.leaf(
+                Path::at("shipping", "phone"),
+                [&base.phone, &theirs.phone, &mine.phone],
+            ),
+            address: Address::merge3(
+                Path::top("shipping.address"),
+                [&base.address, &theirs.address, &mine.address],
+                leaves,
+            ),
         };
         (out != Shipping::default()).then_some(out)
     }
@@ -868,22 +972,28 @@ fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
 fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
     let key = param.key();
     let param = param.render();
-    let (code, message) = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
+    let (code, message, hint) = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
         (
             ProblemCode::ReadOnlyField,
             format!("`{key}` is read-only and is set by the server"),
+            None,
         )
     } else {
-        let message = match closest(key, known) {
+        let hint = closest(key, known);
+        let message = match hint {
             Some(hint) => format!("Unknown field `{key}`; did you mean `{hint}`?"),
             None => format!(
                 "Unknown field `{key}`; expected one of {}",
                 known.join(", ")
             ),
         };
-        (ProblemCode::UnknownField, message)
+        (ProblemCode::UnknownField, message, hint)
     };
-    FieldError::problem(code, param, message, value.clone())
+    let problem = FieldError::problem(code, param, message, value.clone());
+    match hint {
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
+    }
 }
 
 /// The known name nearest to `key` (case-insensitive edit distance), if close enough

@@ -105,6 +105,9 @@ pub fn redirect(request: &HttpRequest, status: u16, target: Option<&str>, hops: 
             ..Error::new(ErrorKind::Http, message)
         })
     };
+    // Never echoed: a target's `user:password@` is the server's secret.
+    let (target, credentials) = without_userinfo(target);
+    let target = target.as_str();
     let from = origin(&request.url);
     if from.is_none() || origin(target) != from {
         return refuse(format!(
@@ -112,6 +115,15 @@ pub fn redirect(request: &HttpRequest, status: u16, target: Option<&str>, hops: 
              client's baseUrl; the client never follows a redirect to another origin (it would \
              carry the customer's data there), so nothing was sent there and the call is not \
              retried. Check baseUrl"
+        ));
+    }
+    if credentials {
+        // fetch refuses to send to a URL with credentials in it (a TypeError,
+        // which a retry would only repeat): say so, without them.
+        return refuse(format!(
+            "The API answered {status}, redirecting to {target} with a user name or password \
+             in the URL (removed here), which fetch refuses to request; the client does not \
+             follow it and the call is not retried. Check baseUrl"
         ));
     }
     if hops >= MAX_REDIRECTS {
@@ -142,6 +154,20 @@ pub fn opaque_redirect() -> Error {
          it follows no redirect there and does not retry. Point baseUrl at the URL that \
          answers without redirecting",
     )
+}
+
+/// `url` without the `user:password@` of its authority (as `<redacted>@`),
+/// and whether it had one.
+fn without_userinfo(url: &str) -> (String, bool) {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return (url.to_owned(), false);
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    match authority.rsplit_once('@') {
+        Some((_, host)) => (format!("{scheme}://<redacted>@{host}{path}"), true),
+        None => (url.to_owned(), false),
+    }
 }
 
 /// The origin (`scheme://host[:port]`, without user info) of an absolute
@@ -255,7 +281,7 @@ mod tests {
     #[test]
     fn a_same_origin_redirect_is_followed_as_fetch_would() {
         let request = patch_request();
-        let same = "https://user@API.checkoutpage.com:443/v2/customers/65f0c0ffee0000000000abcd";
+        let same = "https://API.checkoutpage.com:443/v2/customers/65f0c0ffee0000000000abcd";
         for status in [301, 302, 307, 308] {
             let Redirect::Follow(next) = redirect(&request, status, Some(same), 0) else {
                 panic!("{status} within the origin is followed");
@@ -276,6 +302,38 @@ mod tests {
             redirect(&request, 307, Some(same), MAX_REDIRECTS),
             Redirect::Refuse(_)
         ));
+    }
+
+    #[test]
+    fn a_redirect_with_credentials_is_refused_without_them_and_not_retried() {
+        let request = patch_request();
+        for target in [
+            "https://user:pw@api.checkoutpage.com/v1/customers/x",
+            "https://user@api.checkoutpage.com/v1/customers/x",
+            "https://user:pw@evil.test/steal",
+        ] {
+            for status in [301, 302, 303, 307, 308] {
+                let Redirect::Refuse(error) = redirect(&request, status, Some(target), 0) else {
+                    panic!("{status} to {target} must be refused");
+                };
+                assert_eq!((error.kind, error.status), (ErrorKind::Http, Some(status)));
+                assert!(!error.message.contains(":pw"), "{}", error.message);
+                assert!(!error.message.contains("user@"), "{}", error.message);
+                assert!(error.message.contains("<redacted>@"), "{}", error.message);
+                assert!(!crate::retry::is_retryable(
+                    &error,
+                    &crate::endpoints::update_customer::METADATA
+                ));
+            }
+        }
+        assert_eq!(
+            without_userinfo("http://a:b@h:1/p?q=x@y"),
+            ("http://<redacted>@h:1/p?q=x@y".to_owned(), true)
+        );
+        assert_eq!(
+            without_userinfo("http://h/p?q=x@y"),
+            ("http://h/p?q=x@y".to_owned(), false)
+        );
     }
 
     #[test]

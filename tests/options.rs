@@ -10,9 +10,11 @@
 use std::collections::BTreeSet;
 
 use checkoutpage::args::{
-    BULK_OPTION_KEYS, CLIENT_OPTION_KEYS, NON_JSON_OPTIONS, REQUEST_OPTION_KEYS,
+    BULK_OPTION_KEYS, CLIENT_OPTION_KEYS, MERGE_OPTION_KEYS, NON_JSON_OPTIONS, REQUEST_OPTION_KEYS,
+    SAVE_OPTION_KEYS,
 };
 use checkoutpage::endpoints::list_customers::PARAMS as LIST_PARAMS;
+use checkoutpage::merge::OnConflict;
 use checkoutpage::rules::ValidationMode;
 
 const TYPES: &str = include_str!("api/checkoutpage.d.ts");
@@ -44,6 +46,10 @@ fn the_option_names_read_are_the_option_names_typed() {
     assert_eq!(properties("ClientOptions"), set(&CLIENT_OPTION_KEYS));
     assert_eq!(properties("RequestOptions"), set(&REQUEST_OPTION_KEYS));
     assert_eq!(properties("BulkOptions"), set(&BULK_OPTION_KEYS));
+    assert_eq!(properties("SaveOptions"), set(&SAVE_OPTION_KEYS));
+    assert_eq!(properties("MergeOptions"), set(&MERGE_OPTION_KEYS));
+    // A save's options are a call's, and `onConflict`.
+    assert!(set(&REQUEST_OPTION_KEYS).is_subset(&set(&SAVE_OPTION_KEYS)));
     // The options read apart (not JSON) are options of some type.
     let all: BTreeSet<String> = [
         CLIENT_OPTION_KEYS.as_slice(),
@@ -85,4 +91,23 @@ fn validation_mode_is_typed_as_the_core_parses_it() {
     for mode in modes {
         assert_eq!(ValidationMode::parse(mode.as_str()), Some(mode));
     }
+}
+
+#[test]
+fn on_conflict_is_typed_as_the_core_reads_it() {
+    let line = TYPES
+        .lines()
+        .find(|l| l.starts_with("export type OnConflict = "))
+        .expect("OnConflict in the public types");
+    let typed: Vec<String> = line
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    let read: Vec<String> = OnConflict::ALL
+        .iter()
+        .map(|o| o.as_str().to_owned())
+        .collect();
+    assert_eq!(typed, read);
 }

@@ -723,3 +723,57 @@ fn a_job_rate_paces_its_items() {
     assert_eq!(sends[..10], [0.0; 10], "the burst");
     assert_eq!(sends[10..], [1000.0, 2000.0], "then one a second");
 }
+
+/// A server (or a gateway before it) that echoes the `Authorization` header
+/// into a 401's message, a 400's field errors and the request id: the error
+/// the call ends with carries none of it (trial of issue 22, F4).
+#[test]
+fn an_echoed_key_never_reaches_the_error() {
+    let key = "sk_live_TOPSECRET123";
+    let config = ClientConfig::new(ClientOptionsInput {
+        api_key: Some(key.into()),
+        max_retries: Some(0.0),
+        ..Default::default()
+    })
+    .unwrap();
+    for (status, body) in [
+        (
+            401,
+            format!(r#"{{"error":"unauthorized","message":"Invalid key Bearer {key}"}}"#),
+        ),
+        (
+            400,
+            format!(r#"{{"errors":[{{"param":"email","message":"{key}","value":"{key}"}}]}}"#),
+        ),
+        (
+            403,
+            format!("<html><title>Forbidden: Bearer {key}</title></html>"),
+        ),
+        (500, format!("upstream said Bearer {key}")),
+    ] {
+        let request = get_customer::request(&config, "6650a1b2c3d4e5f601234567").unwrap();
+        let mut pacer = Pacer::default();
+        let mut call = Call::new(request, Patience::single(30_000, 0));
+        let mut step = |event: Event| {
+            let pacers = Pacers {
+                shared: &mut pacer,
+                job: None,
+            };
+            call.step(event, T0, 0.0, pacers)
+        };
+        assert_eq!(step(Event::Ready), Step::Wait(0.0));
+        assert_eq!(step(Event::Ready), Step::Send);
+        let body = ResponseBody::read(&body, |t| checkoutpage::json::parse(t).ok());
+        let Step::Done(Err(error)) = step(Event::Response(Response {
+            status,
+            body,
+            request_id: Some(format!("req {key}")),
+            retry_after: None,
+        })) else {
+            panic!("{status} ends the call");
+        };
+        let shown = format!("{error:?}");
+        assert!(!shown.contains("TOPSECRET"), "{status}: {shown}");
+        assert_eq!(error.status, Some(status));
+    }
+}

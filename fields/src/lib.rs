@@ -12,6 +12,7 @@
 //!   [`STRING_FIELDS`], [`READ_ONLY_FIELDS`], [`FIELD_ORDER`], ...) that
 //!   the API imitation (`checkoutpage-imitation`, hence the test kit)
 //!   checks requests against;
+//! - [`json_schema`] renders a patch's JSON Schema (`customerPatchJsonSchema()`);
 //! - [`typescript`] renders them for the dashboard (`www/src/customer-fields.ts`,
 //!   kept current by the test `generated_typescript_is_current`).
 //!
@@ -338,4 +339,5 @@ pub fn editable(name: &str) -> Option<&'static Field> {
     EDITABLE.iter().find(|field| field.name == name)
 }
 
+pub mod json_schema;
 pub mod typescript;

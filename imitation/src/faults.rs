@@ -8,6 +8,7 @@
 //! | JSON                                   | Effect                                              |
 //! |----------------------------------------|-----------------------------------------------------|
 //! | `{"drop": true}`                       | no response: a network failure (the server closes the connection) |
+//! | `{"edit": {patch}}`                    | someone else's PATCH of the customer lands first (checked and applied as one, `updatedAt` moves); then the request is handled normally |
 //! | `{"delayMs": N}`                       | sleep N ms, then handle the request normally        |
 //! | `{"html502": true}`                    | 502, `text/html` nginx-style page                   |
 //! | `{"malformed200": true}`               | 200, `application/json`, body `{"data": {"id": 42`  |
@@ -20,6 +21,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use serde_json::Value;
 
 use crate::error::{unauthorized, ApiError, FieldError};
+use crate::store::{validate_fields, Patch};
 use crate::Reply;
 
 /// The queue whose faults apply to requests for any customer.
@@ -65,6 +67,9 @@ pub enum Fault {
     Delay(u64),
     /// Drop the connection without responding.
     Drop,
+    /// Someone else's PATCH of the customer lands first (already checked);
+    /// then the request is handled normally.
+    Edit(Patch),
 }
 
 impl Fault {
@@ -76,6 +81,18 @@ impl Fault {
         let flag = |k: &str| obj.get(k).and_then(Value::as_bool) == Some(true);
         if flag("drop") {
             return Ok(Fault::Drop);
+        }
+        if let Some(edit) = obj.get("edit") {
+            let fields = match edit {
+                Value::Object(fields) if !fields.is_empty() => fields.clone(),
+                _ => return Err("edit must be a non-empty object of customer fields".to_owned()),
+            };
+            return validate_fields(fields)
+                .map(Fault::Edit)
+                .map_err(|e| match e.errors.first() {
+                    Some(first) => format!("edit.{}: {}", first.param, first.message),
+                    None => format!("edit: {}", e.message),
+                });
         }
         if let Some(v) = obj.get("delayMs") {
             let ms = v
@@ -149,13 +166,13 @@ impl Fault {
             });
         }
         Err(
-            "Unknown fault; expected one of status, raw, html502, malformed200, wrongShape200, delayMs, drop"
+            "Unknown fault; expected one of status, raw, html502, malformed200, wrongShape200, delayMs, drop, edit"
                 .to_owned(),
         )
     }
 
     /// The canned response for faults that answer the request themselves.
-    /// `Delay` and `Drop` are carried out by the caller and yield `None`.
+    /// `Delay`, `Drop` and `Edit` are carried out by the caller and yield `None`.
     pub fn response(&self) -> Option<Reply> {
         let json = |status: u16, body: &str| Reply::raw(status, "application/json", body);
         Some(match self {
@@ -182,7 +199,7 @@ impl Fault {
                 content_type,
                 body,
             } => Reply::raw(*status, content_type, body),
-            Fault::Delay(_) | Fault::Drop => return None,
+            Fault::Delay(_) | Fault::Drop | Fault::Edit(_) => return None,
         })
     }
 }

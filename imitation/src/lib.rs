@@ -419,6 +419,9 @@ impl Api {
                 None => {}
                 Some(Fault::Delay(ms)) => return Outcome::Delay { ms },
                 Some(Fault::Drop) => return Outcome::NetworkError,
+                Some(Fault::Edit(patch)) => {
+                    self.store.apply(&id, patch, req.now_ms);
+                }
                 Some(fault) => {
                     if let Some(r) = fault.response() {
                         return reply(r);
@@ -487,6 +490,22 @@ impl Api {
         let created = json_object_body(body).and_then(|f| self.store.create(f, now_ms));
         match created {
             Ok(c) => Reply::json(201, &data_body(&c)),
+            Err(e) => e.reply(),
+        }
+    }
+
+    /// Someone else's save: applies a PATCH body to customer `id` as the
+    /// API would (checked the same way; `updatedAt` moves), without a
+    /// request in the log or a fault or rate limit consumed. 200 with
+    /// `{"data": customer}`, a 400 naming every bad field, or a 404.
+    pub fn edit_customer(&mut self, id: &str, body: &[u8], now_ms: i64) -> Reply {
+        if self.store.get(id).is_none() {
+            return ApiError::not_found("Customer not found").reply();
+        }
+        let edited = validate_patch(body).map(|patch| self.store.apply(id, patch, now_ms));
+        match edited {
+            Ok(Some(c)) => Reply::json(200, &data_body(&c)),
+            Ok(None) => ApiError::not_found("Customer not found").reply(),
             Err(e) => e.reply(),
         }
     }

@@ -267,7 +267,7 @@ pub fn check_fixture(fields: Map<String, Value>) -> Result<Map<String, Value>, A
 }
 
 /// A validated PATCH: `(key, Some(value))` sets, `(key, None)` clears.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Patch(pub Vec<(String, Option<Value>)>);
 
 /// Parses and validates a PATCH body, collecting every field error.

@@ -328,3 +328,50 @@ fn reset_customers_keeps_faults_and_log() {
     api.reset();
     assert!(api.log().is_empty());
 }
+
+/// Issue 26: "someone else changed this customer", as a fault consumed by
+/// the next request (the edit lands first, then the request is answered as
+/// usual) and as a direct edit between a client's load and its save.
+#[test]
+fn someone_elses_edit_lands_first() {
+    let mut api = Api::default();
+    let get =
+        |api: &mut Api, now| reply(api.handle(&req("GET", ADA, Some(SANDBOX_KEY), "", now))).1;
+    let loaded = get(&mut api, T0);
+    let queued = api.add_faults(
+        format!(r#"{{"customerId":"{ADA}","faults":[{{"delayMs":0}},{{"edit":{{"address":{{"city":"Haarlem"}}}}}}]}}"#)
+            .as_bytes(),
+    );
+    assert_eq!(queued.status, 200, "{}", queued.body);
+    // The save's GET sees the stored customer (it spends the delay) ...
+    let load = req("GET", ADA, Some(SANDBOX_KEY), "", T0);
+    assert!(matches!(api.handle(&load), Outcome::Delay { ms: 0 }));
+    assert_eq!(reply(api.resume(&load)).1["data"], loaded["data"]);
+    // ... and someone else's edit lands before its PATCH.
+    let (status, body) = patch(&mut api, ADA, r#"{"name":"Ada K."}"#, T0);
+    assert_eq!(status, 200);
+    assert_eq!(body["data"]["address"], json!({"city": "Haarlem"}));
+    assert_eq!(body["data"]["name"], "Ada K.");
+    // Two writes in one millisecond: updatedAt still moved twice.
+    assert!(body["data"]["updatedAt"].as_str() > loaded["data"]["updatedAt"].as_str());
+    assert_eq!(api.log().len(), 3, "the edit is not a request of its own");
+
+    // The direct edit: checked like a PATCH, updatedAt moves.
+    let before = get(&mut api, T0 + 5)["data"]["updatedAt"].clone();
+    let edited = api.edit_customer(ADA, br#"{"phone":"+31 20 123 4567"}"#, T0 + 5);
+    assert_eq!(edited.status, 200);
+    let after: Value = serde_json::from_str(&edited.body).unwrap();
+    assert_eq!(after["data"]["phone"], "+31 20 123 4567");
+    assert_ne!(after["data"]["updatedAt"], before);
+    assert_eq!(api.edit_customer(ADA, br#"{"email":null}"#, T0).status, 400);
+    assert_eq!(
+        api.edit_customer("6650a1b2c3d4e5f60123ffff", br#"{"name":"x"}"#, T0)
+            .status,
+        404
+    );
+    // A bad edit fault is refused when queued, not when a request comes.
+    let refused = api.add_faults(
+        format!(r#"{{"customerId":"{ADA}","faults":[{{"edit":{{"emial":"x"}}}}]}}"#).as_bytes(),
+    );
+    assert_eq!(refused.status, 400, "{}", refused.body);
+}

@@ -76,6 +76,10 @@ export interface FakeApiOptions {
  *   `wrongShape200`: 200 with JSON that is not a customer;
  * - `raw`: exactly this status, content type and body;
  * - `delay`: wait `ms` milliseconds (0 to 2^31−1), then answer normally (an aborted signal ends the wait);
+ * - `concurrentEdit`: someone else saves `patch` (a `PATCH` body, checked as the API would; `updatedAt` moves) just
+ *   before this request; then the request is answered normally. Queue it for the second request of a
+ *   `saveCustomer` (`api.fail(id, { kind: "delay", ms: 0 }, { kind: "concurrentEdit", patch })`) to land an edit in
+ *   the window between its `GET` and its `PATCH`;
  * - `networkError`: no response: `fetch` rejects with a `TypeError`, `handle` resolves to `Response.error()` (what
  *   msw and a Service Worker's `respondWith` treat as a network failure; Cloudflare Workers refuse to return it, so
  *   there the runtime answers its own 500: use `api.fetch` inside the worker to see a network failure), `fulfill`
@@ -94,7 +98,8 @@ export type FakeFault =
   | { kind: "wrongShape200" }
   | { kind: "raw"; status: number; contentType?: string; body: string }
   | { kind: "delay"; ms: number }
-  | { kind: "networkError" };
+  | { kind: "networkError" }
+  | { kind: "concurrentEdit"; patch: Record<string, unknown> };
 
 /** One request the fake received, for assertions. */
 export interface FakeRequest {
@@ -128,6 +133,13 @@ export interface FakeCustomers {
    * overridden by `each` (fields, or `(i) => fields`). Throws a `TypeError` as `add` does.
    */
   add(count: number, each?: Partial<FakeCustomer> | ((i: number) => Partial<FakeCustomer>)): FakeCustomer[];
+  /**
+   * Someone else changes this customer now: `patch` (a `PATCH` body) is checked and applied as the API would, and
+   * `updatedAt` moves, without a request in the log, a fault consumed or the rate limit touched. Call it between your
+   * code's load and its save to test a conflict-aware save (`client.saveCustomer`). Returns the customer as stored;
+   * throws a `TypeError` for an unknown customer or a patch the API would refuse.
+   */
+  update(id: string, patch: Record<string, unknown>): FakeCustomer;
   /** The customer now, or `undefined`. */
   get(id: string): FakeCustomer | undefined;
   /** Every customer, by id. */

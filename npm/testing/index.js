@@ -143,6 +143,7 @@ const FAULT_FIELDS = {
   raw: ["status", "contentType", "body"],
   delay: ["ms"],
   networkError: [],
+  concurrentEdit: ["patch"],
 };
 
 const FAULTS = new Set(Object.keys(FAULT_FIELDS));
@@ -190,6 +191,11 @@ function faultJson(fault) {
       return { delayMs: fault.ms };
     case "networkError":
       return { drop: true };
+    case "concurrentEdit":
+      if (fault.patch === null || typeof fault.patch !== "object" || Array.isArray(fault.patch) || !Object.keys(fault.patch).length) {
+        throw new TypeError(`${PREFIX}: ${where}.patch must be a non-empty object of customer fields (what someone else saves); got ${JSON.stringify(fault.patch)}`);
+      }
+      return { edit: fault.patch };
     case "raw":
       checkStatus(fault.status, 200, where);
       checkText(fault.contentType, "contentType", where);
@@ -257,6 +263,12 @@ class FakeApi {
       add(fields, each) {
         if (typeof fields === "number") return addMany(fields, each);
         return addOne(fields);
+      },
+      update(id, patch) {
+        if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
+          throw new TypeError(`${PREFIX}: customers.update(id, patch) takes a patch object`);
+        }
+        return parseReply(core.editCustomer(String(id), JSON.stringify(patch), api.#time()), "customers.update").data;
       },
       get(id) {
         const json = core.getCustomer(String(id));

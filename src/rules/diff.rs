@@ -66,7 +66,9 @@ impl CustomerDraft {
 /// - A field that the draft removes (or empties) is sent as `null`.
 /// - A changed field is sent in canonical form (trimmed, cased).
 /// - `email` cannot be cleared: a draft with an empty or absent email leaves
-///   the stored one alone (the field is omitted, never `null`).
+///   the stored one alone (the field is omitted, never `null`). A form's
+///   state goes through [`diff_draft`](super::diff_draft) instead, where an
+///   emptied email is an `email_required` error rather than a dropped edit.
 /// - `address` and `shipping` are replaced whole by the API, so any change
 ///   inside one sends the **complete** canonical sub-object (absent
 ///   sub-fields omitted); an address or shipping whose sub-fields are all

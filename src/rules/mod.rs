@@ -10,6 +10,9 @@
 //! - [`normalize_patch`]: the patch as the server will store it.
 //! - [`diff_customer`]: the minimal patch from a stored [`Customer`] to an
 //!   edit form's [`CustomerDraft`].
+//! - [`diff_draft`], [`check_draft`], [`validate_draft`], [`normalize_draft`]:
+//!   an edit form's state, whole or partial, where an edit the patch cannot
+//!   carry (an emptied email, a typo'd key) is a problem, never dropped.
 //! - [`apply_patch`]: the customer after a patch, for optimistic UI.
 //!
 //! The single-field checks ([`is_valid_email`], [`is_country_code`],
@@ -21,6 +24,7 @@
 mod apply;
 mod countries;
 mod diff;
+mod draft;
 mod email;
 mod limits;
 mod normalize;
@@ -34,7 +38,9 @@ mod validate;
 pub use apply::apply_patch;
 pub use countries::is_country_code;
 pub use diff::{diff_customer, CustomerDraft};
+pub use draft::{check_draft, diff_draft, normalize_draft, validate_draft};
 pub use email::{is_valid_email, MAX_EMAIL_CHARS};
+pub(crate) use limits::max_chars;
 pub use limits::MAX_CHARS;
 pub use normalize::normalize_patch;
 pub use pattern::{set_engine as set_regex_engine, Engine as RegexEngine};

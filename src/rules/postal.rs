@@ -49,6 +49,15 @@ pub fn postal_code_countries() -> impl Iterator<Item = &'static str> {
 /// warning, never a reason to refuse: postal services accept spellings
 /// the data does not list.
 pub fn check_postal_code(country: &str, postal_code: &str) -> Result<(), String> {
+    postal_code_example(country, postal_code).map_err(|(message, _)| message)
+}
+
+/// [`check_postal_code`], with the example the message names (for messages
+/// in other languages).
+pub(crate) fn postal_code_example(
+    country: &str,
+    postal_code: &str,
+) -> Result<(), (String, &'static str)> {
     if postal_code.is_empty() || country.len() != 2 {
         return Ok(());
     }
@@ -57,8 +66,9 @@ pub fn check_postal_code(country: &str, postal_code: &str) -> Result<(), String>
         return Ok(());
     };
     match pattern::full_match(format, &postal_code.to_ascii_uppercase()) {
-        Some(false) => Err(format!(
-            "Not a usual {country} postal code (e.g. {example})"
+        Some(false) => Err((
+            format!("Not a usual {country} postal code (e.g. {example})"),
+            example,
         )),
         _ => Ok(()),
     }

@@ -163,6 +163,12 @@ fn lookup(ty: &str) -> Option<&'static (&'static str, &'static str, &'static str
 /// second part is allowed. Anything else (`EU_VAT`, `vat`, `eu-vat`) is
 /// rejected, with a hint when the lowercase form is known.
 pub fn check_tax_id_type(ty: &str) -> Result<(), String> {
+    tax_id_type_hint(ty).map_err(|(message, _)| message)
+}
+
+/// [`check_tax_id_type`], with the type the message suggests, if any (for
+/// messages in other languages).
+pub(crate) fn tax_id_type_hint(ty: &str) -> Result<(), (String, Option<&'static str>)> {
     if lookup(ty).is_some() {
         return Ok(());
     }
@@ -173,11 +179,15 @@ pub fn check_tax_id_type(ty: &str) -> Result<(), String> {
     }
     let lower = ty.to_ascii_lowercase().replace('-', "_");
     match lookup(&lower) {
-        Some((known, _, _)) => Err(format!("Not a valid tax id type; did you mean `{known}`?")),
-        None => Err(
+        Some((known, _, _)) => Err((
+            format!("Not a valid tax id type; did you mean `{known}`?"),
+            Some(known),
+        )),
+        None => Err((
             "Not a valid tax id type (expected a lowercase Stripe code such as eu_vat or us_ein)"
                 .to_owned(),
-        ),
+            None,
+        )),
     }
 }
 
@@ -193,6 +203,12 @@ pub fn check_tax_id_type(ty: &str) -> Result<(), String> {
 /// Returns `Err(message)` with an example, e.g. `"Not a usual us_ein tax id
 /// (e.g. 12-3456789)"`. A warning, never a reason to refuse an id.
 pub fn check_tax_id(ty: &str, id: &str) -> Result<(), String> {
+    tax_id_example(ty, id).map_err(|(message, _)| message)
+}
+
+/// [`check_tax_id`], with the example the message names (for messages in
+/// other languages).
+pub(crate) fn tax_id_example(ty: &str, id: &str) -> Result<(), (String, &'static str)> {
     let Some((ty, pattern, example)) = lookup(ty) else {
         return Ok(());
     };
@@ -212,7 +228,7 @@ pub fn check_tax_id(ty: &str, id: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("Not a usual {ty} tax id (e.g. {example})"))
+        Err((format!("Not a usual {ty} tax id (e.g. {example})"), example))
     }
 }
 

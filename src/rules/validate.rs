@@ -4,8 +4,8 @@ use super::countries::is_country_code;
 use super::email::is_valid_email;
 use super::limits::max_chars;
 use super::phone::is_valid_phone;
-use super::postal::check_postal_code;
-use super::tax::{check_tax_id, check_tax_id_type};
+use super::postal::postal_code_example;
+use super::tax::{tax_id_example, tax_id_type_hint};
 use checkoutpage_fields::{Check, Kind};
 
 use crate::error::{FieldError, Path, ProblemCode};
@@ -157,6 +157,13 @@ fn push(
     ));
 }
 
+/// Gives the problem just pushed its [`FieldError::hint`].
+fn hint(errors: &mut [FieldError], hint: &str) {
+    if let Some(last) = errors.last_mut() {
+        last.hint = Some(hint.to_owned());
+    }
+}
+
 /// The rules every string shares: no control characters, a maximum length
 /// (looked up by the last segment of `param`). Returns the trimmed value when
 /// both pass.
@@ -188,6 +195,7 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
                 format!("Usually at most {max} characters (got {count})"),
                 raw,
             );
+            hint(errors, &count.to_string());
             return None;
         }
     }
@@ -289,8 +297,9 @@ fn check_address(prefix: &'static str, address: &Map, errors: &mut Vec<FieldErro
             }
             "postalCode" => {
                 if let (Some(code), Some(country)) = (basic(param, raw, errors), country) {
-                    if let Err(message) = check_postal_code(country, code) {
+                    if let Err((message, example)) = postal_code_example(country, code) {
                         push(errors, ProblemCode::PostalCodeFormat, param, message, raw);
+                        hint(errors, example);
                     }
                 }
             }
@@ -351,23 +360,27 @@ fn check_tax(
     let Some(ty) = tax_id_type.filter(|t| !t.is_empty()) else {
         return;
     };
-    if let Err(message) = check_tax_id_type(ty) {
+    if let Err((message, known)) = tax_id_type_hint(ty) {
         errors.push(FieldError::problem(
             ProblemCode::TaxIdType,
             "taxIdType",
             message,
             value(type_field),
         ));
+        if let Some(known) = known {
+            hint(errors, known);
+        }
         return;
     }
     if let Some(id) = tax_id.filter(|id| !id.is_empty()) {
-        if let Err(message) = check_tax_id(ty, id) {
+        if let Err((message, example)) = tax_id_example(ty, id) {
             errors.push(FieldError::problem(
                 ProblemCode::TaxIdFormat,
                 "taxId",
                 message,
                 value(id_field),
             ));
+            hint(errors, example);
         }
     }
 }

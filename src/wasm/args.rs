@@ -15,7 +15,10 @@ use crate::config::ClientConfig;
 use crate::endpoints::list_customers::ListParams;
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, FieldError};
+use crate::merge::Merge;
+use crate::messages::{localized, Locale};
 use crate::rules::ValidationMode;
+use crate::save::Save;
 use crate::value::{Map, Value};
 
 use super::interop;
@@ -61,9 +64,9 @@ pub(crate) fn update(
 ) -> Result<Prepared, Error> {
     let mut errors = Vec::new();
     let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, mode) = request_options(config, options, &mut errors);
+    let (patience, signal, rules) = request_options(config, options, &mut errors);
     let patch = interop::snapshot(patch, "");
-    let request = args::update_request(config, &id, patch, mode, errors)?;
+    let request = args::update_request(config, &id, patch, rules, errors)?;
     Ok((request, patience, signal))
 }
 
@@ -75,8 +78,8 @@ pub(crate) fn get(
 ) -> Result<Prepared, Error> {
     let mut errors = Vec::new();
     let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, _) = request_options(config, options, &mut errors);
-    let request = args::get_request(config, &id, errors)?;
+    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
+    let request = args::get_request(config, &id, locale, errors)?;
     Ok((request, patience, signal))
 }
 
@@ -102,6 +105,50 @@ pub(crate) fn page_params(params: &JsValue) -> Result<ListParams, Error> {
         true => Ok(params),
         false => Err(Error::validation(errors)),
     }
+}
+
+/// Checks every argument of `saveCustomer`: the save, its first request
+/// (the `GET`), the patience of each request and the signal.
+pub(crate) fn save(
+    config: &ClientConfig,
+    loaded: &JsValue,
+    draft: &JsValue,
+    options: &JsValue,
+) -> Result<(Save, HttpRequest, Patience, Option<AbortSignal>), Error> {
+    let mut errors = Vec::new();
+    let signal = signal(options, &mut errors);
+    let map = options_map(options, "SaveOptions", &args::SAVE_OPTION_KEYS, &mut errors);
+    let loaded = interop::snapshot(loaded, "loaded");
+    let draft = interop::snapshot(draft, "draft");
+    let (save, request, patience) = args::save(config, loaded, draft, &map, errors)?;
+    Ok((save, request, patience, signal))
+}
+
+/// Checks every argument of `mergeCustomer` and merges.
+pub(crate) fn merge(
+    base: &JsValue,
+    current: &JsValue,
+    draft: &JsValue,
+    options: &JsValue,
+) -> Result<Merge, Error> {
+    let mut errors = Vec::new();
+    let map = options_map(
+        options,
+        "MergeOptions",
+        &args::MERGE_OPTION_KEYS,
+        &mut errors,
+    );
+    let (base, current) = (
+        interop::snapshot(base, "base"),
+        interop::snapshot(current, "current"),
+    );
+    args::merge(
+        base,
+        current,
+        interop::snapshot(draft, "draft"),
+        &map,
+        errors,
+    )
 }
 
 /// A bulk job's items and options, read and checked.
@@ -146,13 +193,20 @@ pub(crate) fn bulk(
     let map = options_map(options, "BulkOptions", &args::BULK_OPTION_KEYS, &mut errors);
     let settings = args::bulk_options(config, &map, &mut errors);
     if !errors.is_empty() {
-        return Err(Error::validation(errors));
+        return Err(Error::validation(localized(errors, settings.locale)));
     }
     // All the items share one allowance of characters.
     let mut allowance = MAX_BULK_INPUT_CHARS;
     let prepared = items
         .iter()
-        .map(|item| bulk_item(config, settings.mode, item, &mut allowance))
+        .map(|item| {
+            bulk_item(
+                config,
+                (settings.mode, settings.locale),
+                item,
+                &mut allowance,
+            )
+        })
         .collect();
     let job = match source {
         Some(_) => BulkJob::open(),
@@ -171,14 +225,15 @@ pub(crate) fn bulk(
 /// Checks one bulk item `{customerId, patch}` and builds its request.
 pub(crate) fn bulk_item(
     config: &ClientConfig,
-    mode: ValidationMode,
+    rules: (ValidationMode, Locale),
     item: &JsValue,
     allowance: &mut u32,
 ) -> (String, Result<HttpRequest, Error>) {
     if !item.is_object() {
         let value = interop::snapshot_within(item, "", allowance).value;
         let problem = args::not_an_object("", "Expected an item {customerId, patch}", value);
-        return (String::new(), Err(Error::validation(vec![problem])));
+        let problems = localized(vec![problem], rules.1);
+        return (String::new(), Err(Error::validation(problems)));
     }
     let mut errors = Vec::new();
     let id = interop::get(item, "customerId", &mut errors);
@@ -188,17 +243,17 @@ pub(crate) fn bulk_item(
     );
     let patch = interop::get(item, "patch", &mut errors);
     let patch = interop::snapshot_within(&patch, "", allowance);
-    let request = args::update_request(config, &id, patch, mode, errors);
+    let request = args::update_request(config, &id, patch, rules, errors);
     (id, request)
 }
 
-/// Reads one call's options: its patience, its signal and its validation
-/// mode (the client's own where not given).
+/// Reads one call's options: its patience, its signal, its validation mode
+/// and its messages' locale (the client's own where not given).
 fn request_options(
     config: &ClientConfig,
     options: &JsValue,
     errors: &mut Vec<FieldError>,
-) -> (Patience, Option<AbortSignal>, ValidationMode) {
+) -> (Patience, Option<AbortSignal>, (ValidationMode, Locale)) {
     let signal = signal(options, errors);
     let map = options_map(
         options,
@@ -206,8 +261,8 @@ fn request_options(
         &args::REQUEST_OPTION_KEYS,
         errors,
     );
-    let (patience, mode) = args::request_options(config, &map, errors);
-    (patience, signal, mode)
+    let (patience, mode, locale) = args::request_options(config, &map, errors);
+    (patience, signal, (mode, locale))
 }
 
 fn signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {

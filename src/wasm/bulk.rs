@@ -8,7 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
@@ -17,11 +17,13 @@ use crate::bulk::{BulkJob, Next};
 use crate::call::Patience;
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
+use crate::messages::Locale;
 use crate::pacer::Pacer;
 use crate::rules::ValidationMode;
 
 use super::args::{bulk_item, ItemSource};
 use super::errors::to_js_error;
+use super::interop;
 use super::transport::{self, Shared, Signals};
 
 /// Everything the workers of one job share.
@@ -40,7 +42,8 @@ pub(crate) struct BulkRun {
 pub(crate) struct Pulled {
     pub source: ItemSource,
     pub config: Rc<ClientConfig>,
-    pub mode: ValidationMode,
+    /// Each item's validation mode and its problems' locale.
+    pub rules: (ValidationMode, Locale),
     /// Characters all items may still hold together.
     pub allowance: Cell<u32>,
     /// The pull in progress: other free workers wait for it.
@@ -55,9 +58,9 @@ pub(crate) async fn run(run: Rc<BulkRun>, concurrency: usize) {
     if run.job.borrow().progress().done > 0 {
         report_progress(&run);
     }
-    let workers: Array = (0..concurrency.max(1))
-        .map(|_| JsValue::from(future_to_promise(worker(run.clone()))))
-        .collect();
+    let workers = interop::own_array(
+        (0..concurrency.max(1)).map(|_| JsValue::from(future_to_promise(worker(run.clone())))),
+    );
     // Workers never reject: every failure is an item's outcome.
     let _ = JsFuture::from(Promise::all(&workers)).await;
 }
@@ -112,7 +115,9 @@ async fn pull(run: &BulkRun) {
     // `next()` never rejects (js/items.js).
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
     pulled.pending.replace(None);
-    let field = |key: &str| Reflect::get(&result, &JsValue::from_str(key)).unwrap_or_default();
+    // `result` has no prototype (js/items.js): read as an own property all the same.
+    let mut unread = Vec::new();
+    let mut field = |key: &str| interop::get(&result, key, &mut unread);
     let error = field("error");
     if !error.is_undefined() {
         pulled.error.replace(Some(source_error(error)));
@@ -132,7 +137,12 @@ async fn pull(run: &BulkRun) {
         return;
     }
     let mut allowance = pulled.allowance.get();
-    let item = bulk_item(&pulled.config, pulled.mode, &field("value"), &mut allowance);
+    let item = bulk_item(
+        &pulled.config,
+        pulled.rules,
+        &field("value"),
+        &mut allowance,
+    );
     pulled.allowance.set(allowance);
     run.job.borrow_mut().push(item);
 }
@@ -145,7 +155,8 @@ fn source_error(thrown: JsValue) -> JsValue {
         ErrorKind::Aborted,
         "The items' iterable threw; items pulled before it finished, no more were sent",
     ));
-    let _ = Reflect::set(&error, &JsValue::from_str("cause"), &thrown);
+    // Defined, never set: a setter on a polluted Object.prototype sees nothing.
+    interop::define(&error, "cause", &thrown);
     error
 }
 
@@ -164,7 +175,7 @@ fn report_progress(run: &BulkRun) {
     let done = JsValue::from_f64(progress.done as f64);
     let failed = JsValue::from_f64(progress.failed as f64);
     for (key, value) in [("done", done), ("total", total), ("failed", failed)] {
-        let _ = Reflect::set(&object, &key.into(), &value);
+        interop::define(&object, key, &value);
     }
     let _ = callback.call1(&JsValue::UNDEFINED, &object);
 }

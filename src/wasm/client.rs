@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Object;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -17,6 +17,8 @@ use crate::endpoints::{list_customers, parse_customer_response};
 use crate::error::{Error, FieldError};
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
+use crate::redact;
+use crate::save::SaveStep;
 use crate::value::Value;
 
 use super::args::{self, Prepared};
@@ -186,6 +188,54 @@ impl CheckoutPageClient {
         page_promise(&fetch_page, &first, false)
     }
 
+    /// Saves `draft`, edited from `loaded` (the customer as `getCustomer`
+    /// returned it), without losing what someone else saved meanwhile:
+    /// loads the customer as stored now (`GET`), merges three ways, field by
+    /// field and inside `address`, `shipping` and `shipping.address` line by
+    /// line, and sends only what is left (`PATCH`, complete sub-objects).
+    /// Resolves to `{ customer, report }` (see `SaveReport`); with fields
+    /// both changed differently it sends nothing and rejects with a
+    /// `CheckoutPageError` of kind `"conflict"` (`conflicts`: `{ param,
+    /// base, theirs, mine }`; `current`: the customer as stored), unless
+    /// `options.onConflict` is `"mine"` or `"theirs"`. The API has no
+    /// conditional write: an edit saved between the `GET` and the `PATCH`
+    /// is not merged; a field that came back different is listed in
+    /// `report.differences`. Other failures reject as `updateCustomer`'s do;
+    /// a bad argument or draft rejects before anything is sent, and so does
+    /// an edit the save cannot carry, as in `diffCustomer` (an emptied email
+    /// is `email_required`), in `options.locale`.
+    #[wasm_bindgen(js_name = saveCustomer, unchecked_return_type = "Promise<SaveResult>")]
+    pub fn save_customer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Customer")] loaded: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] draft: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SaveOptions")] options: Option<JsValue>,
+    ) -> js_sys::Promise {
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Every argument is read now, before the promise is returned.
+        let (mut save, mut request, patience, signal) =
+            match args::save(&self.config, &loaded, &draft, &options) {
+                Ok(prepared) => prepared,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
+        let (shared, config) = (self.shared.clone(), self.config.clone());
+        wasm_bindgen_futures::future_to_promise(async move {
+            let fail = |e| to_js_error_from(e, signal.as_ref());
+            loop {
+                let call = Call::new(request, patience);
+                let signals = Signals::both(signal.as_ref());
+                let reply = transport::run(call, signals, &shared, None).await;
+                // The PATCH is built from the GET's reply and sent at once.
+                match save.next(&config, reply.map_err(fail)?) {
+                    SaveStep::Send(next) => request = next,
+                    SaveStep::Done(saved) => {
+                        return Ok(interop::from_value(&saved.map_err(fail)?.to_value()))
+                    }
+                }
+            }
+        })
+    }
+
     /// Updates many customers at the pace the API allows. `items`: an array,
     /// or an iterable or async iterable (a generator over `listCustomers`),
     /// pulled one item at a time as workers free up (`onProgress`'s `total`
@@ -226,13 +276,14 @@ impl CheckoutPageClient {
             source: bulk.source.map(|source| bulk::Pulled {
                 source,
                 config: self.config.clone(),
-                mode: bulk.settings.mode,
+                rules: (bulk.settings.mode, bulk.settings.locale),
                 allowance: std::cell::Cell::new(bulk.allowance),
                 pending: RefCell::new(None),
                 error: RefCell::new(None),
             }),
         });
         let concurrency = bulk.settings.concurrency as usize;
+        let secret = redact::secret_of_config(&self.config);
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
@@ -244,10 +295,17 @@ impl CheckoutPageClient {
                 return Err(rejection);
             }
             let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
-            let results: Array = results
-                .into_iter()
-                .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal)))
-                .collect();
+            let results = interop::own_array(
+                results
+                    .into_iter()
+                    .map(|(id, outcome)| match outcome {
+                        Outcome::Failed(e) => {
+                            (id, Outcome::Failed(redact::error(e, secret.as_deref())))
+                        }
+                        updated => (id, updated),
+                    })
+                    .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal))),
+            );
             Ok(results.into())
         })
     }
@@ -262,12 +320,14 @@ impl CheckoutPageClient {
             Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
         };
         let shared = self.shared.clone();
+        let secret = redact::secret_of(&request).map(str::to_owned);
         wasm_bindgen_futures::future_to_promise(async move {
             let call = Call::new(request, patience);
             let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
             let (_customer, data) = sent
                 .await
                 .and_then(|reply| parse_customer_response(reply.status, reply.body, reply.meta))
+                .map_err(|e| redact::error(e, secret.as_deref()))
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
         })
@@ -322,9 +382,8 @@ impl Lister {
 /// Items that ended `aborted` carry the job signal's reason as `cause`.
 fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> Object {
     let result = Object::new();
-    let set = |key: &str, value: &JsValue| {
-        let _ = Reflect::set(&result, &JsValue::from_str(key), value);
-    };
+    // Defined, never set: a polluted Object.prototype's setters see nothing.
+    let set = |key: &str, value: &JsValue| interop::define(&result, key, value);
     set("customerId", &JsValue::from_str(customer_id));
     match outcome {
         Outcome::Updated(data) => {

@@ -7,7 +7,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::args::problems_value;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Conflict, Error, ErrorKind};
+use crate::value::Value;
 
 use super::interop;
 
@@ -65,6 +66,15 @@ pub(crate) fn to_js_error_from(error: Error, signal: Option<&AbortSignal>) -> Js
         "retryAfterMs",
         retry_after.map_or(JsValue::NULL, JsValue::from_f64),
     );
+    let (conflicts, current) = match error.conflict.as_deref() {
+        Some(found) => (
+            Value::Array(found.conflicts.iter().map(Conflict::to_value).collect()),
+            interop::from_value(&found.current),
+        ),
+        None => (Value::Array(Vec::new()), JsValue::NULL),
+    };
+    set("conflicts", interop::from_value(&conflicts));
+    set("current", current);
     CheckoutPageError::new(&error.message, &details).into()
 }
 

@@ -3,12 +3,14 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::args::{self, PatchUse};
+use crate::args::{self, PatchUse, Snapshot};
 use crate::error::cap_problems;
+use crate::error::FieldError;
+use crate::messages::{localized, Locale};
 use crate::model::CustomerPatch;
 use crate::rules;
 
-use super::errors::validation_error;
+use super::errors::{to_js_error, validation_error};
 use super::interop::{self, snapshot};
 
 #[wasm_bindgen(start, private)]
@@ -31,14 +33,24 @@ pub(crate) fn platform() {
 /// `email: null`; control characters; invalid Unicode; values JSON cannot
 /// carry) stop `updateCustomer`; warnings (lengths, emails, country codes,
 /// postal codes, phones, tax ids) do not, unless `validation: "strict"`. A
-/// list with no error means `updateCustomer` sends the patch.
+/// list with no error means `updateCustomer` sends the patch. Messages are
+/// in `options.locale` (English by default); bad options are problems too.
 #[wasm_bindgen(js_name = validateCustomerPatch, unchecked_return_type = "ValidationProblem[]")]
 pub fn validate_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "unknown")] patch: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MessageOptions")] options: Option<JsValue>,
 ) -> JsValue {
     platform();
-    let (_, problems) = args::read_patch(snapshot(&patch, ""), PatchUse::Check);
-    interop::from_value(&args::problems_value(&cap_problems(problems)))
+    let (locale, mut problems) = message_options(options);
+    let (_, found) = args::read_patch(snapshot(&patch, ""), PatchUse::Check);
+    problems.extend(found);
+    let problems = localized(cap_problems(problems), locale);
+    interop::from_value(&args::problems_value(&problems))
+}
+
+/// The `{ locale }` options of a free function.
+fn message_options(options: Option<JsValue>) -> (Locale, Vec<FieldError>) {
+    args::message_options(options.map_or_else(Snapshot::default, |o| snapshot(&o, "options")))
 }
 
 /// The patch as the server will store it: strings trimmed, emails
@@ -59,17 +71,49 @@ pub fn normalize_customer_patch(
 /// empties it): unchanged fields are omitted, emptied ones become `null`, and any change
 /// inside `address` or `shipping` sends the complete object, because the API
 /// replaces them whole. Differences that normalisation removes (spaces, email
-/// case) are not changes.
+/// case) are not changes. An edit the patch cannot carry is a
+/// `CheckoutPageError` (`validation`), never dropped: an emptied email
+/// (`email_required`), a key that is not a field (`unknown_field`) or a
+/// changed read-only one (`read_only_field`); keys holding what `before`
+/// holds (a form filled from `{...customer}`) are fine.
 #[wasm_bindgen(js_name = diffCustomer, unchecked_return_type = "CustomerPatch")]
 pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer")] before: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MessageOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let before = args::customer(snapshot(&before, "before"), "before").map_err(validation_error)?;
-    let after = args::draft(&before, snapshot(&after, "after")).map_err(validation_error)?;
-    Ok(interop::from_value(
-        &rules::diff_customer(&before, &after).to_value(),
-    ))
+    let (locale, problems) = message_options(options);
+    let failed = |problems| validation_error(localized(problems, locale));
+    if !problems.is_empty() {
+        return Err(failed(problems));
+    }
+    let before = args::customer(snapshot(&before, "before"), "before").map_err(failed)?;
+    let patch = args::draft_patch(&before, snapshot(&after, "after")).map_err(failed)?;
+    Ok(interop::from_value(&patch.to_value()))
+}
+
+/// The three-way merge of a conflict-aware save, without a request: `draft`
+/// (a form edited from `base`, whole or partial as for `diffCustomer`)
+/// merged with `current` (the customer as stored now), field by field and
+/// inside `address`, `shipping` and `shipping.address` line by line. Returns
+/// `{ patch, draft, mine, theirs, both, conflicts }`: the patch that turns
+/// `current` into the merged customer, the merged customer's editable
+/// fields (every one, `null` where empty), and the dotted params changed by
+/// the draft only, by `current` only, by both alike, and by both differently
+/// (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
+/// `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
+/// `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
+/// argument that is not a customer or a draft.
+#[wasm_bindgen(js_name = mergeCustomer, unchecked_return_type = "MergeResult")]
+pub fn merge_customer(
+    #[wasm_bindgen(unchecked_param_type = "Customer")] base: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Customer")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] draft: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MergeOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let merge = super::args::merge(&base, &current, &draft, &options).map_err(to_js_error)?;
+    Ok(interop::from_value(&merge.to_value()))
 }
 
 /// `customer` as the server will store it after `patch`, for optimistic UI:

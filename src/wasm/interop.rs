@@ -49,6 +49,26 @@ extern "C" {
     /// A thrown value's message, never throwing.
     #[wasm_bindgen(js_name = describeError)]
     fn describe_error(error: &JsValue) -> String;
+    /// Defines an own data property (never through a polluted prototype's
+    /// setter); returns the object.
+    #[wasm_bindgen(js_name = defineOwn)]
+    fn define_own(object: &JsValue, key: &JsValue, value: &JsValue) -> JsValue;
+}
+
+/// Gives `object` the own property `key`: never through a setter that a
+/// polluted `Object.prototype` holds.
+pub(crate) fn define(object: &JsValue, key: &str, value: &JsValue) {
+    define_own(object, &JsValue::from_str(key), value);
+}
+
+/// A new array of `items`, each an own element: never handed to a setter
+/// that a polluted `Array.prototype` holds at its index (as `push` would).
+pub(crate) fn own_array(items: impl IntoIterator<Item = JsValue>) -> Array {
+    let array = Array::new();
+    for (index, item) in items.into_iter().enumerate() {
+        define_own(&array, &JsValue::from_f64(index as f64), &item);
+    }
+    array
 }
 
 #[wasm_bindgen(module = "/js/json.js")]

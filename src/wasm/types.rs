@@ -1,5 +1,6 @@
 //! The types of the JavaScript API's options and shapes (`ClientOptions`,
-//! `RequestOptions`, `ListParams`, `BulkOptions`, `BulkItem`, `BulkProgress`): their
+//! `RequestOptions`, `ListParams`, `SaveOptions`, `MergeOptions`,
+//! `BulkOptions`, `BulkItem`, `BulkProgress`): their
 //! TypeScript definitions come from here (tsify). The option names are
 //! checked against these definitions by `tests/options.rs`; the reading is
 //! `args.rs` here and in the core.
@@ -8,6 +9,7 @@ use js_sys::Function;
 use tsify::Tsify;
 use web_sys::AbortSignal;
 
+use crate::merge::OnConflict;
 use crate::model::CustomerPatch;
 use crate::rules::ValidationMode;
 
@@ -50,6 +52,11 @@ pub struct ClientOptions {
     /// `"off"` only what cannot be sent as given.
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages), for every call of the client.
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// Options for one call.
@@ -69,6 +76,52 @@ pub struct RequestOptions {
     /// (`updateCustomer`; ignored by `getCustomer`).
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages) for this call (default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
+}
+
+/// Options for `saveCustomer`: a call's options (each of its requests gets
+/// them), and what to do with a conflict.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveOptions {
+    /// Aborts the save (its `GET` or its `PATCH`), including any wait.
+    #[tsify(optional, type = "AbortSignal | undefined")]
+    pub signal: Option<AbortSignal>,
+    /// Per-attempt timeout in milliseconds for each request of the save.
+    #[tsify(optional, type = "number | undefined")]
+    pub timeout_ms: Option<u32>,
+    /// Retries after the first attempt, for each request of the save.
+    #[tsify(optional, type = "number | undefined")]
+    pub max_retries: Option<u32>,
+    /// The client's `validation` mode, for the draft's changes.
+    #[tsify(optional, type = "ValidationMode | undefined")]
+    pub validation: Option<ValidationMode>,
+    /// The language of the messages of the problems found in the arguments
+    /// (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+    /// other languages; default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
+    /// A field both I and someone else changed, to different values:
+    /// `"reject"` (default: nothing is sent, the save rejects with kind
+    /// `"conflict"`), `"mine"` (my value is sent) or `"theirs"` (theirs is
+    /// kept). Settled conflicts are listed in `report.conflicts`.
+    #[tsify(optional, type = "OnConflict | undefined")]
+    pub on_conflict: Option<OnConflict>,
+}
+
+/// Options for `mergeCustomer`.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MergeOptions {
+    /// How a field both changed differently is merged: `"reject"` and
+    /// `"theirs"` keep theirs, `"mine"` takes mine; each is listed in
+    /// `conflicts` whatever the choice.
+    #[tsify(optional, type = "OnConflict | undefined")]
+    pub on_conflict: Option<OnConflict>,
 }
 
 /// The query of `listCustomers` (`GET /v1/customers/`); sent with the
@@ -121,6 +174,11 @@ pub struct BulkOptions {
     /// The client's `validation` mode, for every item of this job.
     #[tsify(optional, type = "ValidationMode | undefined")]
     pub validation: Option<ValidationMode>,
+    /// The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+    /// `"es"`; any BCP 47 tag such as `navigator.language`, English for
+    /// other languages) for this job's items (default: the client's `locale`).
+    #[tsify(optional, type = "Locale | (string & {}) | undefined")]
+    pub locale: Option<String>,
 }
 
 /// Progress of a bulk update.

@@ -253,6 +253,17 @@ impl FakeApiCore {
         reply_json(&reply).to_string()
     }
 
+    /// Someone else's save of customer `id` (a PATCH body as JSON, checked
+    /// as the API would; `updatedAt` moves); returns the reply as JSON
+    /// (200 `{"data": customer}`, a 400 with `errors`, or a 404).
+    #[wasm_bindgen(js_name = editCustomer)]
+    pub fn edit_customer(&mut self, id: &str, patch_json: &str, now_ms: f64) -> String {
+        let reply = self
+            .api
+            .edit_customer(id, patch_json.as_bytes(), now_ms as i64);
+        reply_json(&reply).to_string()
+    }
+
     /// The customer as JSON, or `undefined`.
     #[wasm_bindgen(js_name = getCustomer)]
     pub fn get_customer(&self, id: &str) -> Option<String> {

@@ -28,6 +28,14 @@ export class CheckoutPageError extends Error {
      */
     readonly retryAfterMs: number | null;
     /**
+     * For `conflict` errors (`saveCustomer`): each field someone else changed,
+     * since the customer was loaded, to another value than the draft's, as
+     * `{ param, base, theirs, mine }`. Empty for every other kind.
+     */
+    readonly conflicts: Conflict[];
+    /** For `conflict` errors: the customer as stored now; `null` otherwise. */
+    readonly current: Customer | null;
+    /**
      * For `aborted` and `timeout` errors caused by the call's `signal`: the
      * signal's `reason` (as passed to `controller.abort(reason)`).
      */
@@ -84,6 +92,187 @@ export interface CustomerPage extends AsyncIterable<Customer> {
  * and the call's `signal` aborts it.
  */
 export type PagePromise = Promise<CustomerPage> & AsyncIterable<Customer>;
+
+/**
+ * What `saveCustomer` did besides saving: dotted params (`address.city`) in
+ * the API's field order.
+ */
+export interface SaveReport {
+    /** Whether the customer had changed since it was loaded (its `updatedAt` moved), so the save merged. */
+    concurrent: boolean;
+    /** The patch sent, or `null` when nothing was left to send (no `PATCH`). */
+    sent: CustomerPatch | null;
+    /** Fields only the draft changed: sent. */
+    mine: string[];
+    /** Fields someone else changed since loading: kept, not sent. */
+    theirs: string[];
+    /** Fields both changed to the same value. */
+    both: string[];
+    /** Fields both changed differently, settled by `onConflict` (`"mine"` or `"theirs"`). */
+    conflicts: Conflict[];
+    /**
+     * Fields the server returned with another value than the save expected:
+     * someone else's write between the save's `GET` and its `PATCH` (the API
+     * cannot make the check atomic), or a rule of the server's.
+     */
+    differences: string[];
+}
+
+/** What `saveCustomer` resolves to. */
+export interface SaveResult {
+    /** The customer as stored (from the `PATCH`, or the `GET` when nothing was sent). */
+    customer: Customer;
+    /** What was merged, sent and found. */
+    report: SaveReport;
+}
+
+/** What `mergeCustomer` returns. */
+export interface MergeResult {
+    /** What to send to turn the current customer into the merged one (`{}`: nothing). */
+    patch: CustomerPatch;
+    /** The merged customer's editable fields, every one present (`null` where empty). */
+    draft: CustomerDraft;
+    /** Fields only the draft changed. */
+    mine: string[];
+    /** Fields only the current customer changed. */
+    theirs: string[];
+    /** Fields both changed to the same value. */
+    both: string[];
+    /** Fields both changed differently (merged as `onConflict` says). */
+    conflicts: Conflict[];
+}
+
+
+
+/** The languages of problem messages; any other tag gives English. */
+export type Locale = "en" | "nl" | "de" | "fr" | "es";
+
+/**
+ * The Standard Schema v1 interface (https://standardschema.dev, MIT), as its
+ * spec publishes it for copying, so `StandardSchemaV1.InferOutput<typeof
+ * schema>` works without a dependency.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+    /** The Standard Schema properties. */
+    readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+/** The types of the Standard Schema v1 interface. */
+export declare namespace StandardSchemaV1 {
+    /** The Standard Schema properties. */
+    export interface Props<Input = unknown, Output = Input> {
+        /** The version number of the standard. */
+        readonly version: 1;
+        /** The vendor name of the schema library. */
+        readonly vendor: string;
+        /** Validates unknown input values. */
+        readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+        /** Inferred types associated with the schema. */
+        readonly types?: Types<Input, Output> | undefined;
+    }
+    /** The result interface of the validate function. */
+    export type Result<Output> = SuccessResult<Output> | FailureResult;
+    /** The result interface if validation succeeds. */
+    export interface SuccessResult<Output> {
+        /** The typed output value. */
+        readonly value: Output;
+        /** The non-existent issues. */
+        readonly issues?: never | undefined;
+    }
+    /** The result interface if validation fails. */
+    export interface FailureResult {
+        /** The issues of failed validation. */
+        readonly issues: ReadonlyArray<Issue>;
+    }
+    /** The issue interface of the failure output. */
+    export interface Issue {
+        /** The error message of the issue. */
+        readonly message: string;
+        /** The path of the issue, if any. */
+        readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+    }
+    /** The path segment interface of the issue. */
+    export interface PathSegment {
+        /** The key representing a path segment. */
+        readonly key: PropertyKey;
+    }
+    /** The Standard Schema types interface. */
+    export interface Types<Input = unknown, Output = Input> {
+        /** The input type of the schema. */
+        readonly input: Input;
+        /** The output type of the schema. */
+        readonly output: Output;
+    }
+    /** Infers the input type of a Standard Schema. */
+    export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+    /** Infers the output type of a Standard Schema. */
+    export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/**
+ * A problem as a schema reports it: a Standard Schema issue (`message` in
+ * the schema's locale, `path` the field as an array such as
+ * `["address", "postalCode"]`, absent for the whole value) with the
+ * problem's `param` (dotted), `code` and `severity`.
+ */
+export interface SchemaIssue extends StandardSchemaV1.Issue {
+    /** The field as an array of keys; absent for a problem with the whole value. */
+    readonly path?: ReadonlyArray<string> | undefined;
+    /** The field, dotted (`address.postalCode`); `""` for the whole value. */
+    readonly param: string;
+    /** What kind of problem it is. */
+    readonly code: ProblemCode;
+    /** `"error"` blocks; `"warning"` is a hint (an issue only when strict). */
+    readonly severity: Severity;
+}
+
+/**
+ * A schema's result: Standard Schema's, always synchronous, plus the
+ * `warnings` that do not block (hints to show with their paths).
+ */
+export type CustomerSchemaResult<Output> = (
+| { readonly value: Output; readonly issues?: never | undefined; }
+| { readonly issues: ReadonlyArray<SchemaIssue>; }
+) & { readonly warnings: ReadonlyArray<SchemaIssue> };
+
+/** The Standard Schema properties of this package's schemas. */
+export interface CustomerSchemaProps<Input, Output> extends StandardSchemaV1.Props<Input, Output> {
+    /** Synchronous: a result (with the warnings), never a Promise. */
+    readonly validate: (value: unknown) => CustomerSchemaResult<Output>;
+}
+
+/** A Standard Schema v1 object of this package; `validate` is synchronous. */
+export interface CustomerSchema<Input, Output> extends StandardSchemaV1<Input, Output> {
+    /** The Standard Schema properties (`vendor: "checkoutpage-client"`). */
+    readonly "~standard": CustomerSchemaProps<Input, Output>;
+    /** The warnings for `value` alone (hints that never block). */
+    warnings(value: unknown): ReadonlyArray<SchemaIssue>;
+}
+
+/** A schema for a patch: output the patch as the server will store it. */
+export type CustomerPatchSchema = CustomerSchema<CustomerPatch, CustomerPatch>;
+
+/**
+ * A schema for an edit form's values (`diffCustomer`'s draft): output the
+ * draft's fields as the server will store them, an emptied optional field
+ * `null`.
+ */
+export type CustomerDraftSchema = CustomerSchema<CustomerDraft, CustomerPatch>;
+
+/** The options of `validateCustomerPatch` and `diffCustomer`. */
+export interface MessageOptions {
+    /**
+     * The language of the problems' messages: `"en"` (the default), `"nl"`,
+     * `"de"`, `"fr"`, `"es"`, or any BCP 47 tag (`navigator.language`);
+     * English for other languages.
+     */
+    locale?: Locale | (string & {}) | undefined;
+}
+
+/** Options of a schema. */
+export interface SchemaOptions extends MessageOptions {
+    /** What blocks: `"standard"` (errors, the default), `"strict"` (warnings too), `"off"`. */
+    validation?: "standard" | "strict" | "off" | undefined;
+}
 
 
 /**
@@ -155,6 +344,32 @@ export type ValidationMode = "strict" | "standard" | "off";
 export type Severity = "error" | "warning";
 
 /**
+ * One field both sides changed, to different values, in a conflict-aware
+ * save: its dotted `param` (`name`, `address.city`,
+ * `shipping.address.line2`) and its value as loaded (`base`), as stored now
+ * (`theirs`: someone else's edit) and in the draft (`mine`), each as the
+ * server stores it: a string, or `null` for none.
+ */
+export interface Conflict {
+    /**
+     * The field, dotted for nested ones.
+     */
+    param: string;
+    /**
+     * Its value when the customer was loaded.
+     */
+    base: string | null;
+    /**
+     * Its value stored now.
+     */
+    theirs: string | null;
+    /**
+     * Its value in the draft.
+     */
+    mine: string | null;
+}
+
+/**
  * One item of a bulk update.
  */
 export interface BulkItem {
@@ -203,6 +418,54 @@ export interface FieldError {
 }
 
 /**
+ * Options for `mergeCustomer`.
+ */
+export interface MergeOptions {
+    /**
+     * How a field both changed differently is merged: `"reject"` and
+     * `"theirs"` keep theirs, `"mine"` takes mine; each is listed in
+     * `conflicts` whatever the choice.
+     */
+    onConflict?: OnConflict | undefined;
+}
+
+/**
+ * Options for `saveCustomer`: a call's options (each of its requests gets
+ * them), and what to do with a conflict.
+ */
+export interface SaveOptions {
+    /**
+     * Aborts the save (its `GET` or its `PATCH`), including any wait.
+     */
+    signal?: AbortSignal | undefined;
+    /**
+     * Per-attempt timeout in milliseconds for each request of the save.
+     */
+    timeoutMs?: number | undefined;
+    /**
+     * Retries after the first attempt, for each request of the save.
+     */
+    maxRetries?: number | undefined;
+    /**
+     * The client's `validation` mode, for the draft's changes.
+     */
+    validation?: ValidationMode | undefined;
+    /**
+     * The language of the messages of the problems found in the arguments
+     * (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+     * other languages; default: the client's `locale`).
+     */
+    locale?: Locale | (string & {}) | undefined;
+    /**
+     * A field both I and someone else changed, to different values:
+     * `"reject"` (default: nothing is sent, the save rejects with kind
+     * `"conflict"`), `"mine"` (my value is sent) or `"theirs"` (theirs is
+     * kept). Settled conflicts are listed in `report.conflicts`.
+     */
+    onConflict?: OnConflict | undefined;
+}
+
+/**
  * Options for `updateCustomers`.
  */
 export interface BulkOptions {
@@ -226,6 +489,12 @@ export interface BulkOptions {
      * The client's `validation` mode, for every item of this job.
      */
     validation?: ValidationMode | undefined;
+    /**
+     * The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+     * `"es"`; any BCP 47 tag such as `navigator.language`, English for
+     * other languages) for this job's items (default: the client's `locale`).
+     */
+    locale?: Locale | (string & {}) | undefined;
 }
 
 /**
@@ -249,6 +518,12 @@ export interface RequestOptions {
      * (`updateCustomer`; ignored by `getCustomer`).
      */
     validation?: ValidationMode | undefined;
+    /**
+     * The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+     * `"es"`; any BCP 47 tag such as `navigator.language`, English for
+     * other languages) for this call (default: the client's `locale`).
+     */
+    locale?: Locale | (string & {}) | undefined;
 }
 
 /**
@@ -295,6 +570,12 @@ export interface ClientOptions {
      * `"off"` only what cannot be sent as given.
      */
     validation?: ValidationMode | undefined;
+    /**
+     * The language of problem messages (`"en"`, `"nl"`, `"de"`, `"fr"`,
+     * `"es"`; any BCP 47 tag such as `navigator.language`, English for
+     * other languages), for every call of the client.
+     */
+    locale?: Locale | (string & {}) | undefined;
 }
 
 /**
@@ -439,9 +720,14 @@ export interface ListParams {
 }
 
 /**
+ * What a save does with a field both sides changed to different values.
+ */
+export type OnConflict = "reject" | "mine" | "theirs";
+
+/**
  * What kind of failure a call ended in.
  */
-export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment";
+export type ErrorKind = "validation" | "bad_request" | "authentication" | "permission" | "not_found" | "rate_limit" | "server" | "http" | "network" | "timeout" | "aborted" | "invalid_response" | "environment" | "conflict";
 
 /**
  * Where orders ship. Replaced in full when supplied in a patch.
@@ -496,6 +782,25 @@ export class CheckoutPageClient {
      */
     constructor(options: ClientOptions);
     /**
+     * Saves `draft`, edited from `loaded` (the customer as `getCustomer`
+     * returned it), without losing what someone else saved meanwhile:
+     * loads the customer as stored now (`GET`), merges three ways, field by
+     * field and inside `address`, `shipping` and `shipping.address` line by
+     * line, and sends only what is left (`PATCH`, complete sub-objects).
+     * Resolves to `{ customer, report }` (see `SaveReport`); with fields
+     * both changed differently it sends nothing and rejects with a
+     * `CheckoutPageError` of kind `"conflict"` (`conflicts`: `{ param,
+     * base, theirs, mine }`; `current`: the customer as stored), unless
+     * `options.onConflict` is `"mine"` or `"theirs"`. The API has no
+     * conditional write: an edit saved between the `GET` and the `PATCH`
+     * is not merged; a field that came back different is listed in
+     * `report.differences`. Other failures reject as `updateCustomer`'s do;
+     * a bad argument or draft rejects before anything is sent, and so does
+     * an edit the save cannot carry, as in `diffCustomer` (an emptied email
+     * is `email_required`), in `options.locale`.
+     */
+    saveCustomer(loaded: Customer, draft: CustomerDraft, options?: SaveOptions): Promise<SaveResult>;
+    /**
      * Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
      * the body. Resolves to the customer as stored by the server; rejects
      * with a `CheckoutPageError`. An empty or invalid patch rejects before
@@ -528,14 +833,63 @@ export class CheckoutPageClient {
 export function applyCustomerPatch(customer: Customer, patch: CustomerPatch): Customer;
 
 /**
+ * A Standard Schema (v1) for an edit form's values, the draft
+ * `diffCustomer` takes: an emptied email is an `email_required` issue, an
+ * empty optional field means "clear"; the value is the draft's fields as
+ * the server will store them. See `createCustomerPatchSchema`.
+ */
+export function createCustomerDraftSchema(options?: SchemaOptions): CustomerDraftSchema;
+
+/**
+ * A Standard Schema (v1) for a patch, what `updateCustomer` takes: for
+ * react-hook-form's `standardSchemaResolver`, TanStack Form's validators
+ * and any library that takes one. `validate` is synchronous; its issues
+ * are the problems that block sending (errors; warnings too with
+ * `validation: "strict"`), each with a `path` array and a message in
+ * `locale`; the value is the patch as the server will store it. Throws a
+ * `CheckoutPageError` (`validation`) for bad options.
+ */
+export function createCustomerPatchSchema(options?: SchemaOptions): CustomerPatchSchema;
+
+/**
+ * The JSON Schema (draft 2020-12) of a patch, rendered from the customer
+ * field table (`fields/`): each field's type and doc comment, `null`
+ * clearing all but `email`, no other fields, at least one. Only what the
+ * API certainly refuses: usual lengths and formats stay warnings of
+ * `validateCustomerPatch`, so a validator using it never blocks what the
+ * server accepts. A new object at each call.
+ */
+export function customerPatchJsonSchema(): Record<string, unknown>;
+
+/**
  * The smallest patch that turns `before` into `after` (an edited form, whole
  * or partial: a field `after` leaves out is unchanged, `null` or `""`
  * empties it): unchanged fields are omitted, emptied ones become `null`, and any change
  * inside `address` or `shipping` sends the complete object, because the API
  * replaces them whole. Differences that normalisation removes (spaces, email
- * case) are not changes.
+ * case) are not changes. An edit the patch cannot carry is a
+ * `CheckoutPageError` (`validation`), never dropped: an emptied email
+ * (`email_required`), a key that is not a field (`unknown_field`) or a
+ * changed read-only one (`read_only_field`); keys holding what `before`
+ * holds (a form filled from `{...customer}`) are fine.
  */
-export function diffCustomer(before: Customer, after: CustomerDraft): CustomerPatch;
+export function diffCustomer(before: Customer, after: CustomerDraft, options?: MessageOptions): CustomerPatch;
+
+/**
+ * The three-way merge of a conflict-aware save, without a request: `draft`
+ * (a form edited from `base`, whole or partial as for `diffCustomer`)
+ * merged with `current` (the customer as stored now), field by field and
+ * inside `address`, `shipping` and `shipping.address` line by line. Returns
+ * `{ patch, draft, mine, theirs, both, conflicts }`: the patch that turns
+ * `current` into the merged customer, the merged customer's editable
+ * fields (every one, `null` where empty), and the dotted params changed by
+ * the draft only, by `current` only, by both alike, and by both differently
+ * (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
+ * `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
+ * `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
+ * argument that is not a customer or a draft.
+ */
+export function mergeCustomer(base: Customer, current: Customer, draft: CustomerDraft, options?: MergeOptions): MergeResult;
 
 /**
  * The patch as the server will store it: strings trimmed, emails
@@ -551,25 +905,33 @@ export function normalizeCustomerPatch(patch: CustomerPatch): CustomerPatch;
  * `email: null`; control characters; invalid Unicode; values JSON cannot
  * carry) stop `updateCustomer`; warnings (lengths, emails, country codes,
  * postal codes, phones, tax ids) do not, unless `validation: "strict"`. A
- * list with no error means `updateCustomer` sends the patch.
+ * list with no error means `updateCustomer` sends the patch. Messages are
+ * in `options.locale` (English by default); bad options are problems too.
  */
-export function validateCustomerPatch(patch: unknown): ValidationProblem[];
+export function validateCustomerPatch(patch: unknown, options?: MessageOptions): ValidationProblem[];
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checkoutpageclient_free: (a: number, b: number) => void;
+    readonly __wbg_customerschemarules_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
     readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
     readonly checkoutpageclient_listCustomers: (a: number, b: number, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
+    readonly checkoutpageclient_saveCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomers: (a: number, b: any, c: number) => any;
-    readonly diffCustomer: (a: any, b: any) => [number, number, number];
+    readonly createCustomerDraftSchema: (a: number) => [number, number, number];
+    readonly createCustomerPatchSchema: (a: number) => [number, number, number];
+    readonly customerPatchJsonSchema: () => any;
+    readonly customerschemarules_run: (a: number, b: any) => any;
+    readonly diffCustomer: (a: any, b: any, c: number) => [number, number, number];
+    readonly mergeCustomer: (a: any, b: any, c: any, d: number) => [number, number, number];
     readonly normalizeCustomerPatch: (a: any) => [number, number, number];
     readonly start: () => void;
-    readonly validateCustomerPatch: (a: any) => any;
+    readonly validateCustomerPatch: (a: any, b: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;

@@ -45,7 +45,7 @@ const NODE_FETCH_CANNOT_SURVIVE = ["signal", "body", "0", "toJSON"];
 const NON_PLAIN = [
   "Map", "Set", "WeakMap", "WeakSet", "Date", "RegExp", "Uint8Array", "Float64Array",
   "DataView", "ArrayBuffer", "Promise", "Error", "StringObject", "classWithGetters",
-  "classWithoutFields",
+  "classWithoutFields", "nonEnumerable", "inherited",
 ];
 const PLACES = ["address", "shipping", "shipping.address", "address.line1", ""];
 
@@ -68,6 +68,140 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
   const options = { apiKey: key, baseUrl: api, dangerouslyAllowBrowser: true, maxRetries: 2 };
   const ADDRESS = ${JSON.stringify(ADDRESS)};
   const out = {};
+
+  // The trial of issue 22 (notes: F1-F6), with fetch options answering
+  // without a network, so that Node and the page run the same; first, while
+  // Node's own fetch (which reads Array.prototype[0] in its request queue)
+  // has no connection yet.
+  const stored = (id) => new Response('{"data":{"id":"' + id + '","name":"Stored"}}', { status: 200 });
+  const idOf = (url) => url.split("/").pop().split("?")[0];
+
+  // F1. An accessor at Array.prototype[0]: a bulk job neither hands its
+  // items or results to the setter nor reads the getter's forgery.
+  {
+    let sent = "";
+    let setterCalls = 0;
+    const c = new CheckoutPageClient({ ...options, fetch: async (url, init) => {
+      sent += init.method + " " + idOf(url) + " " + init.body + ";";
+      // Not a Response: Node's own (undici) builds arrays of its own, which
+      // the polluted Array.prototype[0] breaks whatever the client does.
+      const text = '{"data":{"id":"' + idOf(url) + '","name":"Stored"}}';
+      return { status: 200, headers: { get: () => null }, text: async () => text };
+    } });
+    Object.defineProperty(Array.prototype, 0, { configurable: true,
+      set() { setterCalls += 1; },
+      get() { return { customerId: ID("dead"), patch: { email: "attacker@evil.test" } }; } });
+    let results;
+    try {
+      results = await c.updateCustomers([{ customerId: ID("21"), patch: { name: "Grace" } }], {});
+    } finally {
+      delete Array.prototype[0];
+    }
+    out.arrayAccessor = {
+      sent, setterCalls, length: results.length,
+      ownFirst: Object.getOwnPropertyDescriptor(results, 0) !== undefined,
+      first: results[0] && [results[0].customerId, results[0].ok],
+    };
+  }
+
+  // F2. A polluted Object.prototype.then never sees the client's internal
+  // response (which holds the body) and cannot forge it.
+  {
+    const c = new CheckoutPageClient({ ...options, fetch: async (url) => stored(idOf(url)) });
+    let stolen = 0;
+    function evilThen(resolve) {
+      delete Object.prototype.then;
+      if (Object.getOwnPropertyDescriptor(this, "text") && Object.getOwnPropertyDescriptor(this, "status")) {
+        stolen += 1;
+        resolve({ status: 200, type: "basic", body: null, headers: { get: () => null },
+          text: () => Promise.resolve('{"data":{"id":"' + ID("22") + '","name":"FORGED"}}') });
+      } else {
+        resolve(this);
+      }
+      queueMicrotask(() => Object.defineProperty(Object.prototype, "then", { configurable: true, value: evilThen }));
+    }
+    Object.defineProperty(Object.prototype, "then", { configurable: true, value: evilThen });
+    let got;
+    try {
+      got = await settle(c.getCustomer(ID("22")));
+    } finally {
+      delete Object.prototype.then;
+    }
+    out.pollutedThen = { got, stolen };
+  }
+
+  // F3. Setters and getters on Object.prototype for every field of an
+  // error, a bulk result and a progress report: none is set through them.
+  {
+    const FIELDS = ["kind", "status", "errors", "body", "requestId", "retryAfterMs",
+      "customerId", "ok", "customer", "error", "done", "total", "failed"];
+    const received = new Set();
+    // Not a Response: Node's own breaks with these keys polluted.
+    const text = '{"errors":[{"param":"email","message":"Email already in use","value":"grace@customer.test"}]}';
+    const c = new CheckoutPageClient({ ...options, maxRetries: 0, fetch: async () => ({
+      status: 400, headers: { get: (name) => (name === "x-request-id" ? "req-1" : null) }, text: async () => text }) });
+    let error;
+    let bulk;
+    const progress = [];
+    for (const name of FIELDS) {
+      Object.defineProperty(Object.prototype, name, { configurable: true,
+        set() { received.add(name); }, get() { return "FORGED"; } });
+    }
+    try {
+      error = await c.updateCustomer(ID("23"), { email: "grace@customer.test" }).catch((e) => e);
+      bulk = await c.updateCustomers([{ customerId: ID("24"), patch: { name: "x" } }],
+        { onProgress: (p) => { progress[progress.length] = [p.done, p.total, p.failed]; } });
+    } finally {
+      for (const name of FIELDS) delete Object.prototype[name];
+    }
+    const r = bulk[0];
+    out.accessors = {
+      received: [...received],
+      error: [error.kind, error.status, error.requestId, error.retryAfterMs, error.errors?.length ?? null, typeof error.body],
+      bulk: [r.customerId, r.ok, r.error && r.error.kind, r.error && r.error.status],
+      progress,
+    };
+  }
+
+  // F4. A server, proxy or gateway that echoes the key: it appears in no
+  // error, its stack or its JSON (message, errors, body, requestId, a
+  // redirect's target), for single calls and bulk items.
+  {
+    const secret = "sk_live_TOPSECRET123";
+    const answers = {
+      [ID("401")]: [401, { "content-type": "application/json" }, (auth) => JSON.stringify({ error: "unauthorized", message: "Invalid key " + auth })],
+      [ID("400")]: [400, { "content-type": "application/json" }, (auth) => JSON.stringify({ status: 400, message: "bad", errors: [{ param: auth, message: auth, value: { [auth]: [auth] } }] })],
+      [ID("403")]: [403, { "content-type": "text/html" }, (auth) => "<html><title>Forbidden " + auth + "</title></html>"],
+      [ID("500")]: [500, { "content-type": "text/plain", "x-request-id": "req " + secret }, (auth) => "upstream: " + auth],
+      [ID("307")]: [307, { location: "https://evil.test/?key=" + secret }, () => ""],
+    };
+    const c = new CheckoutPageClient({ ...options, apiKey: secret, maxRetries: 0, fetch: async (url, init) => {
+      const [status, headers, body] = answers[idOf(url)];
+      const auth = init.headers.Authorization;
+      return new Response(status === 307 ? null : body(auth), { status, headers });
+    } });
+    const leaks = (e) => [JSON.stringify(e), String(e.stack), String(e.message), JSON.stringify(e.body), JSON.stringify(e.errors)]
+      .some((text) => text.includes("TOPSECRET"));
+    out.echoedKey = {};
+    for (const id of Object.keys(answers)) {
+      const e = await c.getCustomer(id).catch((e) => e);
+      out.echoedKey[id.slice(-3)] = { kind: e.kind, status: e.status, leaks: leaks(e) };
+    }
+    const bulk = await c.updateCustomers(Object.keys(answers).map((customerId) => ({ customerId, patch: { name: "x" } })));
+    out.echoedKeyBulk = bulk.map((r) => r.ok || leaks(r.error));
+  }
+
+  // F6. A redirect, within the origin, to a URL with credentials: refused
+  // as http (fetch would refuse the URL), without them, not retried.
+  {
+    let calls = 0;
+    const c = new CheckoutPageClient({ ...options, fetch: async (url) => {
+      calls += 1;
+      return new Response(null, { status: 307, headers: { location: api.replace("://", "://user:pw@") + "/v1/customers/" + ID("26") } });
+    } });
+    const e = await settle(c.updateCustomer(ID("26"), { name: "x" }));
+    out.userinfoRedirect = { kind: e.kind, status: e.status, credentials: /user:|:pw@/.test(e.message), calls };
+  }
 
   // 1. A polluted Object.prototype, as one bad deep merge leaves it.
   const called = [];
@@ -160,6 +294,9 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
     ArrayBuffer: () => new ArrayBuffer(2), Promise: () => Promise.resolve(ADDRESS),
     Error: () => new Error("x"), StringObject: () => new String(ADDRESS.line1),
     classWithGetters: () => new WithGetters(), classWithoutFields: () => new WithoutFields(),
+    // (F5) own data that is not enumerable; data inherited from a prototype.
+    nonEnumerable: () => Object.defineProperties({}, { line1: { value: ADDRESS.line1 }, city: { value: ADDRESS.city } }),
+    inherited: () => Object.assign(Object.create({ country: "NL", line1: ADDRESS.line1 }), { city: ADDRESS.city }),
   };
   const place = (where, value) => {
     switch (where) {
@@ -200,6 +337,8 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
     out["redirect" + status] = await settle(client.updateCustomer(ID("7" + status), { name: "Ada", address: { ...ADDRESS } }));
   }
   out.sameOrigin307 = await settle(client.updateCustomer(ID("5307"), { name: "Ada" }));
+
+  out.userinfoServerRedirect = await settle(client.updateCustomer(ID("9307"), { name: "x" }));
   return out;
 }`;
 
@@ -244,10 +383,14 @@ before(async () => {
   api = await recorder((req, url, body, send) => {
     const id = url.pathname.split("/").pop();
     const json = { "content-type": "application/json" };
-    const redirect = /^65f0c0ffee0+([57])(30\d)$/.exec(id);
+    const redirect = /^65f0c0ffee0+([579])(30\d)$/.exec(id);
     if (redirect && !url.searchParams.has("followed")) {
       const [, where, status] = redirect;
-      const location = where === "7" ? `${other.url}/steal/${id}` : `/v1/customers/${id}?followed=1`;
+      const location = {
+        7: `${other.url}/steal/${id}`,
+        5: `/v1/customers/${id}?followed=1`,
+        9: `${api.url.replace("://", "://user:pw@")}/v1/customers/${id}?followed=1`,
+      }[where];
       return send(Number(status), { location }, "");
     }
     if (id === ID("400")) {
@@ -442,8 +585,47 @@ function redirects({ out, api, other, inBrowser }) {
   }
 }
 
+/** The trial of issue 22, F1, F2, F3, F4 and F6 (F5 is in NON_PLAIN, point 2). */
+const TRIAL = {
+  "F1. an accessor at Array.prototype[0] neither receives a bulk item or result nor forges one": ({ out }) =>
+    assert.deepEqual(out.arrayAccessor, {
+      sent: `PATCH ${ID("21")} {"name":"Grace"};`,
+      setterCalls: 0,
+      length: 1,
+      ownFirst: true,
+      first: [ID("21"), true],
+    }),
+  "F2. a polluted Object.prototype.then never sees the internal response nor forges it": ({ out }) =>
+    assert.deepEqual(out.pollutedThen, { got: { ok: true, name: "Stored", id: ID("22") }, stolen: 0 }),
+  "F3. Object.prototype's setters receive no error, result or progress field, its getters forge none": ({ out }) =>
+    assert.deepEqual(out.accessors, {
+      received: [],
+      error: ["bad_request", 400, "req-1", null, 1, "object"],
+      bulk: [ID("24"), false, "bad_request", 400],
+      progress: [[1, 1, 1]],
+    }),
+  "F4. a key the server echoes appears in no error, stack or JSON": ({ out }) => {
+    for (const [status, seen] of Object.entries(out.echoedKey)) {
+      assert.equal(seen.leaks, false, `the key in the error of a ${status}: ${JSON.stringify(seen)}`);
+      assert.equal(seen.status, Number(status), status);
+    }
+    assert.deepEqual(out.echoedKeyBulk, [false, false, false, false, false], "bulk items' errors");
+  },
+  "F6. a redirect to a URL with credentials is http, without them, not retried": ({ out, api, inBrowser }) => {
+    assert.deepEqual(out.userinfoRedirect, { kind: "http", status: 307, credentials: false, calls: 1 });
+    const e = out.userinfoServerRedirect;
+    assert.equal(e.ok, false);
+    assert.equal(e.kind, "http", JSON.stringify(e));
+    assert.equal(e.status, inBrowser ? null : 307, "a browser hides the redirect");
+    assert.doesNotMatch(e.message, /user:|:pw@/);
+    assert.equal(to(api, ID("9307")).length, 1, "not retried, not followed");
+  },
+};
 
 for (const runtime of ["Node", "Chromium"]) {
+  for (const [name, check] of Object.entries(TRIAL)) {
+    test(`${runtime}: trial ${name}`, async () => check(await ran(runtime)));
+  }
   test(`${runtime}: 1. a polluted Object.prototype changes nothing sent or called`, async () =>
     pollution(await ran(runtime)));
   test(`${runtime}: 2. a Map, Date, class instance... in address or shipping is refused, never sent as {}`, async () =>

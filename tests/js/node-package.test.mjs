@@ -132,7 +132,7 @@ test("no global fetch: a CheckoutPageError of kind environment at once, nothing 
   assert.deepEqual(await requestsFor(id), []);
 });
 
-test("load failures are CheckoutPageErrors that say what to do (CSP, no WebAssembly)", async () => {
+test("load failures are CheckoutPageErrors that say what to do (CSP, no WebAssembly, no synchronous compile on the main thread)", async () => {
   const { explain, checkWebAssembly } = await import("../../pkg/explain.js");
   const csp = explain(
     new WebAssembly.CompileError(
@@ -142,6 +142,16 @@ test("load failures are CheckoutPageErrors that say what to do (CSP, no WebAssem
   assert.ok(csp instanceof CheckoutPageError);
   assert.equal(csp.kind, "environment");
   assert.match(csp.message, /Add 'wasm-unsafe-eval' to the script-src directive/);
+  // The main entry compiles synchronously (issue 28); a browser that refuses
+  // that on its main thread (Chromium's old limit) is told to use /init.
+  const mainThread = explain(
+    new RangeError(
+      "WebAssembly.Module(): WebAssembly.Module is disallowed on the main thread, if the buffer size is larger than 4KB. Use WebAssembly.compile, or compile on a worker thread.",
+    ),
+  );
+  assert.ok(mainThread instanceof CheckoutPageError);
+  assert.equal(mainThread.kind, "environment");
+  assert.match(mainThread.message, /Import `checkoutpage-client\/init` instead and `await init\(\)`/);
   const saved = globalThis.WebAssembly;
   delete globalThis.WebAssembly;
   try {

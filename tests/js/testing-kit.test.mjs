@@ -128,6 +128,22 @@ test("bad options and faults are clear errors", async () => {
   const api = await createFakeApi();
   assert.throws(() => api.fail("x", { kind: "explode" }), TypeError);
   assert.throws(() => api.customers.add({ id: GRACE, email: "g@example.com" }), /id: Customer id already exists/);
+  // Issue 26: someone else's edit, checked as the API would check it.
+  const before = api.customers.get(GRACE);
+  const edited = api.customers.update(GRACE, { name: "  Grace B. Hopper " });
+  assert.equal(edited.name, "  Grace B. Hopper ");
+  assert.ok(edited.updatedAt > before.updatedAt, "updatedAt moves");
+  assert.equal(api.requests.length, 0, "not a request of the log");
+  assert.throws(() => api.customers.update(GRACE, { email: null }), (e) => e instanceof TypeError && /email: Email cannot be cleared/.test(e.message));
+  assert.throws(() => api.customers.update("0000000000000000000000ff", { name: "x" }), /customers\.update: Customer not found/);
+  assert.throws(() => api.customers.update(GRACE, "name"), /takes a patch object/);
+  assert.throws(() => api.fail(GRACE, { kind: "concurrentEdit", patch: { emial: "x" } }), /edit\.emial: Unknown field/);
+  assert.throws(() => api.fail(GRACE, { kind: "concurrentEdit" }), /patch must be a non-empty object/);
+  assert.throws(() => api.fail(GRACE, { kind: "concurrentEdit", patch: {}, extra: 1 }), /has no field "extra"/);
+  // The fault: the edit lands just before the request it is consumed by.
+  api.fail(GRACE, { kind: "concurrentEdit", patch: { phone: "+1 202 555 0100" } });
+  const response = await api.fetch(`https://api.checkoutpage.com/v1/customers/${GRACE}`, { headers: { authorization: "Bearer sk_test_sandbox" } });
+  assert.equal((await response.json()).data.phone, "+1 202 555 0100");
 });
 
 // Found by a new-user trial of the packed kit; each of these failed before.

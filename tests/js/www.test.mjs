@@ -351,11 +351,24 @@ test("?fake: the dashboard runs against the package's test kit, with no server f
     await page.click("#save-button");
     await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success");
     const log = await page.evaluate(() => window.fakeApi.requests.map((r) => [r.method, r.path, r.status, r.headers.authorization ?? null]));
-    assert.deepEqual(log.slice(-2), [
-      ["PATCH", `/proxy/v1/customers/${GRACE}`, 429, null],
+    // The save loads the customer as stored (retried through the 429), then patches it.
+    assert.deepEqual(log.slice(-3), [
+      ["GET", `/proxy/v1/customers/${GRACE}`, 429, null],
+      ["GET", `/proxy/v1/customers/${GRACE}`, 200, null],
       ["PATCH", `/proxy/v1/customers/${GRACE}`, 200, null],
     ]);
     assert.equal(await page.evaluate((id) => window.fakeApi.customers.get(id).name, GRACE), "Grace Hopper");
+    // Someone else changes this customer between load and save (the kit's
+    // customers.update): both edits are kept.
+    await page.evaluate((id) => window.fakeApi.customers.update(id, { companyName: "US Navy" }), GRACE);
+    await page.fill("#f-phone", "+1 202 555 0100");
+    await page.waitForFunction(() => !document.querySelector("#save-button").disabled);
+    await page.click("#save-button");
+    await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success");
+    const grace = await page.evaluate((id) => window.fakeApi.customers.get(id), GRACE);
+    assert.equal(grace.companyName, "US Navy");
+    assert.equal(grace.phone, "+1 202 555 0100");
+    assert.equal(await page.inputValue("#f-companyName"), "US Navy");
     assert.deepEqual(problems, []);
     assert.deepEqual(requests.filter((p) => p.includes("/v1/")), [], "no API request left the page");
   } finally {
@@ -432,4 +445,121 @@ test("the dashboard finds customers: debounced search that cancels, pages, a row
   assert.equal(await page.getAttribute(`.result[data-id="${chosen.id}"]`, "aria-current"), "true");
   assert.deepEqual(problems.filter((p) => !/ERR_ABORTED|aborted/i.test(p)), []);
   await page.close();
+});
+
+test("issue 25: an emptied email is an error at the field, Save stays off until it is fixed or discarded", async () => {
+  const { id } = await createCustomer(INITIAL);
+  const { page, problems } = await openDashboard(id);
+  await page.fill("#f-email", "   ");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  assert.match(await text(page, "#err-email"), /^Email cannot be emptied/);
+  assert.equal(await page.getAttribute("#f-email", "aria-invalid"), "true");
+  assert.ok(await page.locator("#save-button").isDisabled(), "Save is off");
+  assert.ok(await page.locator("#discard-button").isEnabled(), "Discard is on");
+  assert.equal(await statusState(page), "invalid");
+  // Enter (submitting the form) does not save either.
+  await page.press("#f-email", "Enter");
+  await page.waitForTimeout(300);
+  assert.deepEqual((await requestsFor(id)).filter((r) => r.method === "PATCH"), []);
+  // Discarding brings the stored email back, and the error goes.
+  await page.click("#discard-button");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() === "");
+  assert.equal(await page.inputValue("#f-email"), "marie@example.com");
+  assert.equal(await page.getAttribute("#f-email", "aria-invalid"), "false");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("issue 25: the dashboard speaks the browser's language", async () => {
+  const { id } = await createCustomer(INITIAL);
+  const page = await browser.newPage({ locale: "de-DE" });
+  await page.goto(`${url}/?id=${encodeURIComponent(id)}`);
+  await page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "idle");
+  assert.equal(await page.evaluate(() => navigator.language), "de-DE");
+  await page.fill("#f-email", "");
+  await page.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  assert.equal(await text(page, "#err-email"), "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden");
+  await page.fill("#f-email", "marie@example.com");
+  await page.fill("#f-address-postalCode", "123");
+  await page.waitForFunction(() => document.querySelector("#err-address-postalCode")?.textContent.trim() !== "");
+  assert.equal(await text(page, "#err-address-postalCode"), "Keine übliche Postleitzahl für dieses Land (z. B. 33380)");
+  await page.close();
+});
+
+/** Types `value` into `param`'s input and waits until Save is on. */
+async function edit(page, param, value) {
+  await page.fill(`#f-${param.replace(/\./g, "-")}`, value);
+  await page.waitForFunction(() => !document.querySelector("#save-button").disabled);
+}
+
+async function saveAndWait(page, state = "success") {
+  await page.click("#save-button");
+  await page.waitForFunction((s) => document.querySelector("#status")?.dataset.state === s, state, { timeout: 15_000 });
+}
+
+test("two tabs on one customer: disjoint edits are both kept; the same field shows both values and a choice", async () => {
+  // Issue 26. Before saveCustomer, the second tab's save sent the whole
+  // address as it had loaded it, putting line2 back.
+  const { id } = await createCustomer(INITIAL);
+  const one = await openDashboard(id);
+  const two = await openDashboard(id);
+
+  await edit(one.page, "address.line2", "Bâtiment C");
+  await saveAndWait(one.page);
+  await edit(two.page, "address.city", "Lyon");
+  await saveAndWait(two.page);
+  assert.deepEqual((await stored(id)).address, { ...ADDRESS, line2: "Bâtiment C", city: "Lyon" });
+  // The second tab now shows both, and says whose change it kept.
+  assert.equal(await two.page.inputValue("#f-address-line2"), "Bâtiment C");
+  assert.match(await text(two.page, "#status"), /Kept someone else's change to address\.line2/);
+  const patches = (await requestsFor(id)).filter((r) => r.method === "PATCH");
+  assert.deepEqual(JSON.parse(patches.at(-1).body), { address: { ...ADDRESS, line2: "Bâtiment C", city: "Lyon" } });
+
+  // The same field in both tabs (tab one's view is now behind tab two's save).
+  await edit(one.page, "name", "Marie Skłodowska");
+  await edit(one.page, "phone", "+33 1 00 00 00 00");
+  await edit(two.page, "name", "Maria Salomea");
+  await saveAndWait(two.page);
+  await saveAndWait(one.page, "error");
+  const panel = one.page.locator("#conflicts");
+  assert.ok(await panel.isVisible(), "the conflict panel is shown");
+  assert.match(await text(one.page, "#status"), /Conflicting changes/);
+  // Both values, and what it was when loaded, with a choice per field.
+  const row = one.page.locator('[data-conflict="name"]');
+  assert.match(await row.innerText(), /Maria Salomea/);
+  assert.match(await row.innerText(), /Marie Skłodowska/);
+  assert.match(await row.innerText(), /When you loaded it: Marie Curie/);
+  assert.equal(await one.page.locator('[data-conflict]').count(), 1, "only the field both changed");
+  assert.ok(await row.locator('input[data-side="mine"]').isChecked(), "mine is preselected");
+  assert.ok(await one.page.locator("#f-name").evaluate((el) => el.closest(".field").classList.contains("has-conflict")));
+  await one.page.screenshot({ path: `${ARTIFACTS}/www-conflict.png`, fullPage: true });
+  // Nothing was sent by the refused save.
+  assert.equal((await stored(id)).name, "Maria Salomea");
+
+  // Keep theirs for the name: my phone is still saved, their name stays.
+  await row.locator('input[data-side="theirs"]').check();
+  await one.page.click("#conflict-apply");
+  await one.page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success", null, { timeout: 15_000 });
+  assert.ok(await panel.isHidden());
+  let customer = await stored(id);
+  assert.equal(customer.name, "Maria Salomea");
+  assert.equal(customer.phone, "+33 1 00 00 00 00");
+  assert.equal(await one.page.inputValue("#f-name"), "Maria Salomea");
+
+  // Again, keeping mine this time.
+  await edit(two.page, "companyName", "Sorbonne");
+  await saveAndWait(two.page);
+  await edit(one.page, "companyName", "Institut Curie");
+  await saveAndWait(one.page, "error");
+  await one.page.click("#conflict-apply");
+  await one.page.waitForFunction(() => document.querySelector("#status")?.dataset.state === "success", null, { timeout: 15_000 });
+  customer = await stored(id);
+  assert.equal(customer.companyName, "Institut Curie");
+  assert.equal(customer.name, "Maria Salomea");
+  assert.deepEqual(customer.address, { ...ADDRESS, line2: "Bâtiment C", city: "Lyon" });
+
+  assert.deepEqual(one.problems, []);
+  assert.deepEqual(two.problems, []);
+  await one.page.close();
+  await two.page.close();
 });

@@ -5,6 +5,7 @@
 // Deno without --allow-read; Jest 30 + jsdom (no TextDecoder, no fetch); a
 // page under a strict Content Security Policy; strict TypeScript consumers.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import {
@@ -52,6 +53,33 @@ describe("browser bundles (no bundler configuration, no wasm file emitted)", { c
         server.close();
       }
     });
+  }
+});
+
+test("Vite library mode as Vite's docs configure it (es + umd; es + cjs): builds, the UMD runs in a page, the CJS in Node", LONG, async () => {
+  // Issue 28, point 2: a team's library bundling the SDK (fixtures/vite/lib/);
+  // top-level await in the main entry made both builds fail (INVALID_TLA_FORMAT).
+  const vite = bin("vite", "vite");
+  await sh("vite", vite, ["build", "--config", "vite.lib.config.js"], { env: { ...process.env, NO_COLOR: "1" } });
+  await sh("vite", vite, ["build", "--config", "vite.lib-cjs.config.js"], { env: { ...process.env, NO_COLOR: "1" } });
+  const probe = 'const lib = require("./dist-lib-cjs/fixture-vite.cjs"); console.log(JSON.stringify([lib.problems({ email: "not-an-email" }), typeof lib.teamClient("http://127.0.0.1:9").updateCustomer]));';
+  const { stdout } = await sh("vite", process.execPath, ["-e", probe]);
+  assert.deepEqual(JSON.parse(stdout), [["email"], "function"]);
+  const umd = readFileSync(join(fixture("vite"), "dist-lib/fixture-vite.umd.cjs"), "utf8");
+  const page = `<!doctype html><title>pending</title><script src="/team-client.umd.js"></script>
+    <script>document.title = JSON.stringify([TeamClient.problems({ email: "not-an-email" }), typeof TeamClient.teamClient("http://127.0.0.1:9").updateCustomer]);</script>`;
+  const server = await serve({}, { "/index.html": page, "/team-client.umd.js": umd });
+  const tab = await getBrowser().newPage();
+  try {
+    const problems = [];
+    tab.on("pageerror", (e) => problems.push(String(e)));
+    await tab.goto(`${server.url}/index.html`);
+    await tab.waitForFunction(() => document.title !== "pending", null, { timeout: 30_000 });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(JSON.parse(await tab.title()), [["email"], "function"]);
+  } finally {
+    await tab.close();
+    server.close();
   }
 });
 

@@ -43,7 +43,7 @@ test("plain <script type=module> page and module worker (no bundler)", TIMEOUT, 
   }
 });
 
-test("Vite dev server (no config): page and module worker", TIMEOUT, async (t) => {
+test("Vite dev server (no config): page, module worker (/init), module worker importing the main entry, posted to at once", TIMEOUT, async (t) => {
   const port = await freePort();
   const vite = spawn(
     join(fixture("vite"), "node_modules/.bin/vite"),
@@ -59,14 +59,14 @@ test("Vite dev server (no config): page and module worker", TIMEOUT, async (t) =
       vite.stdout.on("data", () => output.includes(`:${port}/`) && (clearTimeout(timer), resolve()));
       vite.on("exit", (code) => reject(new Error(`vite exited with ${code}:\n${output}`)));
     });
-    await inBrowser(t, `http://127.0.0.1:${port}/`, "vite-dev");
+    await inBrowser(t, `http://127.0.0.1:${port}/`, "vite-dev", { also: ["runInMainEntryWorker"] });
     assertNoWarnings(t, output, /warn|error|\(!\)/i);
   } finally {
     vite.kill();
   }
 });
 
-test("Vite production build (no config), served statically: page and module worker", TIMEOUT, async (t) => {
+test("Vite production build (no config), served statically: page, module worker (/init), module worker importing the main entry", TIMEOUT, async (t) => {
   const { stdout, stderr } = await run(join(fixture("vite"), "node_modules/.bin/vite"), ["build"], {
     cwd: fixture("vite"),
     env: { ...process.env, NO_COLOR: "1" },
@@ -77,7 +77,7 @@ test("Vite production build (no config), served statically: page and module work
   assert.deepEqual(emitted.filter((f) => f.endsWith(".wasm")), []);
   const server = await serve({ "/": join(fixture("vite"), "dist") });
   try {
-    await inBrowser(t, `${server.url}/index.html`, "vite-build");
+    await inBrowser(t, `${server.url}/index.html`, "vite-build", { also: ["runInMainEntryWorker"] });
   } finally {
     server.close();
   }

@@ -64,8 +64,12 @@ export async function node(name, script, runtime) {
   return { id, result: JSON.parse(stdout) };
 }
 
-/** Opens `url`, runs the scenario in the page and (unless `worker: false`) in a module worker. */
-export async function inBrowser(t, url, runtime, { worker = true } = {}) {
+/**
+ * Opens `url`, runs the scenario in the page and (unless `worker: false`) in
+ * a module worker, then through each of `also` (more functions of the page,
+ * e.g. a worker importing the main entry).
+ */
+export async function inBrowser(t, url, runtime, { worker = true, also = [] } = {}) {
   const page = await browser.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
@@ -78,10 +82,17 @@ export async function inBrowser(t, url, runtime, { worker = true } = {}) {
     await page.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
     const scenarios = [[runtime, "run"]];
     if (worker) scenarios.push([`${runtime} worker`, "runInWorker"]);
+    for (const fn of also) scenarios.push([`${runtime} ${fn}`, fn]);
     for (const [where, fn] of scenarios) {
       const { id } = await newCustomer({ email: "x@example.com" });
-      const call = () =>
-        page.evaluate(([fn, args]) => window[fn](args), [fn, { sandbox: SANDBOX, key: KEY, id, runtime: where }]);
+      // A page the dev server reloads (below) has neither `ready` nor `fn`
+      // until its script runs again: wait for both before each call.
+      const call = async () => {
+        await page.waitForFunction((fn) => window.ready === true && typeof window[fn] === "function", fn, {
+          timeout: 30_000,
+        });
+        return page.evaluate(([fn, args]) => window[fn](args), [fn, { sandbox: SANDBOX, key: KEY, id, runtime: where }]);
+      };
       let result;
       try {
         result = await call();
@@ -89,9 +100,8 @@ export async function inBrowser(t, url, runtime, { worker = true } = {}) {
         // The Vite dev server reloads the page once when it first meets a
         // dependency its start-up scan missed (here: the worker's import of
         // checkoutpage-client/init). Standard Vite behaviour: retry once.
-        if (!/Execution context was destroyed/.test(error.message)) throw error;
+        if (!/Execution context was destroyed|is not a function/.test(error.message)) throw error;
         t.diagnostic(`${where}: the page reloaded (dev server dependency optimisation); retrying`);
-        await page.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
         result = await call();
       }
       await check(t, result, where, id);

@@ -13,8 +13,11 @@ use checkoutpage::config::{ClientConfig, ClientOptionsInput};
 use checkoutpage::endpoints::list_customers::{self, ListParams, Page};
 use checkoutpage::endpoints::{get_customer, parse_customer_response, update_customer};
 use checkoutpage::error::{Error, ErrorKind, ResponseBody};
-use checkoutpage::model::CustomerPatch;
+use checkoutpage::merge::OnConflict;
+use checkoutpage::model::{Customer, CustomerPatch};
 use checkoutpage::pacer::Pacer;
+use checkoutpage::rules::{CustomerDraft, ValidationMode};
+use checkoutpage::save::{Save, SaveStep, Saved};
 use checkoutpage::value::Value;
 use checkoutpage_imitation::{Api, LogEntry, Options, Outcome as ApiOutcome, Request};
 
@@ -36,6 +39,12 @@ pub struct ClientId(usize);
 /// Handle of a single call in a [`World`].
 #[derive(Clone, Copy, Debug)]
 pub struct CallId(usize);
+/// When a save ended, and how.
+pub type SaveOutcome = (f64, Result<Box<Saved>, Error>);
+
+/// Handle of a conflict-aware save in a [`World`].
+#[derive(Clone, Copy, Debug)]
+pub struct SaveId(usize);
 /// Handle of a bulk job in a [`World`].
 #[derive(Clone, Copy, Debug)]
 pub struct JobId(usize);
@@ -95,6 +104,8 @@ enum TaskState {
 enum Owner {
     Single(usize),
     Worker(usize),
+    /// A conflict-aware save: its calls, one after the other.
+    Save(usize),
 }
 
 struct Task {
@@ -132,6 +143,8 @@ pub struct World {
     tasks: Vec<Task>,
     results: Vec<Option<(f64, Result<Reply, Error>)>>,
     jobs: Vec<Job>,
+    /// Each save, and its outcome once over.
+    saves: Vec<(Save, Option<SaveOutcome>)>,
     seq: u64,
 }
 
@@ -155,6 +168,7 @@ impl World {
             tasks: Vec::new(),
             results: Vec::new(),
             jobs: Vec::new(),
+            saves: Vec::new(),
             seq: 0,
         }
     }
@@ -277,6 +291,47 @@ impl World {
             self.tick();
         }
         self.page(call).expect("a page")
+    }
+
+    /// Starts `client.saveCustomer(base, draft, { onConflict })` now: its
+    /// `GET`, then (from the `GET`'s reply, at once) its `PATCH`, each a
+    /// call of the machine as the wasm driver runs them.
+    pub fn save(
+        &mut self,
+        client: ClientId,
+        base: &Value,
+        draft: &Value,
+        on_conflict: OnConflict,
+        options: CallOptions,
+    ) -> SaveId {
+        let config = &self.clients[client.0].config;
+        let base = Customer::from_value(base).expect("a customer");
+        let Value::Object(state) = draft else {
+            panic!("a draft object")
+        };
+        let draft = CustomerDraft::from_partial(&base, state).expect("a draft");
+        let (save, request) =
+            Save::start(config, base, draft, on_conflict, ValidationMode::Standard)
+                .expect("a valid save");
+        self.saves.push((save, None));
+        let handle = self.saves.len() - 1;
+        let seq = self.next_seq();
+        self.tasks.push(Task {
+            client: client.0,
+            owner: Owner::Save(handle),
+            call: Some((0, Call::new(request, self.patience(client, options)))),
+            state: TaskState::Waiting(self.now),
+            abort_at: options.abort_at.unwrap_or(f64::INFINITY),
+            aborts_requests: true,
+            abort_is_timeout: options.abort_is_timeout,
+            seq,
+        });
+        SaveId(handle)
+    }
+
+    /// The ended save's outcome and when it ended.
+    pub fn saved(&self, save: SaveId) -> SaveOutcome {
+        self.saves[save.0].1.clone().expect("the save has ended")
     }
 
     fn start(&mut self, client: ClientId, call: Call, options: CallOptions) -> CallId {
@@ -521,7 +576,7 @@ impl World {
         let client = &mut self.clients[task.client];
         let job = match task.owner {
             Owner::Worker(job) => self.jobs[job].pacer.as_mut(),
-            Owner::Single(_) => None,
+            Owner::Single(_) | Owner::Save(_) => None,
         };
         self.seq += 1;
         task.seq = self.seq;
@@ -571,9 +626,26 @@ impl World {
             }
             Step::Done(result) => {
                 let item = *item;
+                let patience = call.patience();
                 task.call = None;
                 match task.owner {
                     Owner::Single(handle) => self.results[handle] = Some((now, result)),
+                    Owner::Save(handle) => {
+                        let config = &client.config;
+                        let (save, outcome) = &mut self.saves[handle];
+                        let next = match result {
+                            Ok(reply) => save.next(config, reply),
+                            Err(error) => SaveStep::Done(Err(error)),
+                        };
+                        match next {
+                            // The next request starts now, with nothing in between.
+                            SaveStep::Send(request) => {
+                                task.call = Some((0, Call::new(request, patience)));
+                                task.state = TaskState::Waiting(now);
+                            }
+                            SaveStep::Done(done) => *outcome = Some((now, done)),
+                        }
+                    }
                     Owner::Worker(job) => {
                         let job = &mut self.jobs[job];
                         job.job.finish_call(item, result);

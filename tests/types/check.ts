@@ -4,10 +4,14 @@ import {
   CheckoutPageClient,
   CheckoutPageError,
   type ClientOptions,
+  type Conflict,
   type Customer,
+  type CustomerDraft,
   type CustomerPatch,
   type ErrorKind,
   type FieldError,
+  type MergeResult,
+  mergeCustomer,
   type ProblemCode,
   type RequestOptions,
   type Severity,
@@ -120,3 +124,30 @@ async function use(): Promise<string> {
   return id;
 }
 void use;
+
+// Issue 26: the conflict-aware save and the pure merge.
+async function save(client: CheckoutPageClient): Promise<string[]> {
+  const loaded = await client.getCustomer("6650a1b2c3d4e5f601234567");
+  const draft: CustomerDraft = { ...loaded, address: { ...loaded.address, city: "Haarlem" } };
+  try {
+    const { customer, report } = await client.saveCustomer(loaded, draft, { onConflict: "reject", timeoutMs: 5000 });
+    const sent: CustomerPatch | null = report.sent;
+    const concurrent: boolean = report.concurrent;
+    void [customer.updatedAt, sent, concurrent];
+    // @ts-expect-error: not an onConflict choice
+    await client.saveCustomer(loaded, draft, { onConflict: "ours" });
+    return [...report.mine, ...report.theirs, ...report.both, ...report.differences, ...report.conflicts.map((c) => c.param)];
+  } catch (error) {
+    if (error instanceof CheckoutPageError && error.kind === "conflict") {
+      const current: Customer | null = error.current;
+      const first: Conflict | undefined = error.conflicts[0];
+      const values: (string | null)[] = first ? [first.base, first.theirs, first.mine] : [];
+      const merged: MergeResult = mergeCustomer(loaded, current ?? loaded, draft, { onConflict: "theirs" });
+      const patch: CustomerPatch = merged.patch;
+      void [values, patch];
+      return merged.conflicts.map((c) => c.param);
+    }
+    throw error;
+  }
+}
+void save;

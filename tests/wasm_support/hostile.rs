@@ -76,7 +76,7 @@ pub async fn throwing_proxies_reject_instead_of_crashing() {
     ))
     .await;
     assert!(unreadable_at(&error, ""), "{:?}", problems(&error));
-    assert!(problems(&validate_customer_patch(owned_keys))[0]
+    assert!(problems(&validate_customer_patch(owned_keys, None))[0]
         .1
         .contains("boom"));
     let descriptor = eval(
@@ -189,7 +189,7 @@ pub async fn the_request_is_what_was_passed_at_call_time() {
 /// 3. A value that cannot be read is an error on its field, never an omission.
 pub async fn throwing_getters_are_errors_on_their_field() {
     let patch = eval(r#"{name: "x", get email() { throw new Error("nope"); }}"#);
-    let errors = validate_customer_patch(patch.clone());
+    let errors = validate_customer_patch(patch.clone(), None);
     assert!(unreadable_at(&errors, "email"), "{:?}", problems(&errors));
     let id = new_customer(r#"{"email": "getter@example.com"}"#).await;
     let error = update(&client(), &id, patch, None)
@@ -197,11 +197,11 @@ pub async fn throwing_getters_are_errors_on_their_field() {
         .expect_err("rejects");
     assert_error(&error, "validation", None);
     let patch = eval(r#"{name: "x", get address() { throw new Error("nope"); }}"#);
-    let errors = validate_customer_patch(patch.clone());
+    let errors = validate_customer_patch(patch.clone(), None);
     assert!(unreadable_at(&errors, "address"), "{:?}", problems(&errors));
     let nested = eval(r#"{address: {city: "Delft", get line1() { throw 1; }}}"#);
     assert!(unreadable_at(
-        &validate_customer_patch(nested),
+        &validate_customer_patch(nested, None),
         "address.line1"
     ));
     update(&client(), &id, patch, None)
@@ -226,7 +226,7 @@ pub fn large_inputs_take_linear_time_and_give_capped_errors() {
         (0..3)
             .map(|_| {
                 let started = super::now();
-                validate_customer_patch(value.clone());
+                validate_customer_patch(value.clone(), None);
                 super::now() - started
             })
             .fold(f64::INFINITY, f64::min)
@@ -237,7 +237,7 @@ pub fn large_inputs_take_linear_time_and_give_capped_errors() {
         ratio < 12.0,
         "25,000 keys took {ratio} times as long as 5,000"
     );
-    let errors = validate_customer_patch(wide.clone());
+    let errors = validate_customer_patch(wide.clone(), None);
     let list = problems(&errors);
     assert_eq!(list.len(), 101, "100 problems, then how many more");
     assert!(
@@ -250,7 +250,7 @@ pub fn large_inputs_take_linear_time_and_give_capped_errors() {
         &wide,
     );
     let started = super::now();
-    let patch = diff_customer(customer, js(r#"{"name": "B"}"#)).expect("diffs");
+    let patch = diff_customer(customer, js(r#"{"name": "B"}"#), None).expect("diffs");
     let took = super::now() - started;
     assert!(took < 5000.0, "diff of 25,000 extra keys in {took} ms");
     assert_eq!(
@@ -258,13 +258,13 @@ pub fn large_inputs_take_linear_time_and_give_capped_errors() {
         r#"{"name":"B"}"#
     );
     let started = super::now();
-    let list = problems(&validate_customer_patch(keys(100_000)));
+    let list = problems(&validate_customer_patch(keys(100_000), None));
     let took = super::now() - started;
     assert!(took < 5000.0, "100,000 keys refused in {took} ms");
     assert_eq!(list.len(), 1);
     assert!(list[0].1.contains("Larger than"), "{list:?}");
     let long_key = eval(r#"({["k".repeat(200000)]: "x".repeat(50000)})"#);
-    let errors = validate_customer_patch(long_key);
+    let errors = validate_customer_patch(long_key, None);
     let first = Array::from(&errors).get(0);
     assert!(get_str(&first, "param").unwrap().chars().count() <= 300);
     assert!(get_str(&first, "message").unwrap().chars().count() <= 300);
@@ -281,14 +281,14 @@ pub fn oversized_input_is_refused_before_copying() {
             .byte_length()
     };
     // Warm up, then measure.
-    validate_customer_patch(js(r#"{"name": "x"}"#));
+    validate_customer_patch(js(r#"{"name": "x"}"#), None);
     let before = memory();
     for expression in [
         r#"{name: "x".repeat(10 * 1024 * 1024)}"#,
         r#"{name: "\u0001".repeat(1e8)}"#,
         r#"{name: "\u0001".repeat(2e8)}"#,
     ] {
-        let errors = validate_customer_patch(eval(expression));
+        let errors = validate_customer_patch(eval(expression), None);
         assert!(Array::is_array(&errors), "an array for {expression}");
         let list = problems(&errors);
         assert_eq!(list.len(), 1, "{list:?}");
@@ -297,7 +297,7 @@ pub fn oversized_input_is_refused_before_copying() {
     let grew = memory() - before;
     assert!(grew < 1024 * 1024, "wasm memory grew by {grew} bytes");
     // The module still works.
-    assert!(problems(&validate_customer_patch(js(r#"{"name": "ok"}"#))).is_empty());
+    assert!(problems(&validate_customer_patch(js(r#"{"name": "ok"}"#), None)).is_empty());
 }
 
 /// 6. Options that cannot work are refused at construction, with the field named.
@@ -330,9 +330,9 @@ pub async fn options_are_checked_at_construction() {
 pub async fn revoked_proxies_and_unbound_methods_give_checkout_page_errors() {
     let revoked =
         eval(r#"(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()"#);
-    let errors = validate_customer_patch(revoked.clone());
+    let errors = validate_customer_patch(revoked.clone(), None);
     assert!(unreadable_at(&errors, ""), "{:?}", problems(&errors));
-    let error = diff_customer(revoked.clone(), js("{}")).expect_err("throws");
+    let error = diff_customer(revoked.clone(), js("{}"), None).expect_err("throws");
     assert_error(&error, "validation", None);
     let options = js(&format!(
         r#"{{"apiKey": "{KEY}", "baseUrl": "{SANDBOX}", "dangerouslyAllowBrowser": true}}"#
@@ -368,13 +368,13 @@ pub fn a_partial_draft_changes_only_what_it_names() {
         "phone": "+31201234567", "companyName": "Acme", "billingEmail": "bill@b.co",
         "address": {"city": "Delft"}, "shipping": {"name": "S"}, "taxId": "NL1", "taxIdType": "eu_vat"}"#,
     );
-    let patch = diff_customer(customer.clone(), js(r#"{"name": "New"}"#)).unwrap();
+    let patch = diff_customer(customer.clone(), js(r#"{"name": "New"}"#), None).unwrap();
     assert_eq!(
         String::from(js_sys::JSON::stringify(&patch).unwrap()),
         r#"{"name":"New"}"#
     );
     // `null` (and "") still empties a field the draft names.
-    let patch = diff_customer(customer, js(r#"{"phone": null, "companyName": ""}"#)).unwrap();
+    let patch = diff_customer(customer, js(r#"{"phone": null, "companyName": ""}"#), None).unwrap();
     assert_eq!(
         String::from(js_sys::JSON::stringify(&patch).unwrap()),
         r#"{"companyName":null,"phone":null}"#

@@ -279,6 +279,10 @@ macro_rules! shared_suite {
             rules::diff_normalize_apply_work_on_js_objects()
         }
         #[wasm_bindgen_test]
+        fn merge_works_on_js_objects() {
+            rules::merge_works_on_js_objects()
+        }
+        #[wasm_bindgen_test]
         fn every_kind_of_javascript_value_crosses_exactly() {
             rules::every_kind_of_javascript_value_crosses_exactly()
         }

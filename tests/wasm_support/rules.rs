@@ -2,7 +2,8 @@
 //! helpers, through the exported functions: the same answers as natively.
 
 use checkoutpage::{
-    apply_customer_patch, diff_customer, normalize_customer_patch, validate_customer_patch,
+    apply_customer_patch, diff_customer, merge_customer, normalize_customer_patch,
+    validate_customer_patch,
 };
 use js_sys::Array;
 
@@ -19,7 +20,7 @@ pub fn the_shared_validation_table_gives_the_same_answers() {
     );
     for case in cases.iter() {
         let name = get_str(&case, "name").unwrap();
-        let actual = Array::from(&validate_customer_patch(get(&case, "patch")));
+        let actual = Array::from(&validate_customer_patch(get(&case, "patch"), None));
         let expected = Array::from(&get(&case, "problems"));
         for a in actual.iter() {
             let code = get_str(&a, "code").unwrap_or_default();
@@ -101,7 +102,7 @@ pub async fn warnings_are_sent_and_modes_choose() {
     let patch = r#"{"phone": "+1 415 555 2671 ext. 12", "companyName": "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC",
         "address": {"line1": "Rr. Nëna Terezë 1", "city": "Prishtinë", "postalCode": "10000", "country": "XK"},
         "taxId": "123456789RT0001", "billingEmail": "ivan@пример.рф"}"#;
-    let warnings = Array::from(&validate_customer_patch(js(patch)));
+    let warnings = Array::from(&validate_customer_patch(js(patch), None));
     let codes: Vec<String> = warnings
         .iter()
         .map(|w| get_str(&w, "code").unwrap())
@@ -187,7 +188,7 @@ pub async fn lone_surrogates_are_errors() {
         (r#"{["na\uD800me"]: "x"}"#, "na\u{FFFD}me"),
         (r#"{name: "Ada \uD83D", f() {}}"#, "name"),
     ] {
-        let problems = Array::from(&validate_customer_patch(eval(expression)));
+        let problems = Array::from(&validate_customer_patch(eval(expression), None));
         let found: Vec<(String, String)> = problems
             .iter()
             .map(|p| (get_str(&p, "param").unwrap(), get_str(&p, "code").unwrap()))
@@ -198,11 +199,12 @@ pub async fn lone_surrogates_are_errors() {
         );
     }
     // A patch whose only field was dropped is not also "empty".
-    let only = Array::from(&validate_customer_patch(eval(r#"{name: "\uD83D"}"#)));
+    let only = Array::from(&validate_customer_patch(eval(r#"{name: "\uD83D"}"#), None));
     assert_eq!(only.length(), 1, "one problem: the field's");
-    let paired = Array::from(&validate_customer_patch(eval(
-        r#"{name: "Ada \uD83D\uDE00"}"#,
-    )));
+    let paired = Array::from(&validate_customer_patch(
+        eval(r#"{name: "Ada \uD83D\uDE00"}"#),
+        None,
+    ));
     assert_eq!(paired.length(), 0, "a whole emoji is fine");
     let id = new_customer(r#"{"email": "surrogate@example.com"}"#).await;
     let off = client_with(r#"{"validation": "off"}"#).unwrap();
@@ -237,7 +239,7 @@ pub fn diff_normalize_apply_work_on_js_objects() {
         r#"{"name": " Ada ", "email": "ADA@example.com", "phone": "",
         "address": {"line1": "Main 1", "city": "Leiden", "postalCode": "2611 AB", "country": "nl"}}"#,
     );
-    let patch = diff_customer(before.clone(), after).expect("diff");
+    let patch = diff_customer(before.clone(), after, None).expect("diff");
     assert_eq!(
         JSON::stringify(&patch).unwrap(),
         r#"{"phone":null,"address":{"line1":"Main 1","city":"Leiden","postalCode":"2611 AB","country":"NL"}}"#,
@@ -261,9 +263,62 @@ pub fn diff_normalize_apply_work_on_js_objects() {
         JSON::stringify(&normalized).unwrap(),
         r#"{"email":"a@b.co","address":{"country":"NL"}}"#
     );
-    let error = diff_customer(js("[]"), js("{}")).expect_err("not a customer");
+    let error = diff_customer(js("[]"), js("{}"), None).expect_err("not a customer");
     assert_error(&error, "validation", None);
     let error = normalize_customer_patch(js(r#"{"nme": "x"}"#)).expect_err("misspelt field");
+    assert_error(&error, "validation", None);
+}
+
+/// Issue 26: the three-way merge through the wasm build, on JavaScript
+/// objects: the same answers as natively (tests/merge_props.rs).
+pub fn merge_works_on_js_objects() {
+    let base = js(r#"{"id": "c1", "email": "ada@example.com", "name": "Ada",
+        "address": {"line1": "Main 1", "line2": "3rd floor", "city": "Delft"}}"#);
+    let current = js(
+        r#"{"id": "c1", "email": "ada@example.com", "name": "Ada K.",
+        "address": {"line1": "Main 1", "line2": "4th floor", "city": "Delft"}}"#,
+    );
+    let draft = js(
+        r#"{"name": " Countess ", "address": {"line1": "Main 1", "line2": "3rd floor", "city": "Leiden"}}"#,
+    );
+    let merged = merge_customer(base.clone(), current.clone(), draft.clone(), None).unwrap();
+    assert_eq!(
+        JSON::stringify(&get(&merged, "patch")).unwrap(),
+        r#"{"address":{"line1":"Main 1","line2":"4th floor","city":"Leiden"}}"#,
+        "both address lines; the conflicting name stays theirs"
+    );
+    assert_eq!(
+        JSON::stringify(&get(&merged, "conflicts")).unwrap(),
+        r#"[{"param":"name","base":"Ada","theirs":"Ada K.","mine":"Countess"}]"#
+    );
+    assert_eq!(
+        JSON::stringify(&get(&merged, "theirs")).unwrap(),
+        r#"["address.line2"]"#
+    );
+    let mine = merge_customer(
+        base.clone(),
+        current.clone(),
+        draft.clone(),
+        Some(js(r#"{"onConflict": "mine"}"#)),
+    )
+    .unwrap();
+    assert_eq!(
+        get_str(&get(&mine, "patch"), "name").as_deref(),
+        Some("Countess")
+    );
+    assert_eq!(
+        get_str(&get(&mine, "draft"), "name").as_deref(),
+        Some("Countess")
+    );
+    let error = merge_customer(
+        base.clone(),
+        current,
+        draft.clone(),
+        Some(js(r#"{"onConflict": "ours"}"#)),
+    )
+    .expect_err("not an option");
+    assert_error(&error, "validation", None);
+    let error = merge_customer(base, js("[]"), draft, None).expect_err("not a customer");
     assert_error(&error, "validation", None);
 }
 
@@ -272,7 +327,7 @@ pub fn diff_normalize_apply_work_on_js_objects() {
 /// error, as natively.
 pub fn no_valid_public_input_gets_an_error() {
     let validate = |patch: &str| -> Vec<super::public_data::Problem> {
-        Array::from(&validate_customer_patch(js(patch)))
+        Array::from(&validate_customer_patch(js(patch), None))
             .iter()
             .map(|p| {
                 (
@@ -334,7 +389,10 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     );
     // A null prototype is still a plain object.
     let bare = eval(r#"Object.assign(Object.create(null), {name: "Ada"})"#);
-    assert_eq!(Array::from(&validate_customer_patch(bare)).length(), 0);
+    assert_eq!(
+        Array::from(&validate_customer_patch(bare, None)).length(),
+        0
+    );
     // Escapes and non-ASCII text cross unchanged; a lone surrogate is an
     // error, never a silent U+FFFD.
     let normalized = normalize_customer_patch(eval(r#"{name: "Zoë \"Q\" \\ 東京 🎉"}"#)).unwrap();
@@ -346,10 +404,13 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
         .expect_err("a lone surrogate");
     assert_error(&error, "validation", None);
     // Values JSON.stringify would rewrite or drop are errors on their field.
-    let errors = validate_customer_patch(eval(
-        r#"{name: new Date(0), phone: Symbol("x"), taxId: 1n, companyName: NaN,
+    let errors = validate_customer_patch(
+        eval(
+            r#"{name: new Date(0), phone: Symbol("x"), taxId: 1n, companyName: NaN,
             address: {city: Infinity, line1: () => 1}}"#,
-    ));
+        ),
+        None,
+    );
     // (A Date is refused where it is read, like the others: issue 22.)
     assert_eq!(
         params(&errors),
@@ -368,7 +429,7 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     );
     // An object's own toJSON() is what JSON.stringify sends, so it is what is
     // read (issue 22): here an empty patch, refused as such.
-    let errors = validate_customer_patch(eval(r#"{name: "A", toJSON() { return {}; }}"#));
+    let errors = validate_customer_patch(eval(r#"{name: "A", toJSON() { return {}; }}"#), None);
     assert_eq!(params(&errors), [""]);
     assert_eq!(
         get_str(&Array::from(&errors).get(0), "code").as_deref(),
@@ -381,14 +442,14 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     assert_eq!(stringify(&normalized), r#"{"companyName":"B"}"#);
     // Megabytes are refused before they are copied into the module.
     let huge = eval(r#"{name: "x".repeat(4 << 20)}"#);
-    let errors = Array::from(&validate_customer_patch(huge));
+    let errors = Array::from(&validate_customer_patch(huge, None));
     assert_eq!(errors.length(), 1);
     assert!(get_str(&errors.get(0), "message")
         .unwrap()
         .contains("Larger than"));
     // Below the cap, a long value is an error echoing at most 200 characters.
     let long = eval(r#"{name: "x".repeat(100000)}"#);
-    let errors = Array::from(&validate_customer_patch(long));
+    let errors = Array::from(&validate_customer_patch(long, None));
     assert_eq!(errors.length(), 1);
     assert_eq!(
         get_str(&errors.get(0), "value").map(|v| v.chars().count()),
@@ -396,13 +457,17 @@ pub fn every_kind_of_javascript_value_crosses_exactly() {
     );
     // A cycle is an error, not a crashed module.
     let cyclic = eval(r#"(() => { const p = {name: "A"}; p.address = p; return p; })()"#);
-    let errors = Array::from(&validate_customer_patch(cyclic));
+    let errors = Array::from(&validate_customer_patch(cyclic, None));
     assert!(errors.length() >= 1);
     assert!(get_str(&errors.get(0), "message")
         .unwrap()
         .contains("Nested more than 64 levels"));
     assert_eq!(
-        Array::from(&validate_customer_patch(js(r#"{"name": "still alive"}"#))).length(),
+        Array::from(&validate_customer_patch(
+            js(r#"{"name": "still alive"}"#),
+            None
+        ))
+        .length(),
         0
     );
 }

@@ -1,6 +1,8 @@
 // The customer editor: load a customer through the same-origin proxy with
 // `client.getCustomer`, edit it in a form, preview the patch the SDK will
-// send, validate it in the browser, and save it with `client.updateCustomer`.
+// send, validate it in the browser, and save it with `client.saveCustomer`:
+// an edit saved meanwhile by someone else (another tab, a colleague) is
+// merged, and a field both changed is shown with both values to choose from.
 import "./style.css";
 
 import {
@@ -19,9 +21,12 @@ import {
   CheckoutPageClient,
   CheckoutPageError,
   diffCustomer,
+  mergeCustomer,
   validateCustomerPatch,
+  type Conflict,
   type Customer,
   type CustomerPage,
+  type CustomerDraft,
   type CustomerPatch,
   type FieldError,
 } from "./sdk";
@@ -41,11 +46,19 @@ const fakeApi = new URLSearchParams(location.search).has("fake")
 /** The fake API in `?fake` mode, for tests driving the page (e.g. `window.fakeApi.fail(...)`). */
 (window as unknown as { fakeApi?: unknown }).fakeApi = fakeApi;
 
+/**
+ * Problems are shown in the browser's language (English, Dutch, German,
+ * French or Spanish; any other language gets English). `?locale=nl`
+ * overrides it, for trying the messages out.
+ */
+const LOCALE = new URLSearchParams(location.search).get("locale") ?? navigator.language;
+
 // Keyless: the browser never holds the secret key. The sandbox's /proxy route
 // (your backend, in production) adds it server-side.
 const client = new CheckoutPageClient({
   baseUrl: `${location.origin}/proxy`,
   timeoutMs: 15_000,
+  locale: LOCALE,
   ...(fakeApi ? { fetch: fakeApi.fetch } : {}),
 });
 
@@ -56,6 +69,8 @@ const notes = $<HTMLUListElement>("patch-notes");
 const saveButton = $<HTMLButtonElement>("save-button");
 const discardButton = $<HTMLButtonElement>("discard-button");
 const formErrors = $("form-errors");
+const conflictPanel = $("conflicts");
+const conflictList = $("conflict-list");
 
 let customerId = "";
 let loaded: Customer | null = null;
@@ -68,6 +83,10 @@ let rateLimitRetries = 0;
 let statusSticky = false;
 /** Errors from the last failed save, per param, until that field is edited. */
 let serverErrors: FieldError[] = [];
+/** The form's own problems at the last refresh (the draft's and the patch's). */
+let draftErrors: FieldError[] = [];
+/** The conflicts of the last save, with the customer as stored then, until settled. */
+let pending: { conflicts: Conflict[]; current: Customer; draft: CustomerDraft } | null = null;
 
 // ---------------------------------------------------------------- the form
 
@@ -142,8 +161,12 @@ function input(param: string): HTMLInputElement {
   return $<HTMLInputElement>(inputId(param));
 }
 
-function fill(customer: Customer): void {
-  for (const def of ALL_FIELDS) input(def.param).value = valueAt(customer, def.param);
+function fill(customer: Customer | CustomerDraft): void {
+  for (const def of ALL_FIELDS) input(def.param).value = valueAt(customer as Customer, def.param);
+}
+
+function formDraft(): CustomerDraft {
+  return readDraft((param) => input(param).value);
 }
 
 function setEditable(editable: boolean): void {
@@ -167,12 +190,18 @@ function refresh(): void {
 
   let clientErrors: FieldError[] = [];
   try {
-    patch = diffCustomer(loaded, readDraft((param) => input(param).value));
-    clientErrors = isEmpty(patch) ? [] : validateCustomerPatch(patch);
+    patch = diffCustomer(loaded, formDraft(), { locale: LOCALE });
+    clientErrors = isEmpty(patch) ? [] : validateCustomerPatch(patch, { locale: LOCALE });
   } catch (error) {
+    // An edit the patch cannot carry (an emptied email: every customer has
+    // one) is an error at its field, never a silently dropped edit.
     patch = {};
-    clientErrors = [{ param: "", message: String((error as Error)?.message ?? error), value: null }];
+    clientErrors =
+      error instanceof CheckoutPageError && error.errors.length
+        ? error.errors
+        : [{ param: "", message: String((error as Error)?.message ?? error), value: null }];
   }
+  draftErrors = clientErrors;
 
   renderPreview();
   showErrors([...clientErrors, ...serverErrors]);
@@ -183,7 +212,7 @@ function refresh(): void {
   discardButton.disabled = saving || !isDirty();
   if (!saving && !rateLimitTimer && !statusSticky) {
     const state = $("status").dataset.state;
-    if (!isEmpty(patch)) {
+    if (!isEmpty(patch) || blocked) {
       setStatus(blocked ? "invalid" : "dirty", blocked ? "Fix the highlighted fields" : "Unsaved changes", blocked ? "Save is disabled until the patch is valid." : "Review the patch, then save.");
     } else if (state === "dirty" || state === "invalid") {
       setStatus("idle", "No unsaved changes", lastSavedText());
@@ -324,6 +353,7 @@ async function load(id: string): Promise<void> {
   loaded = null;
   serverErrors = [];
   statusSticky = false;
+  hideConflicts();
   cancelRateLimitRetry();
   setEditable(false);
   saveButton.disabled = discardButton.disabled = true;
@@ -360,15 +390,22 @@ async function save(): Promise<void> {
   statusSticky = false;
   serverErrors = [];
   refresh();
+  const blocking = draftErrors.filter(isBlocking);
+  if (blocking.length) {
+    focusFirstError(blocking);
+    return;
+  }
   if (isEmpty(patch)) return;
-  const clientErrors = validateCustomerPatch(patch).filter(isBlocking);
+  const clientErrors = validateCustomerPatch(patch, { locale: LOCALE }).filter(isBlocking);
   if (clientErrors.length) {
     focusFirstError(clientErrors);
     return;
   }
 
   const id = customerId;
-  const sent = patch;
+  const base = loaded;
+  const draft = formDraft();
+  hideConflicts();
   saving = true;
   setEditable(false);
   saveButton.disabled = discardButton.disabled = true;
@@ -379,14 +416,20 @@ async function save(): Promise<void> {
   }, 2500);
 
   try {
-    const customer = await client.updateCustomer(id, sent);
+    // Loads the customer as stored now, merges what someone else saved since
+    // `base` was loaded, and sends only my changes (whole address/shipping).
+    const { customer, report } = await client.saveCustomer(base, draft);
     if (id !== customerId) return;
     rateLimitRetries = 0;
     loaded = customer;
     fill(customer);
     renderHeader(customer);
-    setStatus("success", "Saved", `Stored by the server at ${formatTime(customer.updatedAt)}.`);
-    toast(`Saved ${Object.keys(sent).join(", ")}`);
+    const kept = report.theirs.length ? ` Kept someone else's change to ${report.theirs.join(", ")}.` : "";
+    const odd = report.differences.length
+      ? ` The server stored something else for ${report.differences.join(", ")}: check ${report.differences.length > 1 ? "them" : "it"}.`
+      : "";
+    setStatus("success", "Saved", `Stored by the server at ${formatTime(customer.updatedAt)}.${kept}${odd}`);
+    toast(report.sent ? `Saved ${Object.keys(report.sent).join(", ")}` : "Nothing left to save");
   } catch (error) {
     if (id !== customerId) return;
     handleSaveError(error);
@@ -414,6 +457,10 @@ function handleSaveError(error: unknown): void {
   const status = error.status ? ` ${error.status}` : "";
   serverErrors = error.errors;
   switch (error.kind) {
+    case "conflict":
+      showConflicts(error.conflicts ?? [], error.current as Customer);
+      setFinalStatus("error", "Conflicting changes", "Someone else changed the same fields: choose a value for each.");
+      break;
     case "validation":
     case "bad_request":
       setFinalStatus("error", `Rejected: ${error.message}`, `${error.kind}${status}${request}. See the highlighted fields.`);
@@ -455,6 +502,78 @@ function handleSaveError(error: unknown): void {
     default:
       setFinalStatus("error", `Save failed (${error.kind})`, `${error.message}${request}`);
   }
+}
+
+// --------------------------------------------------------------- conflicts
+
+const conflictLabel = (param: string): string => ALL_FIELDS.find((def) => def.param === param)?.label ?? param;
+const shown = (value: string | null): string => (value === null || value === "" ? "(empty)" : value);
+
+/** One row per conflicting field: both values, and a choice between them (mine preselected). */
+function showConflicts(conflicts: Conflict[], current: Customer): void {
+  pending = { conflicts, current, draft: formDraft() };
+  conflictList.replaceChildren(
+    ...conflicts.map((conflict, i) => {
+      const choice = (side: "theirs" | "mine", title: string, value: string | null) =>
+        el("label", { class: `conflict-choice conflict-${side}` }, [
+          el("input", { type: "radio", name: `conflict-${i}`, value: side, checked: side === "mine", "data-param": conflict.param, "data-side": side }),
+          el("span", { class: "conflict-side", text: title }),
+          el("span", { class: "conflict-value", text: shown(value) }),
+        ]);
+      return el("fieldset", { class: "conflict", "data-conflict": conflict.param }, [
+        el("legend", {}, [conflictLabel(conflict.param), " ", el("code", { text: conflict.param })]),
+        el("p", { class: "conflict-base", text: `When you loaded it: ${shown(conflict.base)}` }),
+        choice("theirs", "Theirs (saved meanwhile)", conflict.theirs),
+        choice("mine", "Mine", conflict.mine),
+      ]);
+    }),
+  );
+  conflictPanel.hidden = false;
+  for (const def of ALL_FIELDS) {
+    input(def.param).closest(".field")!.classList.toggle("has-conflict", conflicts.some((c) => c.param === def.param));
+  }
+  conflictPanel.scrollIntoView({ block: "nearest" });
+  conflictPanel.querySelector<HTMLInputElement>("input")?.focus();
+}
+
+function hideConflicts(): void {
+  pending = null;
+  conflictPanel.hidden = true;
+  conflictList.replaceChildren();
+  for (const node of form.querySelectorAll(".has-conflict")) node.classList.remove("has-conflict");
+}
+
+/** Sets the dotted `param` of a draft (creating `address`/`shipping` objects on the way). */
+function setAt(draft: CustomerDraft, param: string, value: string | null): void {
+  const keys = param.split(".");
+  let node = draft as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== "object") node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+/**
+ * Rebases the form on the customer as stored now: every change of mine and
+ * theirs merged, each conflicting field set to the value chosen; then saves
+ * again (itself conflict-aware, should someone save yet again meanwhile).
+ */
+function applyConflictChoices(): void {
+  if (!pending || !loaded) return;
+  const { conflicts, current, draft } = pending;
+  const merged = mergeCustomer(loaded, current, draft, { onConflict: "theirs" }).draft;
+  for (const conflict of conflicts) {
+    const picked = conflictList.querySelector<HTMLInputElement>(`input[data-param="${conflict.param}"]:checked`);
+    if (picked?.dataset.side === "mine") setAt(merged, conflict.param, conflict.mine);
+  }
+  loaded = current;
+  renderHeader(current);
+  fill(merged);
+  hideConflicts();
+  statusSticky = false;
+  refresh();
+  void save();
 }
 
 function scheduleRateLimitRetry(waitMs: number): void {
@@ -640,9 +759,16 @@ function main(): void {
     event.preventDefault();
     void save();
   });
+  $("conflict-apply").addEventListener("click", applyConflictChoices);
+  $("conflict-cancel").addEventListener("click", () => {
+    hideConflicts();
+    statusSticky = false;
+    refresh();
+  });
   discardButton.addEventListener("click", () => {
     if (!loaded) return;
     serverErrors = [];
+    hideConflicts();
     fill(loaded);
     refresh();
     setStatus("idle", "Changes discarded", lastSavedText());

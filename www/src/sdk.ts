@@ -7,6 +7,7 @@ export {
   CheckoutPageClient,
   CheckoutPageError,
   diffCustomer,
+  mergeCustomer,
   normalizeCustomerPatch,
   validateCustomerPatch,
 } from "checkoutpage-client";
@@ -16,6 +17,7 @@ export type {
   CustomerDraft,
   CustomerPage,
   CustomerPatch,
+  Conflict,
   ErrorKind,
   FieldError,
   Shipping,

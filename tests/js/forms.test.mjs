@@ -1,0 +1,151 @@
+// Issue 25 in Node and in headless Chromium (the built package): Standard
+// Schema objects (createCustomerPatchSchema, createCustomerDraftSchema),
+// messages in en/nl/de/fr/es per call and per client, and diffCustomer
+// refusing an edit it would otherwise drop. The scenario is forms-scenario.mjs;
+// the real form libraries are in tests/packaging/forms.test.mjs.
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, test } from "node:test";
+
+import { launch } from "./chromium.mjs";
+import { scenario } from "./forms-scenario.mjs";
+import { serve } from "./static-server.mjs";
+
+const PAGE = `<!doctype html><title>forms</title><link rel="icon" href="data:,">
+<script type="module">
+  import * as sdk from "/pkg/index.js";
+  import * as kit from "/pkg/testing/index.js";
+  import { scenario } from "/tests/js/forms-scenario.mjs";
+  window.run = () => scenario(sdk, kit);
+  window.ready = true;
+</script>`;
+
+function check(r) {
+  // Standard Schema v1, synchronous.
+  assert.deepEqual(r.standard, { version: 1, vendor: "checkoutpage-client", frozen: true });
+  assert.equal(r.synchronous, true);
+  assert.deepEqual(r.patchValid.value, { email: "ada@example.com", address: { country: "US", postalCode: "ABC" } });
+  assert.equal(r.patchValid.issues, undefined);
+  assert.deepEqual(
+    r.patchValid.warnings.map((w) => [w.path, w.code, w.severity]),
+    [[["address", "postalCode"], "postal_code_format", "warning"]],
+  );
+  assert.equal("value" in r.patchInvalid, false);
+  assert.deepEqual(
+    r.patchInvalid.issues.map((i) => [i.path, i.code]),
+    [
+      [["emial"], "unknown_field"],
+      [["email"], "email_required"],
+      [["address", "city"], "control_character"],
+    ],
+  );
+  for (const issue of r.patchInvalid.issues) assert.ok(issue.message.length > 0 && issue.severity === "error");
+  assert.deepEqual(r.strict.issues.map((i) => [i.path, i.code, i.severity]), [[["phone"], "invalid_phone", "warning"]]);
+  assert.deepEqual(r.warnings.map((w) => w.code), ["invalid_phone"]);
+  assert.deepEqual(r.draftValid, { value: { name: "Ada", email: "ada@example.com", phone: null, billingEmail: null }, warnings: [] });
+  assert.deepEqual(r.draftBlankEmail.issues.map((i) => [i.path, i.code]), [[["email"], "email_required"]]);
+  assert.deepEqual(r.draftNotObject.issues.map((i) => [i.path, i.code]), [[undefined, "not_an_object"]]);
+  assert.equal(r.badSchemaOptions.isError, true);
+  assert.deepEqual(r.badSchemaOptions.errors.map((e) => [e.param, e.code]), [["locale", "invalid_option"], ["colour", "invalid_option"]]);
+
+  // Messages: English by default and for unknown languages; the others
+  // translated, with the field's limit and the format's example filled in.
+  const codes = ["invalid_email", "postal_code_format", "too_long"];
+  for (const [locale, messages] of Object.entries(r.messages)) assert.deepEqual(messages.map(([c]) => c).sort(), codes.slice().sort(), locale);
+  assert.deepEqual(r.messages.en, r.defaultMessages);
+  assert.deepEqual(r.messages["pt-BR"], r.defaultMessages);
+  assert.deepEqual(r.messages["nl-BE"], r.messages.nl);
+  const byCode = (locale) => Object.fromEntries(r.messages[locale]);
+  assert.equal(byCode("en").postal_code_format, "Not a usual NL postal code (e.g. 1234 AB)");
+  assert.equal(byCode("nl").postal_code_format, "Geen gebruikelijke postcode voor dit land (bijv. 1234 AB)");
+  assert.equal(byCode("de").too_long, "Üblicherweise höchstens 256 Zeichen (hier 300)");
+  assert.equal(byCode("fr").invalid_email, "Adresse e-mail invalide");
+  assert.equal(byCode("es").too_long, "Normalmente como máximo 256 caracteres (aquí 300)");
+  for (const locale of ["nl", "de", "fr", "es"]) {
+    for (const [code, message] of r.messages[locale]) assert.notEqual(message, byCode("en")[code], `${locale} ${code}`);
+  }
+  assert.deepEqual(r.badLocale.map((p) => [p.param, p.code]), [["locale", "invalid_option"]]);
+  assert.equal(r.schemaLocale.issues[0].message, "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden");
+
+  // Per client, per call, per bulk job; nothing sent.
+  assert.equal(r.clientLocale.kind, "validation");
+  assert.deepEqual(r.clientLocale.errors.map((e) => [e.param, e.code, e.message]), [
+    ["email", "email_required", "Une adresse e-mail est obligatoire : elle ne peut pas être effacée"],
+  ]);
+  assert.equal(r.clientLocale.message, "email: Une adresse e-mail est obligatoire : elle ne peut pas être effacée");
+  assert.equal(r.callLocale.errors[0].message, "Se requiere una dirección de correo electrónico: no se puede borrar");
+  assert.deepEqual(r.bulkLocale.map((e) => e.message), ["Onbekend veld emial; bedoelde u email?"]);
+  assert.equal(r.sentNothing, 0);
+
+  // diffCustomer: an edit it cannot carry is an error, never dropped.
+  for (const [name, result] of [["empty", r.diffEmpty], ["blank", r.diffBlank], ["null", r.diffNull]]) {
+    assert.equal(result.isError, true, name);
+    assert.equal(result.kind, "validation", name);
+    assert.deepEqual(result.errors.map((e) => [e.param, e.code, e.severity]), [["email", "email_required", "error"]], name);
+  }
+  assert.equal(r.diffBlank.errors[0].message, "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden");
+  assert.deepEqual(r.diffTypo.errors.map((e) => [e.param, e.code]), [["companyname", "unknown_field"]]);
+  assert.match(r.diffTypo.errors[0].message, /did you mean `companyName`/);
+  assert.deepEqual(r.diffReadOnly.errors.map((e) => [e.param, e.code]), [["createdAt", "read_only_field"]]);
+  assert.deepEqual(r.diffAddressTypo.errors.map((e) => [e.param, e.code]), [["address.zip", "unknown_field"]]);
+  assert.deepEqual(r.diffSpread.returned, { name: "Grace Hopper" });
+  assert.deepEqual(r.diffUnchanged.returned, {});
+}
+
+describe("forms: schemas, locales, no dropped edit", () => {
+  test("in Node", async () => {
+    const sdk = await import("../../pkg/node.js");
+    const kit = await import("../../pkg/testing/index.js");
+    check(await scenario(sdk, kit));
+  });
+
+  describe("in headless Chromium", () => {
+    let server, browser;
+    before(async () => {
+      const root = fileURLToPath(new URL("../../", import.meta.url));
+      server = await serve({ "/pkg/": `${root}pkg/`, "/tests/js/": `${root}tests/js/` }, { "/": PAGE });
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      server?.close();
+    });
+    test("the browser entry", async () => {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on("pageerror", (e) => problems.push(String(e)));
+      await page.goto(`${server.url}/`);
+      await page.waitForFunction(() => window.ready === true);
+      check(await page.evaluate(() => window.run()));
+      assert.deepEqual(problems, []);
+    });
+  });
+});
+
+test("customerPatchJsonSchema: the field table as JSON Schema, refusing what the API refuses (ajv 2020)", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const sdk = await import("../../pkg/node.js");
+  const schema = sdk.customerPatchJsonSchema();
+  const table = readFileSync(new URL("../../www/src/customer-fields.ts", import.meta.url), "utf8");
+  const editable = JSON.parse(/EDITABLE_FIELDS = (\[[^\]]*\])/.exec(table)[1]);
+  assert.deepEqual(Object.keys(schema.properties), editable);
+  assert.match(schema.properties.email.description, /cannot be cleared/);
+  const validate = new Ajv2020({ strict: true }).compile(schema);
+  const accepted = [
+    { name: "Ada" },
+    { phone: null, companyName: "" },
+    { email: "ada@example.com", address: { line1: "Main 1", country: "NL" } },
+    { shipping: { name: "Ada", address: null } },
+    { phone: "call me", address: { postalCode: "not a postal code" } }, // warnings only
+  ];
+  const refused = [{}, { email: null }, { email: "" }, { emial: "x" }, { id: "x" }, { address: { zip: "1" } }, { name: 1 }, { shipping: { address: { city: 2 } } }];
+  for (const patch of accepted) {
+    assert.equal(validate(patch), true, JSON.stringify([patch, validate.errors]));
+    assert.deepEqual(sdk.validateCustomerPatch(patch).filter((p) => p.severity === "error"), [], JSON.stringify(patch));
+  }
+  for (const patch of refused) {
+    assert.equal(validate(patch), false, JSON.stringify(patch));
+    assert.ok(sdk.validateCustomerPatch(patch).some((p) => p.severity === "error"), JSON.stringify(patch));
+  }
+});
