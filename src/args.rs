@@ -271,8 +271,9 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
         None | Some(Value::Null) => return ListParams::default(),
         Some(Value::Object(map)) => map,
         Some(other) => {
+            // Not `not_an_object`, whose message in other locales speaks of a patch.
             errors.push(FieldError::problem(
-                ProblemCode::NotAnObject,
+                ProblemCode::InvalidInput,
                 "",
                 "The list parameters must be an object {search, limit, startingAfter, endingBefore}",
                 other,
@@ -328,12 +329,13 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
 pub fn list_request(
     config: &ClientConfig,
     params: &ListParams,
+    locale: Locale,
     mut errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     errors.extend(params.problems());
     match errors.is_empty() {
         true => list_customers::request(config, params),
-        false => Err(Error::validation(errors)),
+        false => Err(Error::validation(localized(errors, locale))),
     }
 }
 
@@ -356,29 +358,27 @@ pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
 
 /// The error of an `updateCustomers` iterable with more than
 /// [`MAX_BULK_ITEMS`] items (an array that long is refused before anything
-/// is sent; an iterable's length is known only as it is pulled).
-pub fn too_many_items() -> Error {
+/// is sent; an iterable's length is known only as it is pulled), its message
+/// in `locale`.
+pub fn too_many_items(locale: Locale) -> Error {
     let message = format!(
         "updateCustomers takes at most {MAX_BULK_ITEMS} items; the iterable had more, and \
          none after the first {MAX_BULK_ITEMS} were sent: split the job"
     );
-    Error::validation(vec![FieldError::problem(
-        ProblemCode::InvalidInput,
-        "items",
-        message,
-        Value::Null,
-    )])
+    let problem = FieldError::problem(ProblemCode::InvalidInput, "items", message, Value::Null);
+    Error::validation(localized(vec![problem], locale))
 }
 
 /// The error of `getNextPage()` or `getPreviousPage()` where there is no
-/// such page.
-pub fn no_such_page() -> Error {
-    Error::validation(vec![FieldError::problem(
+/// such page, its message in `locale`.
+pub fn no_such_page(locale: Locale) -> Error {
+    let problem = FieldError::problem(
         ProblemCode::InvalidInput,
         "",
         "There is no such page: check hasNextPage() or hasPreviousPage() first",
         Value::Null,
-    )])
+    );
+    Error::validation(localized(vec![problem], locale))
 }
 
 /// A customer (with its `id`) argument named `param`.

@@ -174,6 +174,7 @@ fn an_open_job_pulls_items_until_its_input_closes() {
 #[test]
 fn an_open_job_is_full_at_the_bulk_item_cap() {
     use checkoutpage::args::{too_many_items, MAX_BULK_ITEMS};
+    use checkoutpage::messages::Locale;
     let mut job = BulkJob::open();
     for _ in 0..MAX_BULK_ITEMS - 1 {
         job.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
@@ -181,7 +182,7 @@ fn an_open_job_is_full_at_the_bulk_item_cap() {
     assert!(!job.is_full());
     job.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
     assert!(job.is_full());
-    let error = too_many_items();
+    let error = too_many_items(Locale::En);
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.errors[0].param, "items");
 }

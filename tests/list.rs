@@ -8,6 +8,7 @@ use checkoutpage::config::{ClientConfig, ClientOptionsInput};
 use checkoutpage::endpoints::list_customers::{self, ListParams, PARAMS};
 use checkoutpage::error::{ErrorKind, ProblemCode, ResponseBody, ResponseMeta, Severity};
 use checkoutpage::json;
+use checkoutpage::messages::Locale;
 use checkoutpage::value::Value;
 
 const ADA: &str = "6650a1b2c3d4e5f601234567";
@@ -33,7 +34,9 @@ fn read_params(json_text: &str) -> (ListParams, Vec<checkoutpage::FieldError>) {
 
 fn url(json_text: &str) -> String {
     let (params, errors) = read_params(json_text);
-    list_request(&config(), &params, errors).unwrap().url
+    list_request(&config(), &params, Locale::En, errors)
+        .unwrap()
+        .url
 }
 
 #[test]
@@ -51,7 +54,7 @@ fn parameters_go_on_the_wire_with_the_apis_own_names() {
         url(&format!(r#"{{"endingBefore": "{ADA}", "search": null}}"#)),
         format!("https://api.checkoutpage.com/v1/customers/?ending_before={ADA}")
     );
-    let request = list_request(&config(), &ListParams::default(), Vec::new()).unwrap();
+    let request = list_request(&config(), &ListParams::default(), Locale::En, Vec::new()).unwrap();
     assert_eq!(request.method, "GET");
     assert!(request.body.is_none());
     assert!(request.endpoint.idempotent);
@@ -84,7 +87,7 @@ fn bad_parameters_are_refused_before_sending_in_the_usual_shape() {
         (r#"{"query": "ada"}"#, "query"),
     ] {
         let (params, errors) = read_params(input);
-        let error = list_request(&config(), &params, errors).unwrap_err();
+        let error = list_request(&config(), &params, Locale::En, errors).unwrap_err();
         assert_eq!(error.kind, ErrorKind::Validation, "{input}");
         assert_eq!(error.errors.len(), 1, "{input}: {:?}", error.errors);
         let problem = &error.errors[0];
@@ -95,17 +98,76 @@ fn bad_parameters_are_refused_before_sending_in_the_usual_shape() {
     }
     let both = format!(r#"{{"startingAfter": "{ADA}", "endingBefore": "{GRACE}"}}"#);
     let (params, errors) = read_params(&both);
-    let error = list_request(&config(), &params, errors).unwrap_err();
+    let error = list_request(&config(), &params, Locale::En, errors).unwrap_err();
     assert_eq!(error.errors[0].param, "endingBefore");
     assert_eq!(error.errors[0].code, Some(ProblemCode::InvalidInput));
-    // Not an object.
-    let (_, errors) = read_params("[1]");
-    assert_eq!(errors[0].code, Some(ProblemCode::NotAnObject));
+    // Not an object: `invalid_input` (`not_an_object` is the patch's code,
+    // and its message in other languages speaks of a patch).
+    let (params, errors) = read_params("[1]");
+    assert_eq!(errors[0].code, Some(ProblemCode::InvalidInput));
+    let error = list_request(&config(), &params, Locale::Nl, errors).unwrap_err();
+    assert_eq!(error.errors[0].message, "Ongeldige invoer");
     // The bounds themselves are fine, and so is an empty search.
     for ok in [r#"{"limit": 1}"#, r#"{"limit": 100}"#, r#"{"search": ""}"#] {
         let (params, errors) = read_params(ok);
-        assert!(list_request(&config(), &params, errors).is_ok(), "{ok}");
+        assert!(
+            list_request(&config(), &params, Locale::En, errors).is_ok(),
+            "{ok}"
+        );
     }
+}
+
+/// Issue 25's `locale` for the list call: a parameter's problem keeps its
+/// code and param and gets its message in the call's (or client's) locale.
+#[test]
+fn parameter_problems_are_in_the_locale() {
+    for (locale, limit, cursor) in [
+        (
+            Locale::En,
+            "Expected an integer from 1 to 100 (customers per page)",
+            "A cursor is a customer id: 24 hex characters",
+        ),
+        (
+            Locale::Nl,
+            "Ongeldige invoer limit",
+            "Geen bruikbaar klant-id",
+        ),
+        (
+            Locale::De,
+            "Ungültige Eingabe limit",
+            "Keine verwendbare Kunden-ID",
+        ),
+        (
+            Locale::Fr,
+            "Entrée invalide limit",
+            "Identifiant client inutilisable",
+        ),
+        (
+            Locale::Es,
+            "Entrada no válida limit",
+            "No es un id de cliente utilizable",
+        ),
+    ] {
+        let (params, errors) = read_params(r#"{"limit": 0, "startingAfter": "abc"}"#);
+        let error = list_request(&config(), &params, locale, errors).unwrap_err();
+        let shown: Vec<_> = (error.errors.iter())
+            .map(|e| (e.param.as_str(), e.code, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("limit", Some(ProblemCode::InvalidInput), limit),
+                (
+                    "startingAfter",
+                    Some(ProblemCode::InvalidCustomerId),
+                    cursor
+                ),
+            ],
+            "{locale:?}"
+        );
+    }
+    let none = checkoutpage::args::no_such_page(Locale::De);
+    assert_eq!(none.errors[0].message, "Ungültige Eingabe");
 }
 
 fn customer(id: &str) -> String {

@@ -84,26 +84,28 @@ pub(crate) fn get(
 }
 
 /// Checks the arguments of `listCustomers`: its parameters (checked
-/// again, with the request, for every page) and its options.
+/// again, with the request, for every page) and its options (its problems'
+/// `locale` among them, kept for every page).
 pub(crate) fn list(
     config: &ClientConfig,
     params: &JsValue,
     options: &JsValue,
-) -> Result<(ListParams, Patience, Option<AbortSignal>), Error> {
+) -> Result<(ListParams, Patience, Option<AbortSignal>, Locale), Error> {
     let mut errors = Vec::new();
+    // Own properties only (`interop::snapshot`), read once, now.
     let params = args::list_params(interop::snapshot(params, ""), &mut errors);
-    let (patience, signal, _) = request_options(config, options, &mut errors);
-    args::list_request(config, &params, errors)?;
-    Ok((params, patience, signal))
+    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
+    args::list_request(config, &params, locale, errors)?;
+    Ok((params, patience, signal, locale))
 }
 
 /// One page's parameters, as `listCustomers` handed them to its pages.
-pub(crate) fn page_params(params: &JsValue) -> Result<ListParams, Error> {
+pub(crate) fn page_params(params: &JsValue, locale: Locale) -> Result<ListParams, Error> {
     let mut errors = Vec::new();
     let params = args::list_params(interop::snapshot(params, ""), &mut errors);
     match errors.is_empty() {
         true => Ok(params),
-        false => Err(Error::validation(errors)),
+        false => Err(Error::validation(localized(errors, locale))),
     }
 }
 

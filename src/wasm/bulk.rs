@@ -130,7 +130,7 @@ async fn pull(run: &BulkRun) {
     }
     if run.job.borrow().is_full() {
         // One item too many: the call rejects rather than leave it unsent silently.
-        let error = to_js_error(crate::args::too_many_items());
+        let error = to_js_error(crate::args::too_many_items(pulled.rules.1));
         pulled.error.replace(Some(error));
         run.job.borrow_mut().close();
         pulled.source.close();

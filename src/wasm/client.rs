@@ -15,6 +15,7 @@ use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
 use crate::endpoints::{list_customers, parse_customer_response};
 use crate::error::{Error, FieldError};
+use crate::messages::Locale;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::redact;
@@ -159,16 +160,18 @@ impl CheckoutPageClient {
         let params = params.unwrap_or(JsValue::UNDEFINED);
         let options = options.unwrap_or(JsValue::UNDEFINED);
         // Read and checked now, before anything is returned.
-        let lister =
-            args::list(&self.config, &params, &options).map(|(params, patience, signal)| {
+        let lister = args::list(&self.config, &params, &options).map(
+            |(params, patience, signal, locale)| {
                 let lister = Lister {
                     config: self.config.clone(),
                     shared: self.shared.clone(),
                     patience,
                     signal,
+                    locale,
                 };
                 (lister, params)
-            });
+            },
+        );
         let (fetch_page, first) = match lister {
             Ok((lister, params)) => {
                 let fetch = move |params: JsValue, queued: bool| lister.fetch(&params, queued);
@@ -340,6 +343,8 @@ struct Lister {
     shared: Rc<Shared>,
     patience: Patience,
     signal: Option<AbortSignal>,
+    /// The call's `locale` (the client's where not given).
+    locale: Locale,
 }
 
 impl Lister {
@@ -348,9 +353,10 @@ impl Lister {
     /// an iteration asks for), no limit on the wait for the pacer.
     fn fetch(&self, params: &JsValue, queued: bool) -> js_sys::Promise {
         let prepared = match params.is_null() || params.is_undefined() {
-            true => Err(crate::args::no_such_page()),
-            false => args::page_params(params).and_then(|params| {
-                let request = crate::args::list_request(&self.config, &params, Vec::new())?;
+            true => Err(crate::args::no_such_page(self.locale)),
+            false => args::page_params(params, self.locale).and_then(|params| {
+                let request =
+                    crate::args::list_request(&self.config, &params, self.locale, Vec::new())?;
                 Ok((params, request))
             }),
         };

@@ -76,6 +76,28 @@ async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeA
     iterated = e.kind;
   }
   out.refusals = { ...refusals, iterated, sent: api.requests.length };
+  // Issue 25's locale, as for the other calls: the client's, or the call's;
+  // the problem keeps its code, param and value in every language.
+  const shape = (e) => {
+    const p = e.errors?.[0] ?? {};
+    return { kind: e.kind, keys: Object.keys(p).sort().join(","), param: p.param, code: p.code, message: p.message, value: p.value };
+  };
+  const german = new CheckoutPageClient({ apiKey: SANDBOX_KEY, fetch: api.fetch, dangerouslyAllowBrowser: true, locale: "de-AT" });
+  const firstFrench = await client.listCustomers({ limit: 40 }, { locale: "fr" });
+  out.locale = {
+    client: shape(await german.listCustomers({ limit: 0 }).catch((e) => e)),
+    call: shape(await german.listCustomers({ startingAfter: "abc" }, { locale: "nl" }).catch((e) => e)),
+    iterated: await (async () => {
+      try {
+        for await (const _ of client.listCustomers({ limit: 101 }, { locale: "es" }));
+      } catch (e) {
+        return shape(e);
+      }
+    })(),
+    noSuchPage: shape(await firstFrench.getPreviousPage().catch((e) => e)),
+    badLocale: shape(await client.listCustomers({}, { locale: 5 }).catch((e) => e)),
+    sent: api.requests.length,
+  };
 
   // 4. `for await` over every customer across pages, page by page.
   api.clearRequests();
@@ -241,6 +263,13 @@ function check(out) {
     assert.equal(refusal.hasValue, true, name);
   }
   assert.equal(out.refusals.iterated, "validation");
+  const problem = (param, code, message, value) => ({ kind: "validation", keys: "code,message,param,severity,value", param, code, message, value });
+  assert.deepEqual(out.locale.client, problem("limit", "invalid_input", "Ungültige Eingabe limit", 0));
+  assert.deepEqual(out.locale.call, problem("startingAfter", "invalid_customer_id", "Geen bruikbaar klant-id", "abc"));
+  assert.deepEqual(out.locale.iterated, problem("limit", "invalid_input", "Entrada no válida limit", 101));
+  assert.deepEqual(out.locale.noSuchPage, problem("", "invalid_input", "Entrée invalide", null));
+  assert.equal(out.locale.badLocale.param, "locale");
+  assert.equal(out.locale.sent, 1, "only the French first page was sent");
   assert.equal(out.refusals.sent, 0, "nothing sent");
   assert.deepEqual(out.iteration, { sameOrder: true, pages: 7 });
   assert.deepEqual(out.breaking, { seen: 6, pages: 2 });
