@@ -4,7 +4,26 @@
 // send, the cursors of the next and previous pages, errors) is the Rust
 // core's; `fetchPage(params, queued)` is the client's call, which resolves
 // to `{data, total, hasMore, params, next, previous}` (`next`/`previous`:
-// the query of that page, or null) or rejects with a CheckoutPageError.
+// the query of that page, or null; it has no prototype) or rejects with a
+// CheckoutPageError.
+//
+// Nothing a polluted prototype holds takes part (issue 22): a page's fields
+// are defined as its own properties (a setter on Object.prototype never
+// receives them, a getter there never forges them), and every descriptor
+// has no prototype (a polluted `get` or `set` would turn it into an accessor).
+
+const { create } = Object;
+const { defineProperty } = Reflect;
+
+/** Defines `object`'s own property `key` as `value` (`enumerable` or not). */
+function own(object, key, value, enumerable = true) {
+  const descriptor = create(null);
+  descriptor.value = value;
+  descriptor.writable = true;
+  descriptor.enumerable = enumerable;
+  descriptor.configurable = true;
+  defineProperty(object, key, descriptor);
+}
 
 /**
  * A promise of the page fetched with `params`, iterable with `for await`
@@ -14,11 +33,14 @@
  */
 export function pagePromise(fetchPage, params, queued) {
   const promise = fetchPage(params, queued).then((raw) => new CustomerPage(fetchPage, raw));
-  Object.defineProperty(promise, Symbol.asyncIterator, {
-    value: async function* customers() {
+  own(
+    promise,
+    Symbol.asyncIterator,
+    async function* customers() {
       yield* await promise;
     },
-  });
+    false,
+  );
   return promise;
 }
 
@@ -28,18 +50,18 @@ class CustomerPage {
 
   constructor(fetchPage, raw) {
     this.#fetchPage = fetchPage;
-    /** The customers of this page, as the API sent them. */
-    this.data = raw.data;
-    /** How many customers match the query, across every page. */
-    this.total = raw.total;
-    /** Whether customers exist beyond this page, in the direction paged. */
-    this.hasMore = raw.hasMore;
-    /** The query this page was fetched with (package names). */
-    this.params = raw.params;
-    /** The query of the next (older) page, or null when there is none. */
-    this.nextPageParams = raw.next;
-    /** The query of the previous (newer) page, or null when there is none. */
-    this.previousPageParams = raw.previous;
+    // The customers of this page, as the API sent them.
+    own(this, "data", raw.data);
+    // How many customers match the query, across every page.
+    own(this, "total", raw.total);
+    // Whether customers exist beyond this page, in the direction paged.
+    own(this, "hasMore", raw.hasMore);
+    // The query this page was fetched with (package names).
+    own(this, "params", raw.params);
+    // The query of the next (older) page, or null when there is none.
+    own(this, "nextPageParams", raw.next);
+    // The query of the previous (newer) page, or null when there is none.
+    own(this, "previousPageParams", raw.previous);
   }
 
   hasNextPage() {

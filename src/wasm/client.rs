@@ -370,6 +370,7 @@ impl Lister {
         };
         let shared = self.shared.clone();
         let signal = self.signal.clone();
+        let secret = redact::secret_of(&request).map(str::to_owned);
         wasm_bindgen_futures::future_to_promise(async move {
             let call = Call::new(request, patience);
             let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
@@ -378,8 +379,14 @@ impl Lister {
                 .and_then(|reply| {
                     list_customers::parse_response(reply.status, reply.body, reply.meta)
                 })
+                .map_err(|e| redact::error(e, secret.as_deref()))
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
-            Ok(interop::from_value(&crate::args::page_value(page, &params)))
+            // Internal (js/pages.js builds the page from it): no prototype,
+            // so a polluted `then` never sees it while the promise settles.
+            let raw = interop::from_value(&crate::args::page_value(page, &params));
+            let no_prototype = JsValue::NULL;
+            Object::set_prototype_of(raw.unchecked_ref::<Object>(), no_prototype.unchecked_ref());
+            Ok(raw)
         })
     }
 }
