@@ -1,5 +1,5 @@
 // Issue 22 as a user meets it: nothing in the caller's environment can
-// redirect a request, leak the key or wipe an address (and, L1-L4, nothing
+// redirect a request, leak the key or wipe an address (and, L1-L5, nothing
 // of issue 24's listCustomers and iterable bulk items either). The same scenario
 // runs in Node (in a child process, so that its polluted prototype stays
 // there) and in a page in headless Chromium, against two recording servers
@@ -294,6 +294,22 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
     }
     listed.splice(0);
     out.list.accessors = { received: [...received], fields, broke, fromSet };
+
+    // L5. An iterator on a polluted Object.prototype does not make a plain
+    // object (one item passed without its array) a list of the attacker's items.
+    let sentIterable = "";
+    const mistaken = new CheckoutPageClient({ ...options, fetch: async (url, init) => {
+      sentIterable += init.method + " " + idOf(url) + ";";
+      return { status: 200, headers: { get: () => null }, text: async () => '{"data":{"id":"x"}}' };
+    } });
+    Object.prototype[Symbol.iterator] = function* () { yield { customerId: ID("dead"), patch: { email: "attacker@evil.test" } }; };
+    let single;
+    try {
+      single = await mistaken.updateCustomers({ customerId: ID("36"), patch: { name: "One" } }).then((r) => r.length, (e) => [e.kind, e.errors[0].param]);
+    } finally {
+      delete Object.prototype[Symbol.iterator];
+    }
+    out.list.pollutedIterator = { single, sent: sentIterable };
 
     // L4. A page the client cannot read, echoing the key: the error holds it nowhere.
     const secret = "sk_live_TOPSECRET123";
@@ -737,6 +753,8 @@ const TRIAL = {
       broke: ["aborted", "source broke"],
       fromSet: [[ID("35"), true]],
     }),
+  "L5. an iterator only a polluted Object.prototype holds makes nothing iterable": ({ out }) =>
+    assert.deepEqual(out.list.pollutedIterator, { single: ["validation", "items"], sent: "" }),
   "L4. a key echoed in a page the client cannot read appears in no error": ({ out }) =>
     assert.deepEqual(out.list.echoedKey, { kind: "invalid_response", leaks: false }),
   "F6. a redirect to a URL with credentials is http, without them, not retried": ({ out, api, inBrowser }) => {
