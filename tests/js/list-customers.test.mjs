@@ -63,6 +63,8 @@ async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeA
     cursor: { startingAfter: "abc" },
     both: { startingAfter: newestFirst[0], endingBefore: newestFirst[1] },
     unknown: { starting_after: newestFirst[0] },
+    // Half an emoji: JSON would send U+FFFD, a search the caller never typed.
+    surrogate: { search: "Ada \uD83D" },
   })) {
     const error = await client.listCustomers(params).catch((e) => e);
     const problem = error.errors?.[0] ?? {};
@@ -253,7 +255,7 @@ function check(out) {
   assert.match(out.paging.nextUrl, new RegExp(`starting_after=${out.adaIds[9]}$`));
   assert.match(out.paging.backUrl, new RegExp(`ending_before=${out.adaIds[10]}$`));
   assert.deepEqual(out.noPrevious, { isError: true, kind: "validation" });
-  for (const [name, param] of Object.entries({ zero: "limit", tooMany: "limit", fraction: "limit", cursor: "startingAfter", both: "endingBefore", unknown: "starting_after" })) {
+  for (const [name, param] of Object.entries({ zero: "limit", tooMany: "limit", fraction: "limit", cursor: "startingAfter", both: "endingBefore", unknown: "starting_after", surrogate: "search" })) {
     const refusal = out.refusals[name];
     assert.equal(refusal.isError, true, name);
     assert.equal(refusal.kind, "validation", name);
@@ -262,6 +264,7 @@ function check(out) {
     assert.equal(refusal.severity, "error", name);
     assert.equal(refusal.hasValue, true, name);
   }
+  assert.equal(out.refusals.surrogate.code, "invalid_unicode");
   assert.equal(out.refusals.iterated, "validation");
   const problem = (param, code, message, value) => ({ kind: "validation", keys: "code,message,param,severity,value", param, code, message, value });
   assert.deepEqual(out.locale.client, problem("limit", "invalid_input", "Ungültige Eingabe limit", 0));
