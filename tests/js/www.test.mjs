@@ -563,3 +563,126 @@ test("two tabs on one customer: disjoint edits are both kept; the same field sho
   await one.page.close();
   await two.page.close();
 });
+
+test("the finder with issues 25 and 26: choosing a customer while a conflict is shown, while the email is emptied, while a save is in flight", async () => {
+  const token = `Merged${Date.now().toString(36)}`;
+  const a = await createCustomer({ ...INITIAL, name: `${token} A`, email: `${token.toLowerCase()}.a@example.com` });
+  const b = await createCustomer({ name: `${token} B`, email: `${token.toLowerCase()}.b@example.com` });
+  // Tab one speaks German (issue 25); tab two saves behind its back (issue 26).
+  const one = await browser.newPage({ locale: "de-DE", viewport: { width: 1280, height: 800 } });
+  const problems = [];
+  one.on("pageerror", (error) => problems.push(String(error)));
+  await one.goto(`${url}/?id=${encodeURIComponent(a.id)}&q=${token}`);
+  await one.waitForFunction(() => document.querySelector("#status")?.dataset.state === "idle");
+  await one.waitForFunction(() => document.querySelectorAll("#customer-results .result").length === 2);
+  const two = await openDashboard(a.id);
+  // What confirm("Discard unsaved changes?") answers next.
+  let answer = false;
+  const dialogs = [];
+  one.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void (answer ? dialog.accept() : dialog.dismiss());
+  });
+  const row = (id) => one.locator(`.result[data-id="${id}"]`);
+  const idInUrl = async () => new URL(one.url()).searchParams.get("id");
+  const showing = (customer) =>
+    one.waitForFunction(
+      (email) => document.querySelector("#f-email")?.value === email && document.querySelector("#status")?.dataset.state === "idle",
+      customer.email,
+    );
+
+  // 1. A conflict is shown; choosing another row asks first, and keeps it all when refused.
+  await edit(two.page, "name", "Maria Salomea");
+  await saveAndWait(two.page);
+  await edit(one, "name", "Marie Skłodowska");
+  await saveAndWait(one, "error");
+  assert.ok(await one.locator("#conflicts").isVisible(), "the conflict panel is shown");
+  await row(b.id).click();
+  assert.deepEqual(dialogs.splice(0), ["Discard unsaved changes?"]);
+  assert.ok(await one.locator("#conflicts").isVisible(), "refused: the conflict stays");
+  assert.equal(await one.inputValue("#f-name"), "Marie Skłodowska");
+  assert.equal(await idInUrl(), a.id);
+  // Accepted: the chosen customer, with no conflict left over from the other.
+  answer = true;
+  await row(b.id).click();
+  await showing(b);
+  assert.equal(dialogs.splice(0).length, 1);
+  assert.ok(await one.locator("#conflicts").isHidden(), "no conflict panel for the other customer");
+  assert.equal(await one.locator(".has-conflict").count(), 0);
+  assert.equal(await idInUrl(), b.id);
+  assert.equal(await row(b.id).getAttribute("aria-current"), "true");
+  assert.equal(await row(a.id).getAttribute("aria-current"), "false");
+  // Back: the first customer as stored (tab two's name), still no conflict.
+  await one.goBack();
+  await showing(a);
+  assert.equal(await one.inputValue("#f-name"), "Maria Salomea");
+  assert.ok(await one.locator("#conflicts").isHidden());
+
+  // 2. An emptied email (issue 25, in German): refused, it stays with its error; accepted, the next one has none.
+  answer = false;
+  await one.fill("#f-email", "");
+  await one.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  assert.equal(await text(one, "#err-email"), "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden");
+  await row(b.id).click();
+  assert.deepEqual(dialogs.splice(0), ["Discard unsaved changes?"]);
+  assert.equal(await one.inputValue("#f-email"), "");
+  assert.equal(await one.getAttribute("#f-email", "aria-invalid"), "true");
+  answer = true;
+  await row(b.id).click();
+  await showing(b);
+  assert.equal(dialogs.splice(0).length, 1);
+  assert.equal(await text(one, "#err-email"), "");
+  assert.equal(await one.getAttribute("#f-email", "aria-invalid"), "false");
+  assert.ok(await one.locator("#save-button").isDisabled());
+  assert.equal((await stored(a.id)).email, a.email, "nothing was sent for the emptied email");
+
+  // 3. A save in flight when another customer is chosen: not "discarded" (no
+  // question asked), it completes on the server, its outcome is announced and
+  // its row updated, and the customer now shown stays as loaded and editable.
+  const patched = async (id, status) => (await requestsFor(id)).some((r) => r.method === "PATCH" && r.status === status);
+  const until = async (what, check) => {
+    for (let waited = 0; !(await check()); waited += 100) {
+      assert.ok(waited < 15_000, `${what} within 15 s`);
+      await one.waitForTimeout(100);
+    }
+  };
+  await edit(one, "name", `${token} B renamed`);
+  await queueFaults(b.id, [{ delayMs: 1500 }]);
+  await one.click("#save-button");
+  await one.waitForFunction(() => document.querySelector("#status")?.dataset.state === "saving");
+  await row(a.id).click();
+  await showing(a);
+  assert.deepEqual(dialogs.splice(0), [], "edits being saved are not discarded");
+  await until("the save's PATCH", () => patched(b.id, 200));
+  await one.waitForFunction(() => /^Saved /.test(document.querySelector("#toast")?.textContent ?? ""));
+  assert.equal(await text(one, "#toast"), `Saved ${token} B renamed`);
+  assert.equal(await one.getAttribute("#toast", "data-kind"), "success");
+  assert.equal(await row(b.id).locator(".result-name").innerText(), `${token} B renamed`, "its row shows the saved name");
+  assert.equal((await stored(b.id)).name, `${token} B renamed`);
+  assert.equal(await one.inputValue("#f-email"), a.email, "the form still shows the chosen customer");
+  assert.equal(await one.inputValue("#f-name"), "Maria Salomea");
+  assert.equal(await one.locator("#f-name").evaluate((input) => input.readOnly), false, "editable");
+  assert.equal(await statusState(one), "idle");
+  assert.equal(await text(one, "#customer-title"), "Maria Salomea");
+  assert.equal(await idInUrl(), a.id);
+
+  // 4. The same save failing after another customer was chosen is said, not dropped.
+  await edit(one, "phone", "+33 1 99 99 99 99");
+  await queueFaults(a.id, [{ delayMs: 1500 }, { status: 400, message: "Phone refused", errors: [{ param: "phone", message: "Phone refused" }] }]);
+  await one.click("#save-button");
+  await one.waitForFunction(() => document.querySelector("#status")?.dataset.state === "saving");
+  await row(b.id).click();
+  await showing(b);
+  await until("the refused PATCH", () => patched(a.id, 400));
+  await one.waitForFunction(() => /^Could not save /.test(document.querySelector("#toast")?.textContent ?? ""));
+  assert.match(await text(one, "#toast"), /^Could not save Maria Salomea — Institut du Radium: .*Phone refused/);
+  assert.equal(await one.getAttribute("#toast", "data-kind"), "error");
+  assert.equal(await one.inputValue("#f-email"), b.email);
+  assert.equal(await statusState(one), "idle");
+  await one.screenshot({ path: `${ARTIFACTS}/www-finder-merged.png`, fullPage: true });
+
+  assert.deepEqual(problems, []);
+  assert.deepEqual(two.problems, []);
+  await one.close();
+  await two.page.close();
+});

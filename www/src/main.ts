@@ -300,9 +300,10 @@ function setStatus(state: State, title: string, detail = ""): void {
 }
 
 let toastTimer: number | undefined;
-function toast(message: string): void {
+function toast(message: string, kind: "success" | "error" = "success"): void {
   const node = $("toast");
   node.textContent = message;
+  node.dataset.kind = kind;
   node.hidden = false;
   clearTimeout(toastTimer);
   toastTimer = window.setTimeout(() => (node.hidden = true), 4000);
@@ -419,7 +420,12 @@ async function save(): Promise<void> {
     // Loads the customer as stored now, merges what someone else saved since
     // `base` was loaded, and sends only my changes (whole address/shipping).
     const { customer, report } = await client.saveCustomer(base, draft);
-    if (id !== customerId) return;
+    if (id !== customerId) {
+      // Another customer was chosen meanwhile: say that this one was saved.
+      updateResult(customer);
+      toast(`Saved ${resultLabel(customer)}`);
+      return;
+    }
     rateLimitRetries = 0;
     loaded = customer;
     fill(customer);
@@ -431,15 +437,23 @@ async function save(): Promise<void> {
     setStatus("success", "Saved", `Stored by the server at ${formatTime(customer.updatedAt)}.${kept}${odd}`);
     toast(report.sent ? `Saved ${Object.keys(report.sent).join(", ")}` : "Nothing left to save");
   } catch (error) {
-    if (id !== customerId) return;
+    if (id !== customerId) {
+      // Never dropped silently: the edit of a customer no longer shown failed.
+      const why = error instanceof CheckoutPageError ? error.message : String(error);
+      toast(`Could not save ${resultLabel(base)}: ${why}`, "error");
+      return;
+    }
     handleSaveError(error);
   } finally {
     clearTimeout(slow);
     saving = false;
     saveButton.textContent = "Save changes";
-    setEditable(true);
-    // The outcome stays in the status line until the next edit.
-    statusSticky = true;
+    if (id === customerId) {
+      setEditable(true);
+      // The outcome stays in the status line until the next edit.
+      statusSticky = true;
+    }
+    // (Else the customer chosen meanwhile is editable once it has loaded.)
     refresh();
   }
 }
@@ -715,7 +729,8 @@ async function turnPage(direction: "next" | "previous"): Promise<void> {
 
 function selectCustomer(id: string, { replace = false } = {}): void {
   if (id === customerId && loaded) return;
-  if (isDirty() && !confirm("Discard unsaved changes?")) return;
+  // Edits being saved are not discarded: the save's outcome is shown when it ends.
+  if (!saving && isDirty() && !confirm("Discard unsaved changes?")) return;
   const url = new URL(location.href);
   url.searchParams.set("id", id);
   if (replace) history.replaceState(null, "", url);
