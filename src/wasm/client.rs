@@ -149,8 +149,10 @@ impl CheckoutPageClient {
     /// `getNextPage()`, `getPreviousPage()`); the same return value is an
     /// async iterable over every matching customer across pages, fetched
     /// page by page at the client's rate limit as the loop asks for them.
-    /// Same retries, timeouts, signal and errors as `getCustomer`; bad
-    /// parameters reject with a `validation` error before anything is sent.
+    /// Same retries, timeouts, signal, `locale` and errors as
+    /// `getCustomer`; bad parameters reject with a `validation` error
+    /// (`{param, message, value, code, severity}` problems) before anything
+    /// is sent.
     #[wasm_bindgen(js_name = listCustomers, unchecked_return_type = "PagePromise")]
     pub fn list_customers(
         &self,
@@ -246,11 +248,12 @@ impl CheckoutPageClient {
     /// input order, and never rejects for one item's failure (an iterable
     /// that throws rejects with kind `"aborted"` and the thrown value as
     /// `cause`, one with more than 100 000 items with kind `"validation"`,
-    /// once the items in flight have finished). Every item is checked first; invalid ones fail alone without
-    /// a request. Requests go through the client's shared pacer (and this
-    /// job's own `requestsPerMinute`, if given); a 429 pauses every call. On
-    /// abort no new item starts, items in flight finish, and the rest end
-    /// with kind `"aborted"`.
+    /// once the items in flight have finished). Every item is checked
+    /// first; invalid ones fail alone without a request. Requests go
+    /// through the client's shared pacer (and this job's own
+    /// `requestsPerMinute`, if given); a 429 pauses every call. On abort no
+    /// new item starts, items in flight finish, and the rest end with kind
+    /// `"aborted"`.
     #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
     pub fn update_customers(
         &self,

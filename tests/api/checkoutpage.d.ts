@@ -770,8 +770,10 @@ export class CheckoutPageClient {
      * `getNextPage()`, `getPreviousPage()`); the same return value is an
      * async iterable over every matching customer across pages, fetched
      * page by page at the client's rate limit as the loop asks for them.
-     * Same retries, timeouts, signal and errors as `getCustomer`; bad
-     * parameters reject with a `validation` error before anything is sent.
+     * Same retries, timeouts, signal, `locale` and errors as
+     * `getCustomer`; bad parameters reject with a `validation` error
+     * (`{param, message, value, code, severity}` problems) before anything
+     * is sent.
      */
     listCustomers(params?: ListParams, options?: RequestOptions): PagePromise;
     /**
@@ -815,11 +817,12 @@ export class CheckoutPageClient {
      * input order, and never rejects for one item's failure (an iterable
      * that throws rejects with kind `"aborted"` and the thrown value as
      * `cause`, one with more than 100 000 items with kind `"validation"`,
-     * once the items in flight have finished). Every item is checked first; invalid ones fail alone without
-     * a request. Requests go through the client's shared pacer (and this
-     * job's own `requestsPerMinute`, if given); a 429 pauses every call. On
-     * abort no new item starts, items in flight finish, and the rest end
-     * with kind `"aborted"`.
+     * once the items in flight have finished). Every item is checked
+     * first; invalid ones fail alone without a request. Requests go
+     * through the client's shared pacer (and this job's own
+     * `requestsPerMinute`, if given); a 429 pauses every call. On abort no
+     * new item starts, items in flight finish, and the rest end with kind
+     * `"aborted"`.
      */
     updateCustomers(items: Iterable<BulkItem> | AsyncIterable<BulkItem>, options?: BulkOptions): Promise<BulkResult[]>;
 }
