@@ -153,6 +153,8 @@ async function scenario({ CheckoutPageClient, CheckoutPageError }, { createFakeA
     ok: results.every((r) => r.ok),
     stored: out.adaIds.every((id) => api.customers.get(id).companyName === "Analytical Engines"),
     lastProgress: progress.at(-1),
+    // The total is unknown until the iterable has ended.
+    totals: [...new Set(progress.slice(0, -1).map((p) => p.total))],
     progressCount: progress.length,
   };
   // A plain (sync) iterable works too.
@@ -288,6 +290,8 @@ function check(out) {
   assert.equal(out.bulk.ok, true);
   assert.equal(out.bulk.stored, true);
   assert.deepEqual(out.bulk.lastProgress, { done: 15, total: 15, failed: 0 });
+  assert.ok(out.bulk.totals.includes(null), `null while pulling: ${out.bulk.totals}`);
+  assert.ok(out.bulk.totals.every((t) => t === null || t === 15), `${out.bulk.totals}`);
   assert.ok(out.bulk.progressCount >= 15);
   assert.deepEqual(out.fromSet, [true]);
   assert.deepEqual(out.broke, { isError: true, kind: "aborted", cause: "source broke", stored: "Before the throw" });
