@@ -152,6 +152,9 @@ pub struct Call {
     state: State,
     retry: u32,
     stopped: bool,
+    /// Wait first, as retry number `.0` after a failure whose `Retry-After`
+    /// was `.1` ([`Call::after_retryable`]).
+    delay: Option<(u32, Option<u64>)>,
 }
 
 impl Call {
@@ -163,7 +166,41 @@ impl Call {
             state: State::Start,
             retry: 0,
             stopped: false,
+            delay: None,
         }
+    }
+
+    /// A call that first waits what retry number `retry` (0 for the first)
+    /// of another call would have waited after `error` ([`retry::delay_ms`]:
+    /// backoff, or the server's `Retry-After`), then goes on as
+    /// [`Call::new`]. For a sequence that must do something else before
+    /// retrying (the conflict-aware save loads the customer again before
+    /// re-sending its `PATCH`); [`Call::retry_allowed`] says whether it may.
+    pub fn after_retryable(
+        request: HttpRequest,
+        patience: Patience,
+        retry: u32,
+        error: &Error,
+    ) -> Self {
+        Call {
+            delay: Some((retry, error.retry_after_ms)),
+            ..Call::new(request, patience)
+        }
+    }
+
+    /// Whether a call with `patience` to `endpoint` that failed with
+    /// `error` after `retry` retries may retry, as [`Call::step`] decides
+    /// (the endpoint's retry policy, retries left, a wait within patience).
+    pub fn retry_allowed(
+        error: &Error,
+        endpoint: &crate::endpoints::Metadata,
+        patience: Patience,
+        retry: u32,
+    ) -> bool {
+        let max_wait = patience.max_wait_ms.min(u64::MAX as f64) as u64;
+        retry < patience.max_retries
+            && retry::is_retryable(error, endpoint)
+            && retry::delay_ms(retry, error.retry_after_ms, 0.0, max_wait).is_some()
     }
 
     /// The request to send on [`Step::Send`].
@@ -205,6 +242,13 @@ impl Call {
                     _ => error,
                 };
                 self.done(Err(error))
+            }
+            (State::Start, Event::Ready) if self.delay.is_some() => {
+                let (retry, retry_after_ms) = self.delay.take().unwrap_or_default();
+                let max_wait = self.patience.max_wait_ms.min(u64::MAX as f64) as u64;
+                // Checked by `retry_allowed`; a refused wait becomes none.
+                let wait = retry::delay_ms(retry, retry_after_ms, random, max_wait).unwrap_or(0);
+                Step::Wait(wait as f64)
             }
             (State::Start, Event::Ready) => match job {
                 Some(job) => {

@@ -51,7 +51,7 @@ pub use wasm::{
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
 pub use wasm::{
     merge_customer, BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, ClientOptions,
-    MergeOptions, RequestOptions, SaveOptions,
+    ListParams, MergeOptions, RequestOptions, SaveOptions,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

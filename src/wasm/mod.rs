@@ -31,7 +31,8 @@ pub use schema::{
 };
 #[cfg(feature = "client")]
 pub use types::{
-    BulkItem, BulkOptions, BulkProgress, ClientOptions, MergeOptions, RequestOptions, SaveOptions,
+    BulkItem, BulkOptions, BulkProgress, ClientOptions, ListParams, MergeOptions, RequestOptions,
+    SaveOptions,
 };
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
