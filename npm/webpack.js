@@ -2,8 +2,8 @@
 // server builds match `node` or `require` first): webpack emits
 // `new URL("./checkoutpage_bg.wasm", import.meta.url)` as an asset by itself,
 // so the wasm ships as a separate file, which is about 5 KB smaller after
-// gzip than the deflated base64 every other entry carries (92,101 against
-// 96,907 bytes gzip -9 when issue 27 measured it; bench/size/RESULTS.md has
+// gzip than the deflated base64 every other entry carries (101,518 against
+// 106,053 bytes gzip -9 when issue 27 measured it; bench/size/RESULTS.md has
 // the current figures) and is compiled while it downloads. Top-level await.
 import wasmInit from "./checkoutpage.js";
 import { checkWebAssembly, explain } from "./explain.js";
