@@ -25,8 +25,18 @@ extern "C" {
 
 }
 
-/// The declarations of `CheckoutPageError`, `ValidationProblem` and
-/// `BulkResult`.
+/// The declarations of `CheckoutPageError` and `ValidationProblem`, and with
+/// the client those of its results (`BulkResult`, `CustomerPage`,
+/// `SaveResult`, ...; `js/client.d.ts`), which name its option types.
+#[cfg(feature = "client")]
+#[wasm_bindgen(typescript_custom_section)]
+const API_TS: &'static str = concat!(
+    include_str!("../../js/api.d.ts"),
+    include_str!("../../js/client.d.ts")
+);
+/// The declarations of `CheckoutPageError` and `ValidationProblem` (the
+/// rules-only module: no client).
+#[cfg(not(feature = "client"))]
 #[wasm_bindgen(typescript_custom_section)]
 const API_TS: &'static str = include_str!("../../js/api.d.ts");
 
