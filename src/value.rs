@@ -98,22 +98,30 @@ impl Map {
             }
             return map;
         }
-        // Sorted by key, then position: each run of one key starts with its
-        // first position and ends with its last value. No indexing, so no
-        // panic path in the wasm.
-        let mut sorted: Vec<(usize, (Key, Value))> = entries.drain(..).enumerate().collect();
-        sorted.sort_unstable_by(|(a, (ka, _)), (b, (kb, _))| ka.cmp(kb).then(a.cmp(b)));
-        let mut kept: Vec<(usize, (Key, Value))> = Vec::with_capacity(n);
-        for (at, (key, value)) in sorted {
-            match kept.last_mut() {
-                Some((_, (last, slot))) if *last == key => *slot = value,
-                _ => kept.push((at, (key, value))),
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_unstable_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
+        let mut keep = vec![true; n];
+        let mut i = 0;
+        while i < n {
+            let mut j = i + 1;
+            while j < n && entries[order[j]].0 == entries[order[i]].0 {
+                j += 1;
             }
+            if j - i > 1 {
+                let value = std::mem::take(&mut entries[order[j - 1]].1);
+                entries[order[i]].1 = value;
+                for &later in &order[i + 1..j] {
+                    keep[later] = false;
+                }
+            }
+            i = j;
         }
-        kept.sort_unstable_by_key(|(at, _)| *at);
-        Map {
-            entries: kept.into_iter().map(|(_, entry)| entry).collect(),
-        }
+        let entries = entries
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(entry, keep)| keep.then_some(entry))
+            .collect();
+        Map { entries }
     }
 
     /// Appends `key` without looking for it: the caller knows it is absent
