@@ -260,13 +260,23 @@ pub fn get_request(
 
 /// A customer (with its `id`) argument named `param`.
 pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldError>> {
+    loaded(snapshot, param).map(|(customer, _)| customer)
+}
+
+/// A customer argument named `param`, and its JSON as given (with the
+/// fields, at any depth, that this SDK does not know): what a draft's keys
+/// that are not fields are compared with.
+pub fn loaded(snapshot: Snapshot, param: &str) -> Result<(Customer, Map), Vec<FieldError>> {
     let Snapshot {
         value,
         mut problems,
     } = snapshot;
     let customer = match value {
-        Some(value @ Value::Object(_)) if problems.is_empty() => Customer::from_value(&value)
-            .map_err(|message| FieldError::new(param, message, Value::Null)),
+        Some(Value::Object(raw)) if problems.is_empty() => {
+            Customer::from_value(&Value::Object(raw.clone()))
+                .map(|customer| (customer, raw))
+                .map_err(|message| FieldError::new(param, message, Value::Null))
+        }
         other => Err(FieldError::new(
             param,
             "Expected a customer object",
@@ -285,6 +295,7 @@ pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldEr
 /// dropped.
 pub fn draft_patch(
     before: &Customer,
+    stored: &Map,
     snapshot: Snapshot,
 ) -> Result<CustomerPatch, Vec<FieldError>> {
     let Snapshot {
@@ -292,7 +303,9 @@ pub fn draft_patch(
         mut problems,
     } = snapshot;
     let patch = match value {
-        Some(Value::Object(state)) if problems.is_empty() => rules::diff_draft(before, &state),
+        Some(Value::Object(state)) if problems.is_empty() => {
+            rules::diff_draft(before, Some(stored), &state)
+        }
         other => Err(vec![FieldError::new(
             "after",
             "Expected a customer draft object",
@@ -312,6 +325,7 @@ pub fn draft_patch(
 /// changed read-only one), as for `diffCustomer`, never dropped.
 pub fn draft_named(
     before: &Customer,
+    stored: &Map,
     snapshot: Snapshot,
     param: &str,
 ) -> Result<CustomerDraft, Vec<FieldError>> {
@@ -321,10 +335,18 @@ pub fn draft_named(
     } = snapshot;
     let draft = match value {
         Some(Value::Object(state)) if problems.is_empty() => {
-            let found = rules::check_draft(Some(before), &state);
+            let found = rules::check_draft(Some(stored), &state);
             if found.is_empty() {
                 CustomerDraft::from_partial(before, &state)
                     .map_err(|message| vec![FieldError::new(param, message, Value::Null)])
+                    .and_then(|draft| {
+                        let patch = rules::diff_customer(before, &draft);
+                        let erased = rules::erased(Some(stored), &patch);
+                        match erased.is_empty() {
+                            true => Ok(draft),
+                            false => Err(erased),
+                        }
+                    })
             } else {
                 Err(found)
             }
@@ -584,11 +606,11 @@ pub fn save(
     let (patience, mode, locale) = request_options(config, map, &mut errors);
     let on_conflict = on_conflict(map, &mut errors);
     let refused = |errors| Error::validation(localized(errors, locale));
-    let loaded = customer(loaded, "loaded").map_err(|mut e| {
+    let (loaded, stored) = self::loaded(loaded, "loaded").map_err(|mut e| {
         errors.append(&mut e);
         refused(std::mem::take(&mut errors))
     })?;
-    match draft_of(&loaded, draft) {
+    match draft_of(&loaded, &stored, draft) {
         Ok(draft) if errors.is_empty() => {
             Save::start(config, loaded, draft, on_conflict, mode, patience)
         }
@@ -604,14 +626,18 @@ pub fn save(
 /// ([`draft_named`]), unless its `id` is another customer's: then that one
 /// problem at `id` ([`other_customer`]), not the read-only fields that
 /// follow from it.
-fn draft_of(base: &Customer, draft: Snapshot) -> Result<CustomerDraft, Vec<FieldError>> {
+fn draft_of(
+    base: &Customer,
+    stored: &Map,
+    draft: Snapshot,
+) -> Result<CustomerDraft, Vec<FieldError>> {
     match other_customer(base, draft.value.as_ref(), "draft", "id") {
         Some(problem) => {
             let mut problems = draft.problems;
             problems.push(problem);
             Err(problems)
         }
-        None => draft_named(base, draft, "draft"),
+        None => draft_named(base, stored, draft, "draft"),
     }
 }
 
@@ -625,9 +651,9 @@ pub fn merge(
     mut errors: Vec<FieldError>,
 ) -> Result<Merge, Error> {
     let on_conflict = on_conflict(map, &mut errors);
-    let base = customer(base, "base");
+    let base = loaded(base, "base");
     let current = customer(current, "current");
-    let (base, current) = match (base, current) {
+    let ((base, stored), current) = match (base, current) {
         (Ok(base), Ok(current)) => (base, current),
         (base, current) => {
             errors.extend(base.err().into_iter().flatten());
@@ -641,7 +667,7 @@ pub fn merge(
         "current customer",
         "current",
     ));
-    match draft_of(&base, draft) {
+    match draft_of(&base, &stored, draft) {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
         Ok(_) => Err(Error::validation(errors)),
         Err(mut problems) => {
