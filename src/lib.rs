@@ -47,7 +47,7 @@ pub use wasm::{
     apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
     customer_patch_json_schema, diff_customer, merge_customer, normalize_customer_patch,
     validate_customer_patch, BulkItem, BulkOptions, BulkProgress, CheckoutPageClient,
-    CheckoutPageError, ClientOptions, MergeOptions, RequestOptions, SaveOptions,
+    CheckoutPageError, ClientOptions, ListParams, MergeOptions, RequestOptions, SaveOptions,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

@@ -13,6 +13,7 @@ use checkoutpage::args::{
     BULK_OPTION_KEYS, CLIENT_OPTION_KEYS, MERGE_OPTION_KEYS, NON_JSON_OPTIONS, REQUEST_OPTION_KEYS,
     SAVE_OPTION_KEYS,
 };
+use checkoutpage::endpoints::list_customers::PARAMS as LIST_PARAMS;
 use checkoutpage::merge::OnConflict;
 use checkoutpage::rules::ValidationMode;
 
@@ -60,6 +61,12 @@ fn the_option_names_read_are_the_option_names_typed() {
     .map(str::to_owned)
     .collect();
     assert!(set(&NON_JSON_OPTIONS).is_subset(&all));
+}
+
+#[test]
+fn the_list_parameters_read_are_the_list_parameters_typed() {
+    let names: Vec<&str> = LIST_PARAMS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(properties("ListParams"), set(&names));
 }
 
 #[test]

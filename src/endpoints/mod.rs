@@ -6,10 +6,10 @@
 //!
 //! - [`get_customer`]: `GET /v1/customers/:customerId`.
 //! - [`update_customer`]: `PATCH /v1/customers/:customerId`.
+//! - [`list_customers`]: `GET /v1/customers/` (one page; `list-customers.md`).
 //!
-//! Adding a call (say `GET /v1/customers/`, the list call of
-//! `list-customers.md`) is one module here with its `METADATA`, a
-//! `request(…)` builder and a `parse_response(…)`, plus its export.
+//! Adding a call is one module here with its `METADATA`, a `request(…)`
+//! builder and a `parse_response(…)`, plus its export.
 //!
 //! [ruma]: https://docs.rs/ruma-client-api
 
@@ -21,6 +21,7 @@ use crate::model::Customer;
 use crate::value::Value;
 
 pub mod get_customer;
+pub mod list_customers;
 pub mod update_customer;
 
 /// What an endpoint is, independent of any one request.

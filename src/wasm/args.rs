@@ -4,6 +4,7 @@
 //! (an `AbortSignal`, a callback, `fetch`) is kept as a JavaScript value.
 
 use js_sys::Function;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
@@ -11,6 +12,7 @@ use crate::args::{self, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
 use crate::bulk::BulkJob;
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
+use crate::endpoints::list_customers::ListParams;
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, FieldError};
 use crate::merge::Merge;
@@ -20,6 +22,20 @@ use crate::save::Save;
 use crate::value::{Map, Value};
 
 use super::interop;
+
+#[wasm_bindgen(module = "/js/items.js")]
+extern "C" {
+    /// The items of an iterable or async iterable, pulled one at a time.
+    pub(crate) type ItemSource;
+    #[wasm_bindgen(js_name = itemSource)]
+    fn item_source(value: &JsValue) -> Option<ItemSource>;
+    /// Resolves to `{done: true}`, `{done: false, value}` or `{error}`.
+    #[wasm_bindgen(method)]
+    pub(crate) fn next(this: &ItemSource) -> js_sys::Promise;
+    /// Lets the source clean up (its `return()`).
+    #[wasm_bindgen(method)]
+    pub(crate) fn close(this: &ItemSource);
+}
 
 /// A call ready to go: its request, patience and signal.
 pub(crate) type Prepared = (HttpRequest, Patience, Option<AbortSignal>);
@@ -65,6 +81,32 @@ pub(crate) fn get(
     let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
     let request = args::get_request(config, &id, locale, errors)?;
     Ok((request, patience, signal))
+}
+
+/// Checks the arguments of `listCustomers`: its parameters (checked
+/// again, with the request, for every page) and its options (its problems'
+/// `locale` among them, kept for every page).
+pub(crate) fn list(
+    config: &ClientConfig,
+    params: &JsValue,
+    options: &JsValue,
+) -> Result<(ListParams, Patience, Option<AbortSignal>, Locale), Error> {
+    let mut errors = Vec::new();
+    // Own properties only (`interop::snapshot`), read once, now.
+    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
+    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
+    args::list_request(config, &params, locale, errors)?;
+    Ok((params, patience, signal, locale))
+}
+
+/// One page's parameters, as `listCustomers` handed them to its pages.
+pub(crate) fn page_params(params: &JsValue, locale: Locale) -> Result<ListParams, Error> {
+    let mut errors = Vec::new();
+    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
+    match errors.is_empty() {
+        true => Ok(params),
+        false => Err(Error::validation(localized(errors, locale))),
+    }
 }
 
 /// Checks every argument of `saveCustomer`: the save, its first request
@@ -121,6 +163,10 @@ pub(crate) struct Bulk {
     pub signal: Option<AbortSignal>,
     /// Called after every finished item.
     pub on_progress: Option<Function>,
+    /// Where the items come from when they are not an array.
+    pub source: Option<ItemSource>,
+    /// What is left of the characters all items may hold together.
+    pub allowance: u32,
 }
 
 /// Checks a bulk job's items and options.
@@ -131,9 +177,13 @@ pub(crate) fn bulk(
 ) -> Result<Bulk, Error> {
     let mut errors = Vec::new();
     let is_array = interop::array(items, "items", &mut errors);
-    if !is_array && errors.is_empty() {
+    let source = match is_array || !errors.is_empty() {
+        true => None,
+        false => item_source(items),
+    };
+    if !is_array && source.is_none() && errors.is_empty() {
         let value = interop::snapshot(items, "items").value;
-        let message = "Expected an array of {customerId, patch}";
+        let message = "Expected an array, an iterable or an async iterable of {customerId, patch}";
         errors.push(args::not_an_object("items", message, value));
     }
     let items = match is_array {
@@ -160,16 +210,22 @@ pub(crate) fn bulk(
             )
         })
         .collect();
+    let job = match source {
+        Some(_) => BulkJob::open(),
+        None => BulkJob::new(prepared),
+    };
     Ok(Bulk {
-        job: BulkJob::new(prepared),
+        job,
         settings,
         signal,
         on_progress,
+        source,
+        allowance,
     })
 }
 
 /// Checks one bulk item `{customerId, patch}` and builds its request.
-fn bulk_item(
+pub(crate) fn bulk_item(
     config: &ClientConfig,
     rules: (ValidationMode, Locale),
     item: &JsValue,

@@ -13,8 +13,9 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Outcome};
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
-use crate::endpoints::parse_customer_response;
+use crate::endpoints::{list_customers, parse_customer_response};
 use crate::error::{Error, FieldError};
+use crate::messages::Locale;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::redact;
@@ -27,6 +28,14 @@ use super::errors::{to_js_error, to_js_error_from, validation_error};
 use super::interop;
 use super::transport::{self, Shared, Signals};
 use super::types::{ClientOptions, RequestOptions};
+
+#[wasm_bindgen(module = "/js/pages.js")]
+extern "C" {
+    /// A promise of the page `fetchPage(params, queued)` fetches, iterable
+    /// over every customer from it on (`js/pages.js`).
+    #[wasm_bindgen(js_name = pagePromise)]
+    fn page_promise(fetch_page: &JsValue, params: &JsValue, queued: bool) -> JsValue;
+}
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -135,6 +144,57 @@ impl CheckoutPageClient {
         self.send(args::update(&self.config, &customer_id, &patch, &options))
     }
 
+    /// Lists customers, newest first: `GET /v1/customers/`. `params`:
+    /// `search` (case-insensitive, over name and email), `limit` (1–100
+    /// per page, default 20), `startingAfter` or `endingBefore` (a customer
+    /// id). Resolves to the first page (`data`, `total`, `hasMore`,
+    /// `getNextPage()`, `getPreviousPage()`); the same return value is an
+    /// async iterable over every matching customer across pages, fetched
+    /// page by page at the client's rate limit as the loop asks for them.
+    /// Same retries, timeouts, signal, `locale` and errors as
+    /// `getCustomer`; bad parameters reject with a `validation` error
+    /// (`{param, message, value, code, severity}` problems) before anything
+    /// is sent.
+    #[wasm_bindgen(js_name = listCustomers, unchecked_return_type = "PagePromise")]
+    pub fn list_customers(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams")] params: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> JsValue {
+        let params = params.unwrap_or(JsValue::UNDEFINED);
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Read and checked now, before anything is returned.
+        let lister = args::list(&self.config, &params, &options).map(
+            |(params, patience, signal, locale)| {
+                let lister = Lister {
+                    config: self.config.clone(),
+                    shared: self.shared.clone(),
+                    patience,
+                    signal,
+                    locale,
+                };
+                (lister, params)
+            },
+        );
+        let (fetch_page, first) = match lister {
+            Ok((lister, params)) => {
+                let fetch = move |params: JsValue, queued: bool| lister.fetch(&params, queued);
+                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
+                (
+                    fetch.into_js_value(),
+                    interop::from_value(&params.to_value()),
+                )
+            }
+            Err(error) => {
+                let error = to_js_error(error);
+                let fetch = move |_: JsValue, _: bool| js_sys::Promise::reject(&error);
+                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
+                (fetch.into_js_value(), JsValue::NULL)
+            }
+        };
+        page_promise(&fetch_page, &first, false)
+    }
+
     /// Saves `draft`, edited from `loaded` (the customer as `getCustomer`
     /// returned it), without losing what someone else saved meanwhile:
     /// loads the customer as stored now (`GET`), merges three ways, field by
@@ -198,17 +258,24 @@ impl CheckoutPageClient {
         })
     }
 
-    /// Updates many customers at the pace the API allows. Resolves to one
-    /// result per item, in input order, and never rejects for one item's
-    /// failure. Every item is checked first; invalid ones fail alone without
-    /// a request. Requests go through the client's shared pacer (and this
-    /// job's own `requestsPerMinute`, if given); a 429 pauses every call. On
-    /// abort no new item starts, items in flight finish, and the rest end
-    /// with kind `"aborted"`.
+    /// Updates many customers at the pace the API allows. `items`: an array,
+    /// or an iterable or async iterable (a generator over `listCustomers`),
+    /// pulled one item at a time as workers free up (`onProgress`'s `total`
+    /// is then `null` until its end). Resolves to one result per item, in
+    /// input order, and never rejects for one item's failure (an iterable
+    /// that throws rejects with kind `"aborted"` and the thrown value as
+    /// `cause`, one with more than 100 000 items with kind `"validation"`,
+    /// once the items in flight have finished). Every item is checked
+    /// first; invalid ones fail alone without a request. Requests go
+    /// through the client's shared pacer (and this job's own
+    /// `requestsPerMinute`, if given); a 429 pauses every call. On abort no
+    /// new item starts, items in flight finish, and the rest end with kind
+    /// `"aborted"`.
     #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
     pub fn update_customers(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Iterable<BulkItem> | AsyncIterable<BulkItem>")]
+        items: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let options = options.unwrap_or(JsValue::UNDEFINED);
@@ -229,12 +296,27 @@ impl CheckoutPageClient {
                 .map(|rate| RefCell::new(Pacer::new(rate))),
             signal: bulk.signal,
             on_progress: bulk.on_progress,
+            source: bulk.source.map(|source| bulk::Pulled {
+                source,
+                config: self.config.clone(),
+                rules: (bulk.settings.mode, bulk.settings.locale),
+                allowance: std::cell::Cell::new(bulk.allowance),
+                pending: RefCell::new(None),
+                error: RefCell::new(None),
+            }),
         });
         let concurrency = bulk.settings.concurrency as usize;
         let secret = redact::secret_of_config(&self.config);
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
+            let rejection = run
+                .source
+                .as_ref()
+                .and_then(|p| p.error.borrow_mut().take());
+            if let Some(rejection) = rejection {
+                return Err(rejection);
+            }
             let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
             let results = interop::own_array(
                 results
@@ -271,6 +353,60 @@ impl CheckoutPageClient {
                 .map_err(|e| redact::error(e, secret.as_deref()))
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
+        })
+    }
+}
+
+/// What every page of one `listCustomers` call shares.
+struct Lister {
+    config: Rc<ClientConfig>,
+    shared: Rc<Shared>,
+    patience: Patience,
+    signal: Option<AbortSignal>,
+    /// The call's `locale` (the client's where not given).
+    locale: Locale,
+}
+
+impl Lister {
+    /// The page for `params` (a page's `next` or `previous`; `null` where
+    /// there is none): a single call's patience, or, when `queued` (pages
+    /// an iteration asks for), no limit on the wait for the pacer.
+    fn fetch(&self, params: &JsValue, queued: bool) -> js_sys::Promise {
+        let prepared = match params.is_null() || params.is_undefined() {
+            true => Err(crate::args::no_such_page(self.locale)),
+            false => args::page_params(params, self.locale).and_then(|params| {
+                let request =
+                    crate::args::list_request(&self.config, &params, self.locale, Vec::new())?;
+                Ok((params, request))
+            }),
+        };
+        let (params, request) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
+        let patience = match queued {
+            true => Patience::queued(self.patience.timeout_ms, self.patience.max_retries),
+            false => self.patience,
+        };
+        let shared = self.shared.clone();
+        let signal = self.signal.clone();
+        let secret = redact::secret_of(&request).map(str::to_owned);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let call = Call::new(request, patience);
+            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
+            let page = sent
+                .await
+                .and_then(|reply| {
+                    list_customers::parse_response(reply.status, reply.body, reply.meta)
+                })
+                .map_err(|e| redact::error(e, secret.as_deref()))
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+            // Internal (js/pages.js builds the page from it): no prototype,
+            // so a polluted `then` never sees it while the promise settles.
+            let raw = interop::from_value(&crate::args::page_value(page, &params));
+            let no_prototype = JsValue::NULL;
+            Object::set_prototype_of(raw.unchecked_ref::<Object>(), no_prototype.unchecked_ref());
+            Ok(raw)
         })
     }
 }

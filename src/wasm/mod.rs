@@ -23,7 +23,8 @@ pub use schema::{
     create_customer_draft_schema, create_customer_patch_schema, customer_patch_json_schema,
 };
 pub use types::{
-    BulkItem, BulkOptions, BulkProgress, ClientOptions, MergeOptions, RequestOptions, SaveOptions,
+    BulkItem, BulkOptions, BulkProgress, ClientOptions, ListParams, MergeOptions, RequestOptions,
+    SaveOptions,
 };
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less

@@ -57,6 +57,43 @@ export type BulkResult =
 | { customerId: string; ok: false; error: CheckoutPageError };
 
 /**
+ * One page of `listCustomers`: customers newest first, as the API sent them
+ * (unknown fields included). Iterating it with `for await` yields its
+ * customers and those of every later page, fetched as the loop asks for them.
+ */
+export interface CustomerPage extends AsyncIterable<Customer> {
+    /** The customers of this page (at most `limit`). */
+    readonly data: Customer[];
+    /** How many customers match the query, across every page. */
+    readonly total: number;
+    /** Whether customers exist beyond this page, in the direction paged. */
+    readonly hasMore: boolean;
+    /** The query this page was fetched with. */
+    readonly params: ListParams;
+    /** The query of the next (older) page, or `null` at the end. */
+    readonly nextPageParams: ListParams | null;
+    /** The query of the previous (newer) page, or `null` at the start. */
+    readonly previousPageParams: ListParams | null;
+    hasNextPage(): boolean;
+    hasPreviousPage(): boolean;
+    /** The next (older) page; rejects with kind `"validation"` when there is none. */
+    getNextPage(): PagePromise;
+    /** The previous (newer) page; rejects with kind `"validation"` when there is none. */
+    getPreviousPage(): PagePromise;
+    /** This page and every later one. */
+    iterPages(): AsyncGenerator<CustomerPage, void, undefined>;
+}
+
+/**
+ * What `listCustomers` returns: a promise of the first page that is also an
+ * async iterable over every matching customer across pages
+ * (`for await (const customer of client.listCustomers({ search: "ada" }))`),
+ * paced at the client's rate limit; breaking out of the loop stops fetching,
+ * and the call's `signal` aborts it.
+ */
+export type PagePromise = Promise<CustomerPage> & AsyncIterable<Customer>;
+
+/**
  * What `saveCustomer` did besides saving: dotted params (`address.city`) in
  * the API's field order.
  */
@@ -553,9 +590,9 @@ export interface BulkProgress {
      */
     done: number;
     /**
-     * All items.
+     * All items; `null` while the items of an iterable are still coming.
      */
-    total: number;
+    total: number | null;
     /**
      * Items failed so far.
      */
@@ -663,6 +700,31 @@ export interface CustomerDraft {
 }
 
 /**
+ * The query of `listCustomers` (`GET /v1/customers/`); sent with the
+ * API's own names (`starting_after`, ...). Every field is optional.
+ */
+export interface ListParams {
+    /**
+     * Case-insensitive text matched against the customer's name and email.
+     */
+    search?: string | undefined;
+    /**
+     * Customers per page: an integer from 1 to 100 (the API's default: 20).
+     */
+    limit?: number | undefined;
+    /**
+     * The page after this customer id (older customers); not with
+     * `endingBefore`.
+     */
+    startingAfter?: string | undefined;
+    /**
+     * The page before this customer id (newer customers); not with
+     * `startingAfter`.
+     */
+    endingBefore?: string | undefined;
+}
+
+/**
  * What a save does with a field both sides changed to different values.
  */
 export type OnConflict = "reject" | "mine" | "theirs";
@@ -706,6 +768,20 @@ export class CheckoutPageClient {
      */
     getCustomer(customerId: string, options?: RequestOptions | null): Promise<Customer>;
     /**
+     * Lists customers, newest first: `GET /v1/customers/`. `params`:
+     * `search` (case-insensitive, over name and email), `limit` (1–100
+     * per page, default 20), `startingAfter` or `endingBefore` (a customer
+     * id). Resolves to the first page (`data`, `total`, `hasMore`,
+     * `getNextPage()`, `getPreviousPage()`); the same return value is an
+     * async iterable over every matching customer across pages, fetched
+     * page by page at the client's rate limit as the loop asks for them.
+     * Same retries, timeouts, signal, `locale` and errors as
+     * `getCustomer`; bad parameters reject with a `validation` error
+     * (`{param, message, value, code, severity}` problems) before anything
+     * is sent.
+     */
+    listCustomers(params?: ListParams, options?: RequestOptions): PagePromise;
+    /**
      * Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
      * for bad options (an `http:` URL to a remote host, a secret key in a
      * browser page without `dangerouslyAllowBrowser`, unknown option names,
@@ -745,15 +821,21 @@ export class CheckoutPageClient {
      */
     updateCustomer(customerId: string, patch: CustomerPatch, options?: RequestOptions | null): Promise<Customer>;
     /**
-     * Updates many customers at the pace the API allows. Resolves to one
-     * result per item, in input order, and never rejects for one item's
-     * failure. Every item is checked first; invalid ones fail alone without
-     * a request. Requests go through the client's shared pacer (and this
-     * job's own `requestsPerMinute`, if given); a 429 pauses every call. On
-     * abort no new item starts, items in flight finish, and the rest end
-     * with kind `"aborted"`.
+     * Updates many customers at the pace the API allows. `items`: an array,
+     * or an iterable or async iterable (a generator over `listCustomers`),
+     * pulled one item at a time as workers free up (`onProgress`'s `total`
+     * is then `null` until its end). Resolves to one result per item, in
+     * input order, and never rejects for one item's failure (an iterable
+     * that throws rejects with kind `"aborted"` and the thrown value as
+     * `cause`, one with more than 100 000 items with kind `"validation"`,
+     * once the items in flight have finished). Every item is checked
+     * first; invalid ones fail alone without a request. Requests go
+     * through the client's shared pacer (and this job's own
+     * `requestsPerMinute`, if given); a 429 pauses every call. On abort no
+     * new item starts, items in flight finish, and the rest end with kind
+     * `"aborted"`.
      */
-    updateCustomers(items: BulkItem[], options?: BulkOptions): Promise<BulkResult[]>;
+    updateCustomers(items: Iterable<BulkItem> | AsyncIterable<BulkItem>, options?: BulkOptions): Promise<BulkResult[]>;
 }
 
 
@@ -852,6 +934,7 @@ export interface InitOutput {
     readonly __wbg_customerschemarules_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
     readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
+    readonly checkoutpageclient_listCustomers: (a: number, b: number, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_saveCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
@@ -865,6 +948,7 @@ export interface InitOutput {
     readonly normalizeCustomerPatch: (a: any) => [number, number, number];
     readonly start: () => void;
     readonly validateCustomerPatch: (a: any, b: number) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;

@@ -10,6 +10,7 @@
 use checkoutpage::bulk::{BulkJob, Next, Outcome, Progress};
 use checkoutpage::call::{self, Call, Event, Pacers, Patience, Reply, Response, Step};
 use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+use checkoutpage::endpoints::list_customers::{self, ListParams, Page};
 use checkoutpage::endpoints::{get_customer, parse_customer_response, update_customer};
 use checkoutpage::error::{Error, ErrorKind, ResponseBody};
 use checkoutpage::merge::OnConflict;
@@ -277,6 +278,34 @@ impl World {
             Call::new(request, self.patience(client, options)),
             options,
         )
+    }
+
+    /// Starts `client.listCustomers(params, options)` (one page) now.
+    pub fn list(&mut self, client: ClientId, params: &ListParams, options: CallOptions) -> CallId {
+        let request = list_customers::request(&self.clients[client.0].config, params)
+            .expect("valid list parameters");
+        self.start(
+            client,
+            Call::new(request, self.patience(client, options)),
+            options,
+        )
+    }
+
+    /// The ended list call's page, or its error.
+    pub fn page(&self, call: CallId) -> Result<Page, Error> {
+        let (_, result) = self.results[call.0].clone().expect("the call has ended");
+        result
+            .and_then(|reply| list_customers::parse_response(reply.status, reply.body, reply.meta))
+    }
+
+    /// Lists one page with the default client options and runs the world
+    /// until it has come.
+    pub fn list_now(&mut self, client: ClientId, params: &ListParams) -> Page {
+        let call = self.list(client, params, CallOptions::default());
+        while !self.has_ended(call) {
+            self.tick();
+        }
+        self.page(call).expect("a page")
     }
 
     /// Starts `client.saveCustomer(base, draft, { onConflict })` now: its
@@ -564,6 +593,7 @@ impl World {
                 self.tasks[index].state = TaskState::Waiting(self.now);
                 self.tasks[index].seq = self.next_seq();
             }
+            Next::Pull => unreachable!("the world's bulk jobs take every item at once"),
             Next::Stop { progressed } => {
                 if progressed {
                     job.progress.push(job.job.progress());
