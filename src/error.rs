@@ -51,7 +51,7 @@ macro_rules! wire_enum {
 pub struct FieldError {
     /// The field, dotted for nested fields.
     pub param: String,
-    /// What is wrong, in a sentence (English; localise by `code`).
+    /// What is wrong, in a sentence, in the chosen `locale` (English by default).
     pub message: String,
     /// The offending value as given (`null` when there was none).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
