@@ -60,7 +60,8 @@ pub struct Snapshot {
 impl Snapshot {
     /// Reads the `{v, p, u, big}` record the shell's reader returns (`v`:
     /// the value, absent for `undefined`; `p`: problems as
-    /// `[path, message, code]`; `u`: characters used; `big`: over `limit`)
+    /// `[path, message, code]`; `u`: characters used; `big`: over `limit`,
+    /// `at`: the path of a single string over it)
     /// for the argument at `path`, taking what it used from `allowance`.
     pub fn from_record(mut record: Map, path: &str, limit: u32, allowance: &mut u32) -> Self {
         let mut problems = Vec::new();
@@ -75,12 +76,15 @@ impl Snapshot {
                      was not read"
                 ),
             };
-            problems.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                path,
-                message,
-                Value::Null,
-            ));
+            // One string over the cap: at its field (a form shows it there).
+            let param = match record.get("at") {
+                Some(Value::String(at)) => join(path, at),
+                _ => path.to_owned(),
+            };
+            problems.push(
+                FieldError::problem(ProblemCode::InvalidInput, param, message, Value::Null)
+                    .with_hint(limit.to_string()),
+            );
             *allowance -= limit;
             return Snapshot {
                 value: None,
@@ -535,7 +539,8 @@ pub const MAX_CONCURRENCY: u32 = 64;
 
 /// The problem of an option name `type_name` does not know.
 pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError {
-    FieldError::new(
+    FieldError::problem(
+        ProblemCode::InvalidOption,
         name,
         format!("Unknown option; {type_name} accepts {}", known.join(", ")),
         Value::Null,
@@ -544,7 +549,12 @@ pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError
 
 /// The problem of an options argument that is not an object.
 pub fn options_not_an_object(type_name: &str, value: Value) -> FieldError {
-    FieldError::new("", format!("{type_name} must be an object"), value)
+    FieldError::problem(
+        ProblemCode::InvalidOption,
+        "",
+        format!("{type_name} must be an object"),
+        value,
+    )
 }
 
 /// Reads the constructor's JSON-valued options (`in_browser`: the page has
@@ -566,7 +576,8 @@ pub fn client_options(
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
                     "dangerouslyAllowBrowser",
                     "Expected a boolean",
                     other.clone(),
@@ -811,7 +822,12 @@ fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<S
             } else {
                 other.clone()
             };
-            errors.push(FieldError::new(key, "Expected a string", value));
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidOption,
+                key,
+                "Expected a string",
+                value,
+            ));
             None
         }
     }
@@ -822,7 +838,12 @@ fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f
         Value::Number(n) => Some(*n),
         Value::Null => None,
         other => {
-            errors.push(FieldError::new(key, "Expected a number", other.clone()));
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidOption,
+                key,
+                "Expected a number",
+                other.clone(),
+            ));
             None
         }
     }
