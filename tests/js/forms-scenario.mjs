@@ -121,6 +121,10 @@ export async function scenario(sdk, kit) {
   }
   // F16: locale null is English everywhere.
   t.f16 = caught(() => createCustomerDraftSchema({ locale: null })["~standard"].validate({ email: "" }).issues[0].message);
+  // F12: one huge paste is reported at its field, in the locale, with the limit.
+  t.f12 = createCustomerDraftSchema({ locale: "fr" })["~standard"].validate({ name: "x".repeat(300_000) }).issues;
+  // F10: a bad client option is invalid_option, in the client's locale.
+  t.f10 = caught(() => new CheckoutPageClient({ ...options, locale: "nl", maxRetries: -1 }));
   out.trial25 = t;
   return JSON.parse(JSON.stringify(out));
 }

@@ -57,7 +57,7 @@ function check(r) {
   assert.deepEqual(r.messages["nl-BE"], r.messages.nl);
   const byCode = (locale) => Object.fromEntries(r.messages[locale]);
   assert.equal(byCode("en").postal_code_format, "Not a usual NL postal code (e.g. 1234 AB)");
-  assert.equal(byCode("nl").postal_code_format, "Geen gebruikelijke postcode voor dit land (bijv. 1234 AB)");
+  assert.equal(byCode("nl").postal_code_format, "Geen gebruikelijke postcode voor NL (bijv. 1234 AB)");
   assert.equal(byCode("de").too_long, "Üblicherweise höchstens 256 Zeichen (hier 300)");
   assert.equal(byCode("fr").invalid_email, "Adresse e-mail invalide");
   assert.equal(byCode("es").too_long, "Normalmente como máximo 256 caracteres (aquí 300)");
@@ -121,6 +121,9 @@ function check(r) {
   assert.deepEqual(t.f13.value, { name: "a\tb" }, "F13");
   assert.deepEqual(t.f14, ["email_required"], "F14");
   assert.equal(t.f14Value, null);
+  assert.deepEqual(t.f12.map((i) => [i.path, i.code]), [[["name"], "invalid_input"]], "F12");
+  assert.match(t.f12[0].message, /262144/);
+  assert.deepEqual(t.f10.errors.map((e) => [e.param, e.code]), [["maxRetries", "invalid_option"]], "F10");
   assert.match(t.f16.returned, /^Email cannot be emptied/, "F16: locale null is English");
 }
 
