@@ -49,10 +49,11 @@ impl Locale {
     }
 
     /// The locale of a BCP 47 language tag by its primary language subtag,
-    /// any case (`"nl"`, `"nl-BE"`, `"DE_at"`, `"fr-CA"`); English for
+    /// any case, spaces around it ignored (`"nl"`, `"nl-BE"`, `"DE_at"`,
+    /// `"fr-CA"`, `" nl "`); English for
     /// any other language and for anything that is not a tag.
     pub fn from_tag(tag: &str) -> Locale {
-        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        let language = trim_js(tag).split(['-', '_']).next().unwrap_or_default();
         Locale::ALL
             .into_iter()
             .find(|locale| language.eq_ignore_ascii_case(locale.as_str()))
@@ -381,6 +382,8 @@ mod tests {
         assert_eq!(Locale::from_tag("pt-BR"), Locale::En);
         assert_eq!(Locale::from_tag(""), Locale::En);
         assert_eq!(Locale::from_tag("english"), Locale::En);
+        // Issue 25 trial F16: spaces around a tag do not change it.
+        assert_eq!(Locale::from_tag("  nl  "), Locale::Nl);
     }
 
     #[test]
