@@ -230,7 +230,9 @@ pub fn erased(stored: Option<&Map>, patch: &CustomerPatch) -> Vec<FieldError> {
 fn read(stored: Option<&Map>, state: &Map) -> (Vec<FieldError>, Map) {
     let mut errors = Vec::new();
     let mut view = Map::new();
-    let mut lost = Map::new();
+    // The keys of `state` are unique: collected, not inserted one by one
+    // (each insert scans the map, quadratic for a draft of many keys).
+    let mut lost = Vec::new();
     for (key, value) in state.iter() {
         match editable(key) {
             Some(field) if field.kind == Kind::Email => match value {
@@ -261,13 +263,13 @@ fn read(stored: Option<&Map>, state: &Map) -> (Vec<FieldError>, Map) {
                     None => true,
                 };
                 if !unchanged {
-                    lost.insert(key, value.clone());
+                    lost.push((key.to_owned(), value.clone()));
                 }
             }
         }
     }
     errors.extend(without_empty(CustomerPatch::structural_errors(
-        &Value::Object(lost),
+        &Value::Object(lost.into_iter().collect()),
     )));
     (errors, view)
 }
