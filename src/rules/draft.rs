@@ -93,7 +93,8 @@ pub fn draft_value(stored: Option<&Map>, state: &Map) -> Result<Value, Vec<Field
             _ => Map::new(),
         }
     };
-    let mut out = Map::new();
+    // The keys of `state` are unique: collected, not inserted one by one.
+    let mut out = Vec::new();
     for (key, value) in state.iter() {
         let field = editable(key);
         let value = match (field.map(|f| f.kind), value, normal.get(key)) {
@@ -107,9 +108,9 @@ pub fn draft_value(stored: Option<&Map>, state: &Map) -> Result<Value, Vec<Field
             (Some(_), _, None) => Value::Null,
             (None, value, _) => value.clone(),
         };
-        out.insert(key, value);
+        out.push((key.to_owned(), value));
     }
-    Ok(Value::Object(out))
+    Ok(Value::Object(out.into_iter().collect()))
 }
 
 /// A draft's `address` or `shipping` object (`sub`, with the sub-fields
@@ -253,7 +254,7 @@ fn read(stored: Option<&Map>, state: &Map) -> (Vec<FieldError>, Map) {
                 let (kept, gone) = split_known(value, fields, stored.map(|_| old));
                 view.insert(key, kept);
                 if let Some(gone) = gone {
-                    lost.insert(key, gone);
+                    lost.push((key.to_owned(), gone));
                 }
             }
             None => {
