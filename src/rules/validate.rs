@@ -121,8 +121,11 @@ impl ValidationMode {
     }
 }
 
-/// The patch `updateCustomer` sends for `value`, or the problems that block
-/// it under `mode` (every blocking problem, nothing else).
+/// The patch `updateCustomer` sends for `value`, as the server will store it
+/// ([`normalize_patch`](super::normalize_patch): trimmed, emails lowercased,
+/// countries uppercased; so what is stored is what `applyCustomerPatch` and
+/// the schemas' values say, whoever made the patch), or the problems that
+/// block it under `mode` (every blocking problem, nothing else).
 pub fn patch_to_send(
     value: &Value,
     mode: ValidationMode,
@@ -136,7 +139,7 @@ pub fn patch_to_send(
         .filter(|p| mode == ValidationMode::Strict || p.is_error())
         .collect();
     if blocking.is_empty() {
-        CustomerPatch::from_value(value)
+        CustomerPatch::from_value(value).map(|patch| patch.normalized())
     } else {
         Err(blocking)
     }
@@ -158,6 +161,12 @@ fn push(
 }
 
 /// Gives the problem just pushed its [`FieldError::hint`].
+fn detail(errors: &mut [FieldError], detail: &str) {
+    if let Some(last) = errors.last_mut() {
+        last.detail = Some(Box::new(detail.trim().to_owned()));
+    }
+}
+
 fn hint(errors: &mut [FieldError], hint: &str) {
     if let Some(last) = errors.last_mut() {
         last.hint = Some(hint.to_owned());
@@ -300,6 +309,7 @@ fn check_address(prefix: &'static str, address: &Map, errors: &mut Vec<FieldErro
                     if let Err((message, example)) = postal_code_example(country, code) {
                         push(errors, ProblemCode::PostalCodeFormat, param, message, raw);
                         hint(errors, example);
+                        detail(errors, country);
                     }
                 }
             }
@@ -381,6 +391,7 @@ fn check_tax(
                 value(id_field),
             ));
             hint(errors, example);
+            detail(errors, ty);
         }
     }
 }
