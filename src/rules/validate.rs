@@ -121,11 +121,8 @@ impl ValidationMode {
     }
 }
 
-/// The patch `updateCustomer` sends for `value`, as the server will store it
-/// ([`normalize_patch`](super::normalize_patch): trimmed, emails lowercased,
-/// countries uppercased; so what is stored is what `applyCustomerPatch` and
-/// the schemas' values say, whoever made the patch), or the problems that
-/// block it under `mode` (every blocking problem, nothing else).
+/// The patch `updateCustomer` sends for `value`, or the problems that block
+/// it under `mode` (every blocking problem, nothing else).
 pub fn patch_to_send(
     value: &Value,
     mode: ValidationMode,
@@ -139,7 +136,7 @@ pub fn patch_to_send(
         .filter(|p| mode == ValidationMode::Strict || p.is_error())
         .collect();
     if blocking.is_empty() {
-        CustomerPatch::from_value(value).map(|patch| patch.normalized())
+        CustomerPatch::from_value(value)
     } else {
         Err(blocking)
     }
