@@ -91,8 +91,8 @@ pub fn diff_customer(
     if !problems.is_empty() {
         return Err(failed(problems));
     }
-    let before = args::customer(snapshot(&before, "before"), "before").map_err(failed)?;
-    let patch = args::draft_patch(&before, snapshot(&after, "after")).map_err(failed)?;
+    let (before, stored) = args::loaded(snapshot(&before, "before"), "before").map_err(failed)?;
+    let patch = args::draft_patch(&before, &stored, snapshot(&after, "after")).map_err(failed)?;
     Ok(interop::from_value(&patch.to_value()))
 }
 
