@@ -69,8 +69,8 @@ export function sleep(ms, signal) {
 
 /**
  * One attempt's AbortController: aborted after `timeoutMs`, or when
- * `signal` (if any) aborts. `done()` clears the timer and the listener and
- * says whether the timer fired.
+ * `signal` (if any) aborts. `timedOut` says whether the timer fired;
+ * `done()` clears the timer and the listener.
  */
 export function attemptController(timeoutMs, signal) {
   const controller = new AbortController();
@@ -82,10 +82,12 @@ export function attemptController(timeoutMs, signal) {
   const unsubscribe = signal ? subscribeAbort(signal, () => controller.abort()) : () => {};
   return {
     signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
     done() {
       clearTimeout(timer);
       unsubscribe();
-      return timedOut;
     },
   };
 }
