@@ -18,7 +18,7 @@
 
 use crate::call::Patience;
 use crate::config::{self, ClientConfig, ClientOptionsInput};
-use crate::endpoints::{get_customer, update_customer, HttpRequest};
+use crate::endpoints::{Args, Endpoint, HttpRequest, Param};
 use crate::error::{Error, FieldError, ProblemCode};
 use crate::merge::{merge_customer, Merge, OnConflict};
 use crate::messages::{localized, Locale};
@@ -228,35 +228,64 @@ pub fn customer_id(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> String {
     String::new()
 }
 
-/// The `PATCH` request of `updateCustomer` (or one bulk item), once its id
-/// and patch are read: fails with every problem found so far in `errors`.
-pub fn update_request(
+/// An argument of a call as read: the problems found getting it (a
+/// throwing getter of a bulk item), then its [`Snapshot`].
+pub type Read = (Vec<FieldError>, Snapshot);
+
+/// The request of a call of endpoint `E`, once its arguments are read (one
+/// per [`Endpoint::PARAMS`] entry, in order) in the call's validation mode:
+/// fails with every problem found, in `locale`: each argument's in order,
+/// with `options` (the problems of the call's options) after the first
+/// argument's, as the calls have always listed them. Nothing is sent then.
+pub fn endpoint_request<E: Endpoint>(
     config: &ClientConfig,
-    id: &str,
-    patch: Snapshot,
-    (mode, locale): (ValidationMode, Locale),
-    mut errors: Vec<FieldError>,
+    args: Vec<Read>,
+    settings: (ValidationMode, Locale),
+    options: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
-    let (patch, problems) = read_patch(patch, PatchUse::Send(mode));
-    errors.extend(problems);
-    match patch {
-        Some(patch) if errors.is_empty() => update_customer::request(config, id, &patch),
-        _ => Err(Error::validation(localized(errors, locale))),
-    }
+    // One copy of the reading for every endpoint: what differs is data.
+    read_endpoint_args(config, (E::PARAMS, E::request), args, settings, options)
 }
 
-/// The `GET` request of `getCustomer`, once its id is read.
-pub fn get_request(
+/// [`endpoint_request`] for an endpoint's `PARAMS` and `request`.
+fn read_endpoint_args(
     config: &ClientConfig,
-    id: &str,
-    locale: Locale,
-    errors: Vec<FieldError>,
+    (params, request): (&[Param], RequestFn),
+    args: Vec<Read>,
+    (mode, locale): (ValidationMode, Locale),
+    mut options: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
+    let mut errors = Vec::new();
+    let mut read = Args::default();
+    for (param, (mut problems, snapshot)) in params.iter().zip(args) {
+        errors.append(&mut problems);
+        match param {
+            Param::CustomerId => read.customer_id = customer_id(snapshot, &mut errors),
+            Param::Patch => {
+                let (patch, mut problems) = read_patch(snapshot, PatchUse::Send(mode));
+                errors.append(&mut problems);
+                read.patch = patch;
+            }
+            Param::Json(_) => {
+                let Snapshot {
+                    value,
+                    mut problems,
+                } = snapshot;
+                errors.append(&mut problems);
+                read.json = value;
+            }
+        }
+        // After the first argument's, and only there (empty after).
+        errors.append(&mut options);
+    }
     match errors.is_empty() {
-        true => get_customer::request(config, id),
+        true => request(config, &read),
         false => Err(Error::validation(localized(errors, locale))),
     }
 }
+
+/// An endpoint's [`Endpoint::request`].
+type RequestFn = fn(&ClientConfig, &Args) -> Result<HttpRequest, Error>;
 
 /// A customer (with its `id`) argument named `param`.
 pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldError>> {

@@ -480,3 +480,52 @@ fn options_that_cannot_work_are_refused_at_construction() {
         assert_eq!(error.errors[0].value, Value::Null, "never echoed");
     }
 }
+
+/// Every endpoint is read and built alike from its `PARAMS`
+/// (`args::endpoint_request`): its arguments' problems come in order, with
+/// the options' after the first argument's, and the request it builds is
+/// its module's own.
+#[test]
+fn endpoints_are_built_from_their_params() {
+    use checkoutpage::args::{endpoint_request, Snapshot};
+    use checkoutpage::endpoints::{Endpoint, GetCustomer, Param, UpdateCustomer};
+    use checkoutpage::messages::Locale;
+    use checkoutpage::rules::ValidationMode;
+    use checkoutpage::FieldError;
+
+    let config = config(None, Some(KEY));
+    let id = "6650a1b2c3d4e5f601234567";
+    let arg = |json: serde_json::Value| {
+        (
+            Vec::new(),
+            Snapshot {
+                value: Some(value(json)),
+                problems: Vec::new(),
+            },
+        )
+    };
+    let settings = (ValidationMode::Standard, Locale::default());
+    assert_eq!(GetCustomer::PARAMS, &[Param::CustomerId]);
+    assert_eq!(UpdateCustomer::PARAMS, &[Param::CustomerId, Param::Patch]);
+    let get = endpoint_request::<GetCustomer>(&config, vec![arg(json!(id))], settings, vec![]);
+    assert_eq!(get.unwrap(), get_customer::request(&config, id).unwrap());
+    let args = vec![arg(json!(id)), arg(json!({"name": "Ada"}))];
+    let update = endpoint_request::<UpdateCustomer>(&config, args, settings, vec![]);
+    assert_eq!(
+        update.unwrap(),
+        build_request(&config, id, &name_patch()).unwrap()
+    );
+    // Problems: the id's, the options', the patch's.
+    let option = FieldError::new("timeoutMs", "Expected a number", Value::Null);
+    let args = vec![arg(json!(5)), arg(json!({"nme": "Ada"}))];
+    let error =
+        endpoint_request::<UpdateCustomer>(&config, args, settings, vec![option]).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    let params: Vec<&str> = error.errors.iter().map(|e| e.param.as_str()).collect();
+    assert_eq!(params, ["customerId", "timeoutMs", "nme"]);
+    // Too few arguments for the endpoint: refused, nothing built.
+    let few = endpoint_request::<UpdateCustomer>(&config, vec![arg(json!(id))], settings, vec![]);
+    assert!(few.is_err());
+    let none = endpoint_request::<GetCustomer>(&config, vec![], settings, vec![]);
+    assert!(none.is_err());
+}

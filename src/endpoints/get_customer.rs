@@ -1,8 +1,10 @@
 //! `GET /v1/customers/:customerId`: loads one customer.
 
-use super::{check_customer_id, customer_path, HttpRequest, Metadata};
+use super::{check_customer_id, customer_path, Args, Endpoint, HttpRequest};
+use super::{Metadata, Param};
 use crate::config::ClientConfig;
-use crate::error::Error;
+use crate::error::{Error, ResponseBody, ResponseMeta};
+use crate::value::Value;
 
 pub use super::parse_customer_response as parse_response;
 
@@ -23,4 +25,20 @@ pub fn request(config: &ClientConfig, customer_id: &str) -> Result<HttpRequest, 
         &customer_path(customer_id),
         None,
     ))
+}
+
+/// `client.getCustomer(customerId, options)`: resolves to the customer's
+/// data as the server sent it.
+pub struct GetCustomer;
+
+impl Endpoint for GetCustomer {
+    const PARAMS: &'static [Param] = &[Param::CustomerId];
+
+    fn request(config: &ClientConfig, args: &Args) -> Result<HttpRequest, Error> {
+        request(config, &args.customer_id)
+    }
+
+    fn parse(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error> {
+        parse_response(status, body, meta).map(|(_customer, data)| data)
+    }
 }

@@ -7,9 +7,17 @@
 //! - [`get_customer`]: `GET /v1/customers/:customerId`.
 //! - [`update_customer`]: `PATCH /v1/customers/:customerId`.
 //!
-//! Adding a call (say `GET /v1/customers/`, the list call of
-//! `list-customers.md`) is one module here with its `METADATA`, a
-//! `request(…)` builder and a `parse_response(…)`, plus its export.
+//! Each module also implements [`Endpoint`]: its arguments ([`Param`]s,
+//! read by [`crate::args::endpoint_request`] at call time), its request from
+//! them, and what the call resolves to. The WebAssembly shell reads and
+//! drives every endpoint alike, so **adding a call** (say `GET
+//! /v1/customers/`, the list call of `list-customers.md`) is:
+//!
+//! 1. a module here with its `METADATA`, a `request(…)` builder, a
+//!    `parse_response(…)` and `impl Endpoint` (a query object is a
+//!    [`Param::Json`], read by the module itself);
+//! 2. its export: a method of `CheckoutPageClient` (`src/wasm/client.rs`)
+//!    whose body is `self.call::<ListCustomers>(&[&query], options)`.
 //!
 //! [ruma]: https://docs.rs/ruma-client-api
 
@@ -17,11 +25,64 @@ use std::fmt;
 
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
-use crate::model::Customer;
+use crate::model::{Customer, CustomerPatch};
 use crate::value::Value;
 
 pub mod get_customer;
 pub mod update_customer;
+
+pub use get_customer::GetCustomer;
+pub use update_customer::UpdateCustomer;
+
+/// One call of the API as the client's exports make it: its arguments, its
+/// request and what it resolves to. Implemented by each endpoint's module.
+pub trait Endpoint {
+    /// Its arguments before the call's options, in order.
+    const PARAMS: &'static [Param];
+
+    /// Its request, from its arguments as read (those of
+    /// [`Self::PARAMS`], every one without a problem). Fails with a
+    /// `validation` error, before anything is sent.
+    fn request(config: &ClientConfig, args: &Args) -> Result<HttpRequest, Error>;
+
+    /// What the call resolves to, from its reply (a 2xx), or why not.
+    fn parse(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error>;
+}
+
+/// What an argument of a call is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// A customer id (`customerId`): a string.
+    CustomerId,
+    /// A patch, read in the call's validation mode; its problems name its
+    /// fields (`name`, `address.city`).
+    Patch,
+    /// Any JSON value, for the endpoint to read (problems name it by this).
+    Json(&'static str),
+}
+
+impl Param {
+    /// The name problems of this argument are reported under.
+    pub fn name(self) -> &'static str {
+        match self {
+            Param::CustomerId => "customerId",
+            Param::Patch => "",
+            Param::Json(name) => name,
+        }
+    }
+}
+
+/// A call's arguments, read without a problem: one per [`Param`] of its
+/// endpoint (an endpoint has at most one of each kind).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args {
+    /// The [`Param::CustomerId`].
+    pub customer_id: String,
+    /// The [`Param::Patch`] (`None` for an endpoint without one).
+    pub patch: Option<CustomerPatch>,
+    /// The [`Param::Json`] (`None`: left out).
+    pub json: Option<Value>,
+}
 
 /// What an endpoint is, independent of any one request.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,9 +1,11 @@
 //! `PATCH /v1/customers/:customerId`: updates one customer with a patch.
 
-use super::{check_customer_id, customer_path, HttpRequest, Metadata};
+use super::{check_customer_id, customer_path, Args, Endpoint, HttpRequest};
+use super::{Metadata, Param};
 use crate::config::ClientConfig;
-use crate::error::Error;
+use crate::error::{Error, ResponseBody, ResponseMeta};
 use crate::model::CustomerPatch;
+use crate::value::Value;
 
 pub use super::parse_customer_response as parse_response;
 
@@ -42,4 +44,28 @@ pub fn request(
         &customer_path(customer_id),
         Some(patch.to_value()),
     ))
+}
+
+/// `client.updateCustomer(customerId, patch, options)` (and each item of
+/// `updateCustomers`): resolves to the customer's data as the server stored
+/// it.
+pub struct UpdateCustomer;
+
+impl Endpoint for UpdateCustomer {
+    const PARAMS: &'static [Param] = &[Param::CustomerId, Param::Patch];
+
+    fn request(config: &ClientConfig, args: &Args) -> Result<HttpRequest, Error> {
+        // Never `None` here: read in the call's mode, the patch is a problem
+        // unless it is one; an empty patch is refused.
+        let empty = CustomerPatch::default();
+        request(
+            config,
+            &args.customer_id,
+            args.patch.as_ref().unwrap_or(&empty),
+        )
+    }
+
+    fn parse(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error> {
+        parse_response(status, body, meta).map(|(_customer, data)| data)
+    }
 }

@@ -7,11 +7,11 @@ use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
-use crate::args::{self, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
+use crate::args::{self, Read, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
 use crate::bulk::BulkJob;
 use crate::call::Patience;
 use crate::config::ClientConfig;
-use crate::endpoints::HttpRequest;
+use crate::endpoints::{Endpoint, HttpRequest, Param, UpdateCustomer};
 use crate::error::{Error, FieldError};
 use crate::merge::Merge;
 use crate::messages::{localized, Locale};
@@ -39,31 +39,27 @@ pub(crate) fn client_options(options: &JsValue) -> Result<(ClientConfig, Option<
     args::client_config(input, errors).map(|config| (config, fetch))
 }
 
-/// Checks every argument of `updateCustomer` and builds the request.
-pub(crate) fn update(
+/// Reads every argument of a call of endpoint `E` (`args`: those before
+/// its options, one per [`Endpoint::PARAMS`] entry) and builds its request.
+/// Read in the order the calls have always read them: the first argument,
+/// the options, then the rest.
+pub(crate) fn call<E: Endpoint>(
     config: &ClientConfig,
-    customer_id: &JsValue,
-    patch: &JsValue,
+    args: &[&JsValue],
     options: &JsValue,
 ) -> Result<Prepared, Error> {
+    let mut args = E::PARAMS.iter().zip(args);
+    let mut reads: Vec<Read> = Vec::new();
+    let mut read = |(param, arg): (&Param, &&JsValue)| {
+        reads.push((Vec::new(), interop::snapshot(arg, param.name())));
+    };
+    if let Some(first) = args.next() {
+        read(first);
+    }
     let mut errors = Vec::new();
-    let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, rules) = request_options(config, options, &mut errors);
-    let patch = interop::snapshot(patch, "");
-    let request = args::update_request(config, &id, patch, rules, errors)?;
-    Ok((request, patience, signal))
-}
-
-/// Checks every argument of `getCustomer` and builds the request.
-pub(crate) fn get(
-    config: &ClientConfig,
-    customer_id: &JsValue,
-    options: &JsValue,
-) -> Result<Prepared, Error> {
-    let mut errors = Vec::new();
-    let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
-    let request = args::get_request(config, &id, locale, errors)?;
+    let (patience, signal, settings) = request_options(config, options, &mut errors);
+    args.for_each(read);
+    let request = args::endpoint_request::<E>(config, reads, settings, errors)?;
     Ok((request, patience, signal))
 }
 
@@ -181,16 +177,19 @@ fn bulk_item(
         let problems = localized(vec![problem], rules.1);
         return (String::new(), Err(Error::validation(problems)));
     }
-    let mut errors = Vec::new();
-    let id = interop::get(item, "customerId", &mut errors);
-    let id = args::customer_id(
-        interop::snapshot_within(&id, "customerId", allowance),
-        &mut errors,
-    );
-    let patch = interop::get(item, "patch", &mut errors);
-    let patch = interop::snapshot_within(&patch, "", allowance);
-    let request = args::update_request(config, &id, patch, rules, errors);
-    (id, request)
+    let mut read = |key: &str, name: &str| {
+        let mut problems = Vec::new();
+        let arg = interop::get(item, key, &mut problems);
+        (problems, interop::snapshot_within(&arg, name, allowance))
+    };
+    let (id, patch) = (read("customerId", "customerId"), read("patch", ""));
+    let customer_id = match &id.1.value {
+        Some(Value::String(id)) => id.clone(),
+        _ => String::new(),
+    };
+    let request =
+        args::endpoint_request::<UpdateCustomer>(config, vec![id, patch], rules, Vec::new());
+    (customer_id, request)
 }
 
 /// Reads one call's options: its patience, its signal, its validation mode

@@ -13,8 +13,8 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Outcome};
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
-use crate::endpoints::parse_customer_response;
-use crate::error::{Error, FieldError};
+use crate::endpoints::{Endpoint, GetCustomer, UpdateCustomer};
+use crate::error::{Error, FieldError, ResponseBody, ResponseMeta};
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::redact;
@@ -110,9 +110,8 @@ impl CheckoutPageClient {
         #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         // Read and checked now, before the promise is returned.
-        self.send(args::get(&self.config, &customer_id, &options))
+        self.call::<GetCustomer>(&[&customer_id], options)
     }
 
     /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
@@ -126,11 +125,9 @@ impl CheckoutPageClient {
         patch: Ts<CustomerPatch>,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let patch: JsValue = patch.into();
-        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         // Everything the call needs is read and checked now, before the
         // promise is returned: changing the patch afterwards changes nothing.
-        self.send(args::update(&self.config, &customer_id, &patch, &options))
+        self.call::<UpdateCustomer>(&[&customer_id, &patch.into()], options)
     }
 
     /// Saves `draft`, edited from `loaded` (the customer as `getCustomer`
@@ -236,9 +233,22 @@ impl CheckoutPageClient {
 }
 
 impl CheckoutPageClient {
+    /// A call of endpoint `E` (`args`: its arguments before `options`): its
+    /// arguments read now, then a promise rejected at once when they are
+    /// not right, else settled with what the endpoint parses of the reply.
+    fn call<E: Endpoint>(
+        &self,
+        args: &[&JsValue],
+        options: Option<Ts<RequestOptions>>,
+    ) -> js_sys::Promise {
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        // One copy of the driving for every endpoint: what differs is data.
+        self.send(args::call::<E>(&self.config, args, &options), E::parse)
+    }
+
     /// A promise for a prepared call: rejected at once when preparing
-    /// failed, else settled with the customer the endpoint parsed.
-    fn send(&self, prepared: Result<Prepared, Error>) -> js_sys::Promise {
+    /// failed, else settled with what `parse` makes of the reply.
+    fn send(&self, prepared: Result<Prepared, Error>, parse: ParseFn) -> js_sys::Promise {
         let (request, patience, signal) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
@@ -248,15 +258,18 @@ impl CheckoutPageClient {
         wasm_bindgen_futures::future_to_promise(async move {
             let call = Call::new(request, patience);
             let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
-            let (_customer, data) = sent
+            let data = sent
                 .await
-                .and_then(|reply| parse_customer_response(reply.status, reply.body, reply.meta))
+                .and_then(|reply| parse(reply.status, reply.body, reply.meta))
                 .map_err(|e| redact::error(e, secret.as_deref()))
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
         })
     }
 }
+
+/// An endpoint's [`Endpoint::parse`].
+type ParseFn = fn(u16, ResponseBody, ResponseMeta) -> Result<Value, Error>;
 
 /// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
 /// Items that ended `aborted` carry the job signal's reason as `cause`.
