@@ -17,12 +17,13 @@
 //! are capped by [`crate::error`].
 
 use crate::call::Patience;
-use crate::config::{self, ClientConfig, ClientOptionsInput};
+use crate::config::{ClientConfig, ClientOptionsInput};
 use crate::endpoints::{Args, Endpoint, HttpRequest, Param};
 use crate::error::{Error, FieldError, ProblemCode};
-use crate::merge::{merge_customer, Merge, OnConflict};
+use crate::merge::{merge_customer, Merge};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
+use crate::options::{self, BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions};
 use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::save::Save;
 use crate::value::{Map, Value};
@@ -375,43 +376,6 @@ pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldErro
     FieldError::new(param, what, value.unwrap_or_default())
 }
 
-/// Every option name of the `CheckoutPageClient` constructor.
-pub const CLIENT_OPTION_KEYS: [&str; 9] = [
-    "apiKey",
-    "baseUrl",
-    "timeoutMs",
-    "maxRetries",
-    "requestsPerMinute",
-    "dangerouslyAllowBrowser",
-    "fetch",
-    "validation",
-    "locale",
-];
-/// Every option name of one call.
-pub const REQUEST_OPTION_KEYS: [&str; 5] =
-    ["signal", "timeoutMs", "maxRetries", "validation", "locale"];
-/// Every option name of `updateCustomers`.
-pub const BULK_OPTION_KEYS: [&str; 6] = [
-    "concurrency",
-    "requestsPerMinute",
-    "signal",
-    "onProgress",
-    "validation",
-    "locale",
-];
-/// Every option name of `saveCustomer`: a call's, and `onConflict`.
-pub const SAVE_OPTION_KEYS: [&str; 6] = [
-    "signal",
-    "timeoutMs",
-    "maxRetries",
-    "validation",
-    "locale",
-    "onConflict",
-];
-/// Every option name of `mergeCustomer`.
-pub const MERGE_OPTION_KEYS: [&str; 1] = ["onConflict"];
-/// The options whose values are not JSON (read apart by the shell).
-pub const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
 /// Workers of a bulk job unless configured otherwise.
 pub const DEFAULT_CONCURRENCY: u32 = 4;
 /// Most workers of a bulk job.
@@ -438,26 +402,16 @@ pub fn client_options(
     in_browser: bool,
     errors: &mut Vec<FieldError>,
 ) -> ClientOptionsInput {
+    let options = ClientOptions::read(map, errors);
     ClientOptionsInput {
-        api_key: string_option(map, "apiKey", errors),
-        base_url: string_option(map, "baseUrl", errors),
-        timeout_ms: number_option(map, "timeoutMs", errors),
-        max_retries: number_option(map, "maxRetries", errors),
-        requests_per_minute: number_option(map, "requestsPerMinute", errors),
-        validation: string_option(map, "validation", errors),
-        locale: string_option(map, "locale", errors),
-        dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                errors.push(FieldError::new(
-                    "dangerouslyAllowBrowser",
-                    "Expected a boolean",
-                    other.clone(),
-                ));
-                false
-            }
-        },
+        api_key: options.api_key,
+        base_url: options.base_url,
+        timeout_ms: options.timeout_ms,
+        max_retries: options.max_retries,
+        requests_per_minute: options.requests_per_minute,
+        validation: options.validation,
+        locale: options.locale,
+        dangerously_allow_browser: options.dangerously_allow_browser.unwrap_or(false),
         in_browser,
     }
 }
@@ -484,22 +438,22 @@ pub fn request_options(
     map: &Map,
     errors: &mut Vec<FieldError>,
 ) -> (Patience, ValidationMode, Locale) {
-    let timeout_ms = config::count(
-        "timeoutMs",
-        number_option(map, "timeoutMs", errors),
-        config.timeout_ms,
-        config::TIMEOUT_RANGE,
-        errors,
-    );
-    let max_retries = config::count(
-        "maxRetries",
-        number_option(map, "maxRetries", errors),
-        config.max_retries,
-        (0, u32::MAX),
-        errors,
-    );
-    let mode = validation(config, map, errors);
-    let locale = locale(config, map, errors);
+    let options = RequestOptions::read(map, errors);
+    let settings = (options.validation, options.locale);
+    call_settings(config, (options.timeout_ms, options.max_retries), settings)
+}
+
+/// A call's patience, validation mode and locale: as given, else the
+/// client's.
+fn call_settings(
+    config: &ClientConfig,
+    (timeout_ms, max_retries): (Option<u32>, Option<u32>),
+    (mode, locale): (Option<ValidationMode>, Option<Locale>),
+) -> (Patience, ValidationMode, Locale) {
+    let timeout_ms = timeout_ms.unwrap_or(config.timeout_ms);
+    let max_retries = max_retries.unwrap_or(config.max_retries);
+    let mode = mode.unwrap_or(config.validation);
+    let locale = locale.unwrap_or(config.locale);
     (Patience::single(timeout_ms, max_retries), mode, locale)
 }
 
@@ -523,27 +477,15 @@ pub fn bulk_options(
     map: &Map,
     errors: &mut Vec<FieldError>,
 ) -> BulkSettings {
-    let concurrency = config::count(
-        "concurrency",
-        number_option(map, "concurrency", errors),
-        DEFAULT_CONCURRENCY,
-        (1, u32::MAX),
-        errors,
-    )
-    .min(MAX_CONCURRENCY);
-    let job_rate = number_option(map, "requestsPerMinute", errors)
-        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, (1, u32::MAX), errors));
+    let options = BulkOptions::read(map, errors);
     BulkSettings {
-        concurrency,
-        job_rate,
-        mode: validation(config, map, errors),
-        locale: locale(config, map, errors),
+        concurrency: (options.concurrency)
+            .unwrap_or(DEFAULT_CONCURRENCY)
+            .min(MAX_CONCURRENCY),
+        job_rate: options.requests_per_minute,
+        mode: options.validation.unwrap_or(config.validation),
+        locale: options.locale.unwrap_or(config.locale),
     }
-}
-
-/// A `locale` option (a language tag), the client's where not given.
-fn locale(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> Locale {
-    string_option(map, "locale", errors).map_or(config.locale, |tag| Locale::from_tag(&tag))
 }
 
 /// The options `{ locale }` of `validateCustomerPatch` and `diffCustomer`
@@ -560,8 +502,8 @@ pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
             for (key, _) in map.iter().filter(|(key, _)| *key != "locale") {
                 problems.push(unknown_option(key, "MessageOptions", &["locale"]));
             }
-            if let Some(tag) = string_option(&map, "locale", &mut problems) {
-                locale = Locale::from_tag(&tag);
+            if let Some(tag) = options::locale(&map, "locale", &mut problems) {
+                locale = tag;
             }
         }
         Some(other) => problems.push(options_not_an_object("MessageOptions", other)),
@@ -575,30 +517,6 @@ pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
     (locale, problems)
 }
 
-fn validation(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> ValidationMode {
-    config::validation_mode(
-        string_option(map, "validation", errors).as_deref(),
-        config.validation,
-        errors,
-    )
-}
-
-/// The `onConflict` option (`"reject"` unless given).
-pub fn on_conflict(map: &Map, errors: &mut Vec<FieldError>) -> OnConflict {
-    let Some(name) = string_option(map, "onConflict", errors) else {
-        return OnConflict::default();
-    };
-    OnConflict::from_wire(&name).unwrap_or_else(|| {
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidOption,
-            "onConflict",
-            "Expected \"reject\", \"mine\" or \"theirs\"",
-            Value::String(name),
-        ));
-        OnConflict::default()
-    })
-}
-
 /// The arguments of `saveCustomer` (`options` already read into `map`, its
 /// problems in `errors`): the save and its first request (the `GET`), and
 /// the patience of each call. Fails, before anything is sent, with every
@@ -610,8 +528,11 @@ pub fn save(
     map: &Map,
     mut errors: Vec<FieldError>,
 ) -> Result<(Save, HttpRequest, Patience), Error> {
-    let (patience, mode, locale) = request_options(config, map, &mut errors);
-    let on_conflict = on_conflict(map, &mut errors);
+    let options = SaveOptions::read(map, &mut errors);
+    let on_conflict = options.on_conflict.unwrap_or_default();
+    let limits = (options.timeout_ms, options.max_retries);
+    let (patience, mode, locale) =
+        call_settings(config, limits, (options.validation, options.locale));
     let refused = |errors| Error::validation(localized(errors, locale));
     let loaded = customer(loaded, "loaded").map_err(|mut e| {
         errors.append(&mut e);
@@ -638,7 +559,9 @@ pub fn merge(
     map: &Map,
     mut errors: Vec<FieldError>,
 ) -> Result<Merge, Error> {
-    let on_conflict = on_conflict(map, &mut errors);
+    let on_conflict = MergeOptions::read(map, &mut errors)
+        .on_conflict
+        .unwrap_or_default();
     let base = customer(base, "base");
     let current = customer(current, "current");
     let (base, current) = match (base, current) {
@@ -655,34 +578,6 @@ pub fn merge(
         Err(mut problems) => {
             errors.append(&mut problems);
             Err(Error::validation(errors))
-        }
-    }
-}
-
-fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    match map.get(key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => {
-            // Never echo what may be a secret.
-            let value = if key == "apiKey" {
-                Value::Null
-            } else {
-                other.clone()
-            };
-            errors.push(FieldError::new(key, "Expected a string", value));
-            None
-        }
-    }
-}
-
-fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
-    match map.get(key)? {
-        Value::Number(n) => Some(*n),
-        Value::Null => None,
-        other => {
-            errors.push(FieldError::new(key, "Expected a number", other.clone()));
-            None
         }
     }
 }

@@ -8,7 +8,7 @@
 //! - [`update_customer`]: `PATCH /v1/customers/:customerId`.
 //!
 //! Each module also implements [`Endpoint`]: its arguments ([`Param`]s,
-//! read by [`crate::args::endpoint_request`] at call time), its request from
+//! read by `args::endpoint_request` at call time), its request from
 //! them, and what the call resolves to. The WebAssembly shell reads and
 //! drives every endpoint alike, so **adding a call** (say `GET
 //! /v1/customers/`, the list call of `list-customers.md`) is:

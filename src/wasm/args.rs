@@ -7,7 +7,7 @@ use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
-use crate::args::{self, Read, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
+use crate::args::{self, Read, MAX_BULK_INPUT_CHARS};
 use crate::bulk::BulkJob;
 use crate::call::Patience;
 use crate::config::ClientConfig;
@@ -15,6 +15,9 @@ use crate::endpoints::{Endpoint, HttpRequest, Param, UpdateCustomer};
 use crate::error::{Error, FieldError};
 use crate::merge::Merge;
 use crate::messages::{localized, Locale};
+use crate::options::{
+    self, BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions, Shape,
+};
 use crate::rules::ValidationMode;
 use crate::save::Save;
 use crate::value::{Map, Value};
@@ -29,12 +32,7 @@ pub(crate) type Prepared = (HttpRequest, Patience, Option<AbortSignal>);
 pub(crate) fn client_options(options: &JsValue) -> Result<(ClientConfig, Option<Function>), Error> {
     let mut errors = Vec::new();
     let fetch = callback(options, "fetch", &mut errors);
-    let map = options_map(
-        options,
-        "ClientOptions",
-        &args::CLIENT_OPTION_KEYS,
-        &mut errors,
-    );
+    let map = options_map(options, &ClientOptions::SHAPE, &mut errors);
     let input = args::client_options(&map, in_browser(), &mut errors);
     args::client_config(input, errors).map(|config| (config, fetch))
 }
@@ -73,7 +71,7 @@ pub(crate) fn save(
 ) -> Result<(Save, HttpRequest, Patience, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
     let signal = signal(options, &mut errors);
-    let map = options_map(options, "SaveOptions", &args::SAVE_OPTION_KEYS, &mut errors);
+    let map = options_map(options, &SaveOptions::SHAPE, &mut errors);
     let loaded = interop::snapshot(loaded, "loaded");
     let draft = interop::snapshot(draft, "draft");
     let (save, request, patience) = args::save(config, loaded, draft, &map, errors)?;
@@ -88,12 +86,7 @@ pub(crate) fn merge(
     options: &JsValue,
 ) -> Result<Merge, Error> {
     let mut errors = Vec::new();
-    let map = options_map(
-        options,
-        "MergeOptions",
-        &args::MERGE_OPTION_KEYS,
-        &mut errors,
-    );
+    let map = options_map(options, &MergeOptions::SHAPE, &mut errors);
     let (base, current) = (
         interop::snapshot(base, "base"),
         interop::snapshot(current, "current"),
@@ -138,7 +131,7 @@ pub(crate) fn bulk(
     };
     let signal = signal(options, &mut errors);
     let on_progress = callback(options, "onProgress", &mut errors);
-    let map = options_map(options, "BulkOptions", &args::BULK_OPTION_KEYS, &mut errors);
+    let map = options_map(options, &BulkOptions::SHAPE, &mut errors);
     let settings = args::bulk_options(config, &map, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(localized(errors, settings.locale)));
@@ -200,12 +193,7 @@ fn request_options(
     errors: &mut Vec<FieldError>,
 ) -> (Patience, Option<AbortSignal>, (ValidationMode, Locale)) {
     let signal = signal(options, errors);
-    let map = options_map(
-        options,
-        "RequestOptions",
-        &args::REQUEST_OPTION_KEYS,
-        errors,
-    );
+    let map = options_map(options, &RequestOptions::SHAPE, errors);
     let (patience, mode, locale) = args::request_options(config, &map, errors);
     (patience, signal, (mode, locale))
 }
@@ -245,31 +233,26 @@ fn callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Optio
 /// Reads an options object's JSON-valued keys into a map, rejecting unknown
 /// keys. Keys holding non-JSON values (`signal`, `onProgress`, `fetch`) are
 /// skipped here and read apart.
-fn options_map(
-    options: &JsValue,
-    type_name: &str,
-    known: &[&str],
-    errors: &mut Vec<FieldError>,
-) -> Map {
+fn options_map(options: &JsValue, shape: &Shape, errors: &mut Vec<FieldError>) -> Map {
     if options.is_undefined() || options.is_null() {
         return Map::new();
     }
     if !options.is_object() || interop::array(options, "", errors) {
         if errors.is_empty() {
             let value = interop::snapshot(options, "").value.unwrap_or_default();
-            errors.push(args::options_not_an_object(type_name, value));
+            errors.push(args::options_not_an_object(shape.name, value));
         }
         return Map::new();
     }
     let mut map = Map::new();
     for name in interop::keys(options, "", errors) {
-        if NON_JSON_OPTIONS.contains(&name.as_str()) {
+        if options::NON_JSON_KEYS.contains(&name.as_str()) {
             continue;
         }
         let raw = interop::get(options, &name, errors);
-        if !known.contains(&name.as_str()) {
+        if !shape.keys.contains(&name.as_str()) {
             if !raw.is_undefined() {
-                errors.push(args::unknown_option(&name, type_name, known));
+                errors.push(args::unknown_option(&name, shape.name, shape.keys));
             }
             continue;
         }

@@ -26,7 +26,7 @@ use super::bulk::{self, BulkRun};
 use super::errors::{to_js_error, to_js_error_from, validation_error};
 use super::interop;
 use super::transport::{self, Shared, Signals};
-use super::types::{ClientOptions, RequestOptions};
+use crate::options::{ClientOptions, RequestOptions};
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
