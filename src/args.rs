@@ -19,6 +19,7 @@
 use crate::call::Patience;
 use crate::config::{ClientConfig, ClientOptionsInput};
 use crate::endpoints::{Args, Endpoint, HttpRequest, Param};
+pub use crate::error::{problem_value, problems_value};
 use crate::error::{Error, FieldError, ProblemCode};
 use crate::merge::{merge_customer, Merge};
 use crate::messages::{localized, Locale};
@@ -580,25 +581,4 @@ pub fn merge(
             Err(Error::validation(errors))
         }
     }
-}
-
-/// A problem as JavaScript sees it: `{param, message, value, code?,
-/// severity?}`.
-pub fn problem_value(e: &FieldError) -> Value {
-    let mut map = Map::new();
-    map.insert("param", e.param.as_str().into());
-    map.insert("message", e.message.as_str().into());
-    map.insert("value", e.value.clone());
-    if let Some(code) = e.code {
-        map.insert("code", code.as_str().into());
-    }
-    if let Some(severity) = e.severity {
-        map.insert("severity", severity.as_str().into());
-    }
-    Value::Object(map)
-}
-
-/// A list of problems as JavaScript sees it.
-pub fn problems_value(problems: &[FieldError]) -> Value {
-    Value::Array(problems.iter().map(problem_value).collect())
 }

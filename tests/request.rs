@@ -529,3 +529,30 @@ fn endpoints_are_built_from_their_params() {
     let none = endpoint_request::<GetCustomer>(&config, vec![], settings, vec![]);
     assert!(none.is_err());
 }
+
+/// What a `CheckoutPageError` holds is the core's (`Error::details`): every
+/// key present, `null` or empty where absent.
+#[test]
+fn an_error_s_details_are_the_core_s() {
+    let error = Error {
+        status: Some(429),
+        request_id: Some("req_1".into()),
+        retry_after_ms: Some(2000),
+        ..Error::new(ErrorKind::RateLimit, "slow down")
+    };
+    assert_eq!(
+        serde_json::to_value(error.details()).unwrap(),
+        json!({"kind": "rate_limit", "status": 429, "errors": [], "body": null,
+               "requestId": "req_1", "retryAfterMs": 2000, "conflicts": [], "current": null})
+    );
+    let problem = checkoutpage::FieldError::new("email", "Expected a string", Value::Null);
+    let details = Error::validation(vec![problem]).details();
+    assert_eq!(
+        serde_json::to_value(details).unwrap(),
+        json!({"kind": "validation", "status": null,
+               "errors": [{"param": "email", "message": "Expected a string", "value": null,
+                           "code": "invalid_input", "severity": "error"}],
+               "body": null, "requestId": null, "retryAfterMs": null, "conflicts": [],
+               "current": null})
+    );
+}
