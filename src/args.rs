@@ -19,8 +19,8 @@
 use crate::call::Patience;
 use crate::config::{ClientConfig, ClientOptionsInput};
 use crate::endpoints::{Args, Endpoint, HttpRequest, Param};
+use crate::error::{cap_problems, Error, FieldError, ProblemCode};
 pub use crate::error::{problem_value, problems_value};
-use crate::error::{Error, FieldError, ProblemCode};
 use crate::merge::{merge_customer, Merge};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
@@ -516,6 +516,59 @@ pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
         problem.severity = Some(ProblemCode::InvalidOption.severity());
     }
     (locale, problems)
+}
+
+/// `validateCustomerPatch(patch, options)`: every problem of `patch`,
+/// after those of `options` (`{ locale }`), capped, in the options' locale.
+pub fn validate(options: Snapshot, patch: impl FnOnce() -> Snapshot) -> Value {
+    let (locale, mut problems) = message_options(options);
+    let (_, found) = read_patch(patch(), PatchUse::Check);
+    problems.extend(found);
+    problems_value(&localized(cap_problems(problems), locale))
+}
+
+/// A well-formed patch (types, known fields: [`PatchUse::Shape`]) or its
+/// problems: the argument of `normalizeCustomerPatch` and
+/// `applyCustomerPatch`.
+pub fn well_formed(patch: Snapshot) -> Result<CustomerPatch, Vec<FieldError>> {
+    match read_patch(patch, PatchUse::Shape) {
+        (Some(patch), _) => Ok(patch),
+        (None, problems) => Err(problems),
+    }
+}
+
+/// `normalizeCustomerPatch(patch)`: the patch as the server will store it.
+pub fn normalize(patch: Snapshot) -> Result<Value, Vec<FieldError>> {
+    Ok(rules::normalize_patch(&well_formed(patch)?).to_value())
+}
+
+/// `diffCustomer(before, after, options)`: the patch from `before` to the
+/// draft `after`. Bad options fail first (the customers are not read then),
+/// a bad `before` before `after` is read; problems in the options' locale.
+pub fn diff(
+    options: Snapshot,
+    before: impl FnOnce() -> Snapshot,
+    after: impl FnOnce() -> Snapshot,
+) -> Result<Value, Error> {
+    let (locale, problems) = message_options(options);
+    let failed = |problems| Error::validation(localized(problems, locale));
+    if !problems.is_empty() {
+        return Err(failed(problems));
+    }
+    let before = customer(before(), "before").map_err(failed)?;
+    let patch = draft_patch(&before, after()).map_err(failed)?;
+    Ok(patch.to_value())
+}
+
+/// `applyCustomerPatch(customer, patch)`: `customer` as the server will
+/// store it after `patch` (a bad customer fails before `patch` is read).
+pub fn apply(
+    customer: Snapshot,
+    patch: impl FnOnce() -> Snapshot,
+) -> Result<Value, Vec<FieldError>> {
+    let customer = self::customer(customer, "customer")?;
+    let patch = well_formed(patch())?;
+    Ok(rules::apply_patch(&customer, &patch).to_value())
 }
 
 /// The arguments of `saveCustomer` (`options` already read into `map`, its
