@@ -18,7 +18,7 @@
 
 use crate::call::Patience;
 use crate::config::{ClientConfig, ClientOptionsInput};
-use crate::endpoints::{Args, Endpoint, HttpRequest, Param};
+use crate::endpoints::{Args, Endpoint, HttpRequest, Param, UpdateCustomer};
 use crate::error::{cap_problems, Error, FieldError, ProblemCode};
 pub use crate::error::{problem_value, problems_value};
 use crate::merge::{merge_customer, Merge};
@@ -135,7 +135,8 @@ impl Snapshot {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+/// `path.key` (either alone when the other is empty).
+pub fn join(path: &str, key: &str) -> String {
     match (path.is_empty(), key.is_empty()) {
         (true, _) => key.to_owned(),
         (false, true) => path.to_owned(),
@@ -370,6 +371,74 @@ pub fn draft_named(
         problems.extend(found);
         problems
     })
+}
+
+/// One item of `updateCustomers` as the shell read it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BulkItem {
+    /// Not an object: what it is.
+    NotAnObject(Snapshot),
+    /// `{customerId, patch}`: each as read.
+    Item(Read, Read),
+}
+
+/// The problem of `updateCustomers`' items when they are not an array.
+pub fn items_not_an_array(value: Option<Value>) -> FieldError {
+    not_an_object("items", "Expected an array of {customerId, patch}", value)
+}
+
+/// One bulk item's customer id and request, or why it fails alone (in the
+/// job's locale), as `updateCustomer` would.
+pub fn bulk_item(
+    config: &ClientConfig,
+    rules: (ValidationMode, Locale),
+    item: BulkItem,
+) -> (String, Result<HttpRequest, Error>) {
+    let (id, patch) = match item {
+        BulkItem::Item(id, patch) => (id, patch),
+        BulkItem::NotAnObject(item) => {
+            let what = "Expected an item {customerId, patch}";
+            let problems = localized(vec![not_an_object("", what, item.value)], rules.1);
+            return (String::new(), Err(Error::validation(problems)));
+        }
+    };
+    let customer_id = match &id.1.value {
+        Some(Value::String(id)) => id.clone(),
+        _ => String::new(),
+    };
+    let request = endpoint_request::<UpdateCustomer>(config, vec![id, patch], rules, Vec::new());
+    (customer_id, request)
+}
+
+/// More items than `updateCustomers` takes (`length`, when known).
+pub fn too_many_items(path: &str, length: Option<f64>) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        path,
+        format!("Expected at most {MAX_BULK_ITEMS} items"),
+        length.map_or(Value::Null, Value::Number),
+    )
+}
+
+/// A value that could not be read (`message`: what the exception said).
+pub fn unreadable(path: &str, message: &str) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        path,
+        format!("Could not be read: {message}"),
+        Value::Null,
+    )
+}
+
+/// The problem of a `CheckoutPageClient` method called without its client.
+pub fn freed_client() -> FieldError {
+    FieldError::new(
+        "",
+        "A CheckoutPageClient method was called without its client: the client was freed \
+         (free() or `using`; create a new client), or the method was called unbound \
+         (call it as client.updateCustomer(...), or bind it first)",
+        Value::Null,
+    )
 }
 
 /// A value that should have been an object but is not (`what` names it).

@@ -161,6 +161,16 @@ impl BulkJob {
         self.customer_ids.get(index).map_or("", String::as_str)
     }
 
+    /// [`BulkJob::into_results`], without `secret` (the client's key,
+    /// [`crate::redact::secret_of_config`]) in any error.
+    pub fn into_redacted_results(self, secret: Option<&str>) -> Vec<(String, Outcome)> {
+        let redact = |(id, outcome)| match outcome {
+            Outcome::Failed(e) => (id, Outcome::Failed(crate::redact::error(e, secret))),
+            updated => (id, updated),
+        };
+        self.into_results().into_iter().map(redact).collect()
+    }
+
     /// One `(customer id, outcome)` per item, in input order. An item with no
     /// outcome (only if the job is read before it ends) counts as aborted.
     pub fn into_results(self) -> Vec<(String, Outcome)> {

@@ -7,11 +7,11 @@ use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
-use crate::args::{self, Read, MAX_BULK_INPUT_CHARS};
+use crate::args::{self, BulkItem, Read, MAX_BULK_INPUT_CHARS};
 use crate::bulk::BulkJob;
 use crate::call::Patience;
 use crate::config::ClientConfig;
-use crate::endpoints::{Endpoint, HttpRequest, Param, UpdateCustomer};
+use crate::endpoints::{Endpoint, HttpRequest, Param};
 use crate::error::{Error, FieldError};
 use crate::merge::Merge;
 use crate::messages::{localized, Locale};
@@ -122,8 +122,7 @@ pub(crate) fn bulk(
     let is_array = interop::array(items, "items", &mut errors);
     if !is_array && errors.is_empty() {
         let value = interop::snapshot(items, "items").value;
-        let message = "Expected an array of {customerId, patch}";
-        errors.push(args::not_an_object("items", message, value));
+        errors.push(args::items_not_an_array(value));
     }
     let items = match is_array {
         true => interop::items(items, "items", &mut errors),
@@ -138,16 +137,9 @@ pub(crate) fn bulk(
     }
     // All the items share one allowance of characters.
     let mut allowance = MAX_BULK_INPUT_CHARS;
-    let prepared = items
-        .iter()
-        .map(|item| {
-            bulk_item(
-                config,
-                (settings.mode, settings.locale),
-                item,
-                &mut allowance,
-            )
-        })
+    let rules = (settings.mode, settings.locale);
+    let prepared = (items.iter())
+        .map(|item| args::bulk_item(config, rules, bulk_item(item, &mut allowance)))
         .collect();
     Ok(Bulk {
         job: BulkJob::new(prepared),
@@ -157,32 +149,18 @@ pub(crate) fn bulk(
     })
 }
 
-/// Checks one bulk item `{customerId, patch}` and builds its request.
-fn bulk_item(
-    config: &ClientConfig,
-    rules: (ValidationMode, Locale),
-    item: &JsValue,
-    allowance: &mut u32,
-) -> (String, Result<HttpRequest, Error>) {
+/// Reads one bulk item `{customerId, patch}` (its own properties only).
+fn bulk_item(item: &JsValue, allowance: &mut u32) -> BulkItem {
     if !item.is_object() {
-        let value = interop::snapshot_within(item, "", allowance).value;
-        let problem = args::not_an_object("", "Expected an item {customerId, patch}", value);
-        let problems = localized(vec![problem], rules.1);
-        return (String::new(), Err(Error::validation(problems)));
+        return BulkItem::NotAnObject(interop::snapshot_within(item, "", allowance));
     }
     let mut read = |key: &str, name: &str| {
         let mut problems = Vec::new();
         let arg = interop::get(item, key, &mut problems);
         (problems, interop::snapshot_within(&arg, name, allowance))
     };
-    let (id, patch) = (read("customerId", "customerId"), read("patch", ""));
-    let customer_id = match &id.1.value {
-        Some(Value::String(id)) => id.clone(),
-        _ => String::new(),
-    };
-    let request =
-        args::endpoint_request::<UpdateCustomer>(config, vec![id, patch], rules, Vec::new());
-    (customer_id, request)
+    let id = read("customerId", "customerId");
+    BulkItem::Item(id, read("patch", ""))
 }
 
 /// Reads one call's options: its patience, its signal, its validation mode

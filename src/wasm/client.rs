@@ -14,7 +14,7 @@ use crate::bulk::{BulkJob, Outcome};
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
 use crate::endpoints::{Endpoint, GetCustomer, UpdateCustomer};
-use crate::error::{Error, FieldError, ResponseBody, ResponseMeta};
+use crate::error::{Error, ResponseBody, ResponseMeta};
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::redact;
@@ -56,15 +56,8 @@ pub(crate) fn guard_freed_clients() {
             fetch: None,
         }),
     });
-    let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
-        validation_error(vec![FieldError::new(
-            "",
-            "A CheckoutPageClient method was called without its client: the client was freed \
-             (free() or `using`; create a new client), or the method was called unbound \
-             (call it as client.updateCustomer(...), or bind it first)",
-            Value::Null,
-        )])
-    });
+    let freed_error =
+        Closure::<dyn Fn() -> JsValue>::new(|| validation_error(vec![crate::args::freed_client()]));
     // Guards every method of the class, and frees the sample's Rust object.
     guard_freed_client(&sample, freed_error.as_ref().unchecked_ref());
     // Lives as long as the module: the guard may need it at any time.
@@ -215,18 +208,10 @@ impl CheckoutPageClient {
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
-            let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
-            let results = interop::own_array(
-                results
-                    .into_iter()
-                    .map(|(id, outcome)| match outcome {
-                        Outcome::Failed(e) => {
-                            (id, Outcome::Failed(redact::error(e, secret.as_deref())))
-                        }
-                        updated => (id, updated),
-                    })
-                    .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal))),
-            );
+            let job = run.job.replace(BulkJob::new(Vec::new()));
+            let results = (job.into_redacted_results(secret.as_deref()).into_iter())
+                .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal)));
+            let results = interop::own_array(results);
             Ok(results.into())
         })
     }

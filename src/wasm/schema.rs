@@ -41,11 +41,7 @@ impl CustomerSchemaRules {
 
 fn create(kind: SchemaKind, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let options = options.map(|options| snapshot(&options, "options"));
-    if let Some(options) = options.as_ref().filter(|o| !o.problems.is_empty()) {
-        return Err(validation_error(options.problems.clone()));
-    }
-    let value = options.and_then(|options| options.value);
-    let options = SchemaOptions::from_value(value.as_ref()).map_err(validation_error)?;
+    let options = SchemaOptions::from_snapshot(options).map_err(validation_error)?;
     Ok(standard_schema(CustomerSchemaRules { kind, options }))
 }
 
