@@ -25,6 +25,7 @@ use crate::merge::{merge_customer, Merge};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::options::{self, BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions};
+use crate::pacer::Pacer;
 use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::save::Save;
 use crate::value::{Map, Value};
@@ -528,12 +529,16 @@ fn call_settings(
 }
 
 /// A bulk job's settings, read from its options.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BulkSettings {
     /// Workers in flight at once.
     pub concurrency: u32,
-    /// The job's own rate, on top of the client's.
-    pub job_rate: Option<u32>,
+    /// The job's own pacer: its rate, on top of the client's.
+    pub job_pacer: Option<Pacer>,
+    /// Each item's patience: the client's timeout and retries; items queue
+    /// for the pacer by design, with no wait limit but the job's signal and
+    /// the pacer's pause cap.
+    pub patience: Patience,
     /// Which problems stop an item before it is sent.
     pub mode: ValidationMode,
     /// The language of the items' problem messages.
@@ -552,7 +557,8 @@ pub fn bulk_options(
         concurrency: (options.concurrency)
             .unwrap_or(DEFAULT_CONCURRENCY)
             .min(MAX_CONCURRENCY),
-        job_rate: options.requests_per_minute,
+        job_pacer: options.requests_per_minute.map(Pacer::new),
+        patience: Patience::queued(config.timeout_ms, config.max_retries),
         mode: options.validation.unwrap_or(config.validation),
         locale: options.locale.unwrap_or(config.locale),
     }

@@ -12,7 +12,7 @@
 use crate::call::{aborted_before_sending, Call, Patience, Reply};
 use crate::endpoints::{update_customer, HttpRequest};
 use crate::error::{Error, ErrorKind};
-use crate::value::Value;
+use crate::value::{Map, Value};
 
 /// What a free worker does next.
 #[derive(Debug)]
@@ -45,6 +45,40 @@ pub struct Progress {
     pub total: usize,
     /// Items failed so far.
     pub failed: usize,
+}
+
+impl Progress {
+    /// As `onProgress` gets it: `{done, total, failed}`.
+    pub fn to_value(self) -> Value {
+        let mut map = Map::new();
+        for (key, count) in [
+            ("done", self.done),
+            ("total", self.total),
+            ("failed", self.failed),
+        ] {
+            map.insert(key, Value::Number(count as f64));
+        }
+        Value::Object(map)
+    }
+}
+
+impl Outcome {
+    /// An item's result as `updateCustomers` resolves it, `{customerId, ok:
+    /// true, customer}` or `{customerId, ok: false}`, and a failed item's
+    /// error (for the shell to add as `error`, a `CheckoutPageError`).
+    pub fn into_result(self, customer_id: &str) -> (Value, Option<Error>) {
+        let mut map = Map::new();
+        map.insert("customerId", customer_id.into());
+        map.insert("ok", Value::Bool(matches!(self, Outcome::Updated(_))));
+        let error = match self {
+            Outcome::Updated(data) => {
+                map.insert("customer", data);
+                None
+            }
+            Outcome::Failed(error) => Some(error),
+        };
+        (Value::Object(map), error)
+    }
 }
 
 /// The state of one bulk job.

@@ -226,6 +226,24 @@ impl Call {
         self.stopped = true;
     }
 
+    /// What one step of an attempt came to ([`Step::Send`],
+    /// [`Step::Follow`], [`Step::Read`]), as the driver reports it once it
+    /// knows whether the request's signal fired (`aborted`: the error it
+    /// ends with) and whether the attempt's timer did: whatever else
+    /// happened, the abort, then the timeout, is the real cause.
+    pub fn settle(
+        &self,
+        outcome: Result<Event, Error>,
+        aborted: Option<Error>,
+        timed_out: bool,
+    ) -> Event {
+        match (aborted, timed_out) {
+            (Some(error), _) => Event::Failed(error),
+            (None, true) => Event::Failed(timeout_error(self.patience.timeout_ms)),
+            (None, false) => outcome.unwrap_or_else(Event::Failed),
+        }
+    }
+
     /// Advances the call: `event` happened at `now_ms` (the pacers' clock);
     /// `random` is uniform in `[0, 1)` (backoff jitter).
     pub fn step(&mut self, event: Event, now_ms: f64, random: f64, pacers: Pacers) -> Step {

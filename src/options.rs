@@ -297,3 +297,98 @@ fn conflict(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<OnConf
     }
     choice
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(json: &str) -> Map {
+        match crate::json::parse(json).unwrap() {
+            Value::Object(map) => map,
+            other => panic!("not an object: {other:?}"),
+        }
+    }
+
+    fn params(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.param.as_str()).collect()
+    }
+
+    #[test]
+    fn each_field_is_read_whole_in_the_declared_order() {
+        let mut errors = Vec::new();
+        let read = RequestOptions::read(
+            &map(r#"{"locale": 5, "maxRetries": "2", "timeoutMs": 0, "validation": "loose"}"#),
+            &mut errors,
+        );
+        assert_eq!(read, RequestOptions::default());
+        // Type and range of each field together, fields in declared order.
+        assert_eq!(
+            params(&errors),
+            ["timeoutMs", "maxRetries", "validation", "locale"]
+        );
+        assert_eq!(
+            errors[0].message,
+            "Expected a whole number from 1 to 2147483647"
+        );
+        assert_eq!(errors[1].message, "Expected a number");
+
+        let mut errors = Vec::new();
+        let read = SaveOptions::read(
+            &map(
+                r#"{"timeoutMs": 500, "maxRetries": null, "validation": "strict",
+                     "locale": "nl-BE", "onConflict": "mine", "signal": {}}"#,
+            ),
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(read.timeout_ms, Some(500));
+        assert_eq!(read.max_retries, None);
+        assert_eq!(read.validation, Some(ValidationMode::Strict));
+        assert_eq!(read.locale, Some(Locale::from_tag("nl")));
+        assert_eq!(read.on_conflict, Some(OnConflict::Mine));
+    }
+
+    #[test]
+    fn bad_values_are_problems_and_secrets_are_not_echoed() {
+        let mut errors = Vec::new();
+        let read = ClientOptions::read(
+            &map(r#"{"apiKey": 42, "dangerouslyAllowBrowser": "yes", "requestsPerMinute": 1.5}"#),
+            &mut errors,
+        );
+        assert_eq!(
+            read.requests_per_minute,
+            Some(1.5),
+            "ranges are the config's"
+        );
+        assert_eq!(params(&errors), ["apiKey", "dangerouslyAllowBrowser"]);
+        assert_eq!(errors[0].value, Value::Null, "an API key is never echoed");
+        let mut errors = Vec::new();
+        let read = BulkOptions::read(
+            &map(r#"{"concurrency": 0, "requestsPerMinute": 60}"#),
+            &mut errors,
+        );
+        assert_eq!(
+            (read.concurrency, read.requests_per_minute),
+            (None, Some(60))
+        );
+        assert_eq!(errors[0].message, "Expected a whole number of at least 1");
+        let mut errors = Vec::new();
+        let read = MergeOptions::read(&map(r#"{"onConflict": "ours"}"#), &mut errors);
+        assert_eq!(read.on_conflict, None);
+        assert_eq!(errors[0].code, Some(ProblemCode::InvalidOption));
+    }
+
+    #[test]
+    fn shapes_list_every_key_and_the_js_ones() {
+        assert_eq!(
+            RequestOptions::SHAPE,
+            Shape {
+                name: "RequestOptions",
+                keys: &["signal", "timeoutMs", "maxRetries", "validation", "locale"],
+                js_keys: &["signal"],
+            }
+        );
+        assert_eq!(ClientOptions::SHAPE.js_keys, ["fetch"]);
+        assert_eq!(BulkOptions::SHAPE.js_keys, ["signal", "onProgress"]);
+    }
+}

@@ -120,3 +120,33 @@ fn an_outcome_is_recorded_once() {
         }
     );
 }
+
+/// What `updateCustomers` resolves to and `onProgress` gets is the core's:
+/// `{customerId, ok, customer}` (a failed item's error apart, for the shell
+/// to add as a `CheckoutPageError`), `{done, total, failed}`.
+#[test]
+fn results_and_progress_as_javascript_gets_them() {
+    let data: Value = serde_json::from_str(r#"{"id": "a", "email": "a@x.io"}"#).unwrap();
+    let (result, error) = Outcome::Updated(data).into_result("a");
+    assert_eq!(error, None);
+    assert_eq!(
+        serde_json::to_string(&result).unwrap(),
+        r#"{"customerId":"a","ok":true,"customer":{"id":"a","email":"a@x.io"}}"#
+    );
+    let failed = Outcome::Failed(Error::new(ErrorKind::Aborted, "stopped"));
+    let (result, error) = failed.into_result("b");
+    assert_eq!(error.map(|e| e.kind), Some(ErrorKind::Aborted));
+    assert_eq!(
+        serde_json::to_string(&result).unwrap(),
+        r#"{"customerId":"b","ok":false}"#
+    );
+    let progress = Progress {
+        done: 2,
+        total: 3,
+        failed: 1,
+    };
+    assert_eq!(
+        serde_json::to_string(&progress.to_value()).unwrap(),
+        r#"{"done":2,"total":3,"failed":1}"#
+    );
+}

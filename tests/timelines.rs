@@ -263,6 +263,38 @@ fn the_call_machine_refuses_bodies_over_the_cap() {
     );
 }
 
+/// Whatever an attempt's step came to, the caller's abort, then the
+/// attempt's timeout, is what the driver reports (`Call::settle`).
+#[test]
+fn an_abort_then_a_timeout_is_the_real_cause() {
+    let (call, _) = sending_patch("https://api.checkoutpage.com", 2);
+    let head = || Ok(Event::Head(Head::default()));
+    let aborted = || Some(checkoutpage::call::signal_error(Some("AbortError"), None));
+    let kind = |event: Event| match event {
+        Event::Failed(error) => Some(error.kind),
+        _ => None,
+    };
+    assert_eq!(
+        call.settle(head(), None, false),
+        Event::Head(Head::default())
+    );
+    assert_eq!(
+        kind(call.settle(head(), aborted(), true)),
+        Some(ErrorKind::Aborted)
+    );
+    let timed_out = call.settle(head(), None, true);
+    assert_eq!(kind(timed_out.clone()), Some(ErrorKind::Timeout));
+    let Event::Failed(error) = timed_out else {
+        unreachable!()
+    };
+    assert!(error.message.contains("30000 ms"), "{}", error.message);
+    let network = Err(checkoutpage::call::network_error("TypeError: fetch failed"));
+    assert_eq!(
+        kind(call.settle(network, None, false)),
+        Some(ErrorKind::Network)
+    );
+}
+
 // From tests/wasm_support/stalls.rs (issue 14).
 
 /// Input 1: `Retry-After: 3600` made every later call wait an hour with

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise};
+use js_sys::{Function, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
@@ -71,14 +71,7 @@ fn report_progress(run: &BulkRun) {
     let Some(callback) = &run.on_progress else {
         return;
     };
-    let progress = run.job.borrow().progress();
-    let object = Object::new();
-    for (key, value) in [
-        ("done", progress.done),
-        ("total", progress.total),
-        ("failed", progress.failed),
-    ] {
-        interop::define(&object, key, &JsValue::from_f64(value as f64));
-    }
-    let _ = callback.call1(&JsValue::UNDEFINED, &object);
+    // Own properties (`JSON.parse`'s): a polluted prototype sees nothing.
+    let progress = interop::from_value(&run.job.borrow().progress().to_value());
+    let _ = callback.call1(&JsValue::UNDEFINED, &progress);
 }

@@ -5,13 +5,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::Object;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
-use crate::call::{Call, Patience};
+use crate::call::Call;
 use crate::config::ClientConfig;
 use crate::endpoints::{Endpoint, GetCustomer, UpdateCustomer};
 use crate::error::{Error, ResponseBody, ResponseMeta};
@@ -192,14 +191,9 @@ impl CheckoutPageClient {
         };
         let run = Rc::new(BulkRun {
             job: RefCell::new(bulk.job),
-            // Items queue for the pacer by design: no wait limit but the
-            // job's signal and the pacer's pause cap.
-            patience: Patience::queued(self.config.timeout_ms, self.config.max_retries),
+            patience: bulk.settings.patience,
             shared: self.shared.clone(),
-            job_pacer: bulk
-                .settings
-                .job_rate
-                .map(|rate| RefCell::new(Pacer::new(rate))),
+            job_pacer: bulk.settings.job_pacer.map(RefCell::new),
             signal: bulk.signal,
             on_progress: bulk.on_progress,
         });
@@ -210,7 +204,7 @@ impl CheckoutPageClient {
             let signal = run.signal.as_ref();
             let job = run.job.replace(BulkJob::new(Vec::new()));
             let results = (job.into_redacted_results(secret.as_deref()).into_iter())
-                .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal)));
+                .map(|(id, outcome)| bulk_result(&id, outcome, signal));
             let results = interop::own_array(results);
             Ok(results.into())
         })
@@ -258,20 +252,13 @@ type ParseFn = fn(u16, ResponseBody, ResponseMeta) -> Result<Value, Error>;
 
 /// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
 /// Items that ended `aborted` carry the job signal's reason as `cause`.
-fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> Object {
-    let result = Object::new();
-    // Defined, never set: a polluted Object.prototype's setters see nothing.
-    let set = |key: &str, value: &JsValue| interop::define(&result, key, value);
-    set("customerId", &JsValue::from_str(customer_id));
-    match outcome {
-        Outcome::Updated(data) => {
-            set("ok", &JsValue::TRUE);
-            set("customer", &interop::from_value(&data));
-        }
-        Outcome::Failed(error) => {
-            set("ok", &JsValue::FALSE);
-            set("error", &to_js_error_from(error, signal));
-        }
+fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> JsValue {
+    // Own properties only (`JSON.parse`'s, and the error defined, never
+    // set): a polluted Object.prototype's setters see nothing.
+    let (result, error) = outcome.into_result(customer_id);
+    let result = interop::from_value(&result);
+    if let Some(error) = error {
+        interop::define(&result, "error", &to_js_error_from(error, signal));
     }
     result
 }

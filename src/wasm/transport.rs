@@ -165,14 +165,14 @@ pub(crate) async fn run(
                     let sent = fetch(request, &current.signal(), shared.fetch.as_ref()).await;
                     let sent =
                         sent.map(|raw| Event::Head(head(response.insert(raw), &request.url)));
-                    settle(sent, attempt.insert(current), requests, timeout_ms)
+                    settle(&call, sent, attempt.insert(current), requests)
                 }
                 Err(error) => Event::Failed(error),
             },
             Step::Read => match (&attempt, response.take()) {
                 (Some(current), Some(raw)) => {
                     let body = read(&raw).await.map(Event::Body);
-                    settle(body, current, requests, timeout_ms)
+                    settle(&call, body, current, requests)
                 }
                 _ => Event::Body(Body::Read(ResponseBody::Empty)),
             },
@@ -194,21 +194,17 @@ fn start(timeout_ms: u32, signal: Option<&AbortSignal>) -> Result<Attempt, Error
         .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))
 }
 
-/// What one step of an attempt came to: whatever failed, an abort or the
-/// attempt's timeout is the real cause.
+/// What one step of an attempt came to ([`Call::settle`]).
 fn settle(
+    call: &Call,
     outcome: Result<Event, Error>,
     attempt: &Attempt,
     signal: Option<&AbortSignal>,
-    timeout_ms: u32,
 ) -> Event {
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Event::Failed(aborted(signal));
-    }
-    if attempt.timed_out() {
-        return Event::Failed(call::timeout_error(timeout_ms));
-    }
-    outcome.unwrap_or_else(Event::Failed)
+    let aborted = signal
+        .is_some_and(AbortSignal::aborted)
+        .then(|| aborted(signal));
+    call.settle(outcome, aborted, attempt.timed_out())
 }
 
 /// A response's status and the headers the call reads (through gloo-net);
