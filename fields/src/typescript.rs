@@ -6,8 +6,8 @@
 
 use alloc::string::String;
 
-use crate::{Kind, ADDRESS_FIELDS, EDITABLE_FIELDS, READ_ONLY_FIELDS, SHIPPING, SHIPPING_FIELDS};
 use crate::STRING_FIELDS;
+use crate::{Kind, ADDRESS_FIELDS, EDITABLE_FIELDS, READ_ONLY_FIELDS, SHIPPING, SHIPPING_FIELDS};
 
 /// Builds `DOCUMENTED`: every field of a customer after `id`, with its kind
 /// (`None`: read-only) and doc comment.

@@ -33,7 +33,10 @@ fn generated_fake_customer_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(file);
     let text = std::fs::read_to_string(&path).expect("the kit's types");
     let start = text.find(begin).expect("the generated block's first line") + begin.len();
-    let stop = start + text[start..].find(end).expect("the generated block's last line");
+    let stop = start
+        + text[start..]
+            .find(end)
+            .expect("the generated block's last line");
     let expected = fake_customer();
     if std::env::var_os("BLESS").is_some() {
         let updated = [&text[..start], expected.as_str(), &text[stop..]].concat();
