@@ -151,6 +151,146 @@ fn parse_options(json: &str) -> Result<Options, String> {
     Ok(out)
 }
 
+/// Declares the kit's fault kinds once: the serde type they are read into
+/// (`{ kind, ...fields }`, no other field), and [`FAULT_KINDS`] (each kind
+/// with its fields, for the wrapper's checks and messages and the test that
+/// ties the `FakeFault` union of `npm/testing/index.d.ts` to them).
+macro_rules! kit_faults {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident $kind:literal { $($field:ident $name:literal: $ty:ty),* $(,)? }
+    )*) => {
+        /// A fault as the kit documents it (`FakeFault`).
+        #[derive(Debug, Deserialize, PartialEq)]
+        #[serde(tag = "kind", deny_unknown_fields)]
+        enum KitFault {$(
+            $(#[doc = $doc])*
+            #[serde(rename = $kind)]
+            $variant { $(#[serde(rename = $name, default)] $field: $ty),* },
+        )*}
+
+        /// Every kind of fault the kit takes, with its fields besides `kind`.
+        pub const FAULT_KINDS: &[(&str, &[&str])] = &[$(($kind, &[$($name),*])),*];
+    };
+}
+
+kit_faults! {
+    /// 429 `rate_limit` with `Retry-After` (default 0: retried at once).
+    RateLimit "rateLimit" { retry_after "retryAfter": Option<Value>, message "message": Option<String> }
+    /// 400 `validation_error` with these `errors`.
+    ValidationError "validationError" { errors "errors": Option<Value>, message "message": Option<String> }
+    /// `status` (default 500) with the error body.
+    ServerError "serverError" { status "status": Option<Value>, message "message": Option<String> }
+    /// Any status with the API's error body.
+    Status "status" {
+        status "status": Option<Value>,
+        retry_after "retryAfter": Option<Value>,
+        message "message": Option<String>,
+        errors "errors": Option<Value>,
+    }
+    /// 502 with an nginx HTML page.
+    Html502 "html502" {}
+    /// 200 with truncated JSON.
+    Malformed200 "malformed200" {}
+    /// 200 with JSON that is not a customer.
+    WrongShape200 "wrongShape200" {}
+    /// Exactly this status, content type and body.
+    Raw "raw" { status "status": Option<Value>, content_type "contentType": Option<String>, body "body": Option<Value> }
+    /// Wait `ms`, then answer normally.
+    Delay "delay" { ms "ms": Option<Value> }
+    /// No response.
+    NetworkError "networkError" {}
+    /// Someone else saves `patch` just before the request.
+    ConcurrentEdit "concurrentEdit" { patch "patch": Option<Value> }
+}
+
+impl KitFault {
+    /// The imitation's fault (`imitation/src/faults.rs`, the sandbox's JSON
+    /// shape) that this kit fault is: the imitation checks it further.
+    fn imitation(self) -> Value {
+        // A message that is empty or absent is left out.
+        let message = |message: Option<String>| message.filter(|m| !m.is_empty());
+        let mut out = Map::new();
+        let mut put = |key: &str, value: Option<Value>| {
+            if let Some(value) = value {
+                out.insert(key.to_owned(), value);
+            }
+        };
+        match self {
+            KitFault::RateLimit {
+                retry_after,
+                message: m,
+            } => {
+                put("status", Some(json!(429)));
+                put("retryAfter", Some(retry_after.unwrap_or(json!(0))));
+                put("message", message(m).map(Value::String));
+            }
+            KitFault::ValidationError { errors, message: m } => {
+                put("status", Some(json!(400)));
+                put(
+                    "message",
+                    Some(m.unwrap_or_else(|| "Validation failed".into()).into()),
+                );
+                put("errors", Some(errors.unwrap_or(json!([]))));
+            }
+            KitFault::ServerError { status, message: m } => {
+                put("status", Some(status.unwrap_or(json!(500))));
+                put("message", message(m).map(Value::String));
+            }
+            KitFault::Status {
+                status,
+                retry_after,
+                message: m,
+                errors,
+            } => {
+                put("status", status);
+                put("retryAfter", retry_after);
+                put("message", message(m).map(Value::String));
+                // Given when truthy, as JavaScript reads `errors ? ... : ...`.
+                let falsy = |v: &Value| match v {
+                    Value::Bool(b) => !b,
+                    Value::Number(n) => n.as_f64() == Some(0.0),
+                    Value::String(s) => s.is_empty(),
+                    _ => false,
+                };
+                put("errors", errors.filter(|e| !falsy(e)));
+            }
+            KitFault::Html502 {} => put("html502", Some(json!(true))),
+            KitFault::Malformed200 {} => put("malformed200", Some(json!(true))),
+            KitFault::WrongShape200 {} => put("wrongShape200", Some(json!(true))),
+            KitFault::Raw {
+                status,
+                content_type,
+                body,
+            } => {
+                let mut raw = Map::new();
+                raw.extend(status.map(|s| ("status".to_owned(), s)));
+                raw.extend(content_type.map(|t| ("contentType".to_owned(), t.into())));
+                raw.extend(body.map(|b| ("body".to_owned(), b)));
+                put("raw", Some(Value::Object(raw)));
+            }
+            KitFault::Delay { ms } => put("delayMs", ms),
+            KitFault::NetworkError {} => put("drop", Some(json!(true))),
+            KitFault::ConcurrentEdit { patch } => put("edit", patch),
+        }
+        Value::Object(out)
+    }
+}
+
+/// The imitation's faults for the kit's `faults` (JSON: `FakeFault[]`), or
+/// why one is not a kit fault (naming its index).
+fn kit_faults(faults_json: &str) -> Result<Vec<Value>, String> {
+    let faults: Vec<Value> =
+        serde_json::from_str(faults_json).map_err(|e| format!("faults: {e}"))?;
+    (faults.into_iter().enumerate())
+        .map(|(i, fault)| {
+            KitFault::deserialize(fault)
+                .map(KitFault::imitation)
+                .map_err(|e| format!("faults[{i}]: {e}"))
+        })
+        .collect()
+}
+
 fn reply_json(reply: &Reply) -> Value {
     json!({
         "kind": "reply",
@@ -309,6 +449,31 @@ impl FakeApiCore {
         reply_json(&self.api.add_faults(json.as_bytes())).to_string()
     }
 
+    /// Queues the kit's faults (`faults_json`: `FakeFault[]`, checked by
+    /// the wrapper) for `customer_id` (or `*`); the reply as JSON (200, or
+    /// a 400 naming the bad fault).
+    #[wasm_bindgen(js_name = addKitFaults)]
+    pub fn add_kit_faults(&mut self, customer_id: &str, faults_json: &str) -> String {
+        let reply = match kit_faults(faults_json) {
+            Ok(faults) => {
+                let body = json!({"customerId": customer_id, "faults": faults});
+                self.api.add_faults(body.to_string().as_bytes())
+            }
+            Err(message) => ApiError::validation(&message, vec![]).reply(),
+        };
+        reply_json(&reply).to_string()
+    }
+
+    /// Every fault kind with its fields besides `kind` ([`FAULT_KINDS`]),
+    /// as a JSON object.
+    #[wasm_bindgen(js_name = faultKinds)]
+    pub fn fault_kinds() -> String {
+        let kinds: Map<String, Value> = (FAULT_KINDS.iter())
+            .map(|(kind, fields)| ((*kind).to_owned(), json!(fields)))
+            .collect();
+        Value::Object(kinds).to_string()
+    }
+
     /// Drops the queued faults of one customer (or `*`), or all.
     #[wasm_bindgen(js_name = clearFaults)]
     pub fn clear_faults(&mut self, customer_id: Option<String>) {
@@ -405,5 +570,91 @@ mod tests {
             let error = parse_options(json).err().unwrap_or_default();
             assert!(error.starts_with(message), "{json}: {error}");
         }
+    }
+}
+
+#[cfg(test)]
+mod kit_fault_tests {
+    use super::*;
+
+    /// The `FakeFault` union of the kit's types: each kind with its fields.
+    fn typed_kinds() -> Vec<(String, Vec<String>)> {
+        let types = include_str!("../../npm/testing/index.d.ts");
+        let start = types.find("export type FakeFault =").expect("FakeFault");
+        let union = &types[start..start + types[start..].find(";\n\n").expect("its end")];
+        union
+            .split("\n  | { ")
+            .skip(1)
+            .map(|member| {
+                // The member's fields, split where no brace or bracket is open.
+                let member = member.trim_end().trim_end_matches('}').trim_end();
+                let mut fields = Vec::new();
+                let (mut depth, mut field) = (0, String::new());
+                for c in member.chars() {
+                    depth += match c {
+                        '{' | '[' => 1,
+                        '}' | ']' => -1,
+                        _ => 0,
+                    };
+                    match (c, depth) {
+                        (';', 0) => fields.push(std::mem::take(&mut field)),
+                        _ => field.push(c),
+                    }
+                }
+                fields.push(field);
+                let mut names = (fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()))
+                    .map(|f| f.split([':', '?']).next().unwrap_or_default().to_owned());
+                let kind = names.next().expect("kind");
+                assert_eq!(kind, "kind");
+                let kind = fields[0]
+                    .trim()
+                    .trim_start_matches("kind: ")
+                    .trim_matches('"');
+                (kind.to_owned(), names.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_typed_faults_are_the_faults_read() {
+        let declared: Vec<(String, Vec<String>)> = (FAULT_KINDS.iter())
+            .map(|(k, f)| ((*k).to_owned(), f.iter().map(|f| (*f).to_owned()).collect()))
+            .collect();
+        assert_eq!(typed_kinds(), declared);
+        // Serde reads exactly these: every declared field, no other.
+        for (kind, fields) in FAULT_KINDS {
+            let mut fault = json!({ "kind": kind });
+            for field in *fields {
+                fault[*field] = Value::Null;
+            }
+            assert!(KitFault::deserialize(fault.clone()).is_ok(), "{fault}");
+            fault["other"] = json!(1);
+            assert!(
+                KitFault::deserialize(fault).is_err(),
+                "{kind} takes no other field"
+            );
+        }
+        assert!(KitFault::deserialize(json!({"kind": "explode"})).is_err());
+    }
+
+    #[test]
+    fn kit_faults_become_the_imitation_s() {
+        let faults = kit_faults(
+            r#"[{"kind": "rateLimit"}, {"kind": "validationError", "errors": [], "message": ""},
+                {"kind": "serverError", "message": "down"}, {"kind": "status", "status": 418, "errors": 0},
+                {"kind": "raw", "status": 200, "body": "x"}, {"kind": "delay", "ms": 5},
+                {"kind": "networkError"}, {"kind": "concurrentEdit", "patch": {"name": "A"}},
+                {"kind": "html502"}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            Value::Array(faults),
+            json!([{"status": 429, "retryAfter": 0}, {"status": 400, "message": "", "errors": []},
+                   {"status": 500, "message": "down"}, {"status": 418},
+                   {"raw": {"status": 200, "body": "x"}}, {"delayMs": 5}, {"drop": true},
+                   {"edit": {"name": "A"}}, {"html502": true}])
+        );
+        let error = kit_faults(r#"[{"kind": "delay"}, {"kind": "nope"}]"#).unwrap_err();
+        assert!(error.starts_with("faults[1]: "), "{error}");
     }
 }
