@@ -158,122 +158,131 @@ fn parse_options(json: &str) -> Result<Options, String> {
 macro_rules! kit_faults {
     ($(
         $(#[doc = $doc:literal])*
-        $variant:ident $kind:literal { $($field:ident $name:literal: $ty:ty),* $(,)? }
+        $variant:ident $kind:literal { $($field:ident $name:literal),* $(,)? }
     )*) => {
-        /// A fault as the kit documents it (`FakeFault`).
-        #[derive(Debug, Deserialize, PartialEq)]
-        #[serde(tag = "kind", deny_unknown_fields)]
-        enum KitFault {$(
-            $(#[doc = $doc])*
-            #[serde(rename = $kind)]
-            $variant { $(#[serde(rename = $name, default)] $field: $ty),* },
-        )*}
-
-        /// Every kind of fault the kit takes, with its fields besides `kind`.
+        /// Every kind of fault the kit takes, with its fields besides `kind`:
+        $($(#[doc = $doc])* #[doc = concat!("`", $kind, "`.")])*
         pub const FAULT_KINDS: &[(&str, &[&str])] = &[$(($kind, &[$($name),*])),*];
     };
 }
 
 kit_faults! {
-    /// 429 `rate_limit` with `Retry-After` (default 0: retried at once).
-    RateLimit "rateLimit" { retry_after "retryAfter": Option<Value>, message "message": Option<String> }
-    /// 400 `validation_error` with these `errors`.
-    ValidationError "validationError" { errors "errors": Option<Value>, message "message": Option<String> }
-    /// `status` (default 500) with the error body.
-    ServerError "serverError" { status "status": Option<Value>, message "message": Option<String> }
-    /// Any status with the API's error body.
-    Status "status" {
-        status "status": Option<Value>,
-        retry_after "retryAfter": Option<Value>,
-        message "message": Option<String>,
-        errors "errors": Option<Value>,
-    }
-    /// 502 with an nginx HTML page.
+    /// 429 `rate_limit` with `Retry-After` (default 0: retried at once):
+    RateLimit "rateLimit" { retry_after "retryAfter", message "message" }
+    /// 400 `validation_error` with these `errors`:
+    ValidationError "validationError" { errors "errors", message "message" }
+    /// `status` (default 500) with the error body:
+    ServerError "serverError" { status "status", message "message" }
+    /// Any status with the API's error body:
+    Status "status" { status "status", retry_after "retryAfter", message "message", errors "errors" }
+    /// 502 with an nginx HTML page:
     Html502 "html502" {}
-    /// 200 with truncated JSON.
+    /// 200 with truncated JSON:
     Malformed200 "malformed200" {}
-    /// 200 with JSON that is not a customer.
+    /// 200 with JSON that is not a customer:
     WrongShape200 "wrongShape200" {}
-    /// Exactly this status, content type and body.
-    Raw "raw" { status "status": Option<Value>, content_type "contentType": Option<String>, body "body": Option<Value> }
-    /// Wait `ms`, then answer normally.
-    Delay "delay" { ms "ms": Option<Value> }
-    /// No response.
+    /// Exactly this status, content type and body:
+    Raw "raw" { status "status", content_type "contentType", body "body" }
+    /// Wait `ms`, then answer normally:
+    Delay "delay" { ms "ms" }
+    /// No response:
     NetworkError "networkError" {}
-    /// Someone else saves `patch` just before the request.
-    ConcurrentEdit "concurrentEdit" { patch "patch": Option<Value> }
+    /// Someone else saves `patch` just before the request:
+    ConcurrentEdit "concurrentEdit" { patch "patch" }
+}
+
+/// A fault as the kit documents it (`FakeFault`), read with serde: every
+/// field any kind has ([`FAULT_KINDS`] says which kind has which), and no
+/// other.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct KitFault {
+    kind: String,
+    retry_after: Option<Value>,
+    message: Option<String>,
+    errors: Option<Value>,
+    status: Option<Value>,
+    content_type: Option<String>,
+    body: Option<Value>,
+    ms: Option<Value>,
+    patch: Option<Value>,
 }
 
 impl KitFault {
+    /// Reads a fault: a kind of [`FAULT_KINDS`], with its fields and no other.
+    fn read(fault: &Value) -> Result<KitFault, String> {
+        let fault = KitFault::deserialize(fault).map_err(|e| e.to_string())?;
+        let kind = FAULT_KINDS.iter().find(|(kind, _)| *kind == fault.kind);
+        let Some((_, fields)) = kind else {
+            return Err(format!("unknown fault kind {:?}", fault.kind));
+        };
+        let given = [
+            ("retryAfter", fault.retry_after.is_some()),
+            ("message", fault.message.is_some()),
+            ("errors", fault.errors.is_some()),
+            ("status", fault.status.is_some()),
+            ("contentType", fault.content_type.is_some()),
+            ("body", fault.body.is_some()),
+            ("ms", fault.ms.is_some()),
+            ("patch", fault.patch.is_some()),
+        ];
+        match given
+            .iter()
+            .find(|(name, given)| *given && !fields.contains(name))
+        {
+            Some((name, _)) => Err(format!("fault {} has no field {name:?}", fault.kind)),
+            None => Ok(fault),
+        }
+    }
+
     /// The imitation's fault (`imitation/src/faults.rs`, the sandbox's JSON
     /// shape) that this kit fault is: the imitation checks it further.
     fn imitation(self) -> Value {
         // A message that is empty or absent is left out.
-        let message = |message: Option<String>| message.filter(|m| !m.is_empty());
-        let mut out = Map::new();
-        let mut put = |key: &str, value: Option<Value>| {
-            if let Some(value) = value {
-                out.insert(key.to_owned(), value);
-            }
+        let message = (self.message.clone())
+            .filter(|m| !m.is_empty())
+            .map(Value::String);
+        let truthy = |v: &Value| match v {
+            Value::Bool(b) => *b,
+            Value::Number(n) => n.as_f64() != Some(0.0),
+            Value::String(s) => !s.is_empty(),
+            _ => true,
         };
-        match self {
-            KitFault::RateLimit {
-                retry_after,
-                message: m,
-            } => {
-                put("status", Some(json!(429)));
-                put("retryAfter", Some(retry_after.unwrap_or(json!(0))));
-                put("message", message(m).map(Value::String));
+        let (status, retry_after) = (self.status, self.retry_after);
+        let fault = match self.kind.as_str() {
+            "rateLimit" => json!({"status": 429, "retryAfter": retry_after.unwrap_or(json!(0))}),
+            "validationError" => json!({
+                "status": 400,
+                "message": self.message.unwrap_or_else(|| "Validation failed".into()),
+                "errors": self.errors.unwrap_or(json!([])),
+            }),
+            "serverError" => json!({"status": status.unwrap_or(json!(500))}),
+            // `errors` given when truthy, as JavaScript reads `errors ? ... : ...`.
+            "status" => json!({
+                "status": status,
+                "retryAfter": retry_after,
+                "errors": self.errors.filter(truthy),
+            }),
+            "raw" => {
+                json!({"raw": {"status": status, "contentType": self.content_type, "body": self.body}})
             }
-            KitFault::ValidationError { errors, message: m } => {
-                put("status", Some(json!(400)));
-                put(
-                    "message",
-                    Some(m.unwrap_or_else(|| "Validation failed".into()).into()),
-                );
-                put("errors", Some(errors.unwrap_or(json!([]))));
-            }
-            KitFault::ServerError { status, message: m } => {
-                put("status", Some(status.unwrap_or(json!(500))));
-                put("message", message(m).map(Value::String));
-            }
-            KitFault::Status {
-                status,
-                retry_after,
-                message: m,
-                errors,
-            } => {
-                put("status", status);
-                put("retryAfter", retry_after);
-                put("message", message(m).map(Value::String));
-                // Given when truthy, as JavaScript reads `errors ? ... : ...`.
-                let falsy = |v: &Value| match v {
-                    Value::Bool(b) => !b,
-                    Value::Number(n) => n.as_f64() == Some(0.0),
-                    Value::String(s) => s.is_empty(),
-                    _ => false,
-                };
-                put("errors", errors.filter(|e| !falsy(e)));
-            }
-            KitFault::Html502 {} => put("html502", Some(json!(true))),
-            KitFault::Malformed200 {} => put("malformed200", Some(json!(true))),
-            KitFault::WrongShape200 {} => put("wrongShape200", Some(json!(true))),
-            KitFault::Raw {
-                status,
-                content_type,
-                body,
-            } => {
-                let mut raw = Map::new();
-                raw.extend(status.map(|s| ("status".to_owned(), s)));
-                raw.extend(content_type.map(|t| ("contentType".to_owned(), t.into())));
-                raw.extend(body.map(|b| ("body".to_owned(), b)));
-                put("raw", Some(Value::Object(raw)));
-            }
-            KitFault::Delay { ms } => put("delayMs", ms),
-            KitFault::NetworkError {} => put("drop", Some(json!(true))),
-            KitFault::ConcurrentEdit { patch } => put("edit", patch),
+            "delay" => json!({"delayMs": self.ms}),
+            "networkError" => json!({"drop": true}),
+            "concurrentEdit" => json!({"edit": self.patch}),
+            flag => json!({ flag: true }),
+        };
+        let Value::Object(mut fault) = fault else {
+            unreachable!("every fault is an object")
+        };
+        // Absent fields are left out; a message where the kind has one.
+        fault.retain(|_, value| !value.is_null());
+        if let Value::Object(raw) = fault.get_mut("raw").unwrap_or(&mut Value::Null) {
+            raw.retain(|_, value| !value.is_null());
         }
-        Value::Object(out)
+        if matches!(self.kind.as_str(), "rateLimit" | "serverError" | "status") {
+            fault.extend(message.map(|m| ("message".to_owned(), m)));
+        }
+        Value::Object(fault)
     }
 }
 
@@ -284,7 +293,7 @@ fn kit_faults(faults_json: &str) -> Result<Vec<Value>, String> {
         serde_json::from_str(faults_json).map_err(|e| format!("faults: {e}"))?;
     (faults.into_iter().enumerate())
         .map(|(i, fault)| {
-            KitFault::deserialize(fault)
+            KitFault::read(&fault)
                 .map(KitFault::imitation)
                 .map_err(|e| format!("faults[{i}]: {e}"))
         })
@@ -627,14 +636,25 @@ mod kit_fault_tests {
             for field in *fields {
                 fault[*field] = Value::Null;
             }
-            assert!(KitFault::deserialize(fault.clone()).is_ok(), "{fault}");
+            assert!(KitFault::read(&fault).is_ok(), "{fault}");
             fault["other"] = json!(1);
             assert!(
-                KitFault::deserialize(fault).is_err(),
+                KitFault::read(&fault).is_err(),
                 "{kind} takes no other field"
             );
         }
-        assert!(KitFault::deserialize(json!({"kind": "explode"})).is_err());
+        assert!(KitFault::read(&json!({"kind": "explode"})).is_err());
+        // Nor a field of another kind.
+        let all: Vec<&str> = FAULT_KINDS
+            .iter()
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        for (kind, fields) in FAULT_KINDS {
+            for other in all.iter().filter(|f| !fields.contains(f)) {
+                let fault = json!({ "kind": kind, *other: 1 });
+                assert!(KitFault::read(&fault).is_err(), "{fault}");
+            }
+        }
     }
 
     #[test]
@@ -644,7 +664,7 @@ mod kit_fault_tests {
                 {"kind": "serverError", "message": "down"}, {"kind": "status", "status": 418, "errors": 0},
                 {"kind": "raw", "status": 200, "body": "x"}, {"kind": "delay", "ms": 5},
                 {"kind": "networkError"}, {"kind": "concurrentEdit", "patch": {"name": "A"}},
-                {"kind": "html502"}]"#,
+                {"kind": "html502"}, {"kind": "malformed200"}, {"kind": "wrongShape200"}]"#,
         )
         .unwrap();
         assert_eq!(
@@ -652,7 +672,8 @@ mod kit_fault_tests {
             json!([{"status": 429, "retryAfter": 0}, {"status": 400, "message": "", "errors": []},
                    {"status": 500, "message": "down"}, {"status": 418},
                    {"raw": {"status": 200, "body": "x"}}, {"delayMs": 5}, {"drop": true},
-                   {"edit": {"name": "A"}}, {"html502": true}])
+                   {"edit": {"name": "A"}}, {"html502": true}, {"malformed200": true},
+                   {"wrongShape200": true}])
         );
         let error = kit_faults(r#"[{"kind": "delay"}, {"kind": "nope"}]"#).unwrap_err();
         assert!(error.starts_with("faults[1]: "), "{error}");
