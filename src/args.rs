@@ -24,7 +24,7 @@ pub use crate::error::{problem_value, problems_value};
 use crate::merge::{merge_customer, Merge};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
-use crate::options::{self, BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions};
+use crate::options::{self, BulkOptions, ClientOptions, MergeOptions, RequestOptions};
 use crate::pacer::Pacer;
 use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::save::Save;
@@ -510,21 +510,10 @@ pub fn request_options(
     errors: &mut Vec<FieldError>,
 ) -> (Patience, ValidationMode, Locale) {
     let options = RequestOptions::read(map, errors);
-    let settings = (options.validation, options.locale);
-    call_settings(config, (options.timeout_ms, options.max_retries), settings)
-}
-
-/// A call's patience, validation mode and locale: as given, else the
-/// client's.
-fn call_settings(
-    config: &ClientConfig,
-    (timeout_ms, max_retries): (Option<u32>, Option<u32>),
-    (mode, locale): (Option<ValidationMode>, Option<Locale>),
-) -> (Patience, ValidationMode, Locale) {
-    let timeout_ms = timeout_ms.unwrap_or(config.timeout_ms);
-    let max_retries = max_retries.unwrap_or(config.max_retries);
-    let mode = mode.unwrap_or(config.validation);
-    let locale = locale.unwrap_or(config.locale);
+    let timeout_ms = options.timeout_ms.unwrap_or(config.timeout_ms);
+    let max_retries = options.max_retries.unwrap_or(config.max_retries);
+    let mode = options.validation.unwrap_or(config.validation);
+    let locale = options.locale.unwrap_or(config.locale);
     (Patience::single(timeout_ms, max_retries), mode, locale)
 }
 
@@ -657,11 +646,13 @@ pub fn save(
     map: &Map,
     mut errors: Vec<FieldError>,
 ) -> Result<(Save, HttpRequest, Patience), Error> {
-    let options = SaveOptions::read(map, &mut errors);
-    let on_conflict = options.on_conflict.unwrap_or_default();
-    let limits = (options.timeout_ms, options.max_retries);
-    let (patience, mode, locale) =
-        call_settings(config, limits, (options.validation, options.locale));
+    // A save's options are a call's and `onConflict`
+    // ([`crate::options::SaveOptions`]):
+    // read by those readers, in that order.
+    let (patience, mode, locale) = request_options(config, map, &mut errors);
+    let on_conflict = MergeOptions::read(map, &mut errors)
+        .on_conflict
+        .unwrap_or_default();
     let refused = |errors| Error::validation(localized(errors, locale));
     let loaded = customer(loaded, "loaded").map_err(|mut e| {
         errors.append(&mut e);

@@ -197,26 +197,26 @@ impl BulkJob {
 
     /// [`BulkJob::into_results`], without `secret` (the client's key,
     /// [`crate::redact::secret_of_config`]) in any error.
-    pub fn into_redacted_results(self, secret: Option<&str>) -> Vec<(String, Outcome)> {
-        let redact = |(id, outcome)| match outcome {
+    pub fn into_redacted_results(
+        self,
+        secret: Option<&str>,
+    ) -> impl Iterator<Item = (String, Outcome)> + '_ {
+        self.results().map(move |(id, outcome)| match outcome {
             Outcome::Failed(e) => (id, Outcome::Failed(crate::redact::error(e, secret))),
             updated => (id, updated),
-        };
-        self.into_results().into_iter().map(redact).collect()
+        })
     }
 
     /// One `(customer id, outcome)` per item, in input order. An item with no
     /// outcome (only if the job is read before it ends) counts as aborted.
     pub fn into_results(self) -> Vec<(String, Outcome)> {
-        self.customer_ids
-            .into_iter()
-            .zip(self.outcomes)
-            .map(|(id, outcome)| {
-                let outcome = outcome.unwrap_or_else(|| {
-                    Outcome::Failed(Error::new(ErrorKind::Aborted, "The item never finished"))
-                });
-                (id, outcome)
-            })
-            .collect()
+        self.results().collect()
+    }
+
+    fn results(self) -> impl Iterator<Item = (String, Outcome)> {
+        let never_finished =
+            || Outcome::Failed(Error::new(ErrorKind::Aborted, "The item never finished"));
+        (self.customer_ids.into_iter().zip(self.outcomes))
+            .map(move |(id, outcome)| (id, outcome.unwrap_or_else(never_finished)))
     }
 }

@@ -42,8 +42,8 @@ macro_rules! options_type {
     // Every field collected: the type and its impl.
     (
         [$(#[$attr:meta])* $name:ident]
-        [$($fields:tt)*] [$($field:ident $key:literal $read:ident)*] [$($keys:literal)*]
-        [$($js:literal)*]
+        [$($fields:tt)*] [$($field:ident $key:literal $read:ident ($($arg:expr),*))*]
+        [$($keys:literal)*] [$($js:literal)*]
     ) => {
         $(#[$attr])*
         #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,7 +63,7 @@ macro_rules! options_type {
             /// problem goes to `errors`.
             #[allow(clippy::needless_update)]
             pub fn read(map: &Map, errors: &mut Vec<FieldError>) -> Self {
-                $name { $($field: $read(map, $key, errors),)* ..Default::default() }
+                $name { $($field: $read(map, $key, $($arg,)* errors),)* ..Default::default() }
             }
         }
     };
@@ -81,10 +81,12 @@ macro_rules! options_type {
             pub $field: Option<$ty>,
         ] $reads [$($keys)* $key] [$($js)* $key] $($rest)*);
     };
-    // A JSON-valued field, read by `$read` ([`text`], [`number`], ...).
+    // A JSON-valued field, read by `$read` ([`text`], [`number`], ...),
+    // with any further arguments it takes.
     (
         $head:tt [$($fields:tt)*] [$($reads:tt)*] [$($keys:literal)*] $js:tt
-        $(#[doc = $doc:literal])* $field:ident $key:literal: $ty:ty = $read:ident, $ts:literal;
+        $(#[doc = $doc:literal])* $field:ident $key:literal: $ty:ty = $read:ident $(($($arg:expr),*))?,
+        $ts:literal;
         $($rest:tt)*
     ) => {
         options_type!($head [$($fields)*
@@ -92,7 +94,7 @@ macro_rules! options_type {
             #[cfg_attr(target_arch = "wasm32", serde(rename = $key))]
             #[cfg_attr(target_arch = "wasm32", tsify(optional, type = $ts))]
             pub $field: Option<$ty>,
-        ] [$($reads)* $field $key $read] [$($keys)* $key] $js $($rest)*);
+        ] [$($reads)* $field $key $read ($($($arg),*)?)] [$($keys)* $key] $js $($rest)*);
     };
 }
 
@@ -144,9 +146,9 @@ options! {
         /// Aborts the call, including any wait between retries.
         signal "signal": js web_sys::AbortSignal, "AbortSignal | undefined";
         /// Per-attempt timeout in milliseconds for this call.
-        timeout_ms "timeoutMs": u32 = timeout, "number | undefined";
+        timeout_ms "timeoutMs": u32 = count(TIMEOUT_RANGE), "number | undefined";
         /// Retries after the first attempt for this call.
-        max_retries "maxRetries": u32 = retries, "number | undefined";
+        max_retries "maxRetries": u32 = count((0, u32::MAX)), "number | undefined";
         /// The client's `validation` mode, for this call's patch
         /// (`updateCustomer`; ignored by `getCustomer`).
         validation "validation": ValidationMode = mode, "ValidationMode | undefined";
@@ -162,9 +164,9 @@ options! {
         /// Aborts the save (its `GET` or its `PATCH`), including any wait.
         signal "signal": js web_sys::AbortSignal, "AbortSignal | undefined";
         /// Per-attempt timeout in milliseconds for each request of the save.
-        timeout_ms "timeoutMs": u32 = timeout, "number | undefined";
+        timeout_ms "timeoutMs": u32 = count(TIMEOUT_RANGE), "number | undefined";
         /// Retries after the first attempt, for each request of the save.
-        max_retries "maxRetries": u32 = retries, "number | undefined";
+        max_retries "maxRetries": u32 = count((0, u32::MAX)), "number | undefined";
         /// The client's `validation` mode, for the draft's changes.
         validation "validation": ValidationMode = mode, "ValidationMode | undefined";
         /// The language of the messages of the problems found in the arguments
@@ -189,9 +191,9 @@ options! {
     /// Options for `updateCustomers`.
     BulkOptions {
         /// Items in flight at once (default 4, at most 64).
-        concurrency "concurrency": u32 = at_least_one, "number | undefined";
+        concurrency "concurrency": u32 = count((1, u32::MAX)), "number | undefined";
         /// A rate for this job, on top of the client's own `requestsPerMinute`.
-        requests_per_minute "requestsPerMinute": u32 = at_least_one, "number | undefined";
+        requests_per_minute "requestsPerMinute": u32 = count((1, u32::MAX)), "number | undefined";
         /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
         signal "signal": js web_sys::AbortSignal, "AbortSignal | undefined";
         /// Called after every finished item.
@@ -248,29 +250,9 @@ fn flag(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<bool> {
     }
 }
 
-/// A whole number in `range`.
-fn count_within(
-    map: &Map,
-    key: &str,
-    range: (u32, u32),
-    errors: &mut Vec<FieldError>,
-) -> Option<u32> {
+/// A whole number in `range` (e.g. [`TIMEOUT_RANGE`]).
+fn count(map: &Map, key: &str, range: (u32, u32), errors: &mut Vec<FieldError>) -> Option<u32> {
     config::whole(key, number(map, key, errors)?, range, errors)
-}
-
-/// A per-attempt timeout in milliseconds ([`TIMEOUT_RANGE`]).
-fn timeout(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
-    count_within(map, key, TIMEOUT_RANGE, errors)
-}
-
-/// A number of retries (0 or more).
-fn retries(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
-    count_within(map, key, (0, u32::MAX), errors)
-}
-
-/// A count of at least one (workers, requests per minute).
-fn at_least_one(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
-    count_within(map, key, (1, u32::MAX), errors)
 }
 
 /// A validation mode: `"strict"`, `"standard"` or `"off"`.

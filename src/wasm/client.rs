@@ -203,7 +203,7 @@ impl CheckoutPageClient {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
             let job = run.job.replace(BulkJob::new(Vec::new()));
-            let results = (job.into_redacted_results(secret.as_deref()).into_iter())
+            let results = (job.into_redacted_results(secret.as_deref()))
                 .map(|(id, outcome)| bulk_result(&id, outcome, signal));
             let results = interop::own_array(results);
             Ok(results.into())
