@@ -208,6 +208,38 @@ options! {
     }
 }
 
+/// What a `js` option's value must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsKind {
+    /// An `AbortSignal` (of any realm).
+    Signal,
+    /// A function.
+    Function,
+}
+
+/// Whether the shell takes a `js` option (`signal`, `fetch`, `onProgress`:
+/// its value is not JSON): not when it is `absent` (`undefined` or `null`),
+/// nor when it is not `of_its_kind`, which is a problem.
+pub fn take_js(
+    key: &str,
+    kind: JsKind,
+    absent: bool,
+    of_its_kind: bool,
+    errors: &mut Vec<FieldError>,
+) -> bool {
+    if absent {
+        return false;
+    }
+    if !of_its_kind {
+        let expected = match kind {
+            JsKind::Signal => "Expected an AbortSignal",
+            JsKind::Function => "Expected a function",
+        };
+        errors.push(FieldError::new(key, expected, Value::Null));
+    }
+    of_its_kind
+}
+
 /// A string, or `null` for none.
 pub(crate) fn text(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {
     match map.get(key)? {
@@ -358,6 +390,42 @@ mod tests {
         let read = MergeOptions::read(&map(r#"{"onConflict": "ours"}"#), &mut errors);
         assert_eq!(read.on_conflict, None);
         assert_eq!(errors[0].code, Some(ProblemCode::InvalidOption));
+    }
+
+    #[test]
+    fn js_options_are_taken_when_given_and_of_their_kind() {
+        let mut errors = Vec::new();
+        assert!(!take_js("signal", JsKind::Signal, true, false, &mut errors));
+        assert!(take_js("fetch", JsKind::Function, false, true, &mut errors));
+        assert!(errors.is_empty());
+        assert!(!take_js(
+            "signal",
+            JsKind::Signal,
+            false,
+            false,
+            &mut errors
+        ));
+        assert!(!take_js(
+            "onProgress",
+            JsKind::Function,
+            false,
+            false,
+            &mut errors
+        ));
+        let said: Vec<(&str, &str)> = (errors.iter())
+            .map(|e| (e.param.as_str(), e.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("signal", "Expected an AbortSignal"),
+                ("onProgress", "Expected a function")
+            ]
+        );
+        assert!(
+            errors.iter().all(|e| e.value == Value::Null),
+            "never echoed"
+        );
     }
 
     #[test]

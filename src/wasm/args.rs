@@ -3,6 +3,9 @@
 //! ([`crate::args`]), which decides what it means. Only what is not JSON
 //! (an `AbortSignal`, a callback, `fetch`) is kept as a JavaScript value.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
@@ -16,13 +19,15 @@ use crate::error::{Error, FieldError};
 use crate::merge::Merge;
 use crate::messages::{localized, Locale};
 use crate::options::{
-    self, BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions, Shape,
+    self, BulkOptions, ClientOptions, JsKind, MergeOptions, RequestOptions, SaveOptions, Shape,
 };
 use crate::rules::ValidationMode;
 use crate::save::Save;
-use crate::value::{Map, Value};
+use crate::value::Map;
 
+use super::bulk::BulkRun;
 use super::interop;
+use super::transport::Shared;
 
 /// A call ready to go: its request, patience and signal.
 pub(crate) type Prepared = (HttpRequest, Patience, Option<AbortSignal>);
@@ -100,24 +105,14 @@ pub(crate) fn merge(
     )
 }
 
-/// A bulk job's items and options, read and checked.
-pub(crate) struct Bulk {
-    /// The items, invalid ones already finished.
-    pub job: BulkJob,
-    /// Workers, job rate and validation mode.
-    pub settings: args::BulkSettings,
-    /// Stops scheduling.
-    pub signal: Option<AbortSignal>,
-    /// Called after every finished item.
-    pub on_progress: Option<Function>,
-}
-
-/// Checks a bulk job's items and options.
+/// Checks a bulk job's items and options: the job, ready to run on the
+/// client's `shared` pacer, and its workers.
 pub(crate) fn bulk(
     config: &ClientConfig,
+    shared: Rc<Shared>,
     items: &JsValue,
     options: &JsValue,
-) -> Result<Bulk, Error> {
+) -> Result<(BulkRun, usize), Error> {
     let mut errors = Vec::new();
     let is_array = interop::array(items, "items", &mut errors);
     if !is_array && errors.is_empty() {
@@ -141,12 +136,15 @@ pub(crate) fn bulk(
     let prepared = (items.iter())
         .map(|item| args::bulk_item(config, rules, bulk_item(item, &mut allowance)))
         .collect();
-    Ok(Bulk {
-        job: BulkJob::new(prepared),
-        settings,
+    let run = BulkRun {
+        job: RefCell::new(BulkJob::new(prepared)),
+        patience: settings.patience,
+        shared,
+        job_pacer: settings.job_pacer.map(RefCell::new),
         signal,
         on_progress,
-    })
+    };
+    Ok((run, settings.concurrency as usize))
 }
 
 /// Reads one bulk item `{customerId, patch}` (its own properties only).
@@ -178,34 +176,25 @@ fn request_options(
 
 fn signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {
     let signal = interop::get(options, "signal", errors);
-    if signal.is_undefined() || signal.is_null() {
-        return None;
-    }
+    let absent = signal.is_undefined() || signal.is_null();
     // By interface, not constructor: an iframe's or a `vm` context's
     // signal is an AbortSignal too (as `fetch` accepts it). Never throws.
-    if !super::transport::is_abort_signal(&signal) {
-        errors.push(FieldError::new(
-            "signal",
-            "Expected an AbortSignal",
-            Value::Null,
-        ));
-        return None;
-    }
-    Some(signal.unchecked_into())
+    let of_its_kind = !absent && super::transport::is_abort_signal(&signal);
+    options::take_js("signal", JsKind::Signal, absent, of_its_kind, errors)
+        .then(|| signal.unchecked_into())
 }
 
 fn callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
     let callback = interop::get(options, key, errors);
-    if callback.is_undefined() || callback.is_null() {
-        return None;
-    }
-    let callback = callback
-        .is_function()
-        .then(|| callback.unchecked_into::<Function>());
-    if callback.is_none() {
-        errors.push(FieldError::new(key, "Expected a function", Value::Null));
-    }
-    callback
+    let absent = callback.is_undefined() || callback.is_null();
+    options::take_js(
+        key,
+        JsKind::Function,
+        absent,
+        callback.is_function(),
+        errors,
+    )
+    .then(|| callback.unchecked_into())
 }
 
 /// Reads an options object's JSON-valued keys into a map, rejecting unknown

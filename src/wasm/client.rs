@@ -21,7 +21,7 @@ use crate::save::SaveStep;
 use crate::value::Value;
 
 use super::args::{self, Prepared};
-use super::bulk::{self, BulkRun};
+use super::bulk;
 use super::errors::{to_js_error, to_js_error_from, validation_error};
 use super::interop;
 use super::transport::{self, Shared, Signals};
@@ -185,19 +185,12 @@ impl CheckoutPageClient {
     ) -> js_sys::Promise {
         let options = options.unwrap_or(JsValue::UNDEFINED);
         // Every item and option is read now, before the promise is returned.
-        let bulk = match args::bulk(&self.config, &items, &options) {
-            Ok(bulk) => bulk,
-            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-        };
-        let run = Rc::new(BulkRun {
-            job: RefCell::new(bulk.job),
-            patience: bulk.settings.patience,
-            shared: self.shared.clone(),
-            job_pacer: bulk.settings.job_pacer.map(RefCell::new),
-            signal: bulk.signal,
-            on_progress: bulk.on_progress,
-        });
-        let concurrency = bulk.settings.concurrency as usize;
+        let (run, concurrency) =
+            match args::bulk(&self.config, self.shared.clone(), &items, &options) {
+                Ok(bulk) => bulk,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
+        let run = Rc::new(run);
         let secret = redact::secret_of_config(&self.config);
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
