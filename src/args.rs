@@ -18,7 +18,7 @@
 
 use crate::call::Patience;
 use crate::config::{ClientConfig, ClientOptionsInput};
-use crate::endpoints::{Args, Endpoint, HttpRequest, Param, UpdateCustomer};
+use crate::endpoints::{Args, Endpoint, HttpRequest, Param, RequestFn, UpdateCustomer};
 use crate::error::{cap_problems, Error, FieldError, ProblemCode};
 pub use crate::error::{problem_value, problems_value};
 use crate::merge::{merge_customer, Merge};
@@ -248,7 +248,7 @@ pub fn endpoint_request<E: Endpoint>(
     options: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     // One copy of the reading for every endpoint: what differs is data.
-    read_endpoint_args(config, (E::PARAMS, E::request), args, settings, options)
+    read_endpoint_args(config, (E::PARAMS, E::REQUEST), args, settings, options)
 }
 
 /// [`endpoint_request`] for an endpoint's `PARAMS` and `request`.
@@ -287,9 +287,6 @@ fn read_endpoint_args(
         false => Err(Error::validation(localized(errors, locale))),
     }
 }
-
-/// An endpoint's [`Endpoint::request`].
-type RequestFn = fn(&ClientConfig, &Args) -> Result<HttpRequest, Error>;
 
 /// A customer (with its `id`) argument named `param`.
 pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldError>> {

@@ -1,10 +1,9 @@
 //! `GET /v1/customers/:customerId`: loads one customer.
 
-use super::{check_customer_id, customer_path, Args, Endpoint, HttpRequest};
+use super::{check_customer_id, customer_path, Endpoint, HttpRequest, ParseFn, RequestFn};
 use super::{Metadata, Param};
 use crate::config::ClientConfig;
-use crate::error::{Error, ResponseBody, ResponseMeta};
-use crate::value::Value;
+use crate::error::Error;
 
 pub use super::parse_customer_response as parse_response;
 
@@ -34,11 +33,6 @@ pub struct GetCustomer;
 impl Endpoint for GetCustomer {
     const PARAMS: &'static [Param] = &[Param::CustomerId];
 
-    fn request(config: &ClientConfig, args: &Args) -> Result<HttpRequest, Error> {
-        request(config, &args.customer_id)
-    }
-
-    fn parse(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error> {
-        parse_response(status, body, meta).map(|(_customer, data)| data)
-    }
+    const REQUEST: RequestFn = |config, args| request(config, &args.customer_id);
+    const PARSE: ParseFn = super::customer_data;
 }

@@ -43,10 +43,23 @@ pub trait Endpoint {
     /// Its request, from its arguments as read (those of
     /// [`Self::PARAMS`], every one without a problem). Fails with a
     /// `validation` error, before anything is sent.
-    fn request(config: &ClientConfig, args: &Args) -> Result<HttpRequest, Error>;
+    const REQUEST: RequestFn;
 
-    /// What the call resolves to, from its reply (a 2xx), or why not.
-    fn parse(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error>;
+    /// What the call resolves to, from its reply (a 2xx), or why not
+    /// ([`customer_data`] for a call answering with one customer).
+    const PARSE: ParseFn;
+}
+
+/// An endpoint's [`Endpoint::REQUEST`].
+pub type RequestFn = fn(&ClientConfig, &Args) -> Result<HttpRequest, Error>;
+
+/// An endpoint's [`Endpoint::PARSE`].
+pub type ParseFn = fn(u16, ResponseBody, ResponseMeta) -> Result<Value, Error>;
+
+/// What a call answering with one customer resolves to: the customer's data
+/// as the server sent it ([`parse_customer_response`]).
+pub fn customer_data(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error> {
+    parse_customer_response(status, body, meta).map(|(_customer, data)| data)
 }
 
 /// What an argument of a call is.

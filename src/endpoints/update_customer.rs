@@ -1,11 +1,10 @@
 //! `PATCH /v1/customers/:customerId`: updates one customer with a patch.
 
-use super::{check_customer_id, customer_path, Args, Endpoint, HttpRequest};
+use super::{check_customer_id, customer_path, Endpoint, HttpRequest, ParseFn, RequestFn};
 use super::{Metadata, Param};
 use crate::config::ClientConfig;
-use crate::error::{Error, ResponseBody, ResponseMeta};
+use crate::error::Error;
 use crate::model::CustomerPatch;
-use crate::value::Value;
 
 pub use super::parse_customer_response as parse_response;
 
@@ -54,7 +53,7 @@ pub struct UpdateCustomer;
 impl Endpoint for UpdateCustomer {
     const PARAMS: &'static [Param] = &[Param::CustomerId, Param::Patch];
 
-    fn request(config: &ClientConfig, args: &Args) -> Result<HttpRequest, Error> {
+    const REQUEST: RequestFn = |config, args| {
         // Never `None` here: read in the call's mode, the patch is a problem
         // unless it is one; an empty patch is refused.
         let empty = CustomerPatch::default();
@@ -63,9 +62,6 @@ impl Endpoint for UpdateCustomer {
             &args.customer_id,
             args.patch.as_ref().unwrap_or(&empty),
         )
-    }
-
-    fn parse(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error> {
-        parse_response(status, body, meta).map(|(_customer, data)| data)
-    }
+    };
+    const PARSE: ParseFn = super::customer_data;
 }

@@ -12,13 +12,12 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Outcome};
 use crate::call::Call;
 use crate::config::ClientConfig;
-use crate::endpoints::{Endpoint, GetCustomer, UpdateCustomer};
-use crate::error::{Error, ResponseBody, ResponseMeta};
+use crate::endpoints::{Endpoint, GetCustomer, ParseFn, UpdateCustomer};
+use crate::error::Error;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::redact;
 use crate::save::SaveStep;
-use crate::value::Value;
 
 use super::args::{self, Prepared};
 use super::bulk;
@@ -215,7 +214,7 @@ impl CheckoutPageClient {
     ) -> js_sys::Promise {
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         // One copy of the driving for every endpoint: what differs is data.
-        self.send(args::call::<E>(&self.config, args, &options), E::parse)
+        self.send(args::call::<E>(&self.config, args, &options), E::PARSE)
     }
 
     /// A promise for a prepared call: rejected at once when preparing
@@ -239,9 +238,6 @@ impl CheckoutPageClient {
         })
     }
 }
-
-/// An endpoint's [`Endpoint::parse`].
-type ParseFn = fn(u16, ResponseBody, ResponseMeta) -> Result<Value, Error>;
 
 /// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
 /// Items that ended `aborted` carry the job signal's reason as `cause`.
