@@ -1,8 +1,8 @@
-//! Options have one definition: the option types of `src/wasm/types.rs`,
-//! whose TypeScript definitions (tsify) are the package's public types
+//! Options have one definition: the declarations of `src/options.rs`, whose
+//! TypeScript definitions (tsify) are the package's public types
 //! (`tests/api/checkoutpage.d.ts`, checked against every build by
-//! `tests/api/check-dts.sh`). The names the readers accept
-//! (`checkoutpage::args`) must be exactly the names those types declare, and
+//! `tests/api/check-dts.sh`) and whose key lists the readers accept. The
+//! names read must be exactly the names those types declare, and
 //! `ValidationMode` exactly the modes the core parses.
 
 #![cfg(not(target_arch = "wasm32"))]
