@@ -19,8 +19,12 @@
 //   - nothing throws out of validateCustomerPatch (always an array of at most
 //     101 `{param, message, value}` with short texts);
 //   - every other export returns or throws a CheckoutPageError;
-//   - updateCustomer / updateCustomers return a promise without throwing, and
-//     it settles (within 10 s) with a result or a CheckoutPageError;
+//   - updateCustomer / updateCustomers (with an array, an iterable or an
+//     async iterable) and listCustomers return a promise without throwing,
+//     and it settles (within 10 s) with a result or a CheckoutPageError;
+//     iterating a listCustomers call yields customers or throws a
+//     CheckoutPageError, and the query sent holds the search the params held
+//     at call time;
 //   - a request that was sent holds only what the patch held at call time
 //     (the patch is mutated right after the call);
 //   - no call takes longer than 3 s; no uncaught exception or unhandled
@@ -45,6 +49,13 @@ const arg = (name, fallback) => {
 const seconds = arg("--seconds", 60);
 let seed = arg("--seed", Date.now() % 1e9) >>> 0;
 const startSeed = seed;
+
+// Node loads its fetch (undici) lazily, on the first use of `fetch` or
+// `Response`, and that load JSON.stringifies options of its own: were it to
+// happen in a polluted round, a polluted toJSON would be called by Node, not
+// by the package (README, "Prototype pollution"). Loaded now, before any.
+void globalThis.Response;
+void globalThis.fetch;
 
 const sdk = await import(new URL("../pkg/index.js", import.meta.url));
 const { CheckoutPageClient, CheckoutPageError } = sdk;
@@ -305,10 +316,23 @@ const plainData = (v, depth) => {
 
 // The recording server: every PATCH body by customer id, answered 200.
 const bodies = new Map();
+// The list call's queries, as sent (issue 24).
+const listQueries = [];
+const listCustomer = (n) =>
+  ({ id: n.toString(16).padStart(24, "0"), email: `c${n}@example.com`, sellerId: "s", createdAt: "2024-01-01T00:00:00Z", updatedAt: "2024-01-01T00:00:00Z" });
 const server = createServer((req, res) => {
   let body = "";
   req.on("data", (c) => (body += c));
   req.on("end", () => {
+    const url = new URL(req.url, "http://x");
+    if (url.pathname === "/v1/customers/") {
+      // Two pages of two customers: the first, then one after a cursor.
+      listQueries.push(url.searchParams);
+      const later = url.searchParams.has("starting_after") || url.searchParams.has("ending_before");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: later ? [listCustomer(3), listCustomer(4)] : [listCustomer(1), listCustomer(2)], total: 4, has_more: !later }));
+      return;
+    }
     const id = decodeURIComponent(req.url.split("/").pop() || "");
     bodies.set(id, body);
     res.writeHead(200, { "content-type": "application/json" });
@@ -635,6 +659,65 @@ while (Date.now() < deadline) {
     }
     if (bulk) await settles("updateCustomers", bulk);
   }
+  // listCustomers with hostile params and options: it returns without
+  // throwing, settles with a page or a CheckoutPageError, and a query sent
+  // holds the search the params held at call time; iterating it yields or
+  // throws only CheckoutPageErrors.
+  if (chance(0.2)) {
+    const params = chance(0.6)
+      ? { search: pick(["ada", "A\uD83D", value(1)]), limit: pick([2, 0, 101, 2.5, "10", value(1)]), ...(chance(0.3) ? { startingAfter: pick([newId(), value(1)]) } : {}) }
+      : value(2);
+    const search = isPlainData(params) ? plainCopy(params)?.search : undefined;
+    const options = chance(0.7) ? undefined : chance(0.5) ? patch() : { timeoutMs: value(3), locale: value(1) };
+    listQueries.length = 0;
+    let listed;
+    try {
+      listed = timed("listCustomers", () => client.listCustomers(params, options));
+    } catch (e) {
+      fail("listCustomers threw synchronously", e && e.stack);
+    }
+    if (params !== null && typeof params === "object") mutate(params);
+    if (listed) {
+      const outcome = await settles("listCustomers", listed);
+      if (outcome && "ok" in outcome) {
+        const sent = listQueries[0];
+        if (!sent) fail("listCustomers resolved without a request", "");
+        else if (typeof search === "string" && sent.get("search") !== search)
+          fail("listCustomers sent another search than the call's", `${sent.get("search")} vs ${search}`);
+        if (!Array.isArray(outcome.ok.data)) fail("a page without data", String(outcome.ok));
+        let n = 0;
+        try {
+          const run = (async () => {
+            for await (const customer of listed) if (++n > 3 || typeof customer.id !== "string") break;
+          })();
+          await settles("iterating listCustomers", run.then(() => undefined));
+        } catch (e) {
+          fail("iterating listCustomers threw", e && e.stack);
+        }
+      }
+    }
+  }
+
+  // updateCustomers over an iterable or async iterable of hostile items,
+  // sometimes throwing: a promise that settles, never a throw.
+  if (chance(0.1)) {
+    const throws = chance(0.3);
+    function* items() {
+      yield { customerId: newId(), patch: patch() };
+      yield value(2);
+      if (throws) throw new Error("the source broke");
+      yield { customerId: value(1), patch: value(2) };
+    }
+    const source = pick([items(), (async function* () { yield* items(); })(), new Set([value(1), { customerId: newId(), patch: patch() }])]);
+    let bulk;
+    try {
+      bulk = timed("updateCustomers (iterable)", () => client.updateCustomers(source, chance(0.7) ? undefined : patch()));
+    } catch (e) {
+      fail("updateCustomers (iterable) threw synchronously", e && e.stack);
+    }
+    if (bulk) await settles("updateCustomers (iterable)", bulk);
+  }
+
   // A polluted prototype, with a client whose fetch option records what it
   // is handed (Node's own fetch reads some keys through the prototype).
   if (chance(0.15)) await pollutedRound();

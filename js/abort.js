@@ -68,6 +68,23 @@ export function sleep(ms, signal) {
 }
 
 /**
+ * Where a save waits for its turn (the client's save of the same customer
+ * before it to end): `opened` resolves when `open()` is called, or as soon
+ * as `signal` (if any) aborts; the listener is gone by then.
+ */
+export function gate(signal) {
+  let open;
+  const opened = new Promise((resolve) => {
+    const unsubscribe = signal ? subscribeAbort(signal, resolve) : () => {};
+    open = () => {
+      unsubscribe();
+      resolve();
+    };
+  });
+  return { opened, open };
+}
+
+/**
  * One attempt's AbortController: aborted after `timeoutMs`, or when
  * `signal` (if any) aborts. `timedOut` says whether the timer fired;
  * `done()` clears the timer and the listener.

@@ -10,18 +10,20 @@
 //!   patch: what blocks a patch, and the "at least one field" rule (as the
 //!   rules state it) applied once.
 //! - Customer ids, customers, drafts and bulk items.
+//! - The list call's parameters, [`list_params`].
 //!
 //! Caps, so that every call is linear in its input and never grows memory
 //! for good: [`MAX_INPUT_CHARS`] per argument, [`MAX_DEPTH`] levels,
 //! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
 //! are capped by [`crate::error`].
 
-use crate::call::Patience;
+use crate::call::{Call, Patience};
 use crate::config::{ClientConfig, ClientOptionsInput};
+use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
 use crate::endpoints::{Args, Endpoint, HttpRequest, Param, RequestFn, UpdateCustomer};
 use crate::error::{cap_problems, Error, FieldError, ProblemCode};
 pub use crate::error::{problem_value, problems_value};
-use crate::merge::{merge_customer, Merge};
+use crate::merge::{merge_customer, other_customer, Merge};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::options::{self, BulkOptions, ClientOptions, MergeOptions, RequestOptions};
@@ -288,6 +290,127 @@ fn read_endpoint_args(
     }
 }
 
+/// Reads `listCustomers`'s `params` (an object, `undefined` or `null`):
+/// `search` (a string), `limit` (an integer 1–100), `startingAfter` and
+/// `endingBefore` (customer ids, not both). Unknown names and bad values
+/// are problems in `errors`; `undefined` or `null` leaves a parameter out.
+pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListParams {
+    let Snapshot { value, problems } = snapshot;
+    errors.extend(problems);
+    let map = match value {
+        None | Some(Value::Null) => return ListParams::default(),
+        Some(Value::Object(map)) => map,
+        Some(other) => {
+            // Not `not_an_object`, whose message in other locales speaks of a patch.
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidInput,
+                "",
+                "The list parameters must be an object {search, limit, startingAfter, endingBefore}",
+                other,
+            ));
+            return ListParams::default();
+        }
+    };
+    let known: Vec<&str> = LIST_PARAMS.iter().map(|(name, _)| *name).collect();
+    let string = |name: &str, errors: &mut Vec<FieldError>| match map.get(name) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidType,
+                name,
+                "Expected a string",
+                other.clone(),
+            ));
+            None
+        }
+    };
+    let search = string("search", errors);
+    let starting_after = string("startingAfter", errors);
+    let ending_before = string("endingBefore", errors);
+    let limit = match map.get("limit") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) if n.fract() == 0.0 && (1.0..=100.0).contains(n) => Some(*n as u32),
+        Some(other) => {
+            errors.push(list_customers::limit_problem(other.clone()));
+            None
+        }
+    };
+    for (name, _) in map.iter() {
+        if !known.contains(&name) {
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidInput,
+                name,
+                format!("Unknown list parameter; accepted: {}", known.join(", ")),
+                Value::Null,
+            ));
+        }
+    }
+    ListParams {
+        search,
+        limit,
+        starting_after,
+        ending_before,
+    }
+}
+
+/// The `GET` request of one page of `listCustomers`: fails with every
+/// problem in `errors` and those of the parameters.
+pub fn list_request(
+    config: &ClientConfig,
+    params: &ListParams,
+    locale: Locale,
+    mut errors: Vec<FieldError>,
+) -> Result<HttpRequest, Error> {
+    errors.extend(params.problems());
+    match errors.is_empty() {
+        true => list_customers::request(config, params),
+        false => Err(Error::validation(localized(errors, locale))),
+    }
+}
+
+/// The page `listCustomers` resolves to, as data: `{data, total, hasMore,
+/// params, next, previous}` (`params`: the query of this page; `next` and
+/// `previous`: the query of that page, or `null` when there is none).
+pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
+    let query = |params: Option<ListParams>| params.map_or(Value::Null, |p| p.to_value());
+    let next = query(page.next_params(params));
+    let previous = query(page.previous_params(params));
+    let mut map = Map::new();
+    map.insert("data", Value::Array(page.data));
+    map.insert("total", Value::Number(page.total));
+    map.insert("hasMore", Value::Bool(page.has_more));
+    map.insert("params", params.to_value());
+    map.insert("next", next);
+    map.insert("previous", previous);
+    Value::Object(map)
+}
+
+/// The error of an `updateCustomers` iterable with more than
+/// [`MAX_BULK_ITEMS`] items (an array that long is refused before anything
+/// is sent; an iterable's length is known only as it is pulled), its message
+/// in `locale`.
+pub fn too_many_items(locale: Locale) -> Error {
+    let message = format!(
+        "updateCustomers takes at most {MAX_BULK_ITEMS} items; the iterable had more, and \
+         none after the first {MAX_BULK_ITEMS} were sent: split the job"
+    );
+    let problem = FieldError::problem(ProblemCode::InvalidInput, "items", message, Value::Null);
+    Error::validation(localized(vec![problem], locale))
+}
+
+/// The error of `getNextPage()` or `getPreviousPage()` where there is no
+/// such page, its message in `locale`.
+pub fn no_such_page(locale: Locale) -> Error {
+    let problem = FieldError::problem(
+        ProblemCode::InvalidInput,
+        "",
+        "There is no such page: check hasNextPage() or hasPreviousPage() first",
+        Value::Null,
+    );
+    Error::validation(localized(vec![problem], locale))
+}
+
 /// A customer (with its `id`) argument named `param`.
 pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldError>> {
     let Snapshot {
@@ -380,9 +503,11 @@ pub enum BulkItem {
     Item(Read, Read),
 }
 
-/// The problem of `updateCustomers`' items when they are not an array.
+/// The problem of `updateCustomers`' items when they are neither an array
+/// nor an iterable.
 pub fn items_not_an_array(value: Option<Value>) -> FieldError {
-    not_an_object("items", "Expected an array of {customerId, patch}", value)
+    let what = "Expected an array, an iterable or an async iterable of {customerId, patch}";
+    not_an_object("items", what, value)
 }
 
 /// One bulk item's customer id and request, or why it fails alone (in the
@@ -408,8 +533,9 @@ pub fn bulk_item(
     (customer_id, request)
 }
 
-/// More items than `updateCustomers` takes (`length`, when known).
-pub fn too_many_items(path: &str, length: Option<f64>) -> FieldError {
+/// An array of more items than `updateCustomers` takes (`length`, when
+/// known): refused before anything is sent.
+pub fn too_many_array_items(path: &str, length: Option<f64>) -> FieldError {
     FieldError::problem(
         ProblemCode::InvalidInput,
         path,
@@ -642,7 +768,7 @@ pub fn save(
     draft: Snapshot,
     map: &Map,
     mut errors: Vec<FieldError>,
-) -> Result<(Save, HttpRequest, Patience), Error> {
+) -> Result<(Save, Call), Error> {
     // A save's options are a call's and `onConflict`
     // ([`crate::options::SaveOptions`]):
     // read by those readers, in that order.
@@ -655,15 +781,30 @@ pub fn save(
         errors.append(&mut e);
         refused(std::mem::take(&mut errors))
     })?;
-    let draft = draft_named(&loaded, draft, "draft");
-    match draft {
-        Ok(draft) if errors.is_empty() => Save::start(config, loaded, draft, on_conflict, mode)
-            .map(|(save, request)| (save, request, patience)),
+    match draft_of(&loaded, draft) {
+        Ok(draft) if errors.is_empty() => {
+            Save::start(config, loaded, draft, on_conflict, mode, patience)
+        }
         Ok(_) => Err(refused(errors)),
         Err(mut problems) => {
             errors.append(&mut problems);
             Err(refused(errors))
         }
+    }
+}
+
+/// The draft of `saveCustomer` and `mergeCustomer`, edited from `base`
+/// ([`draft_named`]), unless its `id` is another customer's: then that one
+/// problem at `id` ([`other_customer`]), not the read-only fields that
+/// follow from it.
+fn draft_of(base: &Customer, draft: Snapshot) -> Result<CustomerDraft, Vec<FieldError>> {
+    match other_customer(base, draft.value.as_ref(), "draft", "id") {
+        Some(problem) => {
+            let mut problems = draft.problems;
+            problems.push(problem);
+            Err(problems)
+        }
+        None => draft_named(base, draft, "draft"),
     }
 }
 
@@ -689,7 +830,13 @@ pub fn merge(
             return Err(Error::validation(errors));
         }
     };
-    match draft_named(&base, draft, "draft") {
+    errors.extend(other_customer(
+        &base,
+        Some(&current.to_value()),
+        "current customer",
+        "current",
+    ));
+    match draft_of(&base, draft) {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
         Ok(_) => Err(Error::validation(errors)),
         Err(mut problems) => {

@@ -5,6 +5,11 @@
 //! The WebAssembly driver (`src/wasm/bulk.rs`) runs the workers; the native
 //! tests run the same loop on a fake clock.
 //!
+//! The items may also arrive one by one (an iterable or async iterable in
+//! JavaScript): a job made [`BulkJob::open`] asks a free worker to
+//! [`Next::Pull`] the next item, which the driver [`BulkJob::push`]es, until
+//! it [`BulkJob::close`]s the input; the total is unknown until then.
+//!
 //! Every item ends with exactly one outcome, in input order. Items that fail
 //! validation fail alone, without a request. After an abort, no new item
 //! starts; items already sent finish; the rest end `aborted`.
@@ -19,6 +24,10 @@ use crate::value::{Map, Value};
 pub enum Next {
     /// Drive this call for item `index`, then [`BulkJob::finish_call`].
     Item(usize, Call),
+    /// Fetch the next input item and [`BulkJob::push`] it (or
+    /// [`BulkJob::close`] the input at its end); then ask again. Only for
+    /// an open job, when every item so far has started.
+    Pull,
     /// Stop: nothing is left to start. `progressed` when stopping finished
     /// items (an abort ended the rest), so progress is worth reporting.
     Stop {
@@ -41,23 +50,27 @@ pub enum Outcome {
 pub struct Progress {
     /// Items finished (updated or failed).
     pub done: usize,
-    /// All items.
+    /// All items: those so far while the input is still open.
     pub total: usize,
+    /// Whether every item is known (`total` is final).
+    pub complete: bool,
     /// Items failed so far.
     pub failed: usize,
 }
 
 impl Progress {
-    /// As `onProgress` gets it: `{done, total, failed}`.
+    /// As `onProgress` gets it: `{done, total, failed}`, `total` `null`
+    /// until every item is known.
     pub fn to_value(self) -> Value {
+        let count = |n: usize| Value::Number(n as f64);
+        let total = match self.complete {
+            true => count(self.total),
+            false => Value::Null,
+        };
         let mut map = Map::new();
-        for (key, count) in [
-            ("done", self.done),
-            ("total", self.total),
-            ("failed", self.failed),
-        ] {
-            map.insert(key, Value::Number(count as f64));
-        }
+        map.insert("done", count(self.done));
+        map.insert("total", total);
+        map.insert("failed", count(self.failed));
         Value::Object(map)
     }
 }
@@ -90,6 +103,8 @@ pub struct BulkJob {
     next: usize,
     done: usize,
     failed: usize,
+    /// More items may come ([`BulkJob::open`]).
+    open: bool,
 }
 
 impl BulkJob {
@@ -104,18 +119,57 @@ impl BulkJob {
             next: 0,
             done: 0,
             failed: 0,
+            open: false,
         };
-        for (index, (customer_id, request)) in items.into_iter().enumerate() {
-            job.customer_ids.push(customer_id);
-            match request {
-                Ok(request) => job.requests.push(Some(request)),
-                Err(error) => {
-                    job.requests.push(None);
-                    job.finish(index, Outcome::Failed(error));
-                }
-            }
+        for item in items {
+            job.add(item);
         }
         job
+    }
+
+    /// A job whose items arrive one by one ([`Next::Pull`]).
+    pub fn open() -> Self {
+        BulkJob {
+            open: true,
+            ..BulkJob::new(Vec::new())
+        }
+    }
+
+    /// Adds the next item of an open job (ignored once closed).
+    pub fn push(&mut self, item: (String, Result<HttpRequest, Error>)) {
+        if self.open {
+            self.outcomes.push(None);
+            self.add(item);
+        }
+    }
+
+    /// The input has ended: no more items; the total is final.
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+
+    /// Whether the job holds the most items one job takes
+    /// ([`crate::args::MAX_BULK_ITEMS`]): one more item from an open input
+    /// is refused ([`crate::args::too_many_items`]) rather than left unsent.
+    pub fn is_full(&self) -> bool {
+        self.customer_ids.len() >= crate::args::MAX_BULK_ITEMS as usize
+    }
+
+    /// Whether more items may come.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    fn add(&mut self, (customer_id, request): (String, Result<HttpRequest, Error>)) {
+        let index = self.customer_ids.len();
+        self.customer_ids.push(customer_id);
+        match request {
+            Ok(request) => self.requests.push(Some(request)),
+            Err(error) => {
+                self.requests.push(None);
+                self.finish(index, Outcome::Failed(error));
+            }
+        }
     }
 
     /// The next item to send, skipping finished ones.
@@ -131,17 +185,20 @@ impl BulkJob {
     }
 
     /// What a free worker does next; `stopped` when the job's signal has
-    /// fired (every item not yet started then ends `aborted`).
+    /// fired (every item not yet started then ends `aborted`, and an open
+    /// input is closed: nothing more is pulled).
     pub fn next(&mut self, stopped: bool, patience: Patience) -> Next {
         if stopped {
             let before = self.done;
             self.abort_rest();
+            self.close();
             return Next::Stop {
                 progressed: self.done > before,
             };
         }
         match self.next_request() {
             Some((index, request)) => Next::Item(index, Call::new(request, patience)),
+            None if self.open => Next::Pull,
             None => Next::Stop { progressed: false },
         }
     }
@@ -186,6 +243,7 @@ impl BulkJob {
         Progress {
             done: self.done,
             total: self.outcomes.len(),
+            complete: !self.open,
             failed: self.failed,
         }
     }

@@ -192,6 +192,9 @@ pub struct Call {
     hops: u32,
     /// The head of the response whose body is being read.
     head: Box<Head>,
+    /// Wait first, as retry number `.0` after a failure whose `Retry-After`
+    /// was `.1` ([`Call::after_retryable`]).
+    delay: Option<(u32, Option<u64>)>,
 }
 
 impl Call {
@@ -206,7 +209,41 @@ impl Call {
             redirect: None,
             hops: 0,
             head: Box::default(),
+            delay: None,
         }
+    }
+
+    /// A call that first waits what retry number `retry` (0 for the first)
+    /// of another call would have waited after `error` ([`retry::delay_ms`]:
+    /// backoff, or the server's `Retry-After`), then goes on as
+    /// [`Call::new`]. For a sequence that must do something else before
+    /// retrying (the conflict-aware save loads the customer again before
+    /// re-sending its `PATCH`); [`Call::retry_allowed`] says whether it may.
+    pub fn after_retryable(
+        request: HttpRequest,
+        patience: Patience,
+        retry: u32,
+        error: &Error,
+    ) -> Self {
+        Call {
+            delay: Some((retry, error.retry_after_ms)),
+            ..Call::new(request, patience)
+        }
+    }
+
+    /// Whether a call with `patience` to `endpoint` that failed with
+    /// `error` after `retry` retries may retry, as [`Call::step`] decides
+    /// (the endpoint's retry policy, retries left, a wait within patience).
+    pub fn retry_allowed(
+        error: &Error,
+        endpoint: &crate::endpoints::Metadata,
+        patience: Patience,
+        retry: u32,
+    ) -> bool {
+        let max_wait = patience.max_wait_ms.min(u64::MAX as f64) as u64;
+        retry < patience.max_retries
+            && retry::is_retryable(error, endpoint)
+            && retry::delay_ms(retry, error.retry_after_ms, 0.0, max_wait).is_some()
     }
 
     /// The request to send on [`Step::Send`], or the redirect's on
@@ -267,6 +304,13 @@ impl Call {
                     _ => error,
                 };
                 self.done(Err(error))
+            }
+            (State::Start, Event::Ready) if self.delay.is_some() => {
+                let (retry, retry_after_ms) = self.delay.take().unwrap_or_default();
+                let max_wait = self.patience.max_wait_ms.min(u64::MAX as f64) as u64;
+                // Checked by `retry_allowed`; a refused wait becomes none.
+                let wait = retry::delay_ms(retry, retry_after_ms, random, max_wait).unwrap_or(0);
+                Step::Wait(wait as f64)
             }
             (State::Start, Event::Ready) => match job {
                 Some(job) => {

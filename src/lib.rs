@@ -48,6 +48,7 @@ pub use wasm::{
     apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
     customer_patch_json_schema, diff_customer, merge_customer, normalize_customer_patch,
     validate_customer_patch, BulkItem, BulkProgress, CheckoutPageClient, CheckoutPageError,
+    ListParams,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};

@@ -193,3 +193,31 @@ impl ThreeWay for Merger {
         }
     }
 }
+
+/// The problem when `value` (a draft, or the customer as stored now, as
+/// JSON data; `what` names it in the message, `param` is where the problem
+/// is reported) holds an `id` other than `base.id`: merging or saving it
+/// would write one customer's fields onto another. A value without an `id`
+/// is taken as `base`'s.
+pub fn other_customer(
+    base: &Customer,
+    value: Option<&Value>,
+    what: &str,
+    param: &str,
+) -> Option<crate::error::FieldError> {
+    let id = value?.as_object()?.get("id")?;
+    if id.as_str() == Some(base.id.as_str()) {
+        return None;
+    }
+    let message = format!(
+        "The {what} is another customer's: its id is not {}, the id of the customer \
+         loaded. Edit a copy of the customer loaded, and leave its id as it is",
+        base.id
+    );
+    Some(crate::error::FieldError::problem(
+        crate::error::ProblemCode::InvalidInput,
+        param,
+        message,
+        id.clone(),
+    ))
+}

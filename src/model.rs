@@ -168,6 +168,25 @@ macro_rules! shipping_type {
                 };
                 (out != Shipping::default()).then_some(out)
             }
+
+            fn overlay(field: &mut Option<Self>, path: Path, value: &Value, reader: &mut Reader) {
+                let Value::Object(object) = value else {
+                    *field = read_nullable(path, value, reader);
+                    return;
+                };
+                let shipping = field.get_or_insert_with(Shipping::default);
+                for (key, value) in object.iter() {
+                    match key {
+                        $($name => FieldValue::overlay(
+                            &mut shipping.$field,
+                            shipping_path!($kind, $name),
+                            value,
+                            reader,
+                        ),)*
+                        _ => reader.unknown(Path::at("shipping", key), value, &SHIPPING_FIELDS),
+                    }
+                }
+            }
         }
     };
 }
@@ -404,7 +423,9 @@ macro_rules! customer_types {
                 /// [`Customer`]. Feed it to `diff_customer` to get the minimal patch.
                 ///
                 /// A draft may be partial: a field it leaves out (or sets to `undefined`)
-                /// keeps the customer's value, unchanged; `null` or `""` empties it. (In
+                /// keeps the customer's value, unchanged; `null` or `""` empties it. The
+                /// same holds inside `address`, `shipping` and `shipping.address`: a
+                /// sub-field left out keeps the customer's value. (In
                 /// Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
                 /// draft.) Emptying `email` does not clear it (the API cannot).
                 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -574,13 +595,15 @@ macro_rules! customer_types {
 
             /// Lays `state`'s editable fields over this draft's, read as a
             /// customer's; `false` (the draft half-updated) when one has a
-            /// wrong type. Other keys of `state` are ignored.
+            /// wrong type. Other keys of `state` are ignored. Inside an
+            /// `address` or `shipping` object, as at the top, a key left out
+            /// keeps the draft's value ([`FieldValue::overlay`]).
             pub(crate) fn overlay(&mut self, state: &Map) -> bool {
                 let mut reader = Reader::stored();
                 for (key, value) in state.iter() {
                     let path = Path::top(key);
                     match key {
-                        $($name => self.$field = read_nullable(path, value, &mut reader),)*
+                        $($name => FieldValue::overlay(&mut self.$field, path, value, &mut reader),)*
                         _ => {}
                     }
                 }
@@ -742,6 +765,14 @@ pub(crate) trait FieldValue: Clone + PartialEq + Sized {
     /// The three-way merge of the field at `path` (`[base, theirs, mine]`,
     /// canonical): a string is one leaf, an object merges its fields.
     fn merge3(path: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self>;
+
+    /// Lays a draft's `value` for the field at `path` over `field` (read as
+    /// stored data): `null` empties it, a string replaces it, and an object
+    /// (`address`, `shipping`, `shipping.address`) sets the keys it holds,
+    /// each the same way, leaving the others as they were.
+    fn overlay(field: &mut Option<Self>, path: Path, value: &Value, reader: &mut Reader) {
+        *field = read_nullable(path, value, reader);
+    }
 }
 
 /// Settles one leaf (a string field, an address line) of a three-way merge:
@@ -825,6 +856,21 @@ impl FieldValue for Address {
         let empty = Address::default();
         let out = Address::merge_lines(path, sides_of(sides, &empty), leaves);
         (out != Address::default()).then_some(out)
+    }
+
+    fn overlay(field: &mut Option<Self>, path: Path, value: &Value, reader: &mut Reader) {
+        let Value::Object(object) = value else {
+            *field = read_nullable(path, value, reader);
+            return;
+        };
+        let address = field.get_or_insert_with(Address::default);
+        for (key, line) in object.iter() {
+            let at = Path::at(path.key(), key);
+            match address.line_mut(key) {
+                Some(slot) => *slot = read_nullable(at, line, reader),
+                None => reader.unknown(at, line, &ADDRESS_FIELDS),
+            }
+        }
     }
 }
 

@@ -35,6 +35,7 @@ fn invalid_items_fail_alone_without_a_request() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 2,
             total: 4,
             failed: 2
@@ -67,6 +68,7 @@ fn results_come_back_in_input_order() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 5,
             total: 5,
             failed: 1
@@ -91,6 +93,7 @@ fn abort_marks_every_unstarted_item() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 3,
             total: 4,
             failed: 3
@@ -114,6 +117,7 @@ fn an_outcome_is_recorded_once() {
     assert_eq!(
         job.progress(),
         Progress {
+            complete: true,
             done: 1,
             total: 1,
             failed: 0
@@ -143,10 +147,81 @@ fn results_and_progress_as_javascript_gets_them() {
     let progress = Progress {
         done: 2,
         total: 3,
+        complete: true,
         failed: 1,
     };
     assert_eq!(
         serde_json::to_string(&progress.to_value()).unwrap(),
         r#"{"done":2,"total":3,"failed":1}"#
     );
+    let coming = Progress {
+        complete: false,
+        ..progress
+    };
+    assert_eq!(
+        serde_json::to_string(&coming.to_value()).unwrap(),
+        r#"{"done":2,"total":null,"failed":1}"#
+    );
+}
+
+/// Issue 24: items that arrive one by one (an iterable or async iterable):
+/// a free worker is asked to pull while the input is open, the total is
+/// not final until it closes, and an abort closes it.
+#[test]
+fn an_open_job_pulls_items_until_its_input_closes() {
+    use checkoutpage::bulk::Next;
+    use checkoutpage::call::Patience;
+    let patience = Patience::queued(1000, 0);
+    let mut job = BulkJob::open();
+    assert!(matches!(job.next(false, patience), Next::Pull));
+    job.push(prepare("a", named("A")));
+    job.push(prepare("b", CustomerPatch::default()));
+    let progress = job.progress();
+    assert_eq!(
+        (progress.done, progress.total, progress.complete),
+        (1, 2, false)
+    );
+    let Next::Item(index, _) = job.next(false, patience) else {
+        panic!("expected item a")
+    };
+    assert_eq!(index, 0);
+    assert!(matches!(job.next(false, patience), Next::Pull));
+    job.close();
+    assert!(matches!(job.next(false, patience), Next::Stop { .. }));
+    job.finish(index, Outcome::Failed(Error::new(ErrorKind::Network, "x")));
+    job.push(prepare("late", named("L")));
+    let progress = job.progress();
+    assert_eq!(
+        (progress.done, progress.total, progress.complete),
+        (2, 2, true)
+    );
+    assert_eq!(job.into_results().len(), 2, "nothing pushed after closing");
+
+    let mut aborted = BulkJob::open();
+    aborted.push(prepare("a", named("A")));
+    assert!(matches!(
+        aborted.next(true, patience),
+        Next::Stop { progressed: true }
+    ));
+    assert!(!aborted.is_open());
+    assert!(aborted.progress().complete);
+}
+
+/// An open job holds at most `MAX_BULK_ITEMS`: the driver refuses one more
+/// (`args::too_many_items`, a `validation` error on `items`) instead of
+/// leaving the rest of an iterable unsent without a word.
+#[test]
+fn an_open_job_is_full_at_the_bulk_item_cap() {
+    use checkoutpage::args::{too_many_items, MAX_BULK_ITEMS};
+    use checkoutpage::messages::Locale;
+    let mut job = BulkJob::open();
+    for _ in 0..MAX_BULK_ITEMS - 1 {
+        job.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
+    }
+    assert!(!job.is_full());
+    job.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
+    assert!(job.is_full());
+    let error = too_many_items(Locale::En);
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors[0].param, "items");
 }

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeSet;
 
+use checkoutpage::endpoints::list_customers::PARAMS as LIST_PARAMS;
 use checkoutpage::merge::OnConflict;
 use checkoutpage::options::{
     BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions, NON_JSON_KEYS,
@@ -73,6 +74,12 @@ fn the_option_names_read_are_the_option_names_typed() {
     .flat_map(|shape| shape.js_keys.iter().map(|k| (*k).to_owned()))
     .collect();
     assert_eq!(set(&NON_JSON_KEYS), js);
+}
+
+#[test]
+fn the_list_parameters_read_are_the_list_parameters_typed() {
+    let names: Vec<&str> = LIST_PARAMS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(properties("ListParams"), set(&names));
 }
 
 #[test]

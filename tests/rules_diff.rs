@@ -278,3 +278,53 @@ fn a_partial_draft_leaves_what_it_omits_unchanged() {
     wrong.insert("address", Value::from("not an address"));
     assert!(CustomerDraft::from_partial(&stored(), &wrong).is_err());
 }
+
+/// Trial of issue 26, F4: a draft holding part of a sub-object
+/// (`{ address: { city } }`) cleared the address's other lines, because the
+/// API replaces `address` and `shipping` whole and the draft's object
+/// replaced the stored one. Inside a sub-object, as at the top, a key left
+/// out is unchanged and `null` (or `""`) empties it.
+#[test]
+fn a_partial_sub_object_leaves_the_sub_fields_it_omits_unchanged() {
+    let diff = |state: &str| {
+        let Ok(Value::Object(state)) = checkoutpage::json::parse(state) else {
+            panic!("an object: {state}")
+        };
+        let draft = CustomerDraft::from_partial(&stored(), &state).unwrap();
+        assert_eq!(
+            CustomerDraft::from_partial_by_merge(&stored(), &state),
+            Ok(draft.clone())
+        );
+        json(&diff_customer(&stored(), &draft))
+    };
+    assert_eq!(
+        diff(r#"{"address":{"city":"Haarlem"}}"#),
+        r#"{"address":{"line1":"10 Downing Street","city":"Haarlem","postalCode":"SW1A 2AA","country":"GB"}}"#
+    );
+    assert_eq!(
+        diff(r#"{"address":{"postalCode":null,"state":"Greater London"}}"#),
+        r#"{"address":{"line1":"10 Downing Street","city":"London","state":"Greater London","country":"GB"}}"#
+    );
+    assert_eq!(
+        diff(r#"{"shipping":{"address":{"city":"Utrecht"}}}"#),
+        r#"{"shipping":{"name":"Ada","address":{"line1":"Keizersgracht 1","city":"Utrecht","country":"NL"}}}"#
+    );
+    assert_eq!(
+        diff(r#"{"shipping":{"phone":"+31 20 000 0000"}}"#),
+        r#"{"shipping":{"name":"Ada","phone":"+31 20 000 0000","address":{"line1":"Keizersgracht 1","city":"Amsterdam","country":"NL"}}}"#
+    );
+    assert_eq!(
+        diff(r#"{"shipping":{"address":null}}"#),
+        r#"{"shipping":{"name":"Ada"}}"#
+    );
+    // An empty object changes nothing; `null` removes the whole object.
+    assert_eq!(diff(r#"{"address":{},"shipping":{"address":{}}}"#), "{}");
+    assert_eq!(diff(r#"{"address":null}"#), r#"{"address":null}"#);
+    // A complete sub-object, as a form holds it, is read as before.
+    assert_eq!(
+        diff(
+            r#"{"address":{"line1":"Main St 1","city":"London","postalCode":"SW1A 2AA","country":"GB"}}"#
+        ),
+        r#"{"address":{"line1":"Main St 1","city":"London","postalCode":"SW1A 2AA","country":"GB"}}"#
+    );
+}

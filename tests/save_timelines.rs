@@ -257,3 +257,420 @@ fn a_failed_get_ends_the_save_with_its_error() {
     );
     assert_eq!(methods(&world.requests_for(&id)[1..]), ["GET"]);
 }
+
+/// Issue 26, trial F1: a `PATCH` the call machine would retry (here a 429
+/// with `Retry-After: 1`) was re-sent as merged from the first `GET`, so a
+/// colleague's edit landing before the retry was overwritten, unreported.
+/// Now the save waits the same second, loads again and merges again.
+#[test]
+fn a_patch_to_retry_loads_and_merges_again_first() {
+    let (mut world, client, id) = world();
+    let base = load(&mut world, client, &id);
+    // The save's GET (a 0 ms hold), its PATCH (a 429), then the next
+    // request: a colleague's save of line2 lands just before it.
+    world.inject_faults(
+        &id,
+        r#"[{"delayMs": 0}, {"status": 429, "retryAfter": 1},
+            {"edit": {"address": {"line1": "Keizersgracht 123", "line2": "5th floor",
+                                  "city": "Amsterdam", "country": "NL"}}}]"#,
+    );
+    let save = world.save(
+        client,
+        &base,
+        &edited(&base, r#"{"address":{"city":"Haarlem"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+    let saved = world.saved(save).1.unwrap();
+    let address = object(&saved.data).get("address").unwrap().to_json();
+    assert_eq!(
+        address,
+        r#"{"line1":"Keizersgracht 123","line2":"5th floor","city":"Haarlem","country":"NL"}"#,
+        "the colleague's line2 kept, my city saved"
+    );
+    assert!(saved.report.concurrent);
+    assert_eq!(saved.report.mine, ["address.city"]);
+    assert_eq!(saved.report.theirs, ["address.line2"]);
+    assert_eq!(saved.report.differences, Vec::<String>::new());
+    let log = world.requests_for(&id);
+    let log = &log[1..];
+    assert_eq!(methods(log), ["GET", "PATCH", "GET", "PATCH"]);
+    assert_eq!(log[1].status, Some(429));
+    assert!(
+        log[2].at >= log[1].at + 1_000,
+        "the Retry-After was waited before loading again"
+    );
+    assert_eq!(
+        log[3].at, log[2].at,
+        "the PATCH follows the new GET at once"
+    );
+    assert_eq!(
+        log[3].body.as_deref(),
+        Some(format!(r#"{{"address":{address}}}"#).as_str())
+    );
+}
+
+/// The same with a 503, and with the colleague's edit conflicting: the
+/// second merge refuses, and nothing more is sent.
+#[test]
+fn a_patch_to_retry_that_now_conflicts_sends_nothing_more() {
+    let (mut world, client, id) = world();
+    let base = load(&mut world, client, &id);
+    world.inject_faults(
+        &id,
+        r#"[{"delayMs": 0}, {"status": 503}, {"edit": {"name": "Ada K."}}]"#,
+    );
+    let save = world.save(
+        client,
+        &base,
+        &edited(&base, r#"{"name":"Countess"}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+    let error = world.saved(save).1.unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Conflict);
+    let found = error.conflict.as_deref().unwrap();
+    assert_eq!(found.conflicts[0].param, "name");
+    assert_eq!(field(&found.current, "name"), Some("Ada K."));
+    let log = world.requests_for(&id);
+    assert_eq!(methods(&log[1..]), ["GET", "PATCH", "GET"]);
+}
+
+/// The rounds of load-merge-send share the `PATCH`'s retry budget: with
+/// `maxRetries: 2`, three failed `PATCH`es end the save with the last
+/// error (and each is preceded by its own `GET`).
+#[test]
+fn patch_retries_through_the_get_keep_the_retry_budget() {
+    let (mut world, client, id) = world();
+    let base = load(&mut world, client, &id);
+    world.inject_faults(
+        &id,
+        r#"[{"delayMs": 0}, {"status": 503}, {"delayMs": 0}, {"status": 503},
+            {"delayMs": 0}, {"status": 503}, {"delayMs": 0}, {"status": 503}]"#,
+    );
+    let save = world.save(
+        client,
+        &base,
+        &edited(&base, r#"{"name":"Countess"}"#),
+        OnConflict::Reject,
+        CallOptions {
+            max_retries: Some(2),
+            ..CallOptions::default()
+        },
+    );
+    world.run();
+    assert_error(
+        &world.saved(save).1.unwrap_err(),
+        ErrorKind::Server,
+        Some(503),
+    );
+    let log = world.requests_for(&id);
+    assert_eq!(
+        methods(&log[1..]),
+        ["GET", "PATCH", "GET", "PATCH", "GET", "PATCH"]
+    );
+}
+
+/// Issue 26, trial F2: a draft of another customer (its `id` not the
+/// loaded one's) wrote that customer's fields onto the loaded one. Now it
+/// is a `validation` error at `id`, before anything is sent; the same for
+/// `mergeCustomer`.
+#[test]
+fn a_draft_of_another_customer_is_refused_before_sending() {
+    use checkoutpage::args::{self, Snapshot};
+    let (mut world, client, ada) = world();
+    let linus = world.new_customer(r#"{"email": "linus@example.com", "name": "Linus"}"#);
+    let ada_value = load(&mut world, client, &ada);
+    let linus_value = load(&mut world, client, &linus);
+    let before = world.requests_for(&ada).len();
+    let snapshot = |value: &Value| Snapshot {
+        value: Some(value.clone()),
+        problems: Vec::new(),
+    };
+    let draft = edited(&linus_value, r#"{"name":"Who?"}"#);
+    let config = world.config(client).clone();
+    let error = args::save(
+        &config,
+        snapshot(&ada_value),
+        snapshot(&draft),
+        &Map::new(),
+        Vec::new(),
+    )
+    .map(|_| ())
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
+    assert_eq!(error.errors[0].param, "id");
+    assert!(error.errors[0].message.contains("draft"));
+    assert_eq!(error.errors[0].value.as_str(), Some(linus.as_str()));
+    assert_eq!(world.requests_for(&ada).len(), before, "nothing sent");
+
+    let error = args::merge(
+        snapshot(&ada_value),
+        snapshot(&ada_value),
+        snapshot(&draft),
+        &Map::new(),
+        Vec::new(),
+    )
+    .map(|_| ())
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
+    assert_eq!(error.errors[0].param, "id");
+
+    // The customer as stored now, of another customer: refused at `current`.
+    let own = edited(&ada_value, r#"{"name":"Ada K."}"#);
+    let error = args::merge(
+        snapshot(&ada_value),
+        snapshot(&linus_value),
+        snapshot(&own),
+        &Map::new(),
+        Vec::new(),
+    )
+    .map(|_| ())
+    .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
+    assert_eq!(error.errors[0].param, "current");
+    assert_eq!(error.errors[0].value.as_str(), Some(linus.as_str()));
+
+    // The loaded customer's own id, or none, is fine.
+    assert!(args::save(
+        &config,
+        snapshot(&ada_value),
+        snapshot(&own),
+        &Map::new(),
+        Vec::new()
+    )
+    .is_ok());
+    let mut no_id = own.as_object().unwrap().clone();
+    no_id.remove("id");
+    assert!(args::merge(
+        snapshot(&ada_value),
+        snapshot(&ada_value),
+        snapshot(&Value::Object(no_id)),
+        &Map::new(),
+        Vec::new()
+    )
+    .is_ok());
+}
+
+/// Issue 26, trial F4: a draft holding part of a sub-object (`{ address:
+/// { city } }`, no other line) cleared the address's other lines when
+/// saved, the API replacing `address` whole. A key left out of a
+/// sub-object is unchanged from the loaded customer, as at the top (and as
+/// in `diffCustomer`); `null` empties it. A colleague's edit of another
+/// line is kept; `mergeCustomer` reads the draft the same way.
+#[test]
+fn a_partial_sub_object_in_a_draft_keeps_the_other_sub_fields() {
+    use checkoutpage::args::{self, Snapshot};
+    let (mut world, client, id) = world();
+    let loaded = load(&mut world, client, &id);
+    let edit = world.api.edit_customer(
+        &id,
+        br#"{"address": {"line1": "Keizersgracht 123", "line2": "4th floor", "city": "Amsterdam", "country": "NL"}}"#,
+        world.now as i64 + 1,
+    );
+    assert_eq!(edit.status, 200);
+    let draft = checkoutpage::json::parse(
+        r#"{"address": {"city": "Haarlem"}, "shipping": {"address": {"city": "Leiden"}}}"#,
+    )
+    .unwrap();
+    let save = world.save(
+        client,
+        &loaded,
+        &draft,
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+    let (_, saved) = world.saved(save);
+    let saved = saved.unwrap();
+    assert_eq!(saved.report.mine, ["address.city", "shipping.address.city"]);
+    assert_eq!(saved.report.theirs, ["address.line2"]);
+    assert_eq!(
+        object(&saved.data).get("address").unwrap().to_json(),
+        r#"{"line1":"Keizersgracht 123","line2":"4th floor","city":"Haarlem","country":"NL"}"#
+    );
+    assert_eq!(
+        object(&saved.data).get("shipping").unwrap().to_json(),
+        r#"{"address":{"city":"Leiden"}}"#
+    );
+
+    let snapshot = |value: &Value| Snapshot {
+        value: Some(value.clone()),
+        problems: Vec::new(),
+    };
+    let current = load(&mut world, client, &id);
+    let draft = checkoutpage::json::parse(r#"{"address": {"line2": null}}"#).unwrap();
+    let merge = args::merge(
+        snapshot(&current),
+        snapshot(&current),
+        snapshot(&draft),
+        &Map::new(),
+        Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(
+        merge.patch.to_value().to_json(),
+        r#"{"address":{"line1":"Keizersgracht 123","city":"Haarlem","country":"NL"}}"#
+    );
+}
+
+/// Issue 26 trial: two saves of one customer through one client at once
+/// (two tabs of one app sharing a client, a double click): the second's
+/// `GET` went out before the first's `PATCH`, so it merged against the
+/// customer as it was and its `PATCH` undid the first's edit. A save now
+/// waits for the client's save of the same customer under way, and sees
+/// its result: disjoint edits are both kept, the same field edited twice
+/// is a conflict. Saves of another customer are not held up; a save
+/// aborted while it waits sends nothing and holds nobody up.
+#[test]
+fn two_saves_of_one_customer_at_once_take_turns() {
+    let (mut world, client, id) = world();
+    let other = world.new_customer(r#"{"email": "grace@example.com", "name": "Grace"}"#);
+    let loaded = load(&mut world, client, &id);
+    let grace = load(&mut world, client, &other);
+    let before = world.all_requests();
+    let first = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"address":{"line2":"4th floor"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    let second = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"address":{"city":"Haarlem"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    let aborted = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"phone":"+31 6 1234 5678"}"#),
+        OnConflict::Reject,
+        CallOptions {
+            abort_at: Some(world.now),
+            ..CallOptions::default()
+        },
+    );
+    let third = world.save(
+        client,
+        &loaded,
+        &edited(&loaded, r#"{"address":{"line2":"5th floor"}}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    let elsewhere = world.save(
+        client,
+        &grace,
+        &edited(&grace, r#"{"name":"Grace Hopper"}"#),
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+
+    let order: Vec<(&str, bool)> = world
+        .api
+        .log()
+        .iter()
+        .skip(before)
+        .map(|e| {
+            (
+                e.method.as_str(),
+                e.customer_id.as_deref() == Some(id.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("GET", true),
+            ("GET", false),
+            ("PATCH", true),
+            ("PATCH", false),
+            ("GET", true),
+            ("PATCH", true),
+            ("GET", true),
+        ],
+        "one save of a customer at a time; the other customer's alongside"
+    );
+    let first = world.saved(first).1.unwrap();
+    assert!(!first.report.concurrent);
+    let second = world.saved(second).1.unwrap();
+    assert!(second.report.concurrent, "it saw the first save's result");
+    assert_eq!(second.report.theirs, ["address.line2"]);
+    assert_eq!(
+        object(&second.data).get("address").unwrap().to_json(),
+        r#"{"line1":"Keizersgracht 123","line2":"4th floor","city":"Haarlem","country":"NL"}"#
+    );
+    assert_error(
+        &world.saved(aborted).1.unwrap_err(),
+        ErrorKind::Aborted,
+        None,
+    );
+    // The same line edited by the first save: a conflict, nothing sent.
+    let third = world.saved(third).1.unwrap_err();
+    assert_eq!(third.kind, ErrorKind::Conflict);
+    assert_eq!(
+        third.conflict.as_deref().unwrap().conflicts[0].param,
+        "address.line2"
+    );
+    let elsewhere = world.saved(elsewhere).1.unwrap();
+    assert_eq!(field(&elsewhere.data, "name"), Some("Grace Hopper"));
+}
+
+/// Noticed while trying issue 26's trial: a `2xx` reply the save could not
+/// read (a proxy's page, a wrong shape) ended the save with an
+/// `invalid_response` error carrying the body unredacted, API key and all,
+/// where `getCustomer` and `updateCustomer` redact it; and a `GET` reply
+/// holding another customer (a proxy or cache answering for another
+/// request) was merged as the customer saved, its fields written onto this
+/// one. Both now end the save with `invalid_response`, the key redacted,
+/// nothing (more) sent.
+#[test]
+fn a_reply_the_save_cannot_use_ends_it_redacted() {
+    let (mut world, client, id) = world();
+    let loaded = load(&mut world, client, &id);
+    let draft = edited(&loaded, r#"{"name":"Ada K."}"#);
+    let faults = [
+        // The GET: not a customer, the key echoed.
+        r#"[{"raw": {"status": 200, "contentType": "application/json", "body": "{\"data\": {\"id\": \"x\", \"name\": 5, \"note\": \"Bearer sk_test_sandbox\"}}"}}]"#,
+        r#"[{"raw": {"status": 200, "body": "sk_test_sandbox"}}]"#,
+        // The GET: another customer.
+        r#"[{"raw": {"status": 200, "contentType": "application/json", "body": "{\"data\": {\"id\": \"6650a1b2c3d4e5f601234569\", \"email\": \"linus@example.org\"}}"}}]"#,
+        // The PATCH: another customer, the key echoed.
+        r#"[{"delayMs": 0}, {"raw": {"status": 200, "contentType": "application/json", "body": "{\"data\": {\"id\": \"sk_test_sandbox\", \"email\": \"linus@example.org\"}}"}}]"#,
+    ];
+    for faults in faults {
+        world.inject_faults(&id, faults);
+        let before = world.requests_for(&id).len();
+        let save = world.save(
+            client,
+            &loaded,
+            &draft,
+            OnConflict::Reject,
+            CallOptions::default(),
+        );
+        world.run();
+        let error = world.saved(save).1.unwrap_err();
+        assert_eq!(
+            error.kind,
+            ErrorKind::InvalidResponse,
+            "{faults}: {error:?}"
+        );
+        let shown = format!("{error:?}");
+        assert!(!shown.contains(KEY), "{faults}: the key in {shown}");
+        let sent = methods(&world.requests_for(&id)[before..]).join(" ");
+        let expected = match faults.starts_with(r#"[{"delayMs""#) {
+            true => "GET PATCH",
+            false => "GET",
+        };
+        assert_eq!(sent, expected, "{faults}");
+        world.clear_faults(&id);
+    }
+}

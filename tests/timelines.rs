@@ -687,6 +687,7 @@ fn create(world: &mut World, count: usize) -> Vec<String> {
 
 fn progress(done: usize, total: usize, failed: usize) -> Progress {
     Progress {
+        complete: true,
         done,
         total,
         failed,

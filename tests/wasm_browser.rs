@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod wasm_support;
-use wasm_support::{bulk, hostile, resilience, responses, rules, shared, stalls};
+use wasm_support::{bulk, hostile, list, resilience, responses, rules, shared, stalls};
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 

@@ -353,6 +353,12 @@ impl FaultQueues {
             .or_else(|| self.pop_exact(ANY_CUSTOMER))
     }
 
+    /// The next fault queued for any customer (`*`): for requests that
+    /// name none (the list call).
+    pub fn pop_any(&mut self) -> Option<Fault> {
+        self.pop_exact(ANY_CUSTOMER)
+    }
+
     fn pop_exact(&mut self, key: &str) -> Option<Fault> {
         let q = self.queues.get_mut(key)?;
         let fault = q.pop_front();

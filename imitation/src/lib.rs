@@ -8,6 +8,9 @@
 //! (the `testing/` crate, in-process in Node, browsers and workers) both drive
 //! an [`Api`], so their behaviour cannot drift.
 //!
+//! The list call, `GET /v1/customers/` ([`list`]), is rate limited per key
+//! like the others and takes the faults queued for any customer (`*`).
+//!
 //! Request pipeline for `/v1/customers/:id` (and `/proxy/v1/customers/:id`):
 //! request log → auth (401/403) → queued fault → rate limit → handler.
 #![deny(missing_docs)]
@@ -16,6 +19,7 @@
 pub mod cors;
 pub mod error;
 pub mod faults;
+pub mod list;
 pub mod ratelimit;
 pub mod store;
 pub mod util;
@@ -191,6 +195,14 @@ pub fn is_api_path(path: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or_default();
     let path = path.strip_prefix("/proxy").unwrap_or(path);
     path == "/v1" || path.starts_with("/v1/")
+}
+
+/// `/v1/customers` or `/v1/customers/` (or under `/proxy`), any query:
+/// the list call.
+pub fn is_list_path(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let path = path.strip_prefix("/proxy").unwrap_or(path);
+    matches!(path, "/v1/customers" | "/v1/customers/")
 }
 
 /// The percent-decoded `:customerId` of a (proxy) customer path.
@@ -377,10 +389,26 @@ impl Api {
         let Some((key, access)) = self.authenticate(req) else {
             return reply(unauthorized());
         };
+        let method = req.method.to_ascii_uppercase();
+        if is_list_path(&req.path) {
+            // Faults queued for the next requests whatever the customer.
+            if take_fault && (method == "GET" || method == "HEAD") {
+                match self.faults.pop_any() {
+                    None => {}
+                    Some(Fault::Delay(ms)) => return Outcome::Delay { ms },
+                    Some(Fault::Drop) => return Outcome::NetworkError,
+                    Some(fault) => {
+                        if let Some(r) = fault.response() {
+                            return reply(r);
+                        }
+                    }
+                }
+            }
+            return reply(self.list(req, &key, &method));
+        }
         let Some(id) = customer_id_of(&req.path) else {
             return reply(ApiError::not_found("Route not found").reply());
         };
-        let method = req.method.to_ascii_uppercase();
         if method == "PATCH" && access == Access::ReadOnly {
             return reply(ApiError::new(403, "This API key is read-only").reply());
         }
@@ -432,6 +460,26 @@ impl Api {
             Some(c) => Reply::json(200, &data_body(&c)),
             None => ApiError::not_found("Customer not found").reply(),
         })
+    }
+
+    /// `GET /v1/customers/` (rate limited per key like every call).
+    fn list(&mut self, req: &Request, key: &str, method: &str) -> Reply {
+        if method != "GET" && method != "HEAD" {
+            return ApiError::not_found("Route not found").reply();
+        }
+        if let Err(retry_after) = self.limiter.check_at(key, req.now_ms) {
+            return ApiError::new(429, "Too many requests")
+                .with_retry_after(Some(retry_after.to_string()))
+                .reply();
+        }
+        let query = req.path.split_once('?').map(|(_, q)| q);
+        let query = query.map(|q| q.split('#').next().unwrap_or_default());
+        match list::ListQuery::parse(query)
+            .and_then(|q| list::page(&self.store, &q).map(|page| Reply::json(200, &page)))
+        {
+            Ok(reply) => reply,
+            Err(e) => e.reply(),
+        }
     }
 
     // -- test control (the sandbox's `/__sandbox`, the kit's methods) -------

@@ -71,6 +71,9 @@ pub fn data_body(customer: &Customer) -> DataBody<'_> {
 #[derive(Debug, Default, Clone)]
 pub struct Store {
     customers: HashMap<String, Customer>,
+    /// When each customer was added (a counter): orders customers created in
+    /// the same millisecond, the later one first.
+    added: HashMap<String, u64>,
     /// Seed of generated ids, and how many were generated.
     id_seed: u64,
     ids_made: u64,
@@ -86,15 +89,16 @@ impl Store {
     /// A store holding `customers` (each must have a string `id`; others are
     /// skipped).
     pub fn with(customers: Vec<Customer>, id_seed: u64) -> Self {
-        let customers = customers
-            .into_iter()
-            .filter_map(|c| Some((c.get("id")?.as_str()?.to_owned(), c)))
-            .collect();
-        Self {
-            customers,
+        let mut store = Self {
             id_seed,
-            ids_made: 0,
+            ..Self::default()
+        };
+        for customer in customers {
+            if let Some(id) = customer.get("id").and_then(Value::as_str) {
+                store.insert(id.to_owned(), customer);
+            }
         }
+        store
     }
 
     /// The customer with this id.
@@ -110,6 +114,27 @@ impl Store {
             id(a).cmp(&id(b))
         });
         all
+    }
+
+    /// Every customer, newest first: by `createdAt` (unparsable ones last),
+    /// then the later added first: the list call's order.
+    pub fn newest_first(&self) -> Vec<&Customer> {
+        let mut all: Vec<(&String, &Customer)> = self.customers.iter().collect();
+        let created = |c: &Customer| {
+            c.get("createdAt")
+                .and_then(Value::as_str)
+                .and_then(parse_rfc3339_ms)
+        };
+        all.sort_by(|(a_id, a), (b_id, b)| {
+            (created(b), self.added.get(*b_id)).cmp(&(created(a), self.added.get(*a_id)))
+        });
+        all.into_iter().map(|(_, c)| c).collect()
+    }
+
+    fn insert(&mut self, id: String, customer: Customer) {
+        let next = self.added.len() as u64;
+        self.added.entry(id.clone()).or_insert(next);
+        self.customers.insert(id, customer);
     }
 
     /// Creates a customer from arbitrary initial fields (not validated, so
@@ -144,7 +169,7 @@ impl Store {
         let mut customer: Customer = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
         customer.insert("id".into(), json!(id));
         fill_server_fields(&mut customer, now_ms);
-        self.customers.insert(id, customer.clone());
+        self.insert(id, customer.clone());
         Ok(customer)
     }
 

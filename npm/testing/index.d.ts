@@ -140,6 +140,12 @@ export interface FakeCustomers {
   /** Adds a customer (fields as the API would return them, checked as for {@link FakeApiOptions.customers}; `id` generated when absent, `createdAt`/`updatedAt` now). Throws a `TypeError` when the id is taken, `email` is missing, a documented field has the wrong type or `fields` is not an object. */
   add(fields?: Partial<FakeCustomer>): FakeCustomer;
   /**
+   * Adds `count` customers (0 to 100 000) in order, so the last is the newest
+   * in `GET /v1/customers/`: each `customer<i>@example.com` named `Customer <i>`,
+   * overridden by `each` (fields, or `(i) => fields`). Throws a `TypeError` as `add` does.
+   */
+  add(count: number, each?: Partial<FakeCustomer> | ((i: number) => Partial<FakeCustomer>)): FakeCustomer[];
+  /**
    * Someone else changes this customer now: `patch` (a `PATCH` body) is checked and applied as the API would, and
    * `updatedAt` moves, without a request in the log, a fault consumed or the rate limit touched. Call it between your
    * code's load and its save to test a conflict-aware save (`client.saveCustomer`). Returns the customer as stored;
@@ -170,7 +176,7 @@ export interface RouteLike {
 export interface FakeApi {
   /**
    * A `fetch` to give the client (`new CheckoutPageClient({ apiKey, fetch: api.fetch })`).
-   * Answers `GET`/`PATCH /v1/customers/:customerId` (and `OPTIONS` preflights)
+   * Answers `GET`/`PATCH /v1/customers/:customerId`, `GET /v1/customers/` (the list) and `OPTIONS` preflights
    * at any origin; rejects with a `TypeError` for a `networkError` fault, and
    * with the signal's reason when the signal aborts. Where there is no global
    * `Response` (Jest + jsdom) it resolves to a Response-like object with

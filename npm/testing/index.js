@@ -220,12 +220,37 @@ class FakeApi {
     this.fulfill = this.fulfill.bind(this);
     for (const name of ["fail", "clearFaults", "setRateLimit", "reset", "clearRequests"]) this[name] = this[name].bind(this);
     const api = this;
-    this.customers = {
-      add(fields) {
-        if (fields !== undefined && (fields === null || typeof fields !== "object" || Array.isArray(fields))) {
-          throw new TypeError(`${PREFIX}: customers.add(fields) takes an object`);
+    const isFields = (fields) => fields !== null && typeof fields === "object" && !Array.isArray(fields);
+    const addOne = (fields) => {
+      if (fields !== undefined && !isFields(fields)) {
+        throw new TypeError(`${PREFIX}: customers.add(fields) takes an object`);
+      }
+      return parseReply(core.addCustomer(JSON.stringify(fields ?? {}), api.#time()), "customers.add").data;
+    };
+    // Large stores in one call: `count` customers, each `customer<i>@example.com`
+    // named `Customer <i>` unless `each` (fields, or `(i) => fields`) says otherwise;
+    // added in order, so the last is the newest.
+    const addMany = (count, each) => {
+      if (!Number.isInteger(count) || count < 0 || count > 100_000) {
+        throw new TypeError(`${PREFIX}: customers.add(count, each?) takes a whole number of customers from 0 to 100000`);
+      }
+      if (each !== undefined && typeof each !== "function" && !isFields(each)) {
+        throw new TypeError(`${PREFIX}: customers.add(count, each?) takes fields or a function (i) => fields as each`);
+      }
+      const added = [];
+      for (let i = 0; i < count; i++) {
+        const extra = typeof each === "function" ? each(i) : each;
+        if (extra !== undefined && !isFields(extra)) {
+          throw new TypeError(`${PREFIX}: customers.add(count, each): each(${i}) did not return an object`);
         }
-        return parseReply(core.addCustomer(JSON.stringify(fields ?? {}), api.#time()), "customers.add").data;
+        added.push(addOne({ email: `customer${i}@example.com`, name: `Customer ${i}`, ...extra }));
+      }
+      return added;
+    };
+    this.customers = {
+      add(fields, each) {
+        if (typeof fields === "number") return addMany(fields, each);
+        return addOne(fields);
       },
       update(id, patch) {
         if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {

@@ -6,18 +6,22 @@
 //!
 //! - [`get_customer`]: `GET /v1/customers/:customerId`.
 //! - [`update_customer`]: `PATCH /v1/customers/:customerId`.
+//! - [`list_customers`]: `GET /v1/customers/` (one page; `list-customers.md`).
 //!
-//! Each module also implements [`Endpoint`]: its arguments ([`Param`]s,
-//! read by `args::endpoint_request` at call time), its request from
-//! them, and what the call resolves to. The WebAssembly shell reads and
-//! drives every endpoint alike, so **adding a call** (say `GET
-//! /v1/customers/`, the list call of `list-customers.md`) is:
+//! Each module of a call resolving to one reply also implements
+//! [`Endpoint`]: its arguments ([`Param`]s, read by
+//! `args::endpoint_request` at call time), its request from them, and what
+//! the call resolves to. The WebAssembly shell reads and drives every such
+//! endpoint alike, so **adding a call** is:
 //!
 //! 1. a module here with its `METADATA`, a `request(…)` builder, a
-//!    `parse_response(…)` and `impl Endpoint` (a query object is a
-//!    [`Param::Json`], read by the module itself);
+//!    `parse_response(…)` and `impl Endpoint` (an object of parameters is
+//!    a [`Param::Json`], read by the module itself);
 //! 2. its export: a method of `CheckoutPageClient` (`src/wasm/client.rs`)
-//!    whose body is `self.call::<ListCustomers>(&[&query], options)`.
+//!    whose body is `self.call::<TheEndpoint>(&[&argument], options)`.
+//!
+//! [`list_customers`] resolves to pages (a promise that is also an async
+//! iterable over every page), which its export drives itself.
 //!
 //! [ruma]: https://docs.rs/ruma-client-api
 
@@ -29,6 +33,7 @@ use crate::model::{Customer, CustomerPatch};
 use crate::value::Value;
 
 pub mod get_customer;
+pub mod list_customers;
 pub mod update_customer;
 
 pub use get_customer::GetCustomer;

@@ -6,10 +6,15 @@ use crate::value::{Map, Value};
 
 impl CustomerDraft {
     /// The draft a (possibly partial) form state describes, as JavaScript's
-    /// `diffCustomer` reads it: each editable field that `state` holds
-    /// replaces `before`'s (`null` or `""` empties it); a field that `state`
-    /// leaves out keeps `before`'s value, so it is unchanged. Other keys of
-    /// `state` are ignored. An error names the field of the wrong type.
+    /// `diffCustomer`, `saveCustomer` and `mergeCustomer` read it: each
+    /// editable field that `state` holds replaces `before`'s (`null` or `""`
+    /// empties it); a field that `state` leaves out keeps `before`'s value,
+    /// so it is unchanged. The same holds inside `address`, `shipping` and
+    /// `shipping.address`: an object there sets the sub-fields it holds and
+    /// leaves the others as `before` has them (`{ address: { city } }` moves
+    /// the city, nothing else; `address: null` removes the address). Other
+    /// keys of `state` are ignored. An error names the field of the wrong
+    /// type.
     pub fn from_partial(before: &Customer, state: &Map) -> Result<CustomerDraft, String> {
         // The common case, every field of `state` of the right type: laid
         // over `before`'s fields directly. Only a wrong type needs the merge
@@ -46,12 +51,30 @@ impl CustomerDraft {
         let Value::Object(stored) = before.to_value() else {
             return Ok(CustomerDraft::from_customer(before));
         };
-        let edited = state
-            .iter()
-            .filter(|(key, _)| EDITABLE_FIELDS.contains(key))
-            .map(|(key, value)| (key.to_owned(), value.clone()));
-        let merged: Map = stored.into_iter().chain(edited).collect();
+        let mut merged = stored;
+        for (key, value) in state.iter() {
+            if EDITABLE_FIELDS.contains(&key) {
+                let slot = merged.get(key).cloned().unwrap_or(Value::Null);
+                merged.insert(key, laid_over(slot, value));
+            }
+        }
         Customer::from_value(&Value::Object(merged)).map(CustomerDraft::from_owned)
+    }
+}
+
+/// `edit` laid over `stored`: an object over an object sets the keys it
+/// holds (each laid over the stored one the same way) and keeps the others;
+/// anything else replaces what was stored.
+fn laid_over(stored: Value, edit: &Value) -> Value {
+    match (stored, edit) {
+        (Value::Object(mut stored), Value::Object(edit)) => {
+            for (key, value) in edit.iter() {
+                let slot = stored.get(key).cloned().unwrap_or(Value::Null);
+                stored.insert(key, laid_over(slot, value));
+            }
+            Value::Object(stored)
+        }
+        (_, edit) => edit.clone(),
     }
 }
 

@@ -3,17 +3,19 @@
 //! ([`crate::args`]), which decides what it means. Only what is not JSON
 //! (an `AbortSignal`, a callback, `fetch`) is kept as a JavaScript value.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::Function;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
 use crate::args::{self, BulkItem, Read, MAX_BULK_INPUT_CHARS};
 use crate::bulk::BulkJob;
-use crate::call::Patience;
+use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
+use crate::endpoints::list_customers::ListParams;
 use crate::endpoints::{Endpoint, HttpRequest, Param};
 use crate::error::{Error, FieldError};
 use crate::merge::Merge;
@@ -25,9 +27,23 @@ use crate::rules::ValidationMode;
 use crate::save::Save;
 use crate::value::Map;
 
-use super::bulk::BulkRun;
+use super::bulk::{BulkRun, Pulled};
 use super::interop;
 use super::transport::Shared;
+
+#[wasm_bindgen(module = "/js/items.js")]
+extern "C" {
+    /// The items of an iterable or async iterable, pulled one at a time.
+    pub(crate) type ItemSource;
+    #[wasm_bindgen(js_name = itemSource)]
+    fn item_source(value: &JsValue) -> Option<ItemSource>;
+    /// Resolves to `{done: true}`, `{done: false, value}` or `{error}`.
+    #[wasm_bindgen(method)]
+    pub(crate) fn next(this: &ItemSource) -> js_sys::Promise;
+    /// Lets the source clean up (its `return()`).
+    #[wasm_bindgen(method)]
+    pub(crate) fn close(this: &ItemSource);
+}
 
 /// A call ready to go: its request, patience and signal.
 pub(crate) type Prepared = (HttpRequest, Patience, Option<AbortSignal>);
@@ -66,6 +82,32 @@ pub(crate) fn call<E: Endpoint>(
     Ok((request, patience, signal))
 }
 
+/// Checks the arguments of `listCustomers`: its parameters (checked
+/// again, with the request, for every page) and its options (its problems'
+/// `locale` among them, kept for every page).
+pub(crate) fn list(
+    config: &ClientConfig,
+    params: &JsValue,
+    options: &JsValue,
+) -> Result<(ListParams, Patience, Option<AbortSignal>, Locale), Error> {
+    let mut errors = Vec::new();
+    // Own properties only (`interop::snapshot`), read once, now.
+    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
+    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
+    args::list_request(config, &params, locale, errors)?;
+    Ok((params, patience, signal, locale))
+}
+
+/// One page's parameters, as `listCustomers` handed them to its pages.
+pub(crate) fn page_params(params: &JsValue, locale: Locale) -> Result<ListParams, Error> {
+    let mut errors = Vec::new();
+    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
+    match errors.is_empty() {
+        true => Ok(params),
+        false => Err(Error::validation(localized(errors, locale))),
+    }
+}
+
 /// Checks every argument of `saveCustomer`: the save, its first request
 /// (the `GET`), the patience of each request and the signal.
 pub(crate) fn save(
@@ -73,14 +115,14 @@ pub(crate) fn save(
     loaded: &JsValue,
     draft: &JsValue,
     options: &JsValue,
-) -> Result<(Save, HttpRequest, Patience, Option<AbortSignal>), Error> {
+) -> Result<(Save, Call, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
     let signal = signal(options, &mut errors);
     let map = options_map(options, &SaveOptions::SHAPE, &mut errors);
     let loaded = interop::snapshot(loaded, "loaded");
     let draft = interop::snapshot(draft, "draft");
-    let (save, request, patience) = args::save(config, loaded, draft, &map, errors)?;
-    Ok((save, request, patience, signal))
+    let (save, call) = args::save(config, loaded, draft, &map, errors)?;
+    Ok((save, call, signal))
 }
 
 /// Checks every argument of `mergeCustomer` and merges.
@@ -108,14 +150,18 @@ pub(crate) fn merge(
 /// Checks a bulk job's items and options: the job, ready to run on the
 /// client's `shared` pacer, and its workers.
 pub(crate) fn bulk(
-    config: &ClientConfig,
+    config: &Rc<ClientConfig>,
     shared: Rc<Shared>,
     items: &JsValue,
     options: &JsValue,
 ) -> Result<(BulkRun, usize), Error> {
     let mut errors = Vec::new();
     let is_array = interop::array(items, "items", &mut errors);
-    if !is_array && errors.is_empty() {
+    let source = match is_array || !errors.is_empty() {
+        true => None,
+        false => item_source(items),
+    };
+    if !is_array && source.is_none() && errors.is_empty() {
         let value = interop::snapshot(items, "items").value;
         errors.push(args::items_not_an_array(value));
     }
@@ -134,21 +180,34 @@ pub(crate) fn bulk(
     let mut allowance = MAX_BULK_INPUT_CHARS;
     let rules = (settings.mode, settings.locale);
     let prepared = (items.iter())
-        .map(|item| args::bulk_item(config, rules, bulk_item(item, &mut allowance)))
+        .map(|item| args::bulk_item(config, rules, read_item(item, &mut allowance)))
         .collect();
+    let job = match source {
+        Some(_) => BulkJob::open(),
+        None => BulkJob::new(prepared),
+    };
     let run = BulkRun {
-        job: RefCell::new(BulkJob::new(prepared)),
+        job: RefCell::new(job),
         patience: settings.patience,
         shared,
         job_pacer: settings.job_pacer.map(RefCell::new),
         signal,
         on_progress,
+        source: source.map(|source| Pulled {
+            source,
+            config: config.clone(),
+            rules,
+            allowance: Cell::new(allowance),
+            pending: RefCell::new(None),
+            error: RefCell::new(None),
+        }),
     };
     Ok((run, settings.concurrency as usize))
 }
 
-/// Reads one bulk item `{customerId, patch}` (its own properties only).
-fn bulk_item(item: &JsValue, allowance: &mut u32) -> BulkItem {
+/// Reads one bulk item `{customerId, patch}` (its own properties only),
+/// what it uses taken from `allowance`.
+pub(crate) fn read_item(item: &JsValue, allowance: &mut u32) -> BulkItem {
     if !item.is_object() {
         return BulkItem::NotAnObject(interop::snapshot_within(item, "", allowance));
     }

@@ -1,9 +1,11 @@
 //! Runs a bulk job: a few workers loop over the core's [`BulkJob`] machine,
 //! each driving its item's call through the job's own pacer (if it has a
 //! rate) and the client's shared one, so single calls and bulk jobs together
-//! stay under the limit.
+//! stay under the limit. Items given as an iterable or async iterable are
+//! pulled one at a time when a worker is free ([`Next::Pull`]), so a job can
+//! run over every customer a search finds without loading them all first.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
@@ -13,8 +15,14 @@ use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Next};
 use crate::call::Patience;
+use crate::config::ClientConfig;
+use crate::error::{Error, ErrorKind};
+use crate::messages::Locale;
 use crate::pacer::Pacer;
+use crate::rules::ValidationMode;
 
+use super::args::{read_item, ItemSource};
+use super::errors::to_js_error;
 use super::interop;
 use super::transport::{self, Shared, Signals};
 
@@ -26,6 +34,23 @@ pub(crate) struct BulkRun {
     pub job_pacer: Option<RefCell<Pacer>>,
     pub signal: Option<AbortSignal>,
     pub on_progress: Option<Function>,
+    /// The items, when they come from an iterable.
+    pub source: Option<Pulled>,
+}
+
+/// Items pulled from an iterable or async iterable.
+pub(crate) struct Pulled {
+    pub source: ItemSource,
+    pub config: Rc<ClientConfig>,
+    /// Each item's validation mode and its problems' locale.
+    pub rules: (ValidationMode, Locale),
+    /// Characters all items may still hold together.
+    pub allowance: Cell<u32>,
+    /// The pull in progress: other free workers wait for it.
+    pub pending: RefCell<Option<Promise>>,
+    /// What the call rejects with instead of its results: the source
+    /// threw, or held more than `MAX_BULK_ITEMS` items.
+    pub error: RefCell<Option<JsValue>>,
 }
 
 /// Runs the job to its end with `concurrency` workers.
@@ -52,7 +77,14 @@ async fn worker(run: Rc<BulkRun>) -> Result<JsValue, JsValue> {
         let next = run.job.borrow_mut().next(stopped, run.patience);
         let (index, call) = match next {
             Next::Item(index, call) => (index, call),
+            Next::Pull => {
+                pull(&run).await;
+                continue;
+            }
             Next::Stop { progressed } => {
+                if let Some(pulled) = &run.source {
+                    pulled.source.close();
+                }
                 if progressed {
                     report_progress(&run);
                 }
@@ -66,7 +98,66 @@ async fn worker(run: Rc<BulkRun>) -> Result<JsValue, JsValue> {
     Ok(JsValue::UNDEFINED)
 }
 
-/// Calls `onProgress({done, total, failed})`; what it throws is ignored.
+/// Pulls the next item into the job (or closes its input), or waits for
+/// the pull another worker has started.
+async fn pull(run: &BulkRun) {
+    let Some(pulled) = &run.source else {
+        run.job.borrow_mut().close();
+        return;
+    };
+    let pending = pulled.pending.borrow().clone();
+    if let Some(pending) = pending {
+        let _ = JsFuture::from(pending).await;
+        return;
+    }
+    let promise = pulled.source.next();
+    pulled.pending.replace(Some(promise.clone()));
+    // `next()` never rejects (js/items.js).
+    let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+    pulled.pending.replace(None);
+    // `result` has no prototype (js/items.js): read as an own property all the same.
+    let mut unread = Vec::new();
+    let mut field = |key: &str| interop::get(&result, key, &mut unread);
+    let error = field("error");
+    if !error.is_undefined() {
+        pulled.error.replace(Some(source_error(error)));
+        run.job.borrow_mut().close();
+        return;
+    }
+    if field("done").is_truthy() {
+        run.job.borrow_mut().close();
+        return;
+    }
+    if run.job.borrow().is_full() {
+        // One item too many: the call rejects rather than leave it unsent silently.
+        let error = to_js_error(crate::args::too_many_items(pulled.rules.1));
+        pulled.error.replace(Some(error));
+        run.job.borrow_mut().close();
+        pulled.source.close();
+        return;
+    }
+    let mut allowance = pulled.allowance.get();
+    let item = read_item(&field("value"), &mut allowance);
+    let item = crate::args::bulk_item(&pulled.config, pulled.rules, item);
+    pulled.allowance.set(allowance);
+    run.job.borrow_mut().push(item);
+}
+
+/// The rejection of `updateCustomers` when its iterable throws: kind
+/// `"aborted"` (items not yet pulled were never sent), the thrown value as
+/// `cause`.
+fn source_error(thrown: JsValue) -> JsValue {
+    let error = to_js_error(Error::new(
+        ErrorKind::Aborted,
+        "The items' iterable threw; items pulled before it finished, no more were sent",
+    ));
+    // Defined, never set: a setter on a polluted Object.prototype sees nothing.
+    interop::define(&error, "cause", &thrown);
+    error
+}
+
+/// Calls `onProgress({done, total, failed})` (`total`: `null` while the
+/// items of an iterable are still coming); what it throws is ignored.
 fn report_progress(run: &BulkRun) {
     let Some(callback) = &run.on_progress else {
         return;

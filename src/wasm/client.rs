@@ -5,15 +5,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use js_sys::Object;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::bulk::{BulkJob, Outcome};
-use crate::call::Call;
+use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
-use crate::endpoints::{Endpoint, GetCustomer, ParseFn, UpdateCustomer};
+use crate::endpoints::{list_customers, Endpoint, GetCustomer, ParseFn, UpdateCustomer};
 use crate::error::Error;
+use crate::messages::Locale;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::redact;
@@ -25,6 +27,14 @@ use super::errors::{to_js_error, to_js_error_from, validation_error};
 use super::interop;
 use super::transport::{self, Shared, Signals};
 use crate::options::{ClientOptions, RequestOptions};
+
+#[wasm_bindgen(module = "/js/pages.js")]
+extern "C" {
+    /// A promise of the page `fetchPage(params, queued)` fetches, iterable
+    /// over every customer from it on (`js/pages.js`).
+    #[wasm_bindgen(js_name = pagePromise)]
+    fn page_promise(fetch_page: &JsValue, params: &JsValue, queued: bool) -> JsValue;
+}
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -52,6 +62,7 @@ pub(crate) fn guard_freed_clients() {
         shared: Rc::new(Shared {
             pacer: RefCell::new(Pacer::default()),
             fetch: None,
+            saves: RefCell::default(),
         }),
     });
     let freed_error =
@@ -84,6 +95,7 @@ impl CheckoutPageClient {
                 shared: Rc::new(Shared {
                     pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
                     fetch,
+                    saves: RefCell::default(),
                 }),
                 config: Rc::new(config),
             })
@@ -121,6 +133,57 @@ impl CheckoutPageClient {
         self.call::<UpdateCustomer>(&[&customer_id, &patch.into()], options)
     }
 
+    /// Lists customers, newest first: `GET /v1/customers/`. `params`:
+    /// `search` (case-insensitive, over name and email), `limit` (1–100
+    /// per page, default 20), `startingAfter` or `endingBefore` (a customer
+    /// id). Resolves to the first page (`data`, `total`, `hasMore`,
+    /// `getNextPage()`, `getPreviousPage()`); the same return value is an
+    /// async iterable over every matching customer across pages, fetched
+    /// page by page at the client's rate limit as the loop asks for them.
+    /// Same retries, timeouts, signal, `locale` and errors as
+    /// `getCustomer`; bad parameters reject with a `validation` error
+    /// (`{param, message, value, code, severity}` problems) before anything
+    /// is sent.
+    #[wasm_bindgen(js_name = listCustomers, unchecked_return_type = "PagePromise")]
+    pub fn list_customers(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams")] params: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> JsValue {
+        let params = params.unwrap_or(JsValue::UNDEFINED);
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        // Read and checked now, before anything is returned.
+        let lister = args::list(&self.config, &params, &options).map(
+            |(params, patience, signal, locale)| {
+                let lister = Lister {
+                    config: self.config.clone(),
+                    shared: self.shared.clone(),
+                    patience,
+                    signal,
+                    locale,
+                };
+                (lister, params)
+            },
+        );
+        let (fetch_page, first) = match lister {
+            Ok((lister, params)) => {
+                let fetch = move |params: JsValue, queued: bool| lister.fetch(&params, queued);
+                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
+                (
+                    fetch.into_js_value(),
+                    interop::from_value(&params.to_value()),
+                )
+            }
+            Err(error) => {
+                let error = to_js_error(error);
+                let fetch = move |_: JsValue, _: bool| js_sys::Promise::reject(&error);
+                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
+                (fetch.into_js_value(), JsValue::NULL)
+            }
+        };
+        page_promise(&fetch_page, &first, false)
+    }
+
     /// Saves `draft`, edited from `loaded` (the customer as `getCustomer`
     /// returned it), without losing what someone else saved meanwhile:
     /// loads the customer as stored now (`GET`), merges three ways, field by
@@ -133,10 +196,16 @@ impl CheckoutPageClient {
     /// `options.onConflict` is `"mine"` or `"theirs"`. The API has no
     /// conditional write: an edit saved between the `GET` and the `PATCH`
     /// is not merged; a field that came back different is listed in
-    /// `report.differences`. Other failures reject as `updateCustomer`'s do;
-    /// a bad argument or draft rejects before anything is sent, and so does
-    /// an edit the save cannot carry, as in `diffCustomer` (an emptied email
-    /// is `email_required`), in `options.locale`.
+    /// `report.differences`. A `PATCH` to retry (429, 503, other 5xx,
+    /// network) is not re-sent as it was: after the same wait the save
+    /// loads and merges again, within the same `maxRetries`. Two saves of
+    /// one customer through one client run one after the other: the later
+    /// one's `GET` waits for the earlier save to end, and merges with its
+    /// result (its wait ends early only by `options.signal`). Other failures
+    /// reject as `updateCustomer`'s do; a bad argument or draft rejects
+    /// before anything is sent, and so does an edit the save cannot carry,
+    /// as in `diffCustomer` (an emptied email is `email_required`), in
+    /// `options.locale`.
     #[wasm_bindgen(js_name = saveCustomer, unchecked_return_type = "Promise<SaveResult>")]
     pub fn save_customer(
         &self,
@@ -146,21 +215,30 @@ impl CheckoutPageClient {
     ) -> js_sys::Promise {
         let options = options.unwrap_or(JsValue::UNDEFINED);
         // Every argument is read now, before the promise is returned.
-        let (mut save, mut request, patience, signal) =
-            match args::save(&self.config, &loaded, &draft, &options) {
-                Ok(prepared) => prepared,
-                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-            };
+        let (mut save, mut call, signal) = match args::save(&self.config, &loaded, &draft, &options)
+        {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
         let (shared, config) = (self.shared.clone(), self.config.clone());
         wasm_bindgen_futures::future_to_promise(async move {
             let fail = |e| to_js_error_from(e, signal.as_ref());
+            // After the client's save of this customer under way, if any:
+            // this one's GET sees what it stored.
+            let _turn = transport::turn(&shared, save.customer_id(), signal.as_ref())
+                .await
+                .map_err(fail)?;
             loop {
-                let call = Call::new(request, patience);
                 let signals = Signals::both(signal.as_ref());
                 let reply = transport::run(call, signals, &shared, None).await;
-                // The PATCH is built from the GET's reply and sent at once.
-                match save.next(&config, reply.map_err(fail)?) {
-                    SaveStep::Send(next) => request = next,
+                // The PATCH is built from the GET's reply and sent at once;
+                // a PATCH to retry goes back to the GET (`Save::failed`).
+                let step = match reply {
+                    Ok(reply) => save.next(&config, reply),
+                    Err(error) => save.failed(&config, error),
+                };
+                match step {
+                    SaveStep::Send(next) => call = next,
                     SaveStep::Done(saved) => {
                         return Ok(interop::from_value(&saved.map_err(fail)?.to_value()))
                     }
@@ -169,17 +247,24 @@ impl CheckoutPageClient {
         })
     }
 
-    /// Updates many customers at the pace the API allows. Resolves to one
-    /// result per item, in input order, and never rejects for one item's
-    /// failure. Every item is checked first; invalid ones fail alone without
-    /// a request. Requests go through the client's shared pacer (and this
-    /// job's own `requestsPerMinute`, if given); a 429 pauses every call. On
-    /// abort no new item starts, items in flight finish, and the rest end
-    /// with kind `"aborted"`.
+    /// Updates many customers at the pace the API allows. `items`: an array,
+    /// or an iterable or async iterable (a generator over `listCustomers`),
+    /// pulled one item at a time as workers free up (`onProgress`'s `total`
+    /// is then `null` until its end). Resolves to one result per item, in
+    /// input order, and never rejects for one item's failure (an iterable
+    /// that throws rejects with kind `"aborted"` and the thrown value as
+    /// `cause`, one with more than 100 000 items with kind `"validation"`,
+    /// once the items in flight have finished). Every item is checked
+    /// first; invalid ones fail alone without a request. Requests go
+    /// through the client's shared pacer (and this job's own
+    /// `requestsPerMinute`, if given); a 429 pauses every call. On abort no
+    /// new item starts, items in flight finish, and the rest end with kind
+    /// `"aborted"`.
     #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
     pub fn update_customers(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "BulkItem[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Iterable<BulkItem> | AsyncIterable<BulkItem>")]
+        items: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let options = options.unwrap_or(JsValue::UNDEFINED);
@@ -194,6 +279,10 @@ impl CheckoutPageClient {
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
+            let rejection = (run.source.as_ref()).and_then(|p| p.error.borrow_mut().take());
+            if let Some(rejection) = rejection {
+                return Err(rejection);
+            }
             let job = run.job.replace(BulkJob::new(Vec::new()));
             let results = (job.into_redacted_results(secret.as_deref()))
                 .map(|(id, outcome)| bulk_result(&id, outcome, signal));
@@ -235,6 +324,60 @@ impl CheckoutPageClient {
                 .map_err(|e| redact::error(e, secret.as_deref()))
                 .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
             Ok(interop::from_value(&data))
+        })
+    }
+}
+
+/// What every page of one `listCustomers` call shares.
+struct Lister {
+    config: Rc<ClientConfig>,
+    shared: Rc<Shared>,
+    patience: Patience,
+    signal: Option<AbortSignal>,
+    /// The call's `locale` (the client's where not given).
+    locale: Locale,
+}
+
+impl Lister {
+    /// The page for `params` (a page's `next` or `previous`; `null` where
+    /// there is none): a single call's patience, or, when `queued` (pages
+    /// an iteration asks for), no limit on the wait for the pacer.
+    fn fetch(&self, params: &JsValue, queued: bool) -> js_sys::Promise {
+        let prepared = match params.is_null() || params.is_undefined() {
+            true => Err(crate::args::no_such_page(self.locale)),
+            false => args::page_params(params, self.locale).and_then(|params| {
+                let request =
+                    crate::args::list_request(&self.config, &params, self.locale, Vec::new())?;
+                Ok((params, request))
+            }),
+        };
+        let (params, request) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+        };
+        let patience = match queued {
+            true => Patience::queued(self.patience.timeout_ms, self.patience.max_retries),
+            false => self.patience,
+        };
+        let shared = self.shared.clone();
+        let signal = self.signal.clone();
+        let secret = redact::secret_of(&request).map(str::to_owned);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let call = Call::new(request, patience);
+            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
+            let page = sent
+                .await
+                .and_then(|reply| {
+                    list_customers::parse_response(reply.status, reply.body, reply.meta)
+                })
+                .map_err(|e| redact::error(e, secret.as_deref()))
+                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+            // Internal (js/pages.js builds the page from it): no prototype,
+            // so a polluted `then` never sees it while the promise settles.
+            let raw = interop::from_value(&crate::args::page_value(page, &params));
+            let no_prototype = JsValue::NULL;
+            Object::set_prototype_of(raw.unchecked_ref::<Object>(), no_prototype.unchecked_ref());
+            Ok(raw)
         })
     }
 }

@@ -54,7 +54,9 @@ pub fn normalize_customer_patch(
 
 /// The smallest patch that turns `before` into `after` (an edited form, whole
 /// or partial: a field `after` leaves out is unchanged, `null` or `""`
-/// empties it): unchanged fields are omitted, emptied ones become `null`, and any change
+/// empties it; the same inside `address`, `shipping` and `shipping.address`,
+/// so `{ address: { city } }` moves the city and keeps the other lines):
+/// unchanged fields are omitted, emptied ones become `null`, and any change
 /// inside `address` or `shipping` sends the complete object, because the API
 /// replaces them whole. Differences that normalisation removes (spaces, email
 /// case) are not changes. An edit the patch cannot carry is a

@@ -191,7 +191,7 @@ pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> V
     match copy_items(js, MAX_BULK_ITEMS) {
         Ok(items) if Array::is_array(&items) => Array::from(&items).iter().collect(),
         Ok(length) => {
-            errors.push(args::too_many_items(path, length.as_f64()));
+            errors.push(args::too_many_array_items(path, length.as_f64()));
             Vec::new()
         }
         Err(error) => {

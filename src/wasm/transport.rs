@@ -22,6 +22,7 @@ use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind, ResponseBody};
 use crate::pacer::Pacer;
 use crate::response_guard::{self, MAX_RESPONSE_BYTES};
+use crate::save::{SaveQueue, Ticket};
 
 use super::interop;
 
@@ -55,6 +56,15 @@ extern "C" {
     /// Clears the timer and the listener.
     #[wasm_bindgen(method)]
     fn done(this: &Attempt);
+    /// Where a save waits for its turn: `opened` resolves on `open()` or
+    /// when `signal` aborts.
+    pub(crate) type Gate;
+    #[wasm_bindgen(js_name = gate)]
+    fn js_gate(signal: Option<&AbortSignal>) -> Gate;
+    #[wasm_bindgen(method, getter)]
+    fn opened(this: &Gate) -> Promise;
+    #[wasm_bindgen(method)]
+    fn open(this: &Gate);
     /// Whether `value` is an AbortSignal of any realm (by its interface).
     #[wasm_bindgen(js_name = isAbortSignal)]
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
@@ -77,12 +87,55 @@ extern "C" {
     fn complete_init(init: &RequestInit, url: &str, global_fetch: bool);
 }
 
-/// What every call of one client shares: the pacer, and the `fetch` option.
+/// What every call of one client shares: the pacer, the `fetch` option,
+/// and the saves under way.
 pub(crate) struct Shared {
     /// The client's rate limit and 429 pauses.
     pub pacer: RefCell<Pacer>,
     /// The `fetch` client option; the global `fetch` when `None`.
     pub fetch: Option<Function>,
+    /// Its saves, one at a time per customer ([`SaveQueue`]).
+    pub saves: RefCell<SaveQueue<Gate>>,
+}
+
+/// A save's turn ([`SaveQueue`]): held while the save runs; dropped, it
+/// lets the client's next save of the same customer start.
+pub(crate) struct Turn<'a> {
+    shared: &'a Shared,
+    ticket: Ticket,
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        let next = self.shared.saves.borrow_mut().leave(self.ticket);
+        if let Some(gate) = next {
+            gate.open();
+        }
+    }
+}
+
+/// Waits until it is the turn of a save of `customer_id` (at once when the
+/// client has no save of that customer under way), or until `signal`
+/// fires (then fails with `aborted`).
+pub(crate) async fn turn<'a>(
+    shared: &'a Shared,
+    customer_id: &str,
+    signal: Option<&AbortSignal>,
+) -> Result<Turn<'a>, Error> {
+    let mut opened = None;
+    let (ticket, _) = shared.saves.borrow_mut().join(customer_id, || {
+        let gate = js_gate(signal);
+        opened = Some(gate.opened());
+        gate
+    });
+    let turn = Turn { shared, ticket };
+    if let Some(opened) = opened {
+        let _ = JsFuture::from(opened).await;
+    }
+    match signal.is_some_and(AbortSignal::aborted) {
+        true => Err(aborted(signal)),
+        false => Ok(turn),
+    }
 }
 
 /// Which signal cuts what short.

@@ -57,6 +57,43 @@ export type BulkResult =
 | { customerId: string; ok: false; error: CheckoutPageError };
 
 /**
+ * One page of `listCustomers`: customers newest first, as the API sent them
+ * (unknown fields included). Iterating it with `for await` yields its
+ * customers and those of every later page, fetched as the loop asks for them.
+ */
+export interface CustomerPage extends AsyncIterable<Customer> {
+    /** The customers of this page (at most `limit`). */
+    readonly data: Customer[];
+    /** How many customers match the query, across every page. */
+    readonly total: number;
+    /** Whether customers exist beyond this page, in the direction paged. */
+    readonly hasMore: boolean;
+    /** The query this page was fetched with. */
+    readonly params: ListParams;
+    /** The query of the next (older) page, or `null` at the end. */
+    readonly nextPageParams: ListParams | null;
+    /** The query of the previous (newer) page, or `null` at the start. */
+    readonly previousPageParams: ListParams | null;
+    hasNextPage(): boolean;
+    hasPreviousPage(): boolean;
+    /** The next (older) page; rejects with kind `"validation"` when there is none. */
+    getNextPage(): PagePromise;
+    /** The previous (newer) page; rejects with kind `"validation"` when there is none. */
+    getPreviousPage(): PagePromise;
+    /** This page and every later one. */
+    iterPages(): AsyncGenerator<CustomerPage, void, undefined>;
+}
+
+/**
+ * What `listCustomers` returns: a promise of the first page that is also an
+ * async iterable over every matching customer across pages
+ * (`for await (const customer of client.listCustomers({ search: "ada" }))`),
+ * paced at the client's rate limit; breaking out of the loop stops fetching,
+ * and the call's `signal` aborts it.
+ */
+export type PagePromise = Promise<CustomerPage> & AsyncIterable<Customer>;
+
+/**
  * What `saveCustomer` did besides saving: dotted params (`address.city`) in
  * the API's field order.
  */
@@ -76,7 +113,10 @@ export interface SaveReport {
     /**
      * Fields the server returned with another value than the save expected:
      * someone else's write between the save's `GET` and its `PATCH` (the API
-     * cannot make the check atomic), or a rule of the server's.
+     * cannot make the check atomic), or a rule of the server's. Dotted
+     * (`shipping.address.city`), compared as stored. A write in that window
+     * to a field the save sent (for `address` and `shipping`, any of their
+     * lines) was overwritten by it, and cannot be listed.
      */
     differences: string[];
 }
@@ -550,9 +590,9 @@ export interface BulkProgress {
      */
     done: number;
     /**
-     * All items.
+     * All items; `null` while the items of an iterable are still coming.
      */
-    total: number;
+    total: number | null;
     /**
      * Items failed so far.
      */
@@ -613,7 +653,9 @@ export interface CustomerPatch {
  * [`Customer`]. Feed it to `diff_customer` to get the minimal patch.
  *
  * A draft may be partial: a field it leaves out (or sets to `undefined`)
- * keeps the customer's value, unchanged; `null` or `""` empties it. (In
+ * keeps the customer's value, unchanged; `null` or `""` empties it. The
+ * same holds inside `address`, `shipping` and `shipping.address`: a
+ * sub-field left out keeps the customer's value. (In
  * Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
  * draft.) Emptying `email` does not clear it (the API cannot).
  */
@@ -655,6 +697,31 @@ export interface CustomerDraft {
      * Tax id type, Stripe-style (`eu_vat`, `us_ein`, ...).
      */
     taxIdType?: string | null | undefined;
+}
+
+/**
+ * The query of `listCustomers` (`GET /v1/customers/`); sent with the
+ * API's own names (`starting_after`, ...). Every field is optional.
+ */
+export interface ListParams {
+    /**
+     * Case-insensitive text matched against the customer's name and email.
+     */
+    search?: string | undefined;
+    /**
+     * Customers per page: an integer from 1 to 100 (the API's default: 20).
+     */
+    limit?: number | undefined;
+    /**
+     * The page after this customer id (older customers); not with
+     * `endingBefore`.
+     */
+    startingAfter?: string | undefined;
+    /**
+     * The page before this customer id (newer customers); not with
+     * `startingAfter`.
+     */
+    endingBefore?: string | undefined;
 }
 
 /**
@@ -701,6 +768,20 @@ export class CheckoutPageClient {
      */
     getCustomer(customerId: string, options?: RequestOptions | null): Promise<Customer>;
     /**
+     * Lists customers, newest first: `GET /v1/customers/`. `params`:
+     * `search` (case-insensitive, over name and email), `limit` (1–100
+     * per page, default 20), `startingAfter` or `endingBefore` (a customer
+     * id). Resolves to the first page (`data`, `total`, `hasMore`,
+     * `getNextPage()`, `getPreviousPage()`); the same return value is an
+     * async iterable over every matching customer across pages, fetched
+     * page by page at the client's rate limit as the loop asks for them.
+     * Same retries, timeouts, signal, `locale` and errors as
+     * `getCustomer`; bad parameters reject with a `validation` error
+     * (`{param, message, value, code, severity}` problems) before anything
+     * is sent.
+     */
+    listCustomers(params?: ListParams, options?: RequestOptions): PagePromise;
+    /**
      * Creates a client. Throws a `CheckoutPageError` of kind `"validation"`
      * for bad options (an `http:` URL to a remote host, a secret key in a
      * browser page without `dangerouslyAllowBrowser`, unknown option names,
@@ -720,10 +801,16 @@ export class CheckoutPageClient {
      * `options.onConflict` is `"mine"` or `"theirs"`. The API has no
      * conditional write: an edit saved between the `GET` and the `PATCH`
      * is not merged; a field that came back different is listed in
-     * `report.differences`. Other failures reject as `updateCustomer`'s do;
-     * a bad argument or draft rejects before anything is sent, and so does
-     * an edit the save cannot carry, as in `diffCustomer` (an emptied email
-     * is `email_required`), in `options.locale`.
+     * `report.differences`. A `PATCH` to retry (429, 503, other 5xx,
+     * network) is not re-sent as it was: after the same wait the save
+     * loads and merges again, within the same `maxRetries`. Two saves of
+     * one customer through one client run one after the other: the later
+     * one's `GET` waits for the earlier save to end, and merges with its
+     * result (its wait ends early only by `options.signal`). Other failures
+     * reject as `updateCustomer`'s do; a bad argument or draft rejects
+     * before anything is sent, and so does an edit the save cannot carry,
+     * as in `diffCustomer` (an emptied email is `email_required`), in
+     * `options.locale`.
      */
     saveCustomer(loaded: Customer, draft: CustomerDraft, options?: SaveOptions): Promise<SaveResult>;
     /**
@@ -734,15 +821,21 @@ export class CheckoutPageClient {
      */
     updateCustomer(customerId: string, patch: CustomerPatch, options?: RequestOptions | null): Promise<Customer>;
     /**
-     * Updates many customers at the pace the API allows. Resolves to one
-     * result per item, in input order, and never rejects for one item's
-     * failure. Every item is checked first; invalid ones fail alone without
-     * a request. Requests go through the client's shared pacer (and this
-     * job's own `requestsPerMinute`, if given); a 429 pauses every call. On
-     * abort no new item starts, items in flight finish, and the rest end
-     * with kind `"aborted"`.
+     * Updates many customers at the pace the API allows. `items`: an array,
+     * or an iterable or async iterable (a generator over `listCustomers`),
+     * pulled one item at a time as workers free up (`onProgress`'s `total`
+     * is then `null` until its end). Resolves to one result per item, in
+     * input order, and never rejects for one item's failure (an iterable
+     * that throws rejects with kind `"aborted"` and the thrown value as
+     * `cause`, one with more than 100 000 items with kind `"validation"`,
+     * once the items in flight have finished). Every item is checked
+     * first; invalid ones fail alone without a request. Requests go
+     * through the client's shared pacer (and this job's own
+     * `requestsPerMinute`, if given); a 429 pauses every call. On abort no
+     * new item starts, items in flight finish, and the rest end with kind
+     * `"aborted"`.
      */
-    updateCustomers(items: BulkItem[], options?: BulkOptions): Promise<BulkResult[]>;
+    updateCustomers(items: Iterable<BulkItem> | AsyncIterable<BulkItem>, options?: BulkOptions): Promise<BulkResult[]>;
 }
 
 
@@ -785,7 +878,9 @@ export function customerPatchJsonSchema(): Record<string, unknown>;
 /**
  * The smallest patch that turns `before` into `after` (an edited form, whole
  * or partial: a field `after` leaves out is unchanged, `null` or `""`
- * empties it): unchanged fields are omitted, emptied ones become `null`, and any change
+ * empties it; the same inside `address`, `shipping` and `shipping.address`,
+ * so `{ address: { city } }` moves the city and keeps the other lines):
+ * unchanged fields are omitted, emptied ones become `null`, and any change
  * inside `address` or `shipping` sends the complete object, because the API
  * replaces them whole. Differences that normalisation removes (spaces, email
  * case) are not changes. An edit the patch cannot carry is a
@@ -839,6 +934,7 @@ export interface InitOutput {
     readonly __wbg_customerschemarules_free: (a: number, b: number) => void;
     readonly applyCustomerPatch: (a: any, b: any) => [number, number, number];
     readonly checkoutpageclient_getCustomer: (a: number, b: any, c: number) => any;
+    readonly checkoutpageclient_listCustomers: (a: number, b: number, c: number) => any;
     readonly checkoutpageclient_new: (a: any) => [number, number, number];
     readonly checkoutpageclient_saveCustomer: (a: number, b: any, c: any, d: number) => any;
     readonly checkoutpageclient_updateCustomer: (a: number, b: any, c: any, d: number) => any;
@@ -852,6 +948,7 @@ export interface InitOutput {
     readonly normalizeCustomerPatch: (a: any) => [number, number, number];
     readonly start: () => void;
     readonly validateCustomerPatch: (a: any, b: number) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;

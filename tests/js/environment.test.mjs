@@ -1,5 +1,6 @@
 // Issue 22 as a user meets it: nothing in the caller's environment can
-// redirect a request, leak the key or wipe an address. The same scenario
+// redirect a request, leak the key or wipe an address (and, L1-L5, nothing
+// of issue 24's listCustomers and iterable bulk items either). The same scenario
 // runs in Node (in a child process, so that its polluted prototype stays
 // there) and in a page in headless Chromium, against two recording servers
 // on 127.0.0.1: the API, and another origin that must never hear anything.
@@ -201,6 +202,124 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
     } });
     const e = await settle(c.updateCustomer(ID("26"), { name: "x" }));
     out.userinfoRedirect = { kind: e.kind, status: e.status, credentials: /user:|:pw@/.test(e.message), calls };
+  }
+
+  // L. listCustomers and updateCustomers over an iterable (issue 24), under
+  // the same trial: params and options read as own properties, page fields
+  // defined (never set), no internal object inheriting a polluted then, the
+  // key redacted from a page the client cannot read.
+  {
+    const page = (ids, hasMore) => '{"data":[' + ids.map((id) => '{"id":"' + id + '","email":"a@example.com","sellerId":"s","createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}').join(",") + '],"total":3,"has_more":' + hasMore + "}";
+    const listed = [];
+    const lister = (answer) => async (url, init) => {
+      listed.push(init.method + " " + url.replace(api, ""));
+      const text = answer(url);
+      return { status: 200, headers: { get: () => null }, text: async () => text };
+    };
+    const firstPage = () => page([ID("31"), ID("32")], true);
+    const list = new CheckoutPageClient({ ...options, fetch: lister((url) => (url.includes("starting_after") ? page([ID("33")], false) : firstPage())) });
+    out.list = {};
+
+    // L1. Every name of the list call on a polluted Object.prototype.
+    const LIST_KEYS = { search: "evil", limit: 1, startingAfter: ID("dead"), endingBefore: ID("beef"), locale: "nl", signal: AbortSignal.abort() };
+    for (const [k, v] of Object.entries(LIST_KEYS)) Object.prototype[k] = v;
+    try {
+      const none = await list.listCustomers();
+      const empty = await list.listCustomers({}, {});
+      const iterated = [];
+      for await (const c of list.listCustomers({ search: "ada" })) iterated.push(c.id);
+      const refused = await list.listCustomers({ limit: 0 }).catch((e) => e);
+      out.list.polluted = {
+        listed: listed.splice(0),
+        pages: [none.data.length, empty.data.length, none.hasNextPage()],
+        iterated,
+        refused: [refused.kind, refused.errors[0].param, refused.errors[0].message],
+      };
+    } finally {
+      for (const k of Object.keys(LIST_KEYS)) delete Object.prototype[k];
+    }
+
+    // L2. A polluted then: it never sees (nor forges) a page's internal
+    // data or an item pulled from an iterable.
+    let stolen = 0;
+    function evilThen(resolve) {
+      delete Object.prototype.then;
+      const own = (k) => Object.getOwnPropertyDescriptor(this, k) !== undefined;
+      if (own("hasMore") && own("next")) {
+        stolen += 1;
+        resolve({ ...this, data: [{ id: ID("dead"), email: "forged@evil.test" }], next: null, previous: null });
+      } else if (own("value") && own("done") && this.value && typeof this.value === "object") {
+        stolen += 1;
+        resolve({ done: false, value: { customerId: ID("dead"), patch: { email: "attacker@evil.test" } } });
+      } else {
+        resolve(this);
+      }
+      queueMicrotask(() => Object.defineProperty(Object.prototype, "then", { configurable: true, value: evilThen }));
+    }
+    let sentBulk = "";
+    const bulkClient = new CheckoutPageClient({ ...options, fetch: async (url, init) => {
+      sentBulk += init.method + " " + idOf(url) + ";";
+      const text = '{"data":{"id":"' + idOf(url) + '","name":"Stored"}}';
+      return { status: 200, headers: { get: () => null }, text: async () => text };
+    } });
+    Object.defineProperty(Object.prototype, "then", { configurable: true, value: evilThen });
+    let thenPage, thenBulk;
+    try {
+      thenPage = await list.listCustomers({ limit: 2 }).then((p) => p.data.map((c) => c.id), (e) => e.kind);
+      thenBulk = await bulkClient.updateCustomers(new Set([{ customerId: ID("34"), patch: { name: "Set" } }])).then((r) => r.map((x) => x.customerId), (e) => e.kind);
+    } finally {
+      delete Object.prototype.then;
+    }
+    listed.splice(0);
+    out.list.pollutedThen = { thenPage, thenBulk, sentBulk, stolen };
+
+    // L3. Setters and getters on Object.prototype for every field of a page
+    // (and an iterable's error's cause): none is set through them.
+    const FIELDS = ["data", "total", "hasMore", "params", "nextPageParams", "previousPageParams", "cause", "done", "error"];
+    const received = new Set();
+    for (const name of FIELDS) {
+      Object.defineProperty(Object.prototype, name, { configurable: true,
+        set() { received.add(name); }, get() { return "FORGED"; } });
+    }
+    let fields, broke, fromSet;
+    try {
+      const p = await list.listCustomers({ limit: 2 });
+      fields = [p.data.length, p.total, p.hasMore, p.params.limit, p.nextPageParams.startingAfter, p.previousPageParams];
+      async function* breaks() { throw new RangeError("source broke"); }
+      broke = await bulkClient.updateCustomers(breaks()).catch((e) => e);
+      broke = [broke.kind, Object.getOwnPropertyDescriptor(broke, "cause")?.value?.message ?? null];
+      fromSet = (await bulkClient.updateCustomers(new Set([{ customerId: ID("35"), patch: { name: "Set" } }]))).map((r) => [r.customerId, r.ok]);
+    } finally {
+      for (const name of FIELDS) delete Object.prototype[name];
+    }
+    listed.splice(0);
+    out.list.accessors = { received: [...received], fields, broke, fromSet };
+
+    // L5. An iterator on a polluted Object.prototype does not make a plain
+    // object (one item passed without its array) a list of the attacker's items.
+    let sentIterable = "";
+    const mistaken = new CheckoutPageClient({ ...options, fetch: async (url, init) => {
+      sentIterable += init.method + " " + idOf(url) + ";";
+      return { status: 200, headers: { get: () => null }, text: async () => '{"data":{"id":"x"}}' };
+    } });
+    Object.prototype[Symbol.iterator] = function* () { yield { customerId: ID("dead"), patch: { email: "attacker@evil.test" } }; };
+    let single;
+    try {
+      single = await mistaken.updateCustomers({ customerId: ID("36"), patch: { name: "One" } }).then((r) => r.length, (e) => [e.kind, e.errors[0].param]);
+    } finally {
+      delete Object.prototype[Symbol.iterator];
+    }
+    out.list.pollutedIterator = { single, sent: sentIterable };
+
+    // L4. A page the client cannot read, echoing the key: the error holds it nowhere.
+    const secret = "sk_live_TOPSECRET123";
+    const echo = new CheckoutPageClient({ ...options, apiKey: secret, maxRetries: 0, fetch: async (url, init) => {
+      const auth = init.headers.Authorization;
+      const text = JSON.stringify({ data: "not a list", echo: auth });
+      return { status: 200, headers: { get: (name) => (name === "x-request-id" ? "req " + auth : null) }, text: async () => text };
+    } });
+    const e = await echo.listCustomers().catch((e) => e);
+    out.list.echoedKey = { kind: e.kind, leaks: [JSON.stringify(e), String(e.stack), String(e.message), JSON.stringify(e.body), String(e.requestId)].some((t) => t.includes("TOPSECRET")) };
   }
 
   // 1. A polluted Object.prototype, as one bad deep merge leaves it.
@@ -611,6 +730,33 @@ const TRIAL = {
     }
     assert.deepEqual(out.echoedKeyBulk, [false, false, false, false, false], "bulk items' errors");
   },
+  "L1. listCustomers reads its params and options as own properties only": ({ out }) => {
+    const first = "GET /v1/customers/";
+    assert.deepEqual(out.list.polluted, {
+      listed: [first, first, first + "?search=ada", first + "?search=ada&starting_after=" + ID("32")],
+      pages: [2, 2, true],
+      iterated: [ID("31"), ID("32"), ID("33")],
+      refused: ["validation", "limit", "Expected an integer from 1 to 100 (customers per page)"],
+    });
+  },
+  "L2. a polluted then never sees a page's internal data or an iterable's item": ({ out }) =>
+    assert.deepEqual(out.list.pollutedThen, {
+      thenPage: [ID("31"), ID("32")],
+      thenBulk: [ID("34")],
+      sentBulk: `PATCH ${ID("34")};`,
+      stolen: 0,
+    }),
+  "L3. Object.prototype's setters receive no page field, its getters forge none": ({ out }) =>
+    assert.deepEqual(out.list.accessors, {
+      received: [],
+      fields: [2, 3, true, 2, ID("32"), null],
+      broke: ["aborted", "source broke"],
+      fromSet: [[ID("35"), true]],
+    }),
+  "L5. an iterator only a polluted Object.prototype holds makes nothing iterable": ({ out }) =>
+    assert.deepEqual(out.list.pollutedIterator, { single: ["validation", "items"], sent: "" }),
+  "L4. a key echoed in a page the client cannot read appears in no error": ({ out }) =>
+    assert.deepEqual(out.list.echoedKey, { kind: "invalid_response", leaks: false }),
   "F6. a redirect to a URL with credentials is http, without them, not retried": ({ out, api, inBrowser }) => {
     assert.deepEqual(out.userinfoRedirect, { kind: "http", status: 307, credentials: false, calls: 1 });
     const e = out.userinfoServerRedirect;

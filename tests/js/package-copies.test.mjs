@@ -69,7 +69,7 @@ test("every method of CheckoutPageClient is guarded against a freed client, as t
     const methods = Object.getOwnPropertyNames(CheckoutPageClient.prototype).filter(
       (name) => name !== "constructor" && name !== "free" && !name.startsWith("__"),
     );
-    assert.deepEqual(methods.sort(), ["getCustomer", "saveCustomer", "updateCustomer", "updateCustomers"]);
+    assert.deepEqual(methods.sort(), ["getCustomer", "listCustomers", "saveCustomer", "updateCustomer", "updateCustomers"]);
     const client = new CheckoutPageClient({ apiKey: KEY, baseUrl: SANDBOX });
     client.free();
     for (const name of methods) {

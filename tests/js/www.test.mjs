@@ -377,6 +377,76 @@ test("?fake: the dashboard runs against the package's test kit, with no server f
   }
 });
 
+test("the dashboard finds customers: debounced search that cancels, pages, a row loads the editor, URL, accessible", async () => {
+  // 11 customers only this test's search finds (the sandbox is shared by the tests).
+  const token = `Finder${Date.now().toString(36)}`;
+  const made = [];
+  for (let i = 0; i < 11; i++) made.push(await createCustomer({ name: `${token} ${i}`, email: `${token.toLowerCase()}${i}@example.com` }));
+  const newestFirst = made.map((c) => c.id).reverse();
+  const { page, problems } = await openDashboard(made[0].id);
+  const listRequests = [];
+  const aborted = [];
+  page.on("request", (r) => /\/proxy\/v1\/customers\/\?/.test(r.url()) && listRequests.push(r.url()));
+  page.on("requestfailed", (r) => /\/proxy\/v1\/customers\/\?/.test(r.url()) && aborted.push(r.url()));
+
+  // Labelled search box, reachable by its label.
+  const box = page.getByLabel("Search by name or email");
+  await box.focus();
+  // Typing fast sends one request (debounced).
+  listRequests.length = 0;
+  await box.pressSequentially(token.slice(0, 6), { delay: 20 });
+  await page.waitForFunction(() => /customers matching/.test(document.querySelector("#results-count").textContent));
+  assert.equal(listRequests.length, 1, `debounced: ${listRequests}`);
+  // A new search cancels the one in flight with its signal.
+  await queueFaults("*", [{ delayMs: 2000 }]);
+  await box.fill("slow-search");
+  await page.waitForTimeout(400); // debounced, sent, held by the sandbox
+  await box.fill(token);
+  await page.waitForFunction((t) => document.querySelector("#results-count").textContent.includes(`of 11 customers matching “${t}”`), token);
+  assert.equal(aborted.length, 1, "the slow search was aborted");
+  assert.match(aborted[0], /search=slow-search/);
+  assert.equal(new URL(page.url()).searchParams.get("q"), token, "the URL keeps the search");
+
+  // The list: 8 a page, newest first; the count is announced.
+  const rowIds = () => page.$$eval("#customer-results .result", (rows) => rows.map((r) => r.dataset.id));
+  assert.deepEqual(await rowIds(), newestFirst.slice(0, 8));
+  assert.equal(await page.getAttribute("#results-count", "aria-live"), "polite");
+  assert.match(await text(page, "#results-count"), /Showing 1–8 of 11 customers/);
+  assert.equal(await page.isDisabled("#previous-page"), true);
+  // Next page: the rest, focus on its first row.
+  await page.click("#next-page");
+  await page.waitForFunction(() => /Showing 9–11 of 11/.test(document.querySelector("#results-count").textContent));
+  assert.deepEqual(await rowIds(), newestFirst.slice(8));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), newestFirst[8]);
+  assert.equal(await page.isDisabled("#next-page"), true);
+  await page.click("#previous-page");
+  await page.waitForFunction(() => /Showing 1–8 of 11/.test(document.querySelector("#results-count").textContent));
+  assert.deepEqual(await rowIds(), newestFirst.slice(0, 8));
+
+  // Choosing a row (with the keyboard) loads it into the editor; the URL keeps it.
+  const chosen = made.find((c) => c.id === newestFirst[2]);
+  await page.focus(`.result[data-id="${chosen.id}"]`);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((email) => document.querySelector("#f-email")?.value === email && document.querySelector("#status")?.dataset.state === "idle", chosen.email);
+  assert.equal(new URL(page.url()).searchParams.get("id"), chosen.id);
+  assert.equal(await page.getAttribute(`.result[data-id="${chosen.id}"]`, "aria-current"), "true");
+  await page.screenshot({ path: `${ARTIFACTS}/www-finder.png`, fullPage: true });
+
+  // axe-core over the whole page: no violations.
+  await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`));
+  assert.deepEqual(violations, []);
+
+  // Reloading keeps the selection and the search.
+  await page.reload();
+  await page.waitForFunction((email) => document.querySelector("#f-email")?.value === email, chosen.email);
+  await page.waitForFunction(() => document.querySelectorAll("#customer-results .result").length > 0);
+  assert.equal(await page.inputValue("#customer-search"), token);
+  assert.equal(await page.getAttribute(`.result[data-id="${chosen.id}"]`, "aria-current"), "true");
+  assert.deepEqual(problems.filter((p) => !/ERR_ABORTED|aborted/i.test(p)), []);
+  await page.close();
+});
+
 test("issue 25: an emptied email is an error at the field, Save stays off until it is fixed or discarded", async () => {
   const { id } = await createCustomer(INITIAL);
   const { page, problems } = await openDashboard(id);
@@ -491,5 +561,128 @@ test("two tabs on one customer: disjoint edits are both kept; the same field sho
   assert.deepEqual(one.problems, []);
   assert.deepEqual(two.problems, []);
   await one.page.close();
+  await two.page.close();
+});
+
+test("the finder with issues 25 and 26: choosing a customer while a conflict is shown, while the email is emptied, while a save is in flight", async () => {
+  const token = `Merged${Date.now().toString(36)}`;
+  const a = await createCustomer({ ...INITIAL, name: `${token} A`, email: `${token.toLowerCase()}.a@example.com` });
+  const b = await createCustomer({ name: `${token} B`, email: `${token.toLowerCase()}.b@example.com` });
+  // Tab one speaks German (issue 25); tab two saves behind its back (issue 26).
+  const one = await browser.newPage({ locale: "de-DE", viewport: { width: 1280, height: 800 } });
+  const problems = [];
+  one.on("pageerror", (error) => problems.push(String(error)));
+  await one.goto(`${url}/?id=${encodeURIComponent(a.id)}&q=${token}`);
+  await one.waitForFunction(() => document.querySelector("#status")?.dataset.state === "idle");
+  await one.waitForFunction(() => document.querySelectorAll("#customer-results .result").length === 2);
+  const two = await openDashboard(a.id);
+  // What confirm("Discard unsaved changes?") answers next.
+  let answer = false;
+  const dialogs = [];
+  one.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void (answer ? dialog.accept() : dialog.dismiss());
+  });
+  const row = (id) => one.locator(`.result[data-id="${id}"]`);
+  const idInUrl = async () => new URL(one.url()).searchParams.get("id");
+  const showing = (customer) =>
+    one.waitForFunction(
+      (email) => document.querySelector("#f-email")?.value === email && document.querySelector("#status")?.dataset.state === "idle",
+      customer.email,
+    );
+
+  // 1. A conflict is shown; choosing another row asks first, and keeps it all when refused.
+  await edit(two.page, "name", "Maria Salomea");
+  await saveAndWait(two.page);
+  await edit(one, "name", "Marie Skłodowska");
+  await saveAndWait(one, "error");
+  assert.ok(await one.locator("#conflicts").isVisible(), "the conflict panel is shown");
+  await row(b.id).click();
+  assert.deepEqual(dialogs.splice(0), ["Discard unsaved changes?"]);
+  assert.ok(await one.locator("#conflicts").isVisible(), "refused: the conflict stays");
+  assert.equal(await one.inputValue("#f-name"), "Marie Skłodowska");
+  assert.equal(await idInUrl(), a.id);
+  // Accepted: the chosen customer, with no conflict left over from the other.
+  answer = true;
+  await row(b.id).click();
+  await showing(b);
+  assert.equal(dialogs.splice(0).length, 1);
+  assert.ok(await one.locator("#conflicts").isHidden(), "no conflict panel for the other customer");
+  assert.equal(await one.locator(".has-conflict").count(), 0);
+  assert.equal(await idInUrl(), b.id);
+  assert.equal(await row(b.id).getAttribute("aria-current"), "true");
+  assert.equal(await row(a.id).getAttribute("aria-current"), "false");
+  // Back: the first customer as stored (tab two's name), still no conflict.
+  await one.goBack();
+  await showing(a);
+  assert.equal(await one.inputValue("#f-name"), "Maria Salomea");
+  assert.ok(await one.locator("#conflicts").isHidden());
+
+  // 2. An emptied email (issue 25, in German): refused, it stays with its error; accepted, the next one has none.
+  answer = false;
+  await one.fill("#f-email", "");
+  await one.waitForFunction(() => document.querySelector("#err-email")?.textContent.trim() !== "");
+  assert.equal(await text(one, "#err-email"), "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden");
+  await row(b.id).click();
+  assert.deepEqual(dialogs.splice(0), ["Discard unsaved changes?"]);
+  assert.equal(await one.inputValue("#f-email"), "");
+  assert.equal(await one.getAttribute("#f-email", "aria-invalid"), "true");
+  answer = true;
+  await row(b.id).click();
+  await showing(b);
+  assert.equal(dialogs.splice(0).length, 1);
+  assert.equal(await text(one, "#err-email"), "");
+  assert.equal(await one.getAttribute("#f-email", "aria-invalid"), "false");
+  assert.ok(await one.locator("#save-button").isDisabled());
+  assert.equal((await stored(a.id)).email, a.email, "nothing was sent for the emptied email");
+
+  // 3. A save in flight when another customer is chosen: not "discarded" (no
+  // question asked), it completes on the server, its outcome is announced and
+  // its row updated, and the customer now shown stays as loaded and editable.
+  const patched = async (id, status) => (await requestsFor(id)).some((r) => r.method === "PATCH" && r.status === status);
+  const until = async (what, check) => {
+    for (let waited = 0; !(await check()); waited += 100) {
+      assert.ok(waited < 15_000, `${what} within 15 s`);
+      await one.waitForTimeout(100);
+    }
+  };
+  await edit(one, "name", `${token} B renamed`);
+  await queueFaults(b.id, [{ delayMs: 1500 }]);
+  await one.click("#save-button");
+  await one.waitForFunction(() => document.querySelector("#status")?.dataset.state === "saving");
+  await row(a.id).click();
+  await showing(a);
+  assert.deepEqual(dialogs.splice(0), [], "edits being saved are not discarded");
+  await until("the save's PATCH", () => patched(b.id, 200));
+  await one.waitForFunction(() => /^Saved /.test(document.querySelector("#toast")?.textContent ?? ""));
+  assert.equal(await text(one, "#toast"), `Saved ${token} B renamed`);
+  assert.equal(await one.getAttribute("#toast", "data-kind"), "success");
+  assert.equal(await row(b.id).locator(".result-name").innerText(), `${token} B renamed`, "its row shows the saved name");
+  assert.equal((await stored(b.id)).name, `${token} B renamed`);
+  assert.equal(await one.inputValue("#f-email"), a.email, "the form still shows the chosen customer");
+  assert.equal(await one.inputValue("#f-name"), "Maria Salomea");
+  assert.equal(await one.locator("#f-name").evaluate((input) => input.readOnly), false, "editable");
+  assert.equal(await statusState(one), "idle");
+  assert.equal(await text(one, "#customer-title"), "Maria Salomea");
+  assert.equal(await idInUrl(), a.id);
+
+  // 4. The same save failing after another customer was chosen is said, not dropped.
+  await edit(one, "phone", "+33 1 99 99 99 99");
+  await queueFaults(a.id, [{ delayMs: 1500 }, { status: 400, message: "Phone refused", errors: [{ param: "phone", message: "Phone refused" }] }]);
+  await one.click("#save-button");
+  await one.waitForFunction(() => document.querySelector("#status")?.dataset.state === "saving");
+  await row(b.id).click();
+  await showing(b);
+  await until("the refused PATCH", () => patched(a.id, 400));
+  await one.waitForFunction(() => /^Could not save /.test(document.querySelector("#toast")?.textContent ?? ""));
+  assert.match(await text(one, "#toast"), /^Could not save Maria Salomea — Institut du Radium: .*Phone refused/);
+  assert.equal(await one.getAttribute("#toast", "data-kind"), "error");
+  assert.equal(await one.inputValue("#f-email"), b.email);
+  assert.equal(await statusState(one), "idle");
+  await one.screenshot({ path: `${ARTIFACTS}/www-finder-merged.png`, fullPage: true });
+
+  assert.deepEqual(problems, []);
+  assert.deepEqual(two.problems, []);
+  await one.close();
   await two.page.close();
 });

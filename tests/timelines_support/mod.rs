@@ -10,6 +10,7 @@
 use checkoutpage::bulk::{BulkJob, Next, Outcome, Progress};
 use checkoutpage::call::{self, Body, Call, Event, Head, Pacers, Patience, Reply, Step};
 use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+use checkoutpage::endpoints::list_customers::{self, ListParams, Page};
 use checkoutpage::endpoints::{get_customer, parse_customer_response, update_customer};
 use checkoutpage::error::{Error, ErrorKind};
 use checkoutpage::merge::OnConflict;
@@ -17,7 +18,7 @@ use checkoutpage::model::{Customer, CustomerPatch};
 use checkoutpage::pacer::Pacer;
 use checkoutpage::response_guard;
 use checkoutpage::rules::{CustomerDraft, ValidationMode};
-use checkoutpage::save::{Save, SaveStep, Saved};
+use checkoutpage::save::{Save, SaveQueue, SaveStep, Saved, Ticket};
 use checkoutpage::value::Value;
 use checkoutpage_imitation::{Api, LogEntry, Options, Outcome as ApiOutcome, Request};
 
@@ -27,10 +28,12 @@ pub const T0: f64 = 1_700_000_000_000.0;
 pub const KEY: &str = "sk_test_sandbox";
 const BASE: &str = "https://api.checkoutpage.com";
 
-/// A client: its configuration and its shared pacer.
+/// A client: its configuration, its shared pacer, and its saves in
+/// progress (each waiting save's task, to wake).
 struct Client {
     config: ClientConfig,
     pacer: Pacer,
+    saves: SaveQueue<usize>,
 }
 
 /// Handle of a client in a [`World`].
@@ -96,6 +99,9 @@ enum Flight {
 enum TaskState {
     /// Waiting until this time; then [`Event::Ready`] (or the abort).
     Waiting(f64),
+    /// A save waiting for its turn (`SaveQueue`): until the save of the same
+    /// customer before it ends, or its signal fires.
+    Queued,
     /// In flight until this time.
     InFlight(f64, Flight),
     Over,
@@ -145,8 +151,9 @@ pub struct World {
     tasks: Vec<Task>,
     results: Vec<Option<(f64, Result<Reply, Error>)>>,
     jobs: Vec<Job>,
-    /// Each save, and its outcome once over.
-    saves: Vec<(Save, Option<SaveOutcome>)>,
+    /// Each save, its outcome once over, and its place in its client's
+    /// queue.
+    saves: Vec<(Save, Option<SaveOutcome>, Ticket)>,
     seq: u64,
 }
 
@@ -185,7 +192,11 @@ impl World {
         })
         .expect("valid client options");
         let pacer = Pacer::new(config.requests_per_minute);
-        self.clients.push(Client { config, pacer });
+        self.clients.push(Client {
+            config,
+            pacer,
+            saves: SaveQueue::default(),
+        });
         ClientId(self.clients.len() - 1)
     }
 
@@ -229,6 +240,11 @@ impl World {
         self.api.log().len()
     }
 
+    /// The client's configuration.
+    pub fn config(&self, client: ClientId) -> &ClientConfig {
+        &self.clients[client.0].config
+    }
+
     fn patience(&self, client: ClientId, options: CallOptions) -> Patience {
         let config = &self.clients[client.0].config;
         Patience::single(
@@ -267,6 +283,34 @@ impl World {
         )
     }
 
+    /// Starts `client.listCustomers(params, options)` (one page) now.
+    pub fn list(&mut self, client: ClientId, params: &ListParams, options: CallOptions) -> CallId {
+        let request = list_customers::request(&self.clients[client.0].config, params)
+            .expect("valid list parameters");
+        self.start(
+            client,
+            Call::new(request, self.patience(client, options)),
+            options,
+        )
+    }
+
+    /// The ended list call's page, or its error.
+    pub fn page(&self, call: CallId) -> Result<Page, Error> {
+        let (_, result) = self.results[call.0].clone().expect("the call has ended");
+        result
+            .and_then(|reply| list_customers::parse_response(reply.status, reply.body, reply.meta))
+    }
+
+    /// Lists one page with the default client options and runs the world
+    /// until it has come.
+    pub fn list_now(&mut self, client: ClientId, params: &ListParams) -> Page {
+        let call = self.list(client, params, CallOptions::default());
+        while !self.has_ended(call) {
+            self.tick();
+        }
+        self.page(call).expect("a page")
+    }
+
     /// Starts `client.saveCustomer(base, draft, { onConflict })` now: its
     /// `GET`, then (from the `GET`'s reply, at once) its `PATCH`, each a
     /// call of the machine as the wasm driver runs them.
@@ -284,17 +328,32 @@ impl World {
             panic!("a draft object")
         };
         let draft = CustomerDraft::from_partial(&base, state).expect("a draft");
-        let (save, request) =
-            Save::start(config, base, draft, on_conflict, ValidationMode::Standard)
-                .expect("a valid save");
-        self.saves.push((save, None));
+        let patience = self.patience(client, options);
+        let (save, call) = Save::start(
+            config,
+            base,
+            draft,
+            on_conflict,
+            ValidationMode::Standard,
+            patience,
+        )
+        .expect("a valid save");
+        // The driver's first step: wait for its turn.
+        let task = self.tasks.len();
+        let (ticket, now) = self.clients[client.0]
+            .saves
+            .join(save.customer_id(), || task);
+        self.saves.push((save, None, ticket));
         let handle = self.saves.len() - 1;
         let seq = self.next_seq();
         self.tasks.push(Task {
             client: client.0,
             owner: Owner::Save(handle),
-            call: Some((0, Call::new(request, self.patience(client, options)))),
-            state: TaskState::Waiting(self.now),
+            call: Some((0, call)),
+            state: match now {
+                true => TaskState::Waiting(self.now),
+                false => TaskState::Queued,
+            },
             abort_at: options.abort_at.unwrap_or(f64::INFINITY),
             aborts_requests: true,
             abort_is_timeout: options.abort_is_timeout,
@@ -432,6 +491,7 @@ impl World {
     fn task_time(task: &Task) -> Option<f64> {
         match &task.state {
             TaskState::Waiting(at) => Some(at.min(task.abort_at)),
+            TaskState::Queued => task.abort_at.is_finite().then_some(task.abort_at),
             TaskState::InFlight(until, _) if task.aborts_requests => Some(until.min(task.abort_at)),
             TaskState::InFlight(until, _) => Some(*until),
             TaskState::Over => None,
@@ -467,6 +527,16 @@ impl World {
         };
         let event = match state {
             TaskState::Over => return true,
+            TaskState::Queued => {
+                // Only its signal ends a wait for its turn.
+                let error = abort_error();
+                let Owner::Save(handle) = self.tasks[index].owner else {
+                    unreachable!("only saves queue")
+                };
+                self.tasks[index].call = None;
+                self.end_save(handle, Err(error));
+                return true;
+            }
             TaskState::Waiting(_) if aborted => Some(Event::Aborted(abort_error())),
             TaskState::Waiting(_) => Some(Event::Ready),
             TaskState::InFlight(_, _) if aborted && task.aborts_requests => {
@@ -532,6 +602,7 @@ impl World {
                 self.tasks[index].state = TaskState::Waiting(self.now);
                 self.tasks[index].seq = self.next_seq();
             }
+            Next::Pull => unreachable!("the world's bulk jobs take every item at once"),
             Next::Stop { progressed } => {
                 if progressed {
                     job.progress.push(job.job.progress());
@@ -545,6 +616,24 @@ impl World {
                     self.jobs[j].finished_at = Some(self.now);
                 }
             }
+        }
+    }
+
+    /// The save ends now with `done`: it leaves its client's queue, and the
+    /// next save of the same customer, if one waits, starts.
+    fn end_save(&mut self, handle: usize, done: Result<Box<Saved>, Error>) {
+        let (_, outcome, ticket) = &mut self.saves[handle];
+        *outcome = Some((self.now, done));
+        let ticket = *ticket;
+        let client = self
+            .tasks
+            .iter()
+            .find(|t| matches!(t.owner, Owner::Save(h) if h == handle))
+            .map(|t| t.client)
+            .expect("the save's task");
+        if let Some(next) = self.clients[client].saves.leave(ticket) {
+            self.tasks[next].state = TaskState::Waiting(self.now);
+            self.tasks[next].seq = self.next_seq();
         }
     }
 
@@ -623,24 +712,23 @@ impl World {
             }
             Step::Done(result) => {
                 let item = *item;
-                let patience = call.patience();
                 task.call = None;
                 match task.owner {
                     Owner::Single(handle) => self.results[handle] = Some((now, result)),
                     Owner::Save(handle) => {
                         let config = &client.config;
-                        let (save, outcome) = &mut self.saves[handle];
+                        let save = &mut self.saves[handle].0;
                         let next = match result {
                             Ok(reply) => save.next(config, reply),
-                            Err(error) => SaveStep::Done(Err(error)),
+                            Err(error) => save.failed(config, error),
                         };
                         match next {
                             // The next request starts now, with nothing in between.
-                            SaveStep::Send(request) => {
-                                task.call = Some((0, Call::new(request, patience)));
+                            SaveStep::Send(call) => {
+                                task.call = Some((0, call));
                                 task.state = TaskState::Waiting(now);
                             }
-                            SaveStep::Done(done) => *outcome = Some((now, done)),
+                            SaveStep::Done(done) => self.end_save(handle, done),
                         }
                     }
                     Owner::Worker(job) => {

@@ -1,15 +1,19 @@
 // Type-checked with `tsc --strict --noEmit` against the built package's
 // generated .d.ts: the public API must have exactly these shapes.
 import {
+  type BulkItem,
+  type BulkProgress,
   CheckoutPageClient,
   CheckoutPageError,
   type ClientOptions,
   type Conflict,
   type Customer,
   type CustomerDraft,
+  type CustomerPage,
   type CustomerPatch,
   type ErrorKind,
   type FieldError,
+  type ListParams,
   type MergeResult,
   mergeCustomer,
   type ProblemCode,
@@ -151,3 +155,27 @@ async function save(client: CheckoutPageClient): Promise<string[]> {
   }
 }
 void save;
+
+// Issue 24: pages, iteration, the locale option and bulk over an async iterable.
+async function find(client: CheckoutPageClient): Promise<number> {
+  const page: CustomerPage = await client.listCustomers({ search: "ada", limit: 50 }, { locale: "nl", signal: new AbortController().signal });
+  const total: number = page.total;
+  const more: boolean = page.hasMore && page.hasNextPage();
+  const next: ListParams | null = page.nextPageParams;
+  const older: CustomerPage = await page.getNextPage();
+  for await (const customer of client.listCustomers()) void customer.email;
+  for await (const p of older.iterPages()) void p.data.length;
+  // @ts-expect-error: the package's names, not the wire's
+  await client.listCustomers({ starting_after: "6650a1b2c3d4e5f601234567" });
+  // @ts-expect-error: a limit is a number
+  await client.listCustomers({ limit: "10" });
+  async function* items(): AsyncGenerator<BulkItem> {
+    for await (const customer of client.listCustomers({ search: "@acme.example" })) {
+      yield { customerId: customer.id, patch: { companyName: "Acme B.V." } };
+    }
+  }
+  await client.updateCustomers(items(), { onProgress: (p: BulkProgress) => void (p.total ?? "?"), locale: "de" });
+  void [more, next];
+  return total;
+}
+void find;

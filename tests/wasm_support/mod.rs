@@ -130,6 +130,10 @@ macro_rules! shared_suite {
         use wasm_bindgen_test::wasm_bindgen_test;
 
         #[wasm_bindgen_test]
+        async fn list_customers_finds_pages_and_reads_params_at_call_time() {
+            list::list_customers_finds_pages_and_reads_params_at_call_time().await
+        }
+        #[wasm_bindgen_test]
         async fn huge_responses_leave_the_module_memory_where_it_was() {
             responses::huge_responses_leave_the_module_memory_where_it_was().await
         }
@@ -322,6 +326,7 @@ macro_rules! shared_suite {
 }
 pub mod bulk;
 pub mod hostile;
+pub mod list;
 #[path = "../public_data_support/mod.rs"]
 pub mod public_data;
 pub mod resilience;

@@ -25,17 +25,12 @@ import {
   validateCustomerPatch,
   type Conflict,
   type Customer,
+  type CustomerPage,
   type CustomerDraft,
   type CustomerPatch,
   type FieldError,
 } from "./sdk";
 
-const SEEDED: { id: string; label: string }[] = [
-  { id: "6650a1b2c3d4e5f601234567", label: "Ada Lovelace — Analytical Engines B.V." },
-  { id: "6650a1b2c3d4e5f601234568", label: "grace@example.com (email only)" },
-  { id: "6650a1b2c3d4e5f601234569", label: "Linus Pauling (US, extra metadata)" },
-  { id: "6650a1b2c3d4e5f60123456a", label: "Zoë Müller-Østergaard — Café Ø GmbH" },
-];
 const READ_ONLY = READ_ONLY_FIELDS;
 const EDITABLE = new Set<string>(EDITABLE_FIELDS);
 /** Page-level retries after the SDK itself gave up on a 429. */
@@ -69,7 +64,6 @@ const client = new CheckoutPageClient({
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>("customer-form");
-const picker = $<HTMLSelectElement>("customer-picker");
 const preview = $<HTMLPreElement>("patch-preview");
 const notes = $<HTMLUListElement>("patch-notes");
 const saveButton = $<HTMLButtonElement>("save-button");
@@ -306,9 +300,10 @@ function setStatus(state: State, title: string, detail = ""): void {
 }
 
 let toastTimer: number | undefined;
-function toast(message: string): void {
+function toast(message: string, kind: "success" | "error" = "success"): void {
   const node = $("toast");
   node.textContent = message;
+  node.dataset.kind = kind;
   node.hidden = false;
   clearTimeout(toastTimer);
   toastTimer = window.setTimeout(() => (node.hidden = true), 4000);
@@ -348,8 +343,7 @@ function renderHeader(customer: Customer): void {
     row(key, JSON.stringify(value), true);
   }
 
-  const option = [...picker.options].find((o) => o.value === customer.id);
-  if (option) option.textContent = [customer.name, customer.companyName].filter(Boolean).join(" — ") || customer.email || customer.id;
+  updateResult(customer);
 }
 
 // -------------------------------------------------------------- load/save
@@ -426,7 +420,12 @@ async function save(): Promise<void> {
     // Loads the customer as stored now, merges what someone else saved since
     // `base` was loaded, and sends only my changes (whole address/shipping).
     const { customer, report } = await client.saveCustomer(base, draft);
-    if (id !== customerId) return;
+    if (id !== customerId) {
+      // Another customer was chosen meanwhile: say that this one was saved.
+      updateResult(customer);
+      toast(`Saved ${resultLabel(customer)}`);
+      return;
+    }
     rateLimitRetries = 0;
     loaded = customer;
     fill(customer);
@@ -438,15 +437,23 @@ async function save(): Promise<void> {
     setStatus("success", "Saved", `Stored by the server at ${formatTime(customer.updatedAt)}.${kept}${odd}`);
     toast(report.sent ? `Saved ${Object.keys(report.sent).join(", ")}` : "Nothing left to save");
   } catch (error) {
-    if (id !== customerId) return;
+    if (id !== customerId) {
+      // Never dropped silently: the edit of a customer no longer shown failed.
+      const why = error instanceof CheckoutPageError ? error.message : String(error);
+      toast(`Could not save ${resultLabel(base)}: ${why}`, "error");
+      return;
+    }
     handleSaveError(error);
   } finally {
     clearTimeout(slow);
     saving = false;
     saveButton.textContent = "Save changes";
-    setEditable(true);
-    // The outcome stays in the status line until the next edit.
-    statusSticky = true;
+    if (id === customerId) {
+      setEditable(true);
+      // The outcome stays in the status line until the next edit.
+      statusSticky = true;
+    }
+    // (Else the customer chosen meanwhile is editable once it has loaded.)
     refresh();
   }
 }
@@ -617,14 +624,139 @@ function focusFirstError(errors: FieldError[]): void {
 // ------------------------------------------------------------------ wiring
 
 function initialId(): string {
-  const fromUrl = new URLSearchParams(location.search).get("id")?.trim();
-  return fromUrl || SEEDED[0].id;
+  return new URLSearchParams(location.search).get("id")?.trim() ?? "";
 }
 
-function buildPicker(current: string): void {
-  const entries = SEEDED.some((c) => c.id === current) ? SEEDED : [...SEEDED, { id: current, label: `${current} (from the URL)` }];
-  picker.replaceChildren(...entries.map((c) => el("option", { value: c.id, text: c.label })));
-  picker.value = current;
+// ------------------------------------------------------------------ finder
+// Finds customers with the SDK's listCustomers: a debounced search box whose
+// every new search cancels the one before (its AbortSignal), pages with
+// next/previous and the total, and a row that loads the customer into the
+// editor. The URL keeps the selection (`?id=`) and the search (`?q=`).
+
+const PAGE_SIZE = 8;
+const SEARCH_DEBOUNCE_MS = 250;
+const search = $<HTMLInputElement>("customer-search");
+const results = $<HTMLUListElement>("customer-results");
+const resultsCount = $("results-count");
+const previousPage = $<HTMLButtonElement>("previous-page");
+const nextPage = $<HTMLButtonElement>("next-page");
+
+let listing: AbortController | undefined;
+let currentPage: CustomerPage | null = null;
+/** Where the current page starts among all results (0-based), for "9–16 of 23". */
+let pageStart = 0;
+let searchTimer: number | undefined;
+
+function resultLabel(customer: Customer): string {
+  return [customer.name, customer.companyName].filter(Boolean).join(" — ") || String(customer.email ?? customer.id);
+}
+
+function resultButton(customer: Customer): HTMLButtonElement {
+  const button = el("button", { type: "button", class: "result" }, [
+    el("span", { class: "result-name", text: resultLabel(customer) }),
+    el("span", { class: "result-email", text: String(customer.email ?? "") }),
+  ]) as HTMLButtonElement;
+  button.dataset.id = customer.id;
+  button.setAttribute("aria-current", String(customer.id === customerId));
+  button.addEventListener("click", () => selectCustomer(customer.id));
+  return button;
+}
+
+function markSelected(): void {
+  for (const button of results.querySelectorAll<HTMLButtonElement>(".result")) {
+    button.setAttribute("aria-current", String(button.dataset.id === customerId));
+  }
+}
+
+/** A saved customer's row shows its new name. */
+function updateResult(customer: Customer): void {
+  const button = results.querySelector<HTMLButtonElement>(`.result[data-id="${CSS.escape(customer.id)}"]`);
+  button?.querySelector(".result-name")?.replaceChildren(resultLabel(customer));
+  button?.querySelector(".result-email")?.replaceChildren(String(customer.email ?? ""));
+}
+
+function renderResults(page: CustomerPage, focusFirst: boolean): void {
+  currentPage = page;
+  results.replaceChildren(...page.data.map((customer) => el("li", {}, [resultButton(customer)])));
+  const query = search.value.trim();
+  const what = query ? `matching “${query}”` : "";
+  resultsCount.textContent =
+    page.total === 0
+      ? `No customers ${what}`.trim()
+      : `Showing ${pageStart + 1}–${pageStart + page.data.length} of ${page.total} customers ${what}`.trim();
+  previousPage.disabled = !page.hasPreviousPage();
+  nextPage.disabled = !page.hasNextPage();
+  if (focusFirst) results.querySelector<HTMLButtonElement>(".result")?.focus();
+  markSelected();
+}
+
+/** Lists the first page for `query`, cancelling any listing in progress. */
+async function runSearch(query: string): Promise<void> {
+  listing?.abort();
+  const controller = (listing = new AbortController());
+  results.setAttribute("aria-busy", "true");
+  try {
+    const page = await client.listCustomers({ search: query || undefined, limit: PAGE_SIZE }, { signal: controller.signal });
+    if (controller !== listing) return;
+    pageStart = 0;
+    renderResults(page, false);
+    // No customer chosen yet: the newest one.
+    if (!customerId && page.data[0]) selectCustomer(page.data[0].id, { replace: true });
+  } catch (error) {
+    if (controller !== listing || (error instanceof CheckoutPageError && error.kind === "aborted")) return;
+    resultsCount.textContent = `Could not list customers: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    if (controller === listing) results.removeAttribute("aria-busy");
+  }
+}
+
+async function turnPage(direction: "next" | "previous"): Promise<void> {
+  const page = currentPage;
+  if (!page || !listing) return;
+  const controller = listing;
+  previousPage.disabled = nextPage.disabled = true;
+  try {
+    const turned = await (direction === "next" ? page.getNextPage() : page.getPreviousPage());
+    if (controller !== listing) return;
+    pageStart = direction === "next" ? pageStart + page.data.length : Math.max(0, pageStart - turned.data.length);
+    renderResults(turned, true);
+  } catch (error) {
+    if (controller !== listing || (error instanceof CheckoutPageError && error.kind === "aborted")) return;
+    resultsCount.textContent = `Could not load the page: ${error instanceof Error ? error.message : String(error)}`;
+    renderResults(page, false);
+  }
+}
+
+function selectCustomer(id: string, { replace = false } = {}): void {
+  if (id === customerId && loaded) return;
+  // Edits being saved are not discarded: the save's outcome is shown when it ends.
+  if (!saving && isDirty() && !confirm("Discard unsaved changes?")) return;
+  const url = new URL(location.href);
+  url.searchParams.set("id", id);
+  if (replace) history.replaceState(null, "", url);
+  else history.pushState(null, "", url);
+  customerId = id;
+  markSelected();
+  void load(id);
+}
+
+function wireFinder(): void {
+  const query = new URLSearchParams(location.search).get("q") ?? "";
+  search.value = query;
+  search.addEventListener("input", () => {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(() => {
+      const url = new URL(location.href);
+      const value = search.value.trim();
+      if (value) url.searchParams.set("q", value);
+      else url.searchParams.delete("q");
+      history.replaceState(null, "", url);
+      void runSearch(value);
+    }, SEARCH_DEBOUNCE_MS);
+  });
+  previousPage.addEventListener("click", () => void turnPage("previous"));
+  nextPage.addEventListener("click", () => void turnPage("next"));
+  void runSearch(query.trim());
 }
 
 function main(): void {
@@ -662,28 +794,18 @@ function main(): void {
       void save();
     }
   });
-  picker.addEventListener("change", () => {
-    if (isDirty() && !confirm("Discard unsaved changes?")) {
-      picker.value = customerId;
-      return;
-    }
-    const url = new URL(location.href);
-    url.searchParams.set("id", picker.value);
-    history.pushState(null, "", url);
-    void load(picker.value);
-  });
   window.addEventListener("popstate", () => {
     const id = initialId();
-    buildPicker(id);
-    void load(id);
+    if (!id) return;
+    void load(id).then(markSelected);
   });
   window.addEventListener("beforeunload", (event) => {
     if (isDirty()) event.preventDefault();
   });
 
   const id = initialId();
-  buildPicker(id);
-  void load(id);
+  if (id) void load(id);
+  wireFinder();
 }
 
 main();

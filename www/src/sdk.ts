@@ -15,6 +15,7 @@ export type {
   Address,
   Customer,
   CustomerDraft,
+  CustomerPage,
   CustomerPatch,
   Conflict,
   ErrorKind,

@@ -1,0 +1,256 @@
+//! `listCustomers` in the core (issue 24): the parameters as the package
+//! names them and as the API spells them on the wire, what is refused
+//! before sending, the page parsed as `getCustomer` parses a customer, and
+//! the cursors of the next and previous pages.
+
+use checkoutpage::args::{list_params, list_request, Snapshot};
+use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+use checkoutpage::endpoints::list_customers::{self, ListParams, PARAMS};
+use checkoutpage::error::{ErrorKind, ProblemCode, ResponseBody, ResponseMeta, Severity};
+use checkoutpage::json;
+use checkoutpage::messages::Locale;
+use checkoutpage::value::Value;
+
+const ADA: &str = "6650a1b2c3d4e5f601234567";
+const GRACE: &str = "6650a1b2c3d4e5f601234568";
+
+fn config() -> ClientConfig {
+    ClientConfig::new(ClientOptionsInput {
+        api_key: Some("sk_test_sandbox".into()),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn read_params(json_text: &str) -> (ListParams, Vec<checkoutpage::FieldError>) {
+    let mut errors = Vec::new();
+    let snapshot = Snapshot {
+        value: Some(json::parse(json_text).unwrap()),
+        problems: Vec::new(),
+    };
+    let params = list_params(snapshot, &mut errors);
+    (params, errors)
+}
+
+fn url(json_text: &str) -> String {
+    let (params, errors) = read_params(json_text);
+    list_request(&config(), &params, Locale::En, errors)
+        .unwrap()
+        .url
+}
+
+#[test]
+fn parameters_go_on_the_wire_with_the_apis_own_names() {
+    assert_eq!(url("{}"), "https://api.checkoutpage.com/v1/customers/");
+    assert_eq!(
+        url(&format!(
+            r#"{{"search": "ada lovelace&x=1", "limit": 5, "startingAfter": "{ADA}"}}"#
+        )),
+        format!(
+            "https://api.checkoutpage.com/v1/customers/?search=ada%20lovelace%26x%3D1&limit=5&starting_after={ADA}"
+        )
+    );
+    assert_eq!(
+        url(&format!(r#"{{"endingBefore": "{ADA}", "search": null}}"#)),
+        format!("https://api.checkoutpage.com/v1/customers/?ending_before={ADA}")
+    );
+    let request = list_request(&config(), &ListParams::default(), Locale::En, Vec::new()).unwrap();
+    assert_eq!(request.method, "GET");
+    assert!(request.body.is_none());
+    assert!(request.endpoint.idempotent);
+    // The one table of names: camelCase in the package, snake_case on the wire.
+    for (name, wire) in PARAMS {
+        let snake: String = name
+            .chars()
+            .flat_map(|c| match c.is_ascii_uppercase() {
+                true => vec!['_', c.to_ascii_lowercase()],
+                false => vec![c],
+            })
+            .collect();
+        assert_eq!(snake, wire);
+    }
+}
+
+#[test]
+fn bad_parameters_are_refused_before_sending_in_the_usual_shape() {
+    for (input, param) in [
+        (r#"{"limit": 0}"#, "limit"),
+        (r#"{"limit": 101}"#, "limit"),
+        (r#"{"limit": 2.5}"#, "limit"),
+        (r#"{"limit": "10"}"#, "limit"),
+        (r#"{"startingAfter": "abc"}"#, "startingAfter"),
+        (
+            r#"{"endingBefore": "6650a1b2c3d4e5f60123456g"}"#,
+            "endingBefore",
+        ),
+        (r#"{"search": 5}"#, "search"),
+        (r#"{"query": "ada"}"#, "query"),
+    ] {
+        let (params, errors) = read_params(input);
+        let error = list_request(&config(), &params, Locale::En, errors).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Validation, "{input}");
+        assert_eq!(error.errors.len(), 1, "{input}: {:?}", error.errors);
+        let problem = &error.errors[0];
+        assert_eq!(problem.param, param, "{input}");
+        assert_eq!(problem.severity, Some(Severity::Error), "{input}");
+        assert!(problem.code.is_some(), "{input}");
+        assert!(!problem.message.is_empty());
+    }
+    let both = format!(r#"{{"startingAfter": "{ADA}", "endingBefore": "{GRACE}"}}"#);
+    let (params, errors) = read_params(&both);
+    let error = list_request(&config(), &params, Locale::En, errors).unwrap_err();
+    assert_eq!(error.errors[0].param, "endingBefore");
+    assert_eq!(error.errors[0].code, Some(ProblemCode::InvalidInput));
+    // Not an object: `invalid_input` (`not_an_object` is the patch's code,
+    // and its message in other languages speaks of a patch).
+    let (params, errors) = read_params("[1]");
+    assert_eq!(errors[0].code, Some(ProblemCode::InvalidInput));
+    let error = list_request(&config(), &params, Locale::Nl, errors).unwrap_err();
+    assert_eq!(error.errors[0].message, "Ongeldige invoer");
+    // The bounds themselves are fine, and so is an empty search.
+    for ok in [r#"{"limit": 1}"#, r#"{"limit": 100}"#, r#"{"search": ""}"#] {
+        let (params, errors) = read_params(ok);
+        assert!(
+            list_request(&config(), &params, Locale::En, errors).is_ok(),
+            "{ok}"
+        );
+    }
+}
+
+/// Issue 25's `locale` for the list call: a parameter's problem keeps its
+/// code and param and gets its message in the call's (or client's) locale.
+#[test]
+fn parameter_problems_are_in_the_locale() {
+    for (locale, limit, cursor) in [
+        (
+            Locale::En,
+            "Expected an integer from 1 to 100 (customers per page)",
+            "A cursor is a customer id: 24 hex characters",
+        ),
+        (
+            Locale::Nl,
+            "Ongeldige invoer limit",
+            "Geen bruikbaar klant-id",
+        ),
+        (
+            Locale::De,
+            "Ungültige Eingabe limit",
+            "Keine verwendbare Kunden-ID",
+        ),
+        (
+            Locale::Fr,
+            "Entrée invalide limit",
+            "Identifiant client inutilisable",
+        ),
+        (
+            Locale::Es,
+            "Entrada no válida limit",
+            "No es un id de cliente utilizable",
+        ),
+    ] {
+        let (params, errors) = read_params(r#"{"limit": 0, "startingAfter": "abc"}"#);
+        let error = list_request(&config(), &params, locale, errors).unwrap_err();
+        let shown: Vec<_> = (error.errors.iter())
+            .map(|e| (e.param.as_str(), e.code, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("limit", Some(ProblemCode::InvalidInput), limit),
+                (
+                    "startingAfter",
+                    Some(ProblemCode::InvalidCustomerId),
+                    cursor
+                ),
+            ],
+            "{locale:?}"
+        );
+    }
+    let none = checkoutpage::args::no_such_page(Locale::De);
+    assert_eq!(none.errors[0].message, "Ungültige Eingabe");
+}
+
+fn customer(id: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "email": "a@example.com", "sellerId": "s",
+            "createdAt": "2024-01-01T00:00:00.000Z", "updatedAt": "2024-01-01T00:00:00.000Z"}}"#
+    )
+}
+
+fn parse(text: &str) -> Result<list_customers::Page, checkoutpage::Error> {
+    let body = ResponseBody::read(text, |t| json::parse(t).ok());
+    list_customers::parse_response(200, body, ResponseMeta::default())
+}
+
+#[test]
+fn a_page_is_parsed_as_get_customer_parses_a_customer() {
+    let with_extra =
+        customer(ADA).replace("\"sellerId\"", "\"loyalty\": {\"tier\": 2}, \"sellerId\"");
+    let page = parse(&format!(
+        r#"{{"data": [{with_extra}, {}], "total": 7, "has_more": true}}"#,
+        customer(GRACE)
+    ))
+    .unwrap();
+    assert_eq!(page.data.len(), 2);
+    assert_eq!(page.total, 7.0);
+    assert!(page.has_more);
+    let Value::Object(first) = &page.data[0] else {
+        panic!()
+    };
+    assert!(first.get("loyalty").is_some(), "unknown fields kept");
+    assert_eq!(page.ends(), Some((ADA.to_owned(), GRACE.to_owned())));
+
+    for bad in [
+        r#"{"data": [{"id": 5}], "total": 1, "has_more": false}"#.to_owned(),
+        r#"{"data": [1], "total": 1, "has_more": false}"#.to_owned(),
+        r#"{"data": {}, "total": 1, "has_more": false}"#.to_owned(),
+        format!(r#"{{"data": [{}], "has_more": false}}"#, customer(ADA)),
+        r#"[]"#.to_owned(),
+    ] {
+        let error = parse(&bad).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::InvalidResponse, "{bad}");
+    }
+    let error = list_customers::parse_response(
+        400,
+        ResponseBody::read(
+            r#"{"status":"error","type":"validation_error","message":"Invalid","errors":[{"param":"limit","message":"m","value":"0"}]}"#,
+            |t| json::parse(t).ok(),
+        ),
+        ResponseMeta::default(),
+    )
+    .unwrap_err();
+    assert_eq!(error.status, Some(400));
+    assert_eq!(error.errors[0].param, "limit");
+}
+
+#[test]
+fn next_and_previous_pages_follow_the_cursors() {
+    let page = parse(&format!(
+        r#"{{"data": [{}, {}], "total": 9, "has_more": true}}"#,
+        customer(ADA),
+        customer(GRACE)
+    ))
+    .unwrap();
+    let base = ListParams {
+        search: Some("a".into()),
+        limit: Some(2),
+        ..ListParams::default()
+    };
+    assert_eq!(page.next_params(&base), Some(base.after(GRACE)));
+    assert_eq!(page.previous_params(&base), None, "the first page has none");
+    let later = base.after("0123456789abcdef01234567");
+    assert_eq!(page.previous_params(&later), Some(base.before(ADA)));
+    let backwards = base.before("0123456789abcdef01234567");
+    assert_eq!(page.next_params(&backwards), Some(base.after(GRACE)));
+    assert_eq!(page.previous_params(&backwards), Some(base.before(ADA)));
+    let last = list_customers::Page {
+        has_more: false,
+        ..page.clone()
+    };
+    assert_eq!(last.next_params(&later), None);
+    let empty = list_customers::Page {
+        data: Vec::new(),
+        ..page
+    };
+    assert_eq!(empty.next_params(&base), None);
+}
