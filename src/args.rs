@@ -17,11 +17,12 @@
 //! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
 //! are capped by [`crate::error`].
 
+use crate::bulk::BulkJob;
 use crate::call::{Call, Patience};
 use crate::config::{ClientConfig, ClientOptionsInput};
 use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
 use crate::endpoints::{Args, Endpoint, HttpRequest, Param, RequestFn, UpdateCustomer};
-use crate::error::{cap_problems, Error, FieldError, ProblemCode};
+use crate::error::{cap_problems, Error, FieldError, ProblemCode, ResponseBody, ResponseMeta};
 pub use crate::error::{problem_value, problems_value};
 use crate::merge::{merge_customer, other_customer, Merge};
 use crate::messages::{localized, Locale};
@@ -369,6 +370,45 @@ pub fn list_request(
     }
 }
 
+/// The arguments of `listCustomers` (`params`, then its options: read into
+/// `map`, their problems in `errors`): its parameters, checked with the
+/// first page's request, and the patience and problems' locale every page
+/// keeps. Fails, before anything is sent, with every problem found.
+pub fn list(
+    config: &ClientConfig,
+    params: Snapshot,
+    map: &Map,
+    mut errors: Vec<FieldError>,
+) -> Result<(ListParams, Patience, Locale), Error> {
+    let mut problems = Vec::new();
+    let params = list_params(params, &mut problems);
+    problems.append(&mut errors);
+    let (patience, _, locale) = request_options(config, map, &mut problems);
+    list_request(config, &params, locale, problems)?;
+    Ok((params, patience, locale))
+}
+
+/// The request of one page of `listCustomers`, for the parameters its
+/// previous page handed on (`None`: there is no such page), problems in
+/// `locale`.
+pub fn page_request(
+    config: &ClientConfig,
+    params: Option<Snapshot>,
+    locale: Locale,
+) -> Result<(ListParams, HttpRequest), Error> {
+    let params = params.ok_or_else(|| no_such_page(locale))?;
+    let mut errors = Vec::new();
+    let params = list_params(params, &mut errors);
+    let request = list_request(config, &params, locale, errors)?;
+    Ok((params, request))
+}
+
+/// What a page's reply resolves to, as data ([`page_value`]), for `params`.
+pub fn page(reply: (u16, ResponseBody, ResponseMeta), params: &ListParams) -> Result<Value, Error> {
+    let (status, body, meta) = reply;
+    list_customers::parse_response(status, body, meta).map(|page| page_value(page, params))
+}
+
 /// The page `listCustomers` resolves to, as data: `{data, total, hasMore,
 /// params, next, previous}` (`params`: the query of this page; `next` and
 /// `previous`: the query of that page, or `null` when there is none).
@@ -531,6 +571,41 @@ pub fn bulk_item(
     };
     let request = endpoint_request::<UpdateCustomer>(config, vec![id, patch], rules, Vec::new());
     (customer_id, request)
+}
+
+/// Why `updateCustomers` rejects instead of resolving to its results,
+/// once its items in flight have finished.
+#[derive(Debug, PartialEq)]
+pub enum Rejection {
+    /// Its iterable threw (the shell rejects with what it threw as `cause`).
+    Threw,
+    /// Its iterable held more than [`MAX_BULK_ITEMS`] items: the shell
+    /// closes it too.
+    TooMany(Error),
+}
+
+/// Takes one pull from `updateCustomers`' iterable into `job`: it `threw`,
+/// it is `done`, or its next item is read (`item`, only then) and pushed,
+/// as `updateCustomer` would check it. Closes the job at the iterable's
+/// end, and says why the call rejects, if it does.
+pub fn pulled(
+    job: &mut BulkJob,
+    (config, rules): (&ClientConfig, (ValidationMode, Locale)),
+    (threw, done): (bool, bool),
+    item: impl FnOnce() -> BulkItem,
+) -> Option<Rejection> {
+    let rejection = match (threw, done) {
+        (true, _) => Some(Rejection::Threw),
+        (false, true) => None,
+        // One item too many: rejected rather than left unsent silently.
+        _ if job.is_full() => Some(Rejection::TooMany(too_many_items(rules.1))),
+        _ => {
+            job.push(bulk_item(config, rules, item()));
+            return None;
+        }
+    };
+    job.close();
+    rejection
 }
 
 /// An array of more items than `updateCustomers` takes (`length`, when

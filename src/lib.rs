@@ -48,10 +48,10 @@ pub use wasm::{
     apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
     customer_patch_json_schema, diff_customer, merge_customer, normalize_customer_patch,
     validate_customer_patch, BulkItem, BulkProgress, CheckoutPageClient, CheckoutPageError,
-    ListParams,
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};
+pub use endpoints::list_customers::ListParams;
 pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity};
 pub use model::{Address, Customer, CustomerPatch, Shipping};
 pub use options::{BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions};

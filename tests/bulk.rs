@@ -225,3 +225,60 @@ fn an_open_job_is_full_at_the_bulk_item_cap() {
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.errors[0].param, "items");
 }
+
+/// What a pull from an iterable of items does to the job is the core's
+/// (`args::pulled`): an item is read only when it is taken; the iterable's
+/// end closes the job; a throw, or one item past the cap, rejects the call.
+#[test]
+fn pulls_from_an_iterable_are_the_core_s_decisions() {
+    use checkoutpage::args::{pulled, BulkItem, Rejection, Snapshot, MAX_BULK_ITEMS};
+    use checkoutpage::messages::Locale;
+    use checkoutpage::rules::ValidationMode;
+    let config = ClientConfig::new(ClientOptionsInput::default()).unwrap();
+    let rules = (ValidationMode::Standard, Locale::En);
+    let never = || -> BulkItem { panic!("not read") };
+    let arg = |json: &str| {
+        (
+            Vec::new(),
+            Snapshot {
+                value: Some(serde_json::from_str(json).unwrap()),
+                problems: Vec::new(),
+            },
+        )
+    };
+    let mut job = BulkJob::open();
+    let item = || {
+        BulkItem::Item(
+            arg(r#""6650a1b2c3d4e5f601234567""#),
+            arg(r#"{"name": "A"}"#),
+        )
+    };
+    assert_eq!(
+        pulled(&mut job, (&config, rules), (false, false), item),
+        None
+    );
+    assert_eq!(job.progress().total, 1);
+    assert!(job.is_open());
+    assert_eq!(
+        pulled(&mut job, (&config, rules), (false, true), never),
+        None
+    );
+    assert!(!job.is_open());
+    let mut job = BulkJob::open();
+    assert_eq!(
+        pulled(&mut job, (&config, rules), (true, false), never),
+        Some(Rejection::Threw)
+    );
+    assert!(!job.is_open());
+    let mut full = BulkJob::open();
+    for _ in 0..MAX_BULK_ITEMS {
+        full.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
+    }
+    let Some(Rejection::TooMany(error)) =
+        pulled(&mut full, (&config, rules), (false, false), never)
+    else {
+        panic!("one item past the cap rejects")
+    };
+    assert_eq!(error.errors[0].param, "items");
+    assert!(!full.is_open());
+}

@@ -90,22 +90,13 @@ pub(crate) fn list(
     params: &JsValue,
     options: &JsValue,
 ) -> Result<(ListParams, Patience, Option<AbortSignal>, Locale), Error> {
-    let mut errors = Vec::new();
     // Own properties only (`interop::snapshot`), read once, now.
-    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
-    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
-    args::list_request(config, &params, locale, errors)?;
-    Ok((params, patience, signal, locale))
-}
-
-/// One page's parameters, as `listCustomers` handed them to its pages.
-pub(crate) fn page_params(params: &JsValue, locale: Locale) -> Result<ListParams, Error> {
+    let params = interop::snapshot(params, "");
     let mut errors = Vec::new();
-    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
-    match errors.is_empty() {
-        true => Ok(params),
-        false => Err(Error::validation(localized(errors, locale))),
-    }
+    let signal = signal(options, &mut errors);
+    let map = options_map(options, &RequestOptions::SHAPE, &mut errors);
+    let (params, patience, locale) = args::list(config, params, &map, errors)?;
+    Ok((params, patience, signal, locale))
 }
 
 /// Checks every argument of `saveCustomer`: the save, its first request

@@ -21,6 +21,8 @@ use crate::messages::Locale;
 use crate::pacer::Pacer;
 use crate::rules::ValidationMode;
 
+use crate::args::Rejection;
+
 use super::args::{read_item, ItemSource};
 use super::errors::to_js_error;
 use super::interop;
@@ -118,29 +120,26 @@ async fn pull(run: &BulkRun) {
     // `result` has no prototype (js/items.js): read as an own property all the same.
     let mut unread = Vec::new();
     let mut field = |key: &str| interop::get(&result, key, &mut unread);
-    let error = field("error");
-    if !error.is_undefined() {
-        pulled.error.replace(Some(source_error(error)));
-        run.job.borrow_mut().close();
-        return;
-    }
-    if field("done").is_truthy() {
-        run.job.borrow_mut().close();
-        return;
-    }
-    if run.job.borrow().is_full() {
-        // One item too many: the call rejects rather than leave it unsent silently.
-        let error = to_js_error(crate::args::too_many_items(pulled.rules.1));
-        pulled.error.replace(Some(error));
-        run.job.borrow_mut().close();
-        pulled.source.close();
-        return;
-    }
+    let (thrown, done) = (field("error"), field("done").is_truthy());
     let mut allowance = pulled.allowance.get();
-    let item = read_item(&field("value"), &mut allowance);
-    let item = crate::args::bulk_item(&pulled.config, pulled.rules, item);
+    let read = || read_item(&field("value"), &mut allowance);
+    let ends = (thrown.is_undefined(), done);
+    let rejection = crate::args::pulled(
+        &mut run.job.borrow_mut(),
+        (&pulled.config, pulled.rules),
+        (!ends.0, ends.1),
+        read,
+    );
     pulled.allowance.set(allowance);
-    run.job.borrow_mut().push(item);
+    let error = match rejection {
+        None => return,
+        Some(Rejection::Threw) => source_error(thrown),
+        Some(Rejection::TooMany(error)) => {
+            pulled.source.close();
+            to_js_error(error)
+        }
+    };
+    pulled.error.replace(Some(error));
 }
 
 /// The rejection of `updateCustomers` when its iterable throws: kind

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::Object;
+use js_sys::{Object, Promise};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -13,13 +13,14 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Outcome};
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
-use crate::endpoints::{list_customers, Endpoint, GetCustomer, ParseFn, UpdateCustomer};
-use crate::error::Error;
+use crate::endpoints::{Endpoint, GetCustomer, UpdateCustomer};
+use crate::error::{Error, ResponseBody, ResponseMeta};
 use crate::messages::Locale;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
 use crate::redact;
 use crate::save::SaveStep;
+use crate::value::Value;
 
 use super::args::{self, Prepared};
 use super::bulk;
@@ -153,34 +154,26 @@ impl CheckoutPageClient {
         let params = params.unwrap_or(JsValue::UNDEFINED);
         let options = options.unwrap_or(JsValue::UNDEFINED);
         // Read and checked now, before anything is returned.
-        let lister = args::list(&self.config, &params, &options).map(
-            |(params, patience, signal, locale)| {
-                let lister = Lister {
-                    config: self.config.clone(),
-                    shared: self.shared.clone(),
-                    patience,
-                    signal,
-                    locale,
-                };
-                (lister, params)
-            },
-        );
-        let (fetch_page, first) = match lister {
-            Ok((lister, params)) => {
-                let fetch = move |params: JsValue, queued: bool| lister.fetch(&params, queued);
-                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
-                (
-                    fetch.into_js_value(),
-                    interop::from_value(&params.to_value()),
-                )
-            }
-            Err(error) => {
-                let error = to_js_error(error);
-                let fetch = move |_: JsValue, _: bool| js_sys::Promise::reject(&error);
-                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
-                (fetch.into_js_value(), JsValue::NULL)
-            }
+        let read = args::list(&self.config, &params, &options);
+        let first = (read.as_ref()).map_or(JsValue::NULL, |(params, ..)| {
+            interop::from_value(&params.to_value())
+        });
+        let (config, shared) = (self.config.clone(), self.shared.clone());
+        let lister = read
+            .map_err(to_js_error)
+            .map(|(_, patience, signal, locale)| Lister {
+                config,
+                shared,
+                patience,
+                signal,
+                locale,
+            });
+        // Every page, the first included, is fetched (or refused) by it.
+        let fetch = move |params: JsValue, queued: bool| match &lister {
+            Ok(lister) => lister.fetch(&params, queued),
+            Err(error) => Promise::reject(error),
         };
+        let fetch_page = Closure::<dyn Fn(JsValue, bool) -> Promise>::new(fetch).into_js_value();
         page_promise(&fetch_page, &first, false)
     }
 
@@ -302,30 +295,44 @@ impl CheckoutPageClient {
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
         let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        let prepared = args::call::<E>(&self.config, args, &options);
         // One copy of the driving for every endpoint: what differs is data.
-        self.send(args::call::<E>(&self.config, args, &options), E::PARSE)
+        let parse = |(status, body, meta)| (E::PARSE)(status, body, meta);
+        let prepared = prepared.map(|prepared| (prepared, Box::new(parse) as Parse));
+        send(self.shared.clone(), prepared, false)
     }
+}
 
-    /// A promise for a prepared call: rejected at once when preparing
-    /// failed, else settled with what `parse` makes of the reply.
-    fn send(&self, prepared: Result<Prepared, Error>, parse: ParseFn) -> js_sys::Promise {
-        let (request, patience, signal) = match prepared {
-            Ok(prepared) => prepared,
-            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-        };
-        let shared = self.shared.clone();
-        let secret = redact::secret_of(&request).map(str::to_owned);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let call = Call::new(request, patience);
-            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
-            let data = sent
-                .await
-                .and_then(|reply| parse(reply.status, reply.body, reply.meta))
-                .map_err(|e| redact::error(e, secret.as_deref()))
-                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
-            Ok(interop::from_value(&data))
-        })
-    }
+/// What a call makes of its reply (an endpoint's [`Endpoint::PARSE`], or a
+/// page's).
+type Parse = Box<dyn FnOnce((u16, ResponseBody, ResponseMeta)) -> Result<Value, Error>>;
+
+/// A promise for a prepared call: rejected at once when preparing failed,
+/// else settled with what `parse` makes of the reply, as a plain value, or
+/// (`internal`: a page's data, which `js/pages.js` builds the page from)
+/// without a prototype, so that a polluted `then` never sees it while the
+/// promise settles.
+fn send(shared: Rc<Shared>, prepared: Result<(Prepared, Parse), Error>, internal: bool) -> Promise {
+    let ((request, patience, signal), parse) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return Promise::reject(&to_js_error(error)),
+    };
+    let secret = redact::secret_of(&request).map(str::to_owned);
+    wasm_bindgen_futures::future_to_promise(async move {
+        let call = Call::new(request, patience);
+        let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
+        let data = sent
+            .await
+            .and_then(|reply| parse((reply.status, reply.body, reply.meta)))
+            .map_err(|e| redact::error(e, secret.as_deref()))
+            .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+        let data = interop::from_value(&data);
+        if internal {
+            let no_prototype = JsValue::NULL;
+            Object::set_prototype_of(data.unchecked_ref::<Object>(), no_prototype.unchecked_ref());
+        }
+        Ok(data)
+    })
 }
 
 /// What every page of one `listCustomers` call shares.
@@ -342,43 +349,20 @@ impl Lister {
     /// The page for `params` (a page's `next` or `previous`; `null` where
     /// there is none): a single call's patience, or, when `queued` (pages
     /// an iteration asks for), no limit on the wait for the pacer.
-    fn fetch(&self, params: &JsValue, queued: bool) -> js_sys::Promise {
-        let prepared = match params.is_null() || params.is_undefined() {
-            true => Err(crate::args::no_such_page(self.locale)),
-            false => args::page_params(params, self.locale).and_then(|params| {
-                let request =
-                    crate::args::list_request(&self.config, &params, self.locale, Vec::new())?;
-                Ok((params, request))
-            }),
-        };
-        let (params, request) = match prepared {
-            Ok(prepared) => prepared,
-            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-        };
+    fn fetch(&self, params: &JsValue, queued: bool) -> Promise {
+        let given = !(params.is_null() || params.is_undefined());
+        let params = given.then(|| interop::snapshot(params, ""));
+        let prepared = crate::args::page_request(&self.config, params, self.locale);
         let patience = match queued {
             true => Patience::queued(self.patience.timeout_ms, self.patience.max_retries),
             false => self.patience,
         };
-        let shared = self.shared.clone();
-        let signal = self.signal.clone();
-        let secret = redact::secret_of(&request).map(str::to_owned);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let call = Call::new(request, patience);
-            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
-            let page = sent
-                .await
-                .and_then(|reply| {
-                    list_customers::parse_response(reply.status, reply.body, reply.meta)
-                })
-                .map_err(|e| redact::error(e, secret.as_deref()))
-                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
-            // Internal (js/pages.js builds the page from it): no prototype,
-            // so a polluted `then` never sees it while the promise settles.
-            let raw = interop::from_value(&crate::args::page_value(page, &params));
-            let no_prototype = JsValue::NULL;
-            Object::set_prototype_of(raw.unchecked_ref::<Object>(), no_prototype.unchecked_ref());
-            Ok(raw)
-        })
+        let prepared = prepared.map(|(params, request)| {
+            let parse = move |reply| crate::args::page(reply, &params);
+            let call = (request, patience, self.signal.clone());
+            (call, Box::new(parse) as Parse)
+        });
+        send(self.shared.clone(), prepared, true)
     }
 }
 
