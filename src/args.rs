@@ -17,7 +17,6 @@
 //! [`MAX_BULK_ITEMS`] items; reported problems, messages and echoed values
 //! are capped by [`crate::error`].
 
-use crate::bulk::BulkJob;
 use crate::call::{Call, Patience};
 use crate::config::{ClientConfig, ClientOptionsInput};
 use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
@@ -571,41 +570,6 @@ pub fn bulk_item(
     };
     let request = endpoint_request::<UpdateCustomer>(config, vec![id, patch], rules, Vec::new());
     (customer_id, request)
-}
-
-/// Why `updateCustomers` rejects instead of resolving to its results,
-/// once its items in flight have finished.
-#[derive(Debug, PartialEq)]
-pub enum Rejection {
-    /// Its iterable threw (the shell rejects with what it threw as `cause`).
-    Threw,
-    /// Its iterable held more than [`MAX_BULK_ITEMS`] items: the shell
-    /// closes it too.
-    TooMany(Error),
-}
-
-/// Takes one pull from `updateCustomers`' iterable into `job`: it `threw`,
-/// it is `done`, or its next item is read (`item`, only then) and pushed,
-/// as `updateCustomer` would check it. Closes the job at the iterable's
-/// end, and says why the call rejects, if it does.
-pub fn pulled(
-    job: &mut BulkJob,
-    (config, rules): (&ClientConfig, (ValidationMode, Locale)),
-    (threw, done): (bool, bool),
-    item: impl FnOnce() -> BulkItem,
-) -> Option<Rejection> {
-    let rejection = match (threw, done) {
-        (true, _) => Some(Rejection::Threw),
-        (false, true) => None,
-        // One item too many: rejected rather than left unsent silently.
-        _ if job.is_full() => Some(Rejection::TooMany(too_many_items(rules.1))),
-        _ => {
-            job.push(bulk_item(config, rules, item()));
-            return None;
-        }
-    };
-    job.close();
-    rejection
 }
 
 /// An array of more items than `updateCustomers` takes (`length`, when

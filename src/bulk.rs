@@ -14,9 +14,13 @@
 //! validation fail alone, without a request. After an abort, no new item
 //! starts; items already sent finish; the rest end `aborted`.
 
+use crate::args::{bulk_item, too_many_items, BulkItem};
 use crate::call::{aborted_before_sending, Call, Patience, Reply};
+use crate::config::ClientConfig;
 use crate::endpoints::{update_customer, HttpRequest};
 use crate::error::{Error, ErrorKind};
+use crate::messages::Locale;
+use crate::rules::ValidationMode;
 use crate::value::{Map, Value};
 
 /// What a free worker does next.
@@ -277,4 +281,39 @@ impl BulkJob {
         (self.customer_ids.into_iter().zip(self.outcomes))
             .map(move |(id, outcome)| (id, outcome.unwrap_or_else(never_finished)))
     }
+}
+
+/// Why `updateCustomers` rejects instead of resolving to its results,
+/// once its items in flight have finished.
+#[derive(Debug, PartialEq)]
+pub enum Rejection {
+    /// Its iterable threw (the shell rejects with what it threw as `cause`).
+    Threw,
+    /// Its iterable held more than [`crate::args::MAX_BULK_ITEMS`] items: the shell
+    /// closes it too.
+    TooMany(Error),
+}
+
+/// Takes one pull from `updateCustomers`' iterable into `job`: it `threw`,
+/// it is `done`, or its next item is read (`item`, only then) and pushed,
+/// as `updateCustomer` would check it. Closes the job at the iterable's
+/// end, and says why the call rejects, if it does.
+pub fn pulled(
+    job: &mut BulkJob,
+    (config, rules): (&ClientConfig, (ValidationMode, Locale)),
+    (threw, done): (bool, bool),
+    item: impl FnOnce() -> BulkItem,
+) -> Option<Rejection> {
+    let rejection = match (threw, done) {
+        (true, _) => Some(Rejection::Threw),
+        (false, true) => None,
+        // One item too many: rejected rather than left unsent silently.
+        _ if job.is_full() => Some(Rejection::TooMany(too_many_items(rules.1))),
+        _ => {
+            job.push(bulk_item(config, rules, item()));
+            return None;
+        }
+    };
+    job.close();
+    rejection
 }

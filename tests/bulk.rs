@@ -227,11 +227,12 @@ fn an_open_job_is_full_at_the_bulk_item_cap() {
 }
 
 /// What a pull from an iterable of items does to the job is the core's
-/// (`args::pulled`): an item is read only when it is taken; the iterable's
+/// (`bulk::pulled`): an item is read only when it is taken; the iterable's
 /// end closes the job; a throw, or one item past the cap, rejects the call.
 #[test]
 fn pulls_from_an_iterable_are_the_core_s_decisions() {
-    use checkoutpage::args::{pulled, BulkItem, Rejection, Snapshot, MAX_BULK_ITEMS};
+    use checkoutpage::args::{BulkItem, Snapshot, MAX_BULK_ITEMS};
+    use checkoutpage::bulk::{pulled, Rejection};
     use checkoutpage::messages::Locale;
     use checkoutpage::rules::ValidationMode;
     let config = ClientConfig::new(ClientOptionsInput::default()).unwrap();

@@ -21,7 +21,7 @@ use crate::messages::Locale;
 use crate::pacer::Pacer;
 use crate::rules::ValidationMode;
 
-use crate::args::Rejection;
+use crate::bulk::Rejection;
 
 use super::args::{read_item, ItemSource};
 use super::errors::to_js_error;
@@ -124,7 +124,7 @@ async fn pull(run: &BulkRun) {
     let mut allowance = pulled.allowance.get();
     let read = || read_item(&field("value"), &mut allowance);
     let ends = (thrown.is_undefined(), done);
-    let rejection = crate::args::pulled(
+    let rejection = crate::bulk::pulled(
         &mut run.job.borrow_mut(),
         (&pulled.config, pulled.rules),
         (!ends.0, ends.1),
