@@ -208,11 +208,13 @@ function join(path, key) {
  * `{ v, p, u }` as JSON text: `v` the value's plain copy (absent for
  * `undefined`), `p` the problems as `[path, message, code]` triples (`code`
  * one of the core's `ProblemCode` names), `u` how much of
- * `maxInput` the value used; `{ big: true }` when it needs more. Never throws.
+ * `maxInput` the value used; `{ big: true }` when it needs more (with `at`,
+ * the path of a single string over the cap). Never throws.
  */
 export function snapshot(value, maxInput, maxDepth) {
   const problems = [];
   let budget = maxInput;
+  let at;
   const spend = (n) => {
     budget -= n;
     if (budget < 0) throw new TooLarge();
@@ -232,6 +234,8 @@ export function snapshot(value, maxInput, maxDepth) {
         spend(1);
         return value;
       case "string":
+        // One string over the whole cap: the problem is at its field.
+        if (value.length >= maxInput && at === undefined && key !== null) at = join(parent, key);
         spend(value.length + 1);
         if (isWellFormed(value)) return value;
         problem(parent, key, LONE_SURROGATE_MESSAGE, "invalid_unicode");
@@ -352,7 +356,13 @@ export function snapshot(value, maxInput, maxDepth) {
     result.u = maxInput - budget;
     return stringify(result);
   } catch (e) {
-    if (e instanceof TooLarge) return '{"big":true}';
+    if (e instanceof TooLarge) {
+      if (at === undefined) return '{"big":true}';
+      const result = Object.create(null);
+      result.big = true;
+      result.at = at;
+      return stringify(result);
+    }
     const result = Object.create(null);
     result.p = bare([bare(["", `Could not be read: ${reason(e)}`, "invalid_input"])]);
     result.u = maxInput - budget;

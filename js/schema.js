@@ -13,9 +13,25 @@ const VENDOR = "checkoutpage-client";
  * warnings alone, to show as hints.
  */
 export function standardSchema(rules) {
-  const validate = (value) => rules.run(value);
+  const validate = (value) => bare(rules.run(value));
   return Object.freeze({
     "~standard": Object.freeze({ version: 1, vendor: VENDOR, validate }),
-    warnings: (value) => rules.run(value).warnings,
+    warnings: (value) => bare(rules.run(value)).warnings,
   });
+}
+
+/**
+ * `value` (JSON data) with every plain object copied without a prototype, so
+ * a polluted `Object.prototype.then` cannot make the result (which form
+ * libraries await) or its value a thenable. Arrays stay arrays.
+ */
+function bare(value) {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = bare(value[i]);
+    return value;
+  }
+  if (value === null || typeof value !== "object") return value;
+  const out = Object.create(null);
+  for (const key of Object.keys(value)) out[key] = bare(value[key]);
+  return out;
 }

@@ -17,4 +17,5 @@ export function init(input) {
   return ready;
 }
 
-export * from "./checkoutpage.js";
+export * from "./api.js";
+export { initSync } from "./checkoutpage.js";

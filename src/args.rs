@@ -63,7 +63,8 @@ pub struct Snapshot {
 impl Snapshot {
     /// Reads the `{v, p, u, big}` record the shell's reader returns (`v`:
     /// the value, absent for `undefined`; `p`: problems as
-    /// `[path, message, code]`; `u`: characters used; `big`: over `limit`)
+    /// `[path, message, code]`; `u`: characters used; `big`: over `limit`,
+    /// `at`: the path of a single string over it)
     /// for the argument at `path`, taking what it used from `allowance`.
     pub fn from_record(mut record: Map, path: &str, limit: u32, allowance: &mut u32) -> Self {
         let mut problems = Vec::new();
@@ -78,12 +79,15 @@ impl Snapshot {
                      was not read"
                 ),
             };
-            problems.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                path,
-                message,
-                Value::Null,
-            ));
+            // One string over the cap: at its field (a form shows it there).
+            let param = match record.get("at") {
+                Some(Value::String(at)) => join(path, at),
+                _ => path.to_owned(),
+            };
+            problems.push(
+                FieldError::problem(ProblemCode::InvalidInput, param, message, Value::Null)
+                    .with_hint(limit.to_string()),
+            );
             *allowance -= limit;
             return Snapshot {
                 value: None,
@@ -452,13 +456,23 @@ pub fn no_such_page(locale: Locale) -> Error {
 
 /// A customer (with its `id`) argument named `param`.
 pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldError>> {
+    loaded(snapshot, param).map(|(customer, _)| customer)
+}
+
+/// A customer argument named `param`, and its JSON as given (with the
+/// fields, at any depth, that this SDK does not know): what a draft's keys
+/// that are not fields are compared with.
+pub fn loaded(snapshot: Snapshot, param: &str) -> Result<(Customer, Map), Vec<FieldError>> {
     let Snapshot {
         value,
         mut problems,
     } = snapshot;
     let customer = match value {
-        Some(value @ Value::Object(_)) if problems.is_empty() => Customer::from_value(&value)
-            .map_err(|message| FieldError::new(param, message, Value::Null)),
+        Some(Value::Object(raw)) if problems.is_empty() => {
+            Customer::from_value(&Value::Object(raw.clone()))
+                .map(|customer| (customer, raw))
+                .map_err(|message| FieldError::new(param, message, Value::Null))
+        }
         other => Err(FieldError::new(
             param,
             "Expected a customer object",
@@ -477,6 +491,7 @@ pub fn customer(snapshot: Snapshot, param: &str) -> Result<Customer, Vec<FieldEr
 /// dropped.
 pub fn draft_patch(
     before: &Customer,
+    stored: &Map,
     snapshot: Snapshot,
 ) -> Result<CustomerPatch, Vec<FieldError>> {
     let Snapshot {
@@ -484,7 +499,9 @@ pub fn draft_patch(
         mut problems,
     } = snapshot;
     let patch = match value {
-        Some(Value::Object(state)) if problems.is_empty() => rules::diff_draft(before, &state),
+        Some(Value::Object(state)) if problems.is_empty() => {
+            rules::diff_draft(before, Some(stored), &state)
+        }
         other => Err(vec![FieldError::new(
             "after",
             "Expected a customer draft object",
@@ -504,6 +521,7 @@ pub fn draft_patch(
 /// changed read-only one), as for `diffCustomer`, never dropped.
 pub fn draft_named(
     before: &Customer,
+    stored: &Map,
     snapshot: Snapshot,
     param: &str,
 ) -> Result<CustomerDraft, Vec<FieldError>> {
@@ -513,10 +531,18 @@ pub fn draft_named(
     } = snapshot;
     let draft = match value {
         Some(Value::Object(state)) if problems.is_empty() => {
-            let found = rules::check_draft(Some(before), &state);
+            let found = rules::check_draft(Some(stored), &state);
             if found.is_empty() {
                 CustomerDraft::from_partial(before, &state)
                     .map_err(|message| vec![FieldError::new(param, message, Value::Null)])
+                    .and_then(|draft| {
+                        let patch = rules::diff_customer(before, &draft);
+                        let erased = rules::erased(Some(stored), &patch);
+                        match erased.is_empty() {
+                            true => Ok(draft),
+                            false => Err(erased),
+                        }
+                    })
             } else {
                 Err(found)
             }
@@ -616,7 +642,8 @@ pub const MAX_CONCURRENCY: u32 = 64;
 
 /// The problem of an option name `type_name` does not know.
 pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError {
-    FieldError::new(
+    FieldError::problem(
+        ProblemCode::InvalidOption,
         name,
         format!("Unknown option; {type_name} accepts {}", known.join(", ")),
         Value::Null,
@@ -625,7 +652,12 @@ pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError
 
 /// The problem of an options argument that is not an object.
 pub fn options_not_an_object(type_name: &str, value: Value) -> FieldError {
-    FieldError::new("", format!("{type_name} must be an object"), value)
+    FieldError::problem(
+        ProblemCode::InvalidOption,
+        "",
+        format!("{type_name} must be an object"),
+        value,
+    )
 }
 
 /// Reads the constructor's JSON-valued options (`in_browser`: the page has
@@ -781,8 +813,8 @@ pub fn diff(
     if !problems.is_empty() {
         return Err(failed(problems));
     }
-    let before = customer(before(), "before").map_err(failed)?;
-    let patch = draft_patch(&before, after()).map_err(failed)?;
+    let (before, stored) = loaded(before(), "before").map_err(failed)?;
+    let patch = draft_patch(&before, &stored, after()).map_err(failed)?;
     Ok(patch.to_value())
 }
 
@@ -816,11 +848,11 @@ pub fn save(
         .on_conflict
         .unwrap_or_default();
     let refused = |errors| Error::validation(localized(errors, locale));
-    let loaded = customer(loaded, "loaded").map_err(|mut e| {
+    let (loaded, stored) = self::loaded(loaded, "loaded").map_err(|mut e| {
         errors.append(&mut e);
         refused(std::mem::take(&mut errors))
     })?;
-    match draft_of(&loaded, draft) {
+    match draft_of(&loaded, &stored, draft) {
         Ok(draft) if errors.is_empty() => {
             Save::start(config, loaded, draft, on_conflict, mode, patience)
         }
@@ -836,14 +868,18 @@ pub fn save(
 /// ([`draft_named`]), unless its `id` is another customer's: then that one
 /// problem at `id` ([`other_customer`]), not the read-only fields that
 /// follow from it.
-fn draft_of(base: &Customer, draft: Snapshot) -> Result<CustomerDraft, Vec<FieldError>> {
+fn draft_of(
+    base: &Customer,
+    stored: &Map,
+    draft: Snapshot,
+) -> Result<CustomerDraft, Vec<FieldError>> {
     match other_customer(base, draft.value.as_ref(), "draft", "id") {
         Some(problem) => {
             let mut problems = draft.problems;
             problems.push(problem);
             Err(problems)
         }
-        None => draft_named(base, draft, "draft"),
+        None => draft_named(base, stored, draft, "draft"),
     }
 }
 
@@ -859,9 +895,9 @@ pub fn merge(
     let on_conflict = MergeOptions::read(map, &mut errors)
         .on_conflict
         .unwrap_or_default();
-    let base = customer(base, "base");
+    let base = loaded(base, "base");
     let current = customer(current, "current");
-    let (base, current) = match (base, current) {
+    let ((base, stored), current) = match (base, current) {
         (Ok(base), Ok(current)) => (base, current),
         (base, current) => {
             errors.extend(base.err().into_iter().flatten());
@@ -875,7 +911,7 @@ pub fn merge(
         "current customer",
         "current",
     ));
-    match draft_of(&base, draft) {
+    match draft_of(&base, &stored, draft) {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
         Ok(_) => Err(Error::validation(errors)),
         Err(mut problems) => {

@@ -91,13 +91,19 @@ impl ClientConfig {
         let base_url = match input.base_url.as_deref() {
             None => DEFAULT_BASE_URL.to_owned(),
             Some(url) => check_base_url(url).unwrap_or_else(|message| {
-                errors.push(FieldError::new("baseUrl", message, url.into()));
+                errors.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
+                    "baseUrl",
+                    message,
+                    url.into(),
+                ));
                 String::new()
             }),
         };
         let api_key = match input.api_key {
             Some(key) if key.trim().is_empty() => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
                     "apiKey",
                     "The API key is empty; omit it for a keyless client",
                     Value::Null,
@@ -106,7 +112,8 @@ impl ClientConfig {
             }
             Some(key) if !key.bytes().all(|b| b.is_ascii_graphic()) => {
                 // The key itself is never echoed back.
-                errors.push(FieldError::new(
+                errors.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
                     "apiKey",
                     "The API key contains spaces, control characters or non-ASCII characters, \
                      which an HTTP header cannot carry; copy it again from the dashboard",
@@ -115,7 +122,8 @@ impl ClientConfig {
                 None
             }
             Some(_) if input.in_browser && !input.dangerously_allow_browser => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
                     "apiKey",
                     "Refusing to use a secret API key in a browser: anyone who opens the page \
                      can read it. Call the API from your backend, or point `baseUrl` at your \
@@ -225,7 +233,12 @@ pub(crate) fn whole(
         u32::MAX => format!("Expected a whole number of at least {min}"),
         _ => format!("Expected a whole number from {min} to {max}"),
     };
-    errors.push(FieldError::new(param, message, Value::Number(n)));
+    errors.push(FieldError::problem(
+        ProblemCode::InvalidOption,
+        param,
+        message,
+        Value::Number(n),
+    ));
     None
 }
 

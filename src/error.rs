@@ -51,7 +51,7 @@ macro_rules! wire_enum {
 pub struct FieldError {
     /// The field, dotted for nested fields.
     pub param: String,
-    /// What is wrong, in a sentence (English; localise by `code`).
+    /// What is wrong, in a sentence, in the chosen `locale` (English by default).
     pub message: String,
     /// The offending value as given (`null` when there was none).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
@@ -76,6 +76,11 @@ pub struct FieldError {
     /// it is part of what `message` says.
     #[serde(skip)]
     pub hint: Option<String>,
+    /// A second language-neutral detail the English message names (the
+    /// country of a postal code, the type of a tax id), for the messages
+    /// in other languages; not serialised, not compared.
+    #[serde(skip)]
+    pub detail: Option<Box<String>>,
 }
 
 impl PartialEq for FieldError {
@@ -114,7 +119,14 @@ impl FieldError {
             code: None,
             severity: None,
             hint: None,
+            detail: None,
         }
+    }
+
+    /// This problem with `detail` (see [`FieldError::detail`]).
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(Box::new(cut(detail.into(), MAX_TEXT_CHARS)));
+        self
     }
 
     /// This problem with `hint` (see [`FieldError::hint`]).
@@ -774,6 +786,7 @@ fn parse_field_errors(errors: &Value) -> Vec<FieldError> {
             code: None,
             severity: None,
             hint: None,
+            detail: None,
         })
         .collect()
 }

@@ -49,10 +49,11 @@ impl Locale {
     }
 
     /// The locale of a BCP 47 language tag by its primary language subtag,
-    /// any case (`"nl"`, `"nl-BE"`, `"DE_at"`, `"fr-CA"`); English for
+    /// any case, spaces around it ignored (`"nl"`, `"nl-BE"`, `"DE_at"`,
+    /// `"fr-CA"`, `" nl "`); English for
     /// any other language and for anything that is not a tag.
     pub fn from_tag(tag: &str) -> Locale {
-        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        let language = trim_js(tag).split(['-', '_']).next().unwrap_or_default();
         Locale::ALL
             .into_iter()
             .find(|locale| language.eq_ignore_ascii_case(locale.as_str()))
@@ -66,7 +67,8 @@ impl Locale {
 /// Placeholders: `{field}` the problem's `param` (dotted: `address.city`),
 /// `{limit}` the field's usual maximum length (from the field table) or the
 /// most problems listed, `{hint}` the hint (`{count}` where the hint is a
-/// count).
+/// count), `{detail}` the second detail (a postal code's country, a tax
+/// id's type).
 pub type Template = (&'static str, &'static str);
 
 /// The template for `code` in `locale`.
@@ -176,11 +178,26 @@ pub fn template(code: ProblemCode, locale: Locale) -> Template {
         (InvalidOption, Fr) => ("Option invalide {field}", ""),
         (InvalidOption, Es) => ("Opción no válida {field}", ""),
 
-        (InvalidInput, En) => ("Invalid input {field}", ""),
-        (InvalidInput, Nl) => ("Ongeldige invoer {field}", ""),
-        (InvalidInput, De) => ("Ungültige Eingabe {field}", ""),
-        (InvalidInput, Fr) => ("Entrée invalide {field}", ""),
-        (InvalidInput, Es) => ("Entrada no válida {field}", ""),
+        (InvalidInput, En) => (
+            "Invalid input {field}",
+            ": larger than {hint} characters, nothing was read",
+        ),
+        (InvalidInput, Nl) => (
+            "Ongeldige invoer {field}",
+            ": groter dan {hint} tekens, niets gelezen",
+        ),
+        (InvalidInput, De) => (
+            "Ungültige Eingabe {field}",
+            ": größer als {hint} Zeichen, nichts gelesen",
+        ),
+        (InvalidInput, Fr) => (
+            "Entrée invalide {field}",
+            " : plus de {hint} caractères, rien n'a été lu",
+        ),
+        (InvalidInput, Es) => (
+            "Entrada no válida {field}",
+            ": más de {hint} caracteres, no se leyó nada",
+        ),
 
         (TooManyProblems, En) => (
             "More problems not listed (at most {limit} are)",
@@ -230,30 +247,33 @@ pub fn template(code: ProblemCode, locale: Locale) -> Template {
             "",
         ),
 
-        (PostalCodeFormat, En) => ("Not a usual postal code for this country", " (e.g. {hint})"),
+        (PostalCodeFormat, En) => ("Not a usual postal code for {detail}", " (e.g. {hint})"),
         (PostalCodeFormat, Nl) => (
-            "Geen gebruikelijke postcode voor dit land",
+            "Geen gebruikelijke postcode voor {detail}",
             " (bijv. {hint})",
         ),
-        (PostalCodeFormat, De) => (
-            "Keine übliche Postleitzahl für dieses Land",
-            " (z. B. {hint})",
-        ),
-        (PostalCodeFormat, Fr) => ("Code postal inhabituel pour ce pays", " (ex. {hint})"),
+        (PostalCodeFormat, De) => ("Keine übliche Postleitzahl für {detail}", " (z. B. {hint})"),
+        (PostalCodeFormat, Fr) => ("Code postal inhabituel pour {detail}", " (ex. {hint})"),
         (PostalCodeFormat, Es) => (
-            "No es un código postal habitual para este país",
+            "No es un código postal habitual para {detail}",
             " (p. ej. {hint})",
         ),
 
-        (TaxIdFormat, En) => ("Not a usual tax id of its type", " (e.g. {hint})"),
+        (TaxIdFormat, En) => ("Not a usual tax id of type {detail}", " (e.g. {hint})"),
         (TaxIdFormat, Nl) => (
-            "Geen gebruikelijk btw-/belastingnummer van dit type",
+            "Geen gebruikelijk btw-/belastingnummer van type {detail}",
             " (bijv. {hint})",
         ),
-        (TaxIdFormat, De) => ("Keine übliche Steuernummer dieses Typs", " (z. B. {hint})"),
-        (TaxIdFormat, Fr) => ("Numéro fiscal inhabituel pour ce type", " (ex. {hint})"),
+        (TaxIdFormat, De) => (
+            "Keine übliche Steuernummer des Typs {detail}",
+            " (z. B. {hint})",
+        ),
+        (TaxIdFormat, Fr) => (
+            "Numéro fiscal inhabituel pour le type {detail}",
+            " (ex. {hint})",
+        ),
         (TaxIdFormat, Es) => (
-            "No es un número fiscal habitual de este tipo",
+            "No es un número fiscal habitual del tipo {detail}",
             " (p. ej. {hint})",
         ),
 
@@ -319,9 +339,13 @@ pub fn localize(error: &FieldError, locale: Locale) -> String {
     out.trim_end().to_owned()
 }
 
-/// `template` with `{field}` and `{limit}` filled in.
+/// `template` with `{field}`, `{detail}` and `{limit}` filled in (a
+/// missing detail leaves no placeholder).
 fn fill(template: &str, error: &FieldError, limit: Option<usize>) -> String {
-    let mut out = template.replace("{field}", &error.param);
+    let detail = error.detail.as_deref().map_or("?", String::as_str);
+    let mut out = template
+        .replace("{field}", &error.param)
+        .replace("{detail}", detail);
     if let Some(limit) = limit {
         out = out.replace("{limit}", &limit.to_string());
     }
@@ -358,6 +382,8 @@ mod tests {
         assert_eq!(Locale::from_tag("pt-BR"), Locale::En);
         assert_eq!(Locale::from_tag(""), Locale::En);
         assert_eq!(Locale::from_tag("english"), Locale::En);
+        // Issue 25 trial F16: spaces around a tag do not change it.
+        assert_eq!(Locale::from_tag("  nl  "), Locale::Nl);
     }
 
     #[test]
@@ -385,5 +411,37 @@ mod tests {
             "Onbekend veld emial; bedoelde u email?"
         );
         assert_eq!(localize(&unknown, Locale::En), unknown.message);
+    }
+
+    #[test]
+    fn issue25_f9_every_locale_names_the_country_and_type() {
+        let value = crate::json::parse(
+            r#"{"address":{"country":"NL","postalCode":"12"},"taxIdType":"eu_vat","taxId":"x1"}"#,
+        )
+        .expect("JSON");
+        let problems = crate::rules::validate_patch(&value);
+        for locale in Locale::ALL {
+            let postal = problems
+                .iter()
+                .find(|p| p.code == Some(ProblemCode::PostalCodeFormat))
+                .expect("postal");
+            let tax = problems
+                .iter()
+                .find(|p| p.code == Some(ProblemCode::TaxIdFormat))
+                .expect("tax");
+            assert!(localize(postal, locale).contains("NL"), "{locale:?}");
+            assert!(localize(tax, locale).contains("eu_vat"), "{locale:?}");
+        }
+        let big = FieldError::problem(
+            ProblemCode::InvalidInput,
+            "name",
+            "Larger than 262144 characters (strings and keys count their length, other values 1); nothing was read",
+            Value::Null,
+        )
+        .with_hint("262144");
+        assert_eq!(
+            localize(&big, Locale::Fr),
+            "Entrée invalide name : plus de 262144 caractères, rien n'a été lu"
+        );
     }
 }

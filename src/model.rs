@@ -427,7 +427,7 @@ macro_rules! customer_types {
                 /// same holds inside `address`, `shipping` and `shipping.address`: a
                 /// sub-field left out keeps the customer's value. (In
                 /// Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
-                /// draft.) Emptying `email` does not clear it (the API cannot).
+                /// draft.) Emptying `email` is an `email_required` error (the API cannot clear it).
                 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
                 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
                 pub struct CustomerDraft

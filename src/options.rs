@@ -235,7 +235,12 @@ pub fn take_js(
             JsKind::Signal => "Expected an AbortSignal",
             JsKind::Function => "Expected a function",
         };
-        errors.push(FieldError::new(key, expected, Value::Null));
+        errors.push(FieldError::problem(
+            ProblemCode::InvalidOption,
+            key,
+            expected,
+            Value::Null,
+        ));
     }
     of_its_kind
 }
@@ -252,7 +257,12 @@ pub(crate) fn text(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option
             } else {
                 other.clone()
             };
-            errors.push(FieldError::new(key, "Expected a string", value));
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidOption,
+                key,
+                "Expected a string",
+                value,
+            ));
             None
         }
     }
@@ -264,7 +274,12 @@ pub(crate) fn number(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Opti
         Value::Number(n) => Some(*n),
         Value::Null => None,
         other => {
-            errors.push(FieldError::new(key, "Expected a number", other.clone()));
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidOption,
+                key,
+                "Expected a number",
+                other.clone(),
+            ));
             None
         }
     }
@@ -276,7 +291,12 @@ fn flag(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<bool> {
         Value::Null => None,
         Value::Bool(b) => Some(*b),
         other => {
-            errors.push(FieldError::new(key, "Expected a boolean", other.clone()));
+            errors.push(FieldError::problem(
+                ProblemCode::InvalidOption,
+                key,
+                "Expected a boolean",
+                other.clone(),
+            ));
             None
         }
     }

@@ -19,10 +19,10 @@
 //! [`Locale`].
 
 use crate::args::Snapshot;
-use crate::error::{FieldError, ProblemCode};
+use crate::error::{cap_problems, FieldError, ProblemCode, Severity};
 use crate::messages::{localize, Locale};
-use crate::model::CustomerPatch;
-use crate::rules::{normalize_draft, validate_draft, validate_patch, ValidationMode};
+use crate::model::{Customer, CustomerPatch};
+use crate::rules::{check_draft, draft_value, validate_draft, validate_patch, ValidationMode};
 use crate::value::{Map, Value};
 
 /// What a schema validates.
@@ -31,19 +31,27 @@ pub enum SchemaKind {
     /// A patch (`CustomerPatch`); the output is the patch normalised.
     Patch,
     /// An edit form's values (`CustomerDraft`, whole or partial: what
-    /// `diffCustomer` takes); the output is its fields as the server will
-    /// store them, an emptied optional field `null`.
+    /// `diffCustomer` takes); the output is the draft as `diffCustomer`
+    /// will read it ([`draft_value`]): its editable fields as the server
+    /// will store them, an emptied optional field `null`, other keys carried
+    /// as given (`diffCustomer`, which has the loaded customer, refuses
+    /// those that changed). With the loaded customer (the `before` option)
+    /// the schema judges those keys itself, as `diffCustomer` does, and an
+    /// error on a value equal to the loaded one is only a warning.
     Draft,
 }
 
 /// A schema's settings.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SchemaOptions {
     /// The messages' language.
     pub locale: Locale,
     /// What blocks: errors (standard), warnings too (strict), or only what
     /// cannot be sent as given (off).
     pub mode: ValidationMode,
+    /// The loaded customer as JSON (the draft schema's `before` option), as
+    /// the API returned it.
+    pub before: Option<Map>,
 }
 
 impl SchemaOptions {
@@ -61,9 +69,10 @@ impl SchemaOptions {
 
     /// The options `{ locale, validation }` as a schema's factory takes them
     /// (`undefined` or absent: the defaults). `locale` is a language tag
-    /// (`"nl"`, `"de-AT"`, `navigator.language`): English for a language
-    /// without messages; `validation` is `"standard"`, `"strict"` or `"off"`.
-    /// Anything else is an `invalid_option` problem.
+    /// (`"nl"`, `"de-AT"`, `navigator.language`; `null`: English): English
+    /// for a language without messages; `validation` is `"standard"`,
+    /// `"strict"` or `"off"`; `before` (draft schema only) the loaded
+    /// customer. Anything else is an `invalid_option` problem.
     pub fn from_value(value: Option<&Value>) -> Result<SchemaOptions, Vec<FieldError>> {
         let mut options = SchemaOptions::default();
         let mut problems = Vec::new();
@@ -81,6 +90,16 @@ impl SchemaOptions {
         for (key, field) in object.iter() {
             match (key, field) {
                 ("locale", Value::String(tag)) => options.locale = Locale::from_tag(tag),
+                ("locale" | "validation" | "before", Value::Null) => {}
+                ("before", Value::Object(customer)) if Customer::from_value(field).is_ok() => {
+                    options.before = Some(customer.clone());
+                }
+                ("before", other) => problems.push(FieldError::problem(
+                    ProblemCode::InvalidOption,
+                    "before",
+                    "Expected the loaded customer (as getCustomer returned it)",
+                    other.clone(),
+                )),
                 ("validation", Value::String(mode)) if ValidationMode::parse(mode).is_some() => {
                     options.mode = ValidationMode::parse(mode).unwrap_or_default();
                 }
@@ -99,7 +118,7 @@ impl SchemaOptions {
                 (other, field) => problems.push(FieldError::problem(
                     ProblemCode::InvalidOption,
                     other,
-                    "Unknown option; expected locale or validation",
+                    "Unknown option; expected locale, validation or before",
                     field.clone(),
                 )),
             }
@@ -118,7 +137,7 @@ pub fn validate(
     kind: SchemaKind,
     value: Option<&Value>,
     read: Vec<FieldError>,
-    options: SchemaOptions,
+    options: &SchemaOptions,
 ) -> Value {
     let mut problems = read;
     let output = match (kind, value) {
@@ -133,12 +152,12 @@ pub fn validate(
                 .map(|patch| patch.normalized().to_value())
         }
         (SchemaKind::Draft, Some(Value::Object(state))) => {
-            let found = validate_draft(state);
+            let stored = options.before.as_ref();
             problems.extend(match options.mode {
-                ValidationMode::Off => found.into_iter().filter(FieldError::is_error).collect(),
-                _ => found,
+                ValidationMode::Off => check_draft(stored, state),
+                _ => validate_draft(stored, state),
             });
-            normalize_draft(state).ok()
+            draft_value(stored, state).ok()
         }
         (SchemaKind::Draft, Some(other)) => {
             problems.push(FieldError::problem(
@@ -158,6 +177,7 @@ pub fn validate(
             Value::Null,
         ));
     }
+    let problems = cap_problems(problems);
     let blocks = |p: &FieldError| options.mode == ValidationMode::Strict || p.is_error();
     let (issues, warnings): (Vec<_>, Vec<_>) = problems.iter().partition(|p| blocks(p));
     let list = |items: Vec<&FieldError>| {
@@ -190,13 +210,13 @@ fn issue(problem: &FieldError, locale: Locale) -> Value {
         out.insert("path", Value::Array(path.collect()));
     }
     out.insert("param", Value::String(problem.param.clone()));
-    if let Some(code) = problem.code {
-        out.insert("code", Value::String(code.as_str().to_owned()));
-        out.insert(
-            "severity",
-            Value::String(code.severity().as_str().to_owned()),
-        );
-    }
+    let code = problem.code.unwrap_or(ProblemCode::InvalidInput);
+    let severity = match problem.is_error() {
+        true => Severity::Error,
+        false => Severity::Warning,
+    };
+    out.insert("code", Value::String(code.as_str().to_owned()));
+    out.insert("severity", Value::String(severity.as_str().to_owned()));
     Value::Object(out)
 }
 
@@ -207,7 +227,7 @@ mod tests {
 
     fn run(kind: SchemaKind, json: &str, options: SchemaOptions) -> String {
         let value = parse(json).expect("JSON");
-        to_string(&validate(kind, Some(&value), Vec::new(), options))
+        to_string(&validate(kind, Some(&value), Vec::new(), &options))
     }
 
     #[test]
@@ -228,15 +248,20 @@ mod tests {
         let options = SchemaOptions {
             locale: Locale::Fr,
             mode: ValidationMode::Standard,
+            before: None,
         };
-        let out = run(SchemaKind::Draft, r#"{"email":"  ","name":"Ada"}"#, options);
+        let out = run(
+            SchemaKind::Draft,
+            r#"{"email":"  ","name":"Ada"}"#,
+            options.clone(),
+        );
         assert_eq!(
             out,
             r#"{"issues":[{"message":"Une adresse e-mail est obligatoire : elle ne peut pas être effacée","path":["email"],"param":"email","code":"email_required","severity":"error"}],"warnings":[]}"#
         );
         let strict = SchemaOptions {
             mode: ValidationMode::Strict,
-            ..options
+            ..options.clone()
         };
         let out = run(SchemaKind::Patch, r#"{"phone":"call me"}"#, strict);
         assert!(

@@ -124,3 +124,27 @@ fn on_conflict_is_typed_as_the_core_reads_it() {
         .collect();
     assert_eq!(typed, read);
 }
+
+/// Issue 25 trial F10: a bad client or call option is `invalid_option` (as
+/// the code table documents), so its message follows the locale too.
+#[test]
+fn issue25_f10_bad_options_are_invalid_option() {
+    use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+    use checkoutpage::error::ProblemCode;
+    let error = ClientConfig::new(ClientOptionsInput {
+        max_retries: Some(-1.0),
+        timeout_ms: Some(0.5),
+        base_url: Some("ftp://x".into()),
+        ..Default::default()
+    })
+    .expect_err("bad options");
+    let codes: Vec<_> = error
+        .errors
+        .iter()
+        .map(|e| (e.param.as_str(), e.code))
+        .collect();
+    assert!(!codes.is_empty());
+    for (param, code) in codes {
+        assert_eq!(code, Some(ProblemCode::InvalidOption), "{param}");
+    }
+}

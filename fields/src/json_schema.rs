@@ -52,7 +52,9 @@ pub fn patch_schema() -> String {
         out.push_str(":{");
         match kind {
             Kind::Text => out.push_str("\"type\":[\"string\",\"null\"]"),
-            Kind::Email => out.push_str("\"type\":\"string\",\"minLength\":1"),
+            Kind::Email => {
+                out.push_str("\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"")
+            }
             Kind::Address => {
                 out.push_str("\"anyOf\":[{\"$ref\":\"#/$defs/address\"},{\"type\":\"null\"}]")
             }

@@ -10,7 +10,7 @@
 //! - [`normalize_patch`]: the patch as the server will store it.
 //! - [`diff_customer`]: the minimal patch from a stored [`Customer`] to an
 //!   edit form's [`CustomerDraft`].
-//! - [`diff_draft`], [`check_draft`], [`validate_draft`], [`normalize_draft`]:
+//! - [`diff_draft`], [`check_draft`], [`validate_draft`], [`draft_value`]:
 //!   an edit form's state, whole or partial, where an edit the patch cannot
 //!   carry (an emptied email, a typo'd key) is a problem, never dropped.
 //! - [`apply_patch`]: the customer after a patch, for optimistic UI.
@@ -38,7 +38,7 @@ mod validate;
 pub use apply::apply_patch;
 pub use countries::is_country_code;
 pub use diff::{diff_customer, CustomerDraft};
-pub use draft::{check_draft, diff_draft, normalize_draft, validate_draft};
+pub use draft::{check_draft, diff_draft, draft_value, erased, normalize_draft, validate_draft};
 pub use email::{is_valid_email, MAX_EMAIL_CHARS};
 pub(crate) use limits::max_chars;
 pub use limits::MAX_CHARS;

@@ -158,6 +158,12 @@ fn push(
 }
 
 /// Gives the problem just pushed its [`FieldError::hint`].
+fn detail(errors: &mut [FieldError], detail: &str) {
+    if let Some(last) = errors.last_mut() {
+        last.detail = Some(Box::new(detail.trim().to_owned()));
+    }
+}
+
 fn hint(errors: &mut [FieldError], hint: &str) {
     if let Some(last) = errors.last_mut() {
         last.hint = Some(hint.to_owned());
@@ -300,6 +306,7 @@ fn check_address(prefix: &'static str, address: &Map, errors: &mut Vec<FieldErro
                     if let Err((message, example)) = postal_code_example(country, code) {
                         push(errors, ProblemCode::PostalCodeFormat, param, message, raw);
                         hint(errors, example);
+                        detail(errors, country);
                     }
                 }
             }
@@ -381,6 +388,7 @@ fn check_tax(
                 value(id_field),
             ));
             hint(errors, example);
+            detail(errors, ty);
         }
     }
 }

@@ -34,7 +34,7 @@ impl CustomerSchemaRules {
             self.kind,
             value.value.as_ref(),
             value.problems,
-            self.options,
+            &self.options,
         ))
     }
 }

@@ -256,10 +256,18 @@ export type CustomerPatchSchema = CustomerSchema<CustomerPatch, CustomerPatch>;
 
 /**
  * A schema for an edit form's values (`diffCustomer`'s draft): output the
- * draft's fields as the server will store them, an emptied optional field
- * `null`.
+ * draft as `diffCustomer` will read it, to pass to `diffCustomer` or
+ * `saveCustomer` with the loaded customer: its editable fields as the
+ * server will store them (trimmed, `email` lowercased), an emptied optional
+ * field or sub-field `null` (an `address` with all six lines emptied
+ * `null`), a field or sub-field it leaves out still left out (unchanged).
+ * Other keys (`id`, `createdAt`, fields the API added) are carried as
+ * given: `diffCustomer` refuses those that differ from the loaded
+ * customer, never drops them. With the `before` option the schema refuses
+ * them itself, at their path, and an error on a value equal to the loaded
+ * one is only a warning.
  */
-export type CustomerDraftSchema = CustomerSchema<CustomerDraft, CustomerPatch>;
+export type CustomerDraftSchema = CustomerSchema<CustomerDraft, CustomerDraft>;
 
 /** The options of `validateCustomerPatch` and `diffCustomer`. */
 export interface MessageOptions {
@@ -268,13 +276,26 @@ export interface MessageOptions {
      * `"de"`, `"fr"`, `"es"`, or any BCP 47 tag (`navigator.language`);
      * English for other languages.
      */
-    locale?: Locale | (string & {}) | undefined;
+    locale?: Locale | (string & {}) | null | undefined;
 }
 
 /** Options of a schema. */
 export interface SchemaOptions extends MessageOptions {
-    /** What blocks: `"standard"` (errors, the default), `"strict"` (warnings too), `"off"`. */
-    validation?: "standard" | "strict" | "off" | undefined;
+    /**
+     * What blocks: `"standard"` (errors, the default), `"strict"` (warnings
+     * too), `"off"` (only what cannot be sent as given: wrong types, unknown
+     * or read-only keys, an emptied email).
+     */
+    validation?: "standard" | "strict" | "off" | null | undefined;
+    /**
+     * Draft schema only: the loaded customer (as `getCustomer` returned it),
+     * to judge the form's values as `diffCustomer` will: a changed read-only
+     * or unknown key is an issue at its path, an unchanged one is fine, and an
+     * error on a value equal to the loaded one (a stored tab in a name) is
+     * only a warning. Without it those keys are carried to the value for
+     * `diffCustomer` to judge.
+     */
+    before?: Customer | null | undefined;
 }
 
 
@@ -401,7 +422,7 @@ export interface FieldError {
      */
     param: string;
     /**
-     * What is wrong, in a sentence (English; localise by `code`).
+     * What is wrong, in a sentence, in the chosen `locale` (English by default).
      */
     message: string;
     /**
@@ -657,7 +678,7 @@ export interface CustomerPatch {
  * same holds inside `address`, `shipping` and `shipping.address`: a
  * sub-field left out keeps the customer's value. (In
  * Rust, `None` means empty; `CustomerDraft::from_partial` reads a partial
- * draft.) Emptying `email` does not clear it (the API cannot).
+ * draft.) Emptying `email` is an `email_required` error (the API cannot clear it).
  */
 export interface CustomerDraft {
     /**

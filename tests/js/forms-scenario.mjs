@@ -64,5 +64,67 @@ export async function scenario(sdk, kit) {
   out.diffAddressTypo = caught(() => diffCustomer(before, { address: { line1: "Main St 1", zip: "1015 CC" } }));
   out.diffSpread = caught(() => diffCustomer(before, { ...before, name: "Grace Hopper" }));
   out.diffUnchanged = caught(() => diffCustomer(before, { email: before.email }));
+
+  // 4. Issue 25's trial (notes/trial25.md): no edit dropped whichever path
+  // the values take, extra fields of the API at any depth, the stored value.
+  const t = {};
+  const loaded = {
+    ...before,
+    stripeCustomerId: "cus_OLD",
+    metadata: { plan: "pro" },
+    address: { line1: "Keizersgracht 123", line2: "3rd floor", city: "Amsterdam", state: "Noord-Holland", line3: "Building C" },
+  };
+  const draft = createCustomerDraftSchema()["~standard"];
+  const judged = createCustomerDraftSchema({ before: loaded })["~standard"];
+  // F1: a changed read-only key reaches diffCustomer (refused) or is an issue.
+  const f1 = draft.validate({ ...loaded, stripeCustomerId: "cus_NEW123" });
+  t.f1Value = f1.value?.stripeCustomerId;
+  t.f1Diff = caught(() => diffCustomer(loaded, f1.value));
+  t.f1Judged = judged.validate({ ...loaded, stripeCustomerId: "cus_NEW123" }).issues;
+  // F2/F3: unknown keys holding what was loaded are not edits, at any depth.
+  t.f2Unchanged = draft.validate({ ...loaded }).issues;
+  t.f2JudgedUnchanged = judged.validate(structuredClone(loaded)).issues;
+  t.f3Clone = caught(() => diffCustomer(loaded, structuredClone(loaded)));
+  t.f3Name = caught(() => diffCustomer(loaded, { ...loaded, name: "Grace" }));
+  t.f3Schema = caught(() => diffCustomer(loaded, draft.validate({ ...loaded, name: "Grace" }).value));
+  t.f3Changed = caught(() => diffCustomer(loaded, { ...loaded, address: { ...loaded.address, line3: "Building D" } }));
+  t.f3Erased = caught(() => diffCustomer(loaded, { address: { city: "Haarlem" } }));
+  t.f3JudgedNew = judged.validate({ ...loaded, metadata: { plan: "free" } }).issues;
+  // F4: a partial address keeps what it leaves out, through the schema too.
+  const { line3, ...plain } = loaded.address;
+  const noLine3 = { ...loaded, address: plain };
+  const f4 = draft.validate({ ...noLine3, address: { line1: plain.line1, city: "Haarlem" } });
+  t.f4Value = f4.value?.address;
+  t.f4Diff = caught(() => diffCustomer(noLine3, f4.value));
+  // F5: an unchanged stored tab does not block when the schema has the customer.
+  const tabbed = { ...loaded, name: "Grace\tHopper" };
+  const tabJudged = createCustomerDraftSchema({ before: tabbed })["~standard"];
+  t.f5Unjudged = draft.validate({ ...tabbed, phone: "+31 20 555 0100" }).issues?.map((i) => i.code);
+  t.f5Judged = tabJudged.validate({ ...tabbed, phone: "+31 20 555 0100" });
+  t.f5Edited = tabJudged.validate({ ...tabbed, name: "Grace\tH." }).issues;
+  // F8: an all-blank address is null, as diffCustomer sends it.
+  t.f8 = draft.validate({ address: { line1: "", line2: " ", city: "", state: "", postalCode: "", country: "" } }).value;
+  // F11: at most 100 issues and a summary, each with code and severity.
+  const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${i}`, i]));
+  t.f11 = createCustomerPatchSchema({ locale: "de" })["~standard"].validate(many).issues;
+  // F13: "off" blocks only what cannot be sent as given.
+  t.f13 = createCustomerDraftSchema({ validation: "off" })["~standard"].validate({ name: "a\tb" });
+  // F14: a polluted Object.prototype.then does not hijack an awaited result.
+  Object.defineProperty(Object.prototype, "then", { configurable: true, value(resolve) { resolve("HIJACKED"); } });
+  try {
+    const awaited = await createCustomerPatchSchema()["~standard"].validate({ email: "" });
+    t.f14 = awaited === "HIJACKED" ? "HIJACKED" : awaited.issues.map((i) => i.code);
+    const valued = await draft.validate({ name: "Ada" });
+    t.f14Value = valued === "HIJACKED" ? "HIJACKED" : Object.getPrototypeOf(valued.value);
+  } finally {
+    delete Object.prototype.then;
+  }
+  // F16: locale null is English everywhere.
+  t.f16 = caught(() => createCustomerDraftSchema({ locale: null })["~standard"].validate({ email: "" }).issues[0].message);
+  // F12: one huge paste is reported at its field, in the locale, with the limit.
+  t.f12 = createCustomerDraftSchema({ locale: "fr" })["~standard"].validate({ name: "x".repeat(300_000) }).issues;
+  // F10: a bad client option is invalid_option, in the client's locale.
+  t.f10 = caught(() => new CheckoutPageClient({ ...options, locale: "nl", maxRetries: -1 }));
+  out.trial25 = t;
   return JSON.parse(JSON.stringify(out));
 }

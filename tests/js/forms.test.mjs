@@ -57,7 +57,7 @@ function check(r) {
   assert.deepEqual(r.messages["nl-BE"], r.messages.nl);
   const byCode = (locale) => Object.fromEntries(r.messages[locale]);
   assert.equal(byCode("en").postal_code_format, "Not a usual NL postal code (e.g. 1234 AB)");
-  assert.equal(byCode("nl").postal_code_format, "Geen gebruikelijke postcode voor dit land (bijv. 1234 AB)");
+  assert.equal(byCode("nl").postal_code_format, "Geen gebruikelijke postcode voor NL (bijv. 1234 AB)");
   assert.equal(byCode("de").too_long, "Üblicherweise höchstens 256 Zeichen (hier 300)");
   assert.equal(byCode("fr").invalid_email, "Adresse e-mail invalide");
   assert.equal(byCode("es").too_long, "Normalmente como máximo 256 caracteres (aquí 300)");
@@ -90,6 +90,41 @@ function check(r) {
   assert.deepEqual(r.diffAddressTypo.errors.map((e) => [e.param, e.code]), [["address.zip", "unknown_field"]]);
   assert.deepEqual(r.diffSpread.returned, { name: "Grace Hopper" });
   assert.deepEqual(r.diffUnchanged.returned, {});
+
+  // Issue 25's trial (notes/trial25.md).
+  const t = r.trial25;
+  assert.equal(t.f1Value, "cus_NEW123", "F1: the schema's value carries the edit");
+  assert.deepEqual(t.f1Diff.errors.map((e) => [e.param, e.code]), [["stripeCustomerId", "read_only_field"]]);
+  assert.deepEqual(t.f1Judged.map((i) => [i.path, i.code]), [[["stripeCustomerId"], "read_only_field"]]);
+  assert.equal(t.f2Unchanged?.some((i) => i.code === "unknown_field"), undefined, "F2: no issue for metadata");
+  assert.equal(t.f2JudgedUnchanged, undefined);
+  assert.deepEqual(t.f3Clone.returned, {}, "F3: an unchanged round trip");
+  assert.deepEqual(t.f3Name.returned, { name: "Grace" });
+  assert.deepEqual(t.f3Schema.returned, { name: "Grace" });
+  assert.deepEqual(t.f3Changed.errors.map((e) => [e.param, e.code]), [["address.line3", "unknown_field"]]);
+  assert.deepEqual(t.f3Erased.errors.map((e) => [e.param, e.code]), [["address.line3", "unknown_field"]]);
+  assert.match(t.f3Erased.errors[0].message, /would erase it/);
+  assert.deepEqual(t.f3JudgedNew.map((i) => [i.path, i.code]), [[["metadata"], "unknown_field"]]);
+  assert.deepEqual(t.f4Value, { line1: "Keizersgracht 123", city: "Haarlem" }, "F4");
+  assert.deepEqual(t.f4Diff.returned, {
+    address: { line1: "Keizersgracht 123", line2: "3rd floor", city: "Haarlem", state: "Noord-Holland" },
+  });
+  assert.deepEqual(t.f5Unjudged, ["control_character"], "F5: without the loaded customer it cannot know");
+  assert.equal(t.f5Judged.issues, undefined, "F5");
+  assert.deepEqual(t.f5Judged.warnings.map((w) => [w.path, w.code, w.severity]), [[["name"], "control_character", "warning"]]);
+  assert.deepEqual(t.f5Edited.map((i) => [i.path, i.code]), [[["name"], "control_character"]]);
+  assert.deepEqual(t.f8, { address: null }, "F8");
+  assert.equal(t.f11.length, 101, "F11");
+  assert.ok(t.f11.every((i) => typeof i.code === "string" && typeof i.severity === "string"));
+  assert.equal(t.f11.at(-1).code, "too_many_problems");
+  assert.equal(t.f11[99].message, "Unbekanntes Feld k99");
+  assert.deepEqual(t.f13.value, { name: "a\tb" }, "F13");
+  assert.deepEqual(t.f14, ["email_required"], "F14");
+  assert.equal(t.f14Value, null);
+  assert.deepEqual(t.f12.map((i) => [i.path, i.code]), [[["name"], "invalid_input"]], "F12");
+  assert.match(t.f12[0].message, /262144/);
+  assert.deepEqual(t.f10.errors.map((e) => [e.param, e.code]), [["maxRetries", "invalid_option"]], "F10");
+  assert.match(t.f16.returned, /^Email cannot be emptied/, "F16: locale null is English");
 }
 
 describe("forms: schemas, locales, no dropped edit", () => {
@@ -139,7 +174,7 @@ test("customerPatchJsonSchema: the field table as JSON Schema, refusing what the
     { shipping: { name: "Ada", address: null } },
     { phone: "call me", address: { postalCode: "not a postal code" } }, // warnings only
   ];
-  const refused = [{}, { email: null }, { email: "" }, { emial: "x" }, { id: "x" }, { address: { zip: "1" } }, { name: 1 }, { shipping: { address: { city: 2 } } }];
+  const refused = [{}, { email: null }, { email: "" }, { email: "   " }, { email: "\t" }, { email: "\u3000" }, { emial: "x" }, { id: "x" }, { address: { zip: "1" } }, { name: 1 }, { shipping: { address: { city: 2 } } }];
   for (const patch of accepted) {
     assert.equal(validate(patch), true, JSON.stringify([patch, validate.errors]));
     assert.deepEqual(sdk.validateCustomerPatch(patch).filter((p) => p.severity === "error"), [], JSON.stringify(patch));

@@ -482,7 +482,8 @@ test("issue 25: the dashboard speaks the browser's language", async () => {
   await page.fill("#f-email", "marie@example.com");
   await page.fill("#f-address-postalCode", "123");
   await page.waitForFunction(() => document.querySelector("#err-address-postalCode")?.textContent.trim() !== "");
-  assert.equal(await text(page, "#err-address-postalCode"), "Keine übliche Postleitzahl für dieses Land (z. B. 33380)");
+  // The country is named in every language (issue 25 trial F9).
+  assert.match(await text(page, "#err-address-postalCode"), /^Keine übliche Postleitzahl für [A-Z]{2} \(z\. B\. 33380\)$/);
   await page.close();
 });
 

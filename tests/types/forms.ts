@@ -21,10 +21,19 @@ const patchSchema = createCustomerPatchSchema({ locale: "nl" });
 const draftSchema = createCustomerDraftSchema({ locale: navigator.language, validation: "strict" });
 assert<Equal<StandardSchemaV1.InferOutput<typeof patchSchema>, CustomerPatch>>();
 assert<Equal<StandardSchemaV1.InferInput<typeof draftSchema>, CustomerDraft>>();
-assert<Equal<StandardSchemaV1.InferOutput<typeof draftSchema>, CustomerPatch>>();
+// The draft schema's value is the draft as diffCustomer reads it (issue 25
+// trial F1/F4: read-only and unknown keys carried, partial sub-objects kept).
+assert<Equal<StandardSchemaV1.InferOutput<typeof draftSchema>, CustomerDraft>>();
 // Any library taking a StandardSchemaV1 takes them.
-const standard: StandardSchemaV1<CustomerDraft, CustomerPatch> = draftSchema;
+const standard: StandardSchemaV1<CustomerDraft, CustomerDraft> = draftSchema;
 void standard;
+declare const loaded: import("../../pkg/index.js").Customer;
+const judged = createCustomerDraftSchema({ before: loaded, locale: null, validation: null });
+const checked = judged["~standard"].validate({ ...loaded });
+if (!checked.issues) {
+  const patch: CustomerPatch = diffCustomer(loaded, checked.value);
+  void patch;
+}
 
 // Synchronous: a result, not a Promise.
 const result = patchSchema["~standard"].validate({ name: "Ada" });
