@@ -62,9 +62,11 @@ for (const file of files(join(out, "snippets"))) {
 rmSync(join(out, "snippets"), { recursive: true });
 const gluePath = join(out, "checkoutpage.js");
 let glueText = readFileSync(gluePath, "utf8");
-const snippetImports = glueText.match(/ from '\.\/snippets\//g) ?? [];
+// (Named imports in single quotes; the import object's namespace imports,
+// `import * as import1 from "./snippets/..."`, in double quotes.)
+const snippetImports = glueText.match(/ from (['"])\.\/snippets\//g) ?? [];
 if (snippetImports.length === 0) fail("expected the glue to import its snippets");
-glueText = glueText.replaceAll(" from './snippets/", " from '../snippets/");
+glueText = glueText.replace(/ from (['"])\.\/snippets\//g, " from $1../snippets/");
 // Every entry passes the module: the glue's fallback URL is dead code (as in
 // npm/build-entries.mjs).
 glueText = replaceOnce(

@@ -188,18 +188,23 @@ pub fn validation_mode(
     default: ValidationMode,
     errors: &mut Vec<FieldError>,
 ) -> ValidationMode {
-    let Some(name) = value else {
-        return default;
-    };
-    ValidationMode::parse(name).unwrap_or_else(|| {
+    value
+        .and_then(|name| parse_mode(name, errors))
+        .unwrap_or(default)
+}
+
+/// A validation mode by name; a problem in `errors` for another name.
+pub(crate) fn parse_mode(name: &str, errors: &mut Vec<FieldError>) -> Option<ValidationMode> {
+    let mode = ValidationMode::parse(name);
+    if mode.is_none() {
         errors.push(FieldError::problem(
             ProblemCode::InvalidOption,
             "validation",
             "Expected \"strict\", \"standard\" or \"off\"",
             name.into(),
         ));
-        default
-    })
+    }
+    mode
 }
 
 /// Validates a per-request or per-client count (`timeoutMs`, `maxRetries`).
@@ -207,26 +212,35 @@ pub(crate) fn count(
     param: &str,
     value: Option<f64>,
     default: u32,
-    (min, max): (u32, u32),
+    range: (u32, u32),
     errors: &mut Vec<FieldError>,
 ) -> u32 {
-    match value {
-        None => default,
-        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
-        Some(n) => {
-            let message = match max {
-                u32::MAX => text!("Expected a whole number of at least ", min),
-                _ => text!("Expected a whole number from ", min, " to ", max),
-            };
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                param,
-                message,
-                Value::Number(n),
-            ));
-            default
-        }
+    value
+        .and_then(|n| whole(param, n, range, errors))
+        .unwrap_or(default)
+}
+
+/// `n` as a whole number within `(min, max)`; a problem in `errors` if not.
+pub(crate) fn whole(
+    param: &str,
+    n: f64,
+    (min, max): (u32, u32),
+    errors: &mut Vec<FieldError>,
+) -> Option<u32> {
+    if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) {
+        return Some(n as u32);
     }
+    let message = match max {
+        u32::MAX => text!("Expected a whole number of at least ", min),
+        _ => text!("Expected a whole number from ", min, " to ", max),
+    };
+    errors.push(FieldError::problem(
+        ProblemCode::InvalidOption,
+        param,
+        message,
+        Value::Number(n),
+    ));
+    None
 }
 
 /// Accepts `https://host[:port][/path]`, or `http://` for loopback hosts only.

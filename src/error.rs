@@ -825,6 +825,60 @@ fn default_message(status: u16) -> &'static str {
     }
 }
 
+/// A problem as JavaScript sees it: `{param, message, value, code?,
+/// severity?}`.
+pub fn problem_value(e: &FieldError) -> Value {
+    let mut map = Map::new();
+    map.insert("param", e.param.as_str().into());
+    map.insert("message", e.message.as_str().into());
+    map.insert("value", e.value.clone());
+    if let Some(code) = e.code {
+        map.insert("code", code.as_str().into());
+    }
+    if let Some(severity) = e.severity {
+        map.insert("severity", severity.as_str().into());
+    }
+    Value::Object(map)
+}
+
+/// A list of problems as JavaScript sees it.
+pub fn problems_value(problems: &[FieldError]) -> Value {
+    Value::Array(problems.iter().map(problem_value).collect())
+}
+
+impl Error {
+    /// What JavaScript's `CheckoutPageError` holds besides its message (its
+    /// `cause` apart): `{kind, status, errors, body, requestId,
+    /// retryAfterMs, conflicts, current}`, `null` or empty where absent.
+    pub fn details(&self) -> Value {
+        let mut map = Map::new();
+        let or_null = |value: Option<Value>| value.unwrap_or(Value::Null);
+        map.insert("kind", self.kind.as_str().into());
+        map.insert(
+            "status",
+            or_null(self.status.map(|s| Value::Number(f64::from(s)))),
+        );
+        map.insert("errors", problems_value(&self.errors));
+        map.insert("body", or_null(self.body.as_deref().cloned()));
+        map.insert(
+            "requestId",
+            or_null(self.request_id.as_deref().map(Into::into)),
+        );
+        let retry_after = self.retry_after_ms.map(|ms| Value::Number(ms as f64));
+        map.insert("retryAfterMs", or_null(retry_after));
+        let (conflicts, current) = match self.conflict.as_deref() {
+            Some(found) => (
+                found.conflicts.iter().map(Conflict::to_value).collect(),
+                found.current.clone(),
+            ),
+            None => (Vec::new(), Value::Null),
+        };
+        map.insert("conflicts", Value::Array(conflicts));
+        map.insert("current", current);
+        Value::Object(map)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self.status {

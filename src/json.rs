@@ -88,6 +88,44 @@ pub fn parse_with(text: &str, floats: Floats) -> Result<Value, JsonError> {
     Ok(value)
 }
 
+/// The parser comparison of issue 17 (feature `json-serde-json`,
+/// bench/OPTIMISATIONS.md): serde_json into [`Value`] through its
+/// `Deserialize` impl.
+#[cfg(feature = "json-serde-json")]
+pub fn parse_serde_json(text: &str) -> Result<Value, JsonError> {
+    serde_json::from_str(text).map_err(|_| JsonError {
+        offset: 0,
+        reason: "not JSON",
+    })
+}
+
+/// The parser comparison of issue 17 (feature `json-miniserde`):
+/// miniserde's own value, converted into [`Value`].
+#[cfg(feature = "json-miniserde")]
+pub fn parse_miniserde(text: &str) -> Result<Value, JsonError> {
+    use miniserde::json::{Number, Value as Mini};
+    fn convert(value: Mini) -> Value {
+        match value {
+            Mini::Null => Value::Null,
+            Mini::Bool(b) => Value::Bool(b),
+            Mini::Number(Number::U64(n)) => Value::Number(n as f64),
+            Mini::Number(Number::I64(n)) => Value::Number(n as f64),
+            Mini::Number(Number::F64(n)) => Value::Number(n),
+            Mini::String(s) => Value::String(s),
+            Mini::Array(items) => Value::Array(items.into_iter().map(convert).collect()),
+            Mini::Object(map) => {
+                Value::Object(map.into_iter().map(|(k, v)| (k, convert(v))).collect())
+            }
+        }
+    }
+    miniserde::json::from_str::<Mini>(text)
+        .map(convert)
+        .map_err(|_| JsonError {
+            offset: 0,
+            reason: "not JSON",
+        })
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],

@@ -30,6 +30,7 @@ pub mod json;
 pub mod merge;
 pub mod messages;
 pub mod model;
+pub mod options;
 pub mod pacer;
 pub mod redact;
 pub mod response_guard;
@@ -49,12 +50,11 @@ pub use wasm::{
     CheckoutPageError,
 };
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
-pub use wasm::{
-    merge_customer, BulkItem, BulkOptions, BulkProgress, CheckoutPageClient, ClientOptions,
-    ListParams, MergeOptions, RequestOptions, SaveOptions,
-};
+pub use wasm::{merge_customer, BulkItem, BulkProgress, CheckoutPageClient};
 
 pub use config::{ClientConfig, ClientOptionsInput};
+pub use endpoints::list_customers::ListParams;
 pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity};
 pub use model::{Address, Customer, CustomerPatch, Shipping};
+pub use options::{BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions};
 pub use value::Value;

@@ -6,8 +6,8 @@
 //! [`checkoutpage_fields::customer_fields!`], and so are their reading
 //! (every problem collected), writing, normalisation, diff and merge: a
 //! field is declared once, there. [`Address`] comes from the address table
-//! ([`checkoutpage_fields::address_fields!`]) the same way; [`Shipping`]
-//! (three fields, [`SHIPPING_FIELDS`]) is written out below.
+//! ([`checkoutpage_fields::address_fields!`]) and [`Shipping`] from the
+//! shipping table ([`checkoutpage_fields::shipping_fields!`]) the same way.
 //!
 //! JSON names are camelCase exactly as in the vendor's documentation. Every
 //! optional field decodes from a missing key or from `null`.
@@ -80,32 +80,115 @@ macro_rules! address_type {
     };
 }
 
-/// Where orders ship. Replaced in full when supplied in a patch.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Shipping {
-    /// Recipient name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub name: Option<String>,
-    /// Recipient phone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub phone: Option<String>,
-    /// Shipping address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "Address | null | undefined")
-    )]
-    pub address: Option<Address>,
+/// Where a field of `shipping` is (`shipping.name`; an address is a top
+/// path holding the full dotted name, `shipping.address`).
+macro_rules! shipping_path {
+    (text, $name:literal) => {
+        Path::at("shipping", $name)
+    };
+    (address, $name:literal) => {
+        Path::top(concat!("shipping.", $name))
+    };
+}
+
+/// The shipping type and its code, from the shipping table
+/// ([`checkoutpage_fields::shipping_fields!`]).
+macro_rules! shipping_type {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident $name:literal : $kind:ident;
+    )*) => {
+        table_struct! { customer
+            [
+                /// Where orders ship. Replaced in full when supplied in a patch.
+                #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+                #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+                pub struct Shipping
+            ]
+            [] []
+            $($(#[doc = $doc])* $field $name: $kind,)*
+        }
+
+        impl Shipping {
+            /// The shipping details as JSON data; unset fields are omitted.
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                $(put(&mut map, $name, &self.$field);)*
+                Value::Object(map)
+            }
+        }
+
+        impl FieldValue for Shipping {
+            const EXPECTED: (&'static str, &'static str) =
+                ("a shipping object or null", "an object");
+
+            fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
+                let Value::Object(object) = value else {
+                    reader.wrong_type::<Self>(path, value);
+                    return None;
+                };
+                let mut shipping = Shipping::default();
+                for (key, field) in object.iter() {
+                    match key {
+                        $($name => {
+                            shipping.$field = read_nullable(shipping_path!($kind, $name), field, reader)
+                        })*
+                        _ => reader.unknown(Path::at("shipping", key), field, &SHIPPING_FIELDS),
+                    }
+                }
+                Some(shipping)
+            }
+
+            fn to_value(&self) -> Value {
+                Shipping::to_value(self)
+            }
+
+            fn normalized(&self, _: Case) -> Self {
+                Shipping {
+                    $($field: self.$field.as_ref().map(|v| v.normalized(Case::Keep)),)*
+                }
+            }
+
+            fn canonical(&self, _: Case) -> Option<Self> {
+                let out = Shipping {
+                    $($field: canonical(&self.$field, Case::Keep),)*
+                };
+                (out != Shipping::default()).then_some(out)
+            }
+
+            fn merge3(_: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self> {
+                let empty = Shipping::default();
+                let [base, theirs, mine] = sides_of(sides, &empty);
+                let out = Shipping {
+                    $($field: FieldValue::merge3(
+                        shipping_path!($kind, $name),
+                        [&base.$field, &theirs.$field, &mine.$field],
+                        leaves,
+                    ),)*
+                };
+                (out != Shipping::default()).then_some(out)
+            }
+
+            fn overlay(field: &mut Option<Self>, path: Path, value: &Value, reader: &mut Reader) {
+                let Value::Object(object) = value else {
+                    *field = read_nullable(path, value, reader);
+                    return;
+                };
+                let shipping = field.get_or_insert_with(Shipping::default);
+                for (key, value) in object.iter() {
+                    match key {
+                        $($name => FieldValue::overlay(
+                            &mut shipping.$field,
+                            shipping_path!($kind, $name),
+                            value,
+                            reader,
+                        ),)*
+                        _ => reader.unknown(Path::at("shipping", key), value, &SHIPPING_FIELDS),
+                    }
+                }
+            }
+        }
+    };
 }
 
 /// `skip_serializing_if` for the customer fields the API always returns
@@ -564,6 +647,7 @@ macro_rules! customer_types {
 
 checkoutpage_fields::customer_fields!(customer_types);
 checkoutpage_fields::address_fields!(address_type);
+checkoutpage_fields::shipping_fields!(shipping_type);
 
 /// `key` as a `&'static str` when it is one of the API's own names (a
 /// customer field, an address field, an envelope key), so that a parsed
@@ -607,17 +691,6 @@ impl CustomerPatch {
     /// patch (no strings copied): what validation needs.
     pub fn structural_errors(value: &Value) -> Vec<FieldError> {
         Self::read(value, false).err().unwrap_or_default()
-    }
-}
-
-impl Shipping {
-    /// The shipping details as JSON data; unset fields are omitted.
-    pub fn to_value(&self) -> Value {
-        let mut map = Map::new();
-        put(&mut map, "name", &self.name);
-        put(&mut map, "phone", &self.phone);
-        put(&mut map, "address", &self.address);
-        Value::Object(map)
     }
 }
 
@@ -805,94 +878,6 @@ impl FieldValue for Address {
             match address.line_mut(key) {
                 Some(slot) => *slot = read_nullable(at, line, reader),
                 None => reader.unknown(at, line, &ADDRESS_FIELDS),
-            }
-        }
-    }
-}
-
-impl FieldValue for Shipping {
-    const EXPECTED: (&'static str, &'static str) = ("a shipping object or null", "an object");
-
-    fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
-        let Value::Object(object) = value else {
-            reader.wrong_type::<Self>(path, value);
-            return None;
-        };
-        let mut shipping = Shipping::default();
-        for (key, field) in object.iter() {
-            let at = Path::at("shipping", key);
-            match key {
-                "name" => shipping.name = read_nullable(at, field, reader),
-                "phone" => shipping.phone = read_nullable(at, field, reader),
-                "address" => {
-                    shipping.address = read_nullable(Path::top("shipping.address"), field, reader)
-                }
-                _ => reader.unknown(at, field, &SHIPPING_FIELDS),
-            }
-        }
-        Some(shipping)
-    }
-
-    fn to_value(&self) -> Value {
-        Shipping::to_value(self)
-    }
-
-    fn normalized(&self, _: Case) -> Self {
-        Shipping {
-            name: self.name.normalized(Case::Keep),
-            phone: self.phone.normalized(Case::Keep),
-            address: self.address.as_ref().map(|a| a.normalized(Case::Keep)),
-        }
-    }
-
-    fn canonical(&self, _: Case) -> Option<Self> {
-        let out = Shipping {
-            name: canonical(&self.name, Case::Keep),
-            phone: canonical(&self.phone, Case::Keep),
-            address: canonical(&self.address, Case::Keep),
-        };
-        (out != Shipping::default()).then_some(out)
-    }
-
-    fn merge3(_: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self> {
-        let empty = Shipping::default();
-        let [base, theirs, mine] = sides_of(sides, &empty);
-        let out = Shipping {
-            name: leaves.leaf(
-                Path::at("shipping", "name"),
-                [&base.name, &theirs.name, &mine.name],
-            ),
-            phone: leaves.leaf(
-                Path::at("shipping", "phone"),
-                [&base.phone, &theirs.phone, &mine.phone],
-            ),
-            address: Address::merge3(
-                Path::top("shipping.address"),
-                [&base.address, &theirs.address, &mine.address],
-                leaves,
-            ),
-        };
-        (out != Shipping::default()).then_some(out)
-    }
-
-    fn overlay(field: &mut Option<Self>, path: Path, value: &Value, reader: &mut Reader) {
-        let Value::Object(object) = value else {
-            *field = read_nullable(path, value, reader);
-            return;
-        };
-        let shipping = field.get_or_insert_with(Shipping::default);
-        for (key, value) in object.iter() {
-            let at = Path::at("shipping", key);
-            match key {
-                "name" => shipping.name = read_nullable(at, value, reader),
-                "phone" => shipping.phone = read_nullable(at, value, reader),
-                "address" => FieldValue::overlay(
-                    &mut shipping.address,
-                    Path::top("shipping.address"),
-                    value,
-                    reader,
-                ),
-                _ => reader.unknown(at, value, &SHIPPING_FIELDS),
             }
         }
     }

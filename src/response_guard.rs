@@ -27,8 +27,9 @@
 //!   retried.
 
 use crate::endpoints::HttpRequest;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, ResponseBody};
 use crate::text::{split_once, text};
+use crate::value::Value;
 
 /// The largest response body the client reads, in bytes (8 MiB).
 pub const MAX_RESPONSE_BYTES: u32 = 8 * 1024 * 1024;
@@ -40,6 +41,13 @@ pub const MAX_REDIRECTS: u32 = 5;
 /// standard's UTF-8 decode reads a body.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{FEFF}').unwrap_or(text)
+}
+
+/// A body's text as the call reads it: one leading BOM dropped
+/// ([`strip_bom`]), then JSON if `parse_json` reads it, else text
+/// ([`ResponseBody::read`]).
+pub fn classify(text: &str, parse_json: impl FnOnce(&str) -> Option<Value>) -> ResponseBody {
+    ResponseBody::read(strip_bom(text), parse_json)
 }
 
 /// Checks a response's `Content-Length` header against
@@ -215,7 +223,6 @@ fn origin(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::Value;
 
     fn patch_request() -> HttpRequest {
         HttpRequest {
@@ -236,6 +243,11 @@ mod tests {
 
     #[test]
     fn one_leading_bom_is_dropped() {
+        let parse = |text: &str| crate::json::parse(text).ok();
+        assert_eq!(
+            classify("\u{FEFF}{}", parse),
+            ResponseBody::Json(Value::Object(Default::default()))
+        );
         assert_eq!(strip_bom("\u{FEFF}{}"), "{}");
         assert_eq!(strip_bom("\u{FEFF}\u{FEFF}{}"), "\u{FEFF}{}");
         assert_eq!(strip_bom("{}\u{FEFF}"), "{}\u{FEFF}");

@@ -29,17 +29,25 @@ pub const PARAMS: [(&str, &str); 4] = [
     ("endingBefore", "ending_before"),
 ];
 
-/// The query of one list call. Every field is optional; the API's defaults
-/// apply to what is left out (20 per page, from the newest customer).
+/// The query of `listCustomers` (`GET /v1/customers/`); sent with the
+/// API's own names (`starting_after`, ...). Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ListParams {
-    /// Case-insensitive text the server matches against name and email.
+    /// Case-insensitive text matched against the customer's name and email.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
     pub search: Option<String>,
-    /// Customers per page, 1 to 100.
+    /// Customers per page: an integer from 1 to 100 (the API's default: 20).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | undefined"))]
     pub limit: Option<u32>,
-    /// The page after this customer id (older customers).
+    /// The page after this customer id (older customers); not with
+    /// `endingBefore`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
     pub starting_after: Option<String>,
-    /// The page before this customer id (newer customers).
+    /// The page before this customer id (newer customers); not with
+    /// `startingAfter`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
     pub ending_before: Option<String>,
 }
 

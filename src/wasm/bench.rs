@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use js_sys::{Array, Object, Reflect};
 
+use crate::args::join;
 use crate::error::FieldError;
 use crate::value::{Map, Value};
 
@@ -145,12 +146,4 @@ fn walk(js: &JsValue, path: &str, depth: usize, errors: &mut Vec<FieldError>) ->
         Value::Null,
     ));
     None
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
 }

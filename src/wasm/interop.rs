@@ -22,13 +22,11 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 #[cfg(feature = "client")]
-use crate::args::MAX_BULK_ITEMS;
+use crate::args::{self, MAX_BULK_ITEMS};
 use crate::args::{Snapshot, MAX_DEPTH, MAX_INPUT_CHARS};
 #[cfg(feature = "client")]
-use crate::error::{FieldError, ProblemCode};
+use crate::error::FieldError;
 use crate::json::{self, Floats, JsonError};
-#[cfg(feature = "client")]
-use crate::text::text;
 use crate::value::Value;
 
 #[wasm_bindgen(module = "/js/json.js")]
@@ -62,7 +60,6 @@ extern "C" {
 
 /// Gives `object` the own property `key`: never through a setter that a
 /// polluted `Object.prototype` holds.
-#[cfg(feature = "client")]
 pub(crate) fn define(object: &JsValue, key: &str, value: &JsValue) {
     define_own(object, &JsValue::from_str(key), value);
 }
@@ -119,47 +116,16 @@ const JS_FLOATS: Floats = Floats {
     },
 };
 
-/// Parses JSON text (a response body) with the engine's number conversions.
-#[cfg(not(any(feature = "json-serde-json", feature = "json-miniserde")))]
+/// Parses JSON text (a response body) with the engine's number conversions
+/// (or, in the parser comparison's builds, with serde_json or miniserde:
+/// [`json::parse_serde_json`], [`json::parse_miniserde`]).
 pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
+    #[cfg(feature = "json-serde-json")]
+    return json::parse_serde_json(text);
+    #[cfg(all(feature = "json-miniserde", not(feature = "json-serde-json")))]
+    return json::parse_miniserde(text);
+    #[cfg(not(any(feature = "json-serde-json", feature = "json-miniserde")))]
     json::parse_with(text, JS_FLOATS)
-}
-
-/// The parser comparison (feature `json-serde-json`): serde_json into the
-/// core's [`Value`] through its `Deserialize` impl.
-#[cfg(feature = "json-serde-json")]
-pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
-    serde_json::from_str(text).map_err(|_| JsonError {
-        offset: 0,
-        reason: "not JSON",
-    })
-}
-
-/// The parser comparison (feature `json-miniserde`): miniserde's own value,
-/// converted into the core's [`Value`].
-#[cfg(all(feature = "json-miniserde", not(feature = "json-serde-json")))]
-pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
-    use miniserde::json::{Number, Value as Mini};
-    fn convert(value: Mini) -> Value {
-        match value {
-            Mini::Null => Value::Null,
-            Mini::Bool(b) => Value::Bool(b),
-            Mini::Number(Number::U64(n)) => Value::Number(n as f64),
-            Mini::Number(Number::I64(n)) => Value::Number(n as f64),
-            Mini::Number(Number::F64(n)) => Value::Number(n),
-            Mini::String(s) => Value::String(s),
-            Mini::Array(items) => Value::Array(items.into_iter().map(convert).collect()),
-            Mini::Object(map) => {
-                Value::Object(map.into_iter().map(|(k, v)| (k, convert(v))).collect())
-            }
-        }
-    }
-    miniserde::json::from_str::<Mini>(text)
-        .map(convert)
-        .map_err(|_| JsonError {
-            offset: 0,
-            reason: "not JSON",
-        })
 }
 
 /// Writes JSON text (a request body) with the engine's number conversions.
@@ -235,12 +201,7 @@ pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> V
     match copy_items(js, MAX_BULK_ITEMS) {
         Ok(items) if Array::is_array(&items) => Array::from(&items).iter().collect(),
         Ok(length) => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                path,
-                text!("Expected at most ", MAX_BULK_ITEMS, " items"),
-                length.as_f64().map_or(Value::Null, Value::Number),
-            ));
+            errors.push(args::too_many_array_items(path, length.as_f64()));
             Vec::new()
         }
         Err(error) => {
@@ -253,13 +214,7 @@ pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> V
 /// "Could not be read: <the exception's message>".
 #[cfg(feature = "client")]
 fn unreadable(path: &str, error: &JsValue) -> FieldError {
-    let message = describe_error(error);
-    FieldError::problem(
-        ProblemCode::InvalidInput,
-        path,
-        text!("Could not be read: ", message),
-        Value::Null,
-    )
+    args::unreadable(path, &describe_error(error))
 }
 
 /// Builds a plain JavaScript value (objects, not `Map`s) from a [`Value`],

@@ -30,10 +30,7 @@ pub use schema::{
     create_customer_draft_schema, create_customer_patch_schema, customer_patch_json_schema,
 };
 #[cfg(feature = "client")]
-pub use types::{
-    BulkItem, BulkOptions, BulkProgress, ClientOptions, ListParams, MergeOptions, RequestOptions,
-    SaveOptions,
-};
+pub use types::{BulkItem, BulkProgress};
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 6.8 KB less
 /// wasm, no slower in our benchmarks (bench/RESULTS.md). The module is
