@@ -1,6 +1,7 @@
-//! Exports for `bench/` only (feature `bench`): the same patch crossing the
-//! JS↔wasm boundary in different ways, with no validation work. Never part of
-//! the published package.
+//! Exports for `bench/` only (feature `bench`; compiled into the wasm shell
+//! as `src/wasm/mod.rs` says): the same patch crossing the JS↔wasm boundary
+//! in different ways, with no validation work. Never part of the published
+//! package.
 
 use wasm_bindgen::prelude::*;
 
