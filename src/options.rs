@@ -35,9 +35,9 @@ pub struct Shape {
 }
 
 /// Builds one options type from its declaration: the struct (a tsify type
-/// in WebAssembly builds), its name, its keys, its `js` keys and its
+/// in WebAssembly builds with the client), its name, its keys, its `js` keys and its
 /// reader. Fields are collected one at a time (a macro cannot expand to a
-/// struct field), `js` ones under `#[cfg(target_arch = "wasm32")]`.
+/// struct field), `js` ones only in WebAssembly builds with the client.
 macro_rules! options_type {
     // Every field collected: the type and its impl.
     (
@@ -47,7 +47,7 @@ macro_rules! options_type {
     ) => {
         $(#[$attr])*
         #[derive(Clone, Debug, Default, PartialEq)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[cfg_attr(all(target_arch = "wasm32", feature = "client"), derive(tsify::Tsify))]
         pub struct $name { $($fields)* }
 
         impl $name {
@@ -75,7 +75,7 @@ macro_rules! options_type {
     ) => {
         options_type!($head [$($fields)*
             $(#[doc = $doc])*
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(all(target_arch = "wasm32", feature = "client"))]
             #[serde(rename = $key)]
             #[tsify(optional, type = $ts)]
             pub $field: Option<$ty>,
@@ -91,8 +91,8 @@ macro_rules! options_type {
     ) => {
         options_type!($head [$($fields)*
             $(#[doc = $doc])*
-            #[cfg_attr(target_arch = "wasm32", serde(rename = $key))]
-            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = $ts))]
+            #[cfg_attr(all(target_arch = "wasm32", feature = "client"), serde(rename = $key))]
+            #[cfg_attr(all(target_arch = "wasm32", feature = "client"), tsify(optional, type = $ts))]
             pub $field: Option<$ty>,
         ] [$($reads)* $field $key $read ($($($arg),*)?)] [$($keys)* $key] $js $($rest)*);
     };
