@@ -25,6 +25,20 @@ if (crossing) crossing.initSync({ module: await readFile(new URL("./out/pkg/chec
 // The goals of issue 17, each a ratio measured in this run (see GOALS below).
 const goals = [];
 const goal = (n, text, ratio, met, detail) => goals.push({ n, text, ratio, met, detail });
+// The targets of issue 27, likewise, and the figures they are judged on.
+const targets = [];
+const target = (n, text, ratio, met, detail) => targets.push({ n, text, ratio, met, detail });
+const seen = {};
+// "No benchmark slower than today beyond the noise": the within-run ratios of
+// the last full run recorded before issue 27 (bench/RESULTS.md at commit
+// 8832557), each allowed 10 % of run-to-run noise in its worse direction.
+const BEFORE_27 = {
+  "validation SDK ÷ zod, valid patch": { value: 0.14, higher: true, key: "validValid" },
+  "validation SDK ÷ zod, invalid patch": { value: 0.2, higher: true, key: "validInvalid" },
+  "worst of diff/apply/normalize ÷ validation": { value: 1.81, higher: false, key: "worstOp" },
+  "cold start zod ÷ SDK, Node": { value: 1.57, higher: true, key: "coldNode" },
+  "cold start zod ÷ SDK, Chromium": { value: 0.89, higher: true, key: "coldChromium" },
+};
 // Cold start ratios (zod's time ÷ the SDK's) measured with this benchmark on
 // the code before issue 17 (commit 3c072e2, bench/OPTIMISATIONS.md): Node
 // 57.2 vs 85.9 ms, Chromium 102.5 vs 99.7 ms. Goal 5 is to be no worse.
@@ -82,6 +96,8 @@ function validation() {
   const zod = results["zod 4 (safeParse)"];
   const rv = mine.valid / zod.valid;
   const ri = mine.invalid / zod.invalid;
+  seen.validValid = rv;
+  seen.validInvalid = ri;
   goal(2, "validateCustomerPatch at least as fast as zod 4 (SDK ops/s ÷ zod ops/s, valid / invalid patch; ≥ 1)",
     `${rv.toFixed(2)} / ${ri.toFixed(2)}`, rv >= 1 && ri >= 1,
     `valibot ${(mine.valid / results["valibot 1 (safeParse)"].valid).toFixed(2)} / ${(mine.invalid / results["valibot 1 (safeParse)"].invalid).toFixed(2)}, ajv ${(mine.valid / results["ajv 8 (compiled)"].valid).toFixed(2)} / ${(mine.invalid / results["ajv 8 (compiled)"].invalid).toFixed(2)}`);
@@ -143,6 +159,7 @@ function diffApply() {
     if (name !== yard) worst = Math.max(worst, r);
     row([name, fmt(ops[name]), (1e6 / ops[name]).toFixed(2), r.toFixed(2)]);
   }
+  seen.worstOp = worst;
   goal(3, "diffCustomer, applyCustomerPatch, normalizeCustomerPatch each within 2× of one validation (worst time ÷ validation's; ≤ 2)",
     worst.toFixed(2), worst <= 2, rest.map((n) => `${n.split(" ")[0]} ${(ops[yard] / ops[n]).toFixed(2)}`).join(", "));
   out();
@@ -292,6 +309,11 @@ async function coldStart() {
   out();
   const rn = nodeZod / nodeSdk;
   const rc = chromeZod / chromeSdk;
+  seen.coldNode = rn;
+  seen.coldChromium = rc;
+  target(3, "Chromium navigation → first validation, the SDK main entry's page ÷ the zod page (ms ÷ ms; ≤ 1.0)",
+    (chromeSdk / chromeZod).toFixed(2), chromeSdk <= chromeZod,
+    `SDK ${chromeSdk.toFixed(1)} ms, zod ${chromeZod.toFixed(1)} ms (median of ${n} fresh contexts each)`);
   const baseline = COLD_BASELINE.node
     ? ` (before issue 17: ${COLD_BASELINE.node.toFixed(2)} / ${COLD_BASELINE.chromium.toFixed(2)})`
     : "";
@@ -316,6 +338,13 @@ async function sizes() {
   const sizes = JSON.parse(await readFile(new URL("./out/sizes.json", import.meta.url), "utf8"));
   const main = sizes["sdk-main"].gzip;
   const separate = sizes["sdk-separate-wasm"].gzip;
+  const rules = sizes["sdk-rules"].gzip;
+  target(1, "Main entry's esbuild browser bundle (wasm inline) ≤ 60 KB gzip -9 (bytes ÷ 60 000; ≤ 1)",
+    (main / 60000).toFixed(2), main <= 60000,
+    `${main} B (before issue 27: 111,734 B on this machine, 91,330 B when the issue was filed); fetch + zod ${sizes["fetch-zod"].gzip} B`);
+  target(2, "Rules-only entry's esbuild browser bundle (checkoutpage-client/rules: validate, schema, diff) ≤ 30 KB gzip -9 (bytes ÷ 30 000; ≤ 1)",
+    (rules / 30000).toFixed(2), rules <= 30000,
+    `${rules} B; the main entry for the same app ${sizes["sdk-main-validate-only"].gzip} B`);
   goal(1, "Main entry, wasm + JS glue, gzip -9, esbuild browser bundle ≤ 30 KB (bytes ÷ 30 000; ≤ 1)",
     (main / 30000).toFixed(2), main <= 30000,
     `main entry (wasm inline) ${main} B, webpack entry (separate .wasm) ${separate} B (${(separate / 30000).toFixed(2)}), validate-only app ${sizes["sdk-main-validate-only"].gzip} B; fetch + zod ${sizes["fetch-zod"].gzip} B, fetch + valibot ${sizes["fetch-valibot"].gzip} B`);
@@ -351,6 +380,23 @@ if (!FAST) await bulk();
 const summary = ["## Goals (issue 17)", "", "| # | goal | ratio in this run | verdict | detail |", "| ---: | --- | ---: | --- | --- |"];
 for (const g of goals.sort((a, b) => a.n - b.n)) {
   summary.push(`| ${g.n} | ${g.text} | ${g.ratio} | ${g.met === null ? "no baseline" : g.met ? "**met**" : "**missed**"} | ${g.detail} |`);
+}
+summary.push("");
+// Target 4 of issue 27: every within-run ratio no worse than before beyond the noise.
+const slower = [];
+const compared = [];
+for (const [name, { value, higher, key }] of Object.entries(BEFORE_27)) {
+  if (seen[key] === undefined) continue;
+  const ok = higher ? seen[key] >= value * 0.9 : seen[key] <= value * 1.1;
+  compared.push(`${name} ${seen[key].toFixed(2)} (before ${value})`);
+  if (!ok) slower.push(name);
+}
+target(4, "No benchmark slower than before beyond the noise (within-run ratios against the last run before issue 27, 10 % allowed)",
+  `${compared.length - slower.length} of ${compared.length} no worse`, compared.length ? slower.length === 0 : null,
+  `${compared.join("; ")}${slower.length ? `; slower: ${slower.join(", ")}` : ""}`);
+summary.push("## Targets (issue 27)", "", "| # | target | ratio in this run | verdict | detail |", "| ---: | --- | ---: | --- | --- |");
+for (const g of targets.sort((a, b) => a.n - b.n)) {
+  summary.push(`| ${g.n} | ${g.text} | ${g.ratio} | ${g.met === null ? "not measured" : g.met ? "**met**" : "**missed**"} | ${g.detail} |`);
 }
 summary.push("");
 for (const l of summary) console.log(l);

@@ -86,8 +86,8 @@ export function gate(signal) {
 
 /**
  * One attempt's AbortController: aborted after `timeoutMs`, or when
- * `signal` (if any) aborts. `done()` clears the timer and the listener and
- * says whether the timer fired.
+ * `signal` (if any) aborts. `timedOut` says whether the timer fired;
+ * `done()` clears the timer and the listener.
  */
 export function attemptController(timeoutMs, signal) {
   const controller = new AbortController();
@@ -99,10 +99,12 @@ export function attemptController(timeoutMs, signal) {
   const unsubscribe = signal ? subscribeAbort(signal, () => controller.abort()) : () => {};
   return {
     signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
     done() {
       clearTimeout(timer);
       unsubscribe();
-      return timedOut;
     },
   };
 }

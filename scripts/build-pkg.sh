@@ -56,12 +56,43 @@ if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/checkoutpage_bg.wasm"
   exit 1
 fi
 
+# Fail the build if Rust's formatting machinery came back (scripts/check-wasm.mjs),
+# judged by function name on a copy optimised like the shipped one but keeping
+# its names (kept in target/wasm-named/ for bench/size/).
+named=target/wasm-named
+check_named() { # <wasm from cargo> <name>
+  local tmp
+  tmp=$(mktemp -d)
+  wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name checkoutpage "$1"
+  mkdir -p "$named"
+  "$opt" "${OPT_FLAGS[@]}" -g "$tmp/checkoutpage_bg.wasm" -o "$named/$2.wasm"
+  rm -rf "$tmp"
+  node scripts/check-wasm.mjs "$named/$2.wasm" "$2"
+}
+check_named "$wasm" checkoutpage
+
 cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/load.js npm/explain.js npm/text-codec.js \
   npm/init.js npm/init-workerd.js npm/init.d.ts npm/checkoutpage_bg.wasm.d.ts npm/package.json "$out/"
 mkdir -p "$out/node"
 cp npm/init.cjs npm/init.d.cts npm/wasm.d.cts "$out/node/"
 # Every entry carries the wasm inline (no file to locate); see npm/build-entries.mjs.
 node npm/build-entries.mjs "$out"
+
+# The rules-only entry, checkoutpage-client/rules: the same crate without its
+# `client` feature (no client, transport, bulk or merge), so a frontend that
+# only validates, diffs and applies loads a smaller module. Its own target
+# dir: the two feature sets then build once each, not again at every build.
+cargo build --release --target wasm32-unknown-unknown -p checkoutpage --no-default-features --target-dir target/rules
+rules_wasm=target/rules/wasm32-unknown-unknown/release/checkoutpage.wasm
+wasm-bindgen --target web --out-dir "$out/rules" --out-name checkoutpage "$rules_wasm"
+"$opt" "${OPT_FLAGS[@]}" "$out/rules/checkoutpage_bg.wasm" -o "$out/rules/checkoutpage_bg.wasm.opt"
+mv "$out/rules/checkoutpage_bg.wasm.opt" "$out/rules/checkoutpage_bg.wasm"
+if LC_ALL=C grep -a -o -F -e "$cargo_home" -e "$PWD" "$out/rules/checkoutpage_bg.wasm" >&2; then
+  echo "error: the rules entry's wasm names paths of the build host (above)" >&2
+  exit 1
+fi
+check_named "$rules_wasm" rules
+node npm/build-rules.mjs "$out"
 
 # The test kit, checkoutpage-client/testing: a second wasm module (testing/
 # crate: the API imitation the sandbox also runs), never loaded by the main
@@ -79,4 +110,4 @@ node npm/build-testing.mjs "$out"
 
 cp README.md "$out/README.md"
 rm -f "$out/.gitignore"
-echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm (main entry), $(wc -c < "$out/testing/fake_api_glue_bg.wasm") (test kit)"
+echo "built $out/: $(wc -c < "$out/checkoutpage_bg.wasm") bytes of wasm (main entry), $(wc -c < "$out/rules/checkoutpage_bg.wasm") (rules entry), $(wc -c < "$out/testing/fake_api_glue_bg.wasm") (test kit)"

@@ -71,16 +71,17 @@ for engine in "$@"; do
   # "Loading scripts..." (seen here with Chromium: the request for a snippet
   # stayed pending for 300 s with nothing run; once, with other builds on the
   # machine, a second attempt hung for over 10 minutes past the runner's own
-  # timeout). Each attempt is therefore killed after 240 s (the suite takes
-  # about 20 s), and a run in which no test started is tried again, up to
-  # three times; a test that ran and failed is never retried.
-  for attempt in 1 2 3; do
+  # timeout; once, under load, three attempts in a row). Each attempt is
+  # therefore killed after 180 s (the suite takes 10 to 80 s), and a run in
+  # which no test started is tried again, up to four times; a test that ran
+  # and failed is never retried.
+  for attempt in 1 2 3 4; do
     if env "${no_drivers[@]}" "${driver[@]}" \
       WASM_BINDGEN_TEST_WEBDRIVER_JSON="${capabilities:+$PWD/$capabilities}" \
-      timeout -k 10 240 "${wrap[@]}" "${cargo_test[@]}" -- --nocapture 2>&1 | tee "$log"; then
+      timeout -k 10 180 "${wrap[@]}" "${cargo_test[@]}" -- --nocapture 2>&1 | tee "$log"; then
       break
     fi
-    if [ "$attempt" -lt 3 ] && ! grep -q "^test .* \.\.\. " "$log"; then
+    if [ "$attempt" -lt 4 ] && ! grep -q "^test .* \.\.\. " "$log"; then
       echo "note: the $name page never ran a test (attempt $attempt); trying again" >&2
       continue
     fi

@@ -3,7 +3,9 @@
 # scripts/build-pkg.sh first), lints the tarball (publint, attw), checks the
 # committed .d.ts reference and the public types, then installs the tarball
 # into one fixture project per runtime (tests/packaging/fixtures/) and runs
-# each against the sandbox: Node ESM, Node CJS, Vite dev + build, webpack 5,
+# each against the sandbox: Node ESM, Node CJS (both also through the
+# rules-only entry checkoutpage-client/rules), Vite dev + build (+ the rules
+# entry as its own chunk), webpack 5,
 # a plain module-script page, module workers, esbuild/rollup/rolldown/bun
 # browser bundles, esbuild Node bundles (ESM, CJS), Bun, Deno, Jest + jsdom,
 # a strict CSP page, strict TypeScript, Next.js 16 and a Cloudflare Worker

@@ -15,6 +15,8 @@ step "format and lints (host and wasm32)"
 cargo fmt --all -- --check
 cargo clippy -q --workspace --all-targets -- -D warnings
 cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The rules-only module (checkoutpage-client/rules): the crate without its client.
+cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --no-default-features -- -D warnings
 # The bench-only exports and scripts (scripts/bench.sh) must keep building.
 cargo clippy -q -p checkoutpage --target wasm32-unknown-unknown --features bench -- -D warnings
 cargo clippy -q -p checkoutpage-testing --target wasm32-unknown-unknown -- -D warnings

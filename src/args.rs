@@ -18,15 +18,19 @@
 //! are capped by [`crate::error`].
 
 use crate::call::{Call, Patience};
-use crate::config::{self, ClientConfig, ClientOptionsInput};
+use crate::config::{ClientConfig, ClientOptionsInput};
 use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
-use crate::endpoints::{get_customer, update_customer, HttpRequest};
-use crate::error::{Error, FieldError, ProblemCode};
-use crate::merge::{merge_customer, other_customer, Merge, OnConflict};
+use crate::endpoints::{Args, Endpoint, HttpRequest, Param, RequestFn, UpdateCustomer};
+use crate::error::{cap_problems, Error, FieldError, ProblemCode, ResponseBody, ResponseMeta};
+pub use crate::error::{problem_value, problems_value};
+use crate::merge::{merge_customer, other_customer, Merge};
 use crate::messages::{localized, Locale};
 use crate::model::{Customer, CustomerPatch};
+use crate::options::{self, BulkOptions, ClientOptions, MergeOptions, RequestOptions};
+use crate::pacer::Pacer;
 use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::save::Save;
+use crate::text::text;
 use crate::value::{Map, Value};
 
 /// The most characters one argument may hold: every string and key counts
@@ -67,13 +71,16 @@ impl Snapshot {
         let mut problems = Vec::new();
         if record.get("big").is_some() {
             let message = match limit {
-                MAX_INPUT_CHARS => format!(
-                    "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
-                     length, other values 1); nothing was read"
+                MAX_INPUT_CHARS => text!(
+                    "Larger than ",
+                    MAX_INPUT_CHARS,
+                    " characters (strings and keys count their length, other values 1); \
+                     nothing was read"
                 ),
-                _ => format!(
-                    "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this one \
-                     was not read"
+                _ => text!(
+                    "The items hold more than ",
+                    MAX_BULK_INPUT_CHARS,
+                    " characters in all; this one was not read"
                 ),
             };
             // One string over the cap: at its field (a form shows it there).
@@ -83,7 +90,7 @@ impl Snapshot {
             };
             problems.push(
                 FieldError::problem(ProblemCode::InvalidInput, param, message, Value::Null)
-                    .with_hint(limit.to_string()),
+                    .with_hint(text!(limit)),
             );
             *allowance -= limit;
             return Snapshot {
@@ -139,11 +146,12 @@ impl Snapshot {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+/// `path.key` (either alone when the other is empty).
+pub fn join(path: &str, key: &str) -> String {
     match (path.is_empty(), key.is_empty()) {
         (true, _) => key.to_owned(),
         (false, true) => path.to_owned(),
-        (false, false) => format!("{path}.{key}"),
+        (false, false) => text!(path, '.', key),
     }
 }
 
@@ -234,32 +242,58 @@ pub fn customer_id(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> String {
     String::new()
 }
 
-/// The `PATCH` request of `updateCustomer` (or one bulk item), once its id
-/// and patch are read: fails with every problem found so far in `errors`.
-pub fn update_request(
+/// An argument of a call as read: the problems found getting it (a
+/// throwing getter of a bulk item), then its [`Snapshot`].
+pub type Read = (Vec<FieldError>, Snapshot);
+
+/// The request of a call of endpoint `E`, once its arguments are read (one
+/// per [`Endpoint::PARAMS`] entry, in order) in the call's validation mode:
+/// fails with every problem found, in `locale`: each argument's in order,
+/// with `options` (the problems of the call's options) after the first
+/// argument's, as the calls have always listed them. Nothing is sent then.
+pub fn endpoint_request<E: Endpoint>(
     config: &ClientConfig,
-    id: &str,
-    patch: Snapshot,
-    (mode, locale): (ValidationMode, Locale),
-    mut errors: Vec<FieldError>,
+    args: Vec<Read>,
+    settings: (ValidationMode, Locale),
+    options: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
-    let (patch, problems) = read_patch(patch, PatchUse::Send(mode));
-    errors.extend(problems);
-    match patch {
-        Some(patch) if errors.is_empty() => update_customer::request(config, id, &patch),
-        _ => Err(Error::validation(localized(errors, locale))),
-    }
+    // One copy of the reading for every endpoint: what differs is data.
+    read_endpoint_args(config, (E::PARAMS, E::REQUEST), args, settings, options)
 }
 
-/// The `GET` request of `getCustomer`, once its id is read.
-pub fn get_request(
+/// [`endpoint_request`] for an endpoint's `PARAMS` and `request`.
+fn read_endpoint_args(
     config: &ClientConfig,
-    id: &str,
-    locale: Locale,
-    errors: Vec<FieldError>,
+    (params, request): (&[Param], RequestFn),
+    args: Vec<Read>,
+    (mode, locale): (ValidationMode, Locale),
+    mut options: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
+    let mut errors = Vec::new();
+    let mut read = Args::default();
+    for (param, (mut problems, snapshot)) in params.iter().zip(args) {
+        errors.append(&mut problems);
+        match param {
+            Param::CustomerId => read.customer_id = customer_id(snapshot, &mut errors),
+            Param::Patch => {
+                let (patch, mut problems) = read_patch(snapshot, PatchUse::Send(mode));
+                errors.append(&mut problems);
+                read.patch = patch;
+            }
+            Param::Json(_) => {
+                let Snapshot {
+                    value,
+                    mut problems,
+                } = snapshot;
+                errors.append(&mut problems);
+                read.json = value;
+            }
+        }
+        // After the first argument's, and only there (empty after).
+        errors.append(&mut options);
+    }
     match errors.is_empty() {
-        true => get_customer::request(config, id),
+        true => request(config, &read),
         false => Err(Error::validation(localized(errors, locale))),
     }
 }
@@ -315,7 +349,7 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
             errors.push(FieldError::problem(
                 ProblemCode::InvalidInput,
                 name,
-                format!("Unknown list parameter; accepted: {}", known.join(", ")),
+                text!("Unknown list parameter; accepted: ", known.join(", ")),
                 Value::Null,
             ));
         }
@@ -343,6 +377,45 @@ pub fn list_request(
     }
 }
 
+/// The arguments of `listCustomers` (`params`, then its options: read into
+/// `map`, their problems in `errors`): its parameters, checked with the
+/// first page's request, and the patience and problems' locale every page
+/// keeps. Fails, before anything is sent, with every problem found.
+pub fn list(
+    config: &ClientConfig,
+    params: Snapshot,
+    map: &Map,
+    mut errors: Vec<FieldError>,
+) -> Result<(ListParams, Patience, Locale), Error> {
+    let mut problems = Vec::new();
+    let params = list_params(params, &mut problems);
+    problems.append(&mut errors);
+    let (patience, _, locale) = request_options(config, map, &mut problems);
+    list_request(config, &params, locale, problems)?;
+    Ok((params, patience, locale))
+}
+
+/// The request of one page of `listCustomers`, for the parameters its
+/// previous page handed on (`None`: there is no such page), problems in
+/// `locale`.
+pub fn page_request(
+    config: &ClientConfig,
+    params: Option<Snapshot>,
+    locale: Locale,
+) -> Result<(ListParams, HttpRequest), Error> {
+    let params = params.ok_or_else(|| no_such_page(locale))?;
+    let mut errors = Vec::new();
+    let params = list_params(params, &mut errors);
+    let request = list_request(config, &params, locale, errors)?;
+    Ok((params, request))
+}
+
+/// What a page's reply resolves to, as data ([`page_value`]), for `params`.
+pub fn page(reply: (u16, ResponseBody, ResponseMeta), params: &ListParams) -> Result<Value, Error> {
+    let (status, body, meta) = reply;
+    list_customers::parse_response(status, body, meta).map(|page| page_value(page, params))
+}
+
 /// The page `listCustomers` resolves to, as data: `{data, total, hasMore,
 /// params, next, previous}` (`params`: the query of this page; `next` and
 /// `previous`: the query of that page, or `null` when there is none).
@@ -365,9 +438,12 @@ pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
 /// is sent; an iterable's length is known only as it is pulled), its message
 /// in `locale`.
 pub fn too_many_items(locale: Locale) -> Error {
-    let message = format!(
-        "updateCustomers takes at most {MAX_BULK_ITEMS} items; the iterable had more, and \
-         none after the first {MAX_BULK_ITEMS} were sent: split the job"
+    let message = text!(
+        "updateCustomers takes at most ",
+        MAX_BULK_ITEMS,
+        " items; the iterable had more, and none after the first ",
+        MAX_BULK_ITEMS,
+        " were sent: split the job"
     );
     let problem = FieldError::problem(ProblemCode::InvalidInput, "items", message, Value::Null);
     Error::validation(localized(vec![problem], locale))
@@ -490,48 +566,82 @@ pub fn draft_named(
     })
 }
 
+/// One item of `updateCustomers` as the shell read it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BulkItem {
+    /// Not an object: what it is.
+    NotAnObject(Snapshot),
+    /// `{customerId, patch}`: each as read.
+    Item(Read, Read),
+}
+
+/// The problem of `updateCustomers`' items when they are neither an array
+/// nor an iterable.
+pub fn items_not_an_array(value: Option<Value>) -> FieldError {
+    let what = "Expected an array, an iterable or an async iterable of {customerId, patch}";
+    not_an_object("items", what, value)
+}
+
+/// One bulk item's customer id and request, or why it fails alone (in the
+/// job's locale), as `updateCustomer` would.
+pub fn bulk_item(
+    config: &ClientConfig,
+    rules: (ValidationMode, Locale),
+    item: BulkItem,
+) -> (String, Result<HttpRequest, Error>) {
+    let (id, patch) = match item {
+        BulkItem::Item(id, patch) => (id, patch),
+        BulkItem::NotAnObject(item) => {
+            let what = "Expected an item {customerId, patch}";
+            let problems = localized(vec![not_an_object("", what, item.value)], rules.1);
+            return (String::new(), Err(Error::validation(problems)));
+        }
+    };
+    let customer_id = match &id.1.value {
+        Some(Value::String(id)) => id.clone(),
+        _ => String::new(),
+    };
+    let request = endpoint_request::<UpdateCustomer>(config, vec![id, patch], rules, Vec::new());
+    (customer_id, request)
+}
+
+/// An array of more items than `updateCustomers` takes (`length`, when
+/// known): refused before anything is sent.
+pub fn too_many_array_items(path: &str, length: Option<f64>) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        path,
+        text!("Expected at most ", MAX_BULK_ITEMS, " items"),
+        length.map_or(Value::Null, Value::Number),
+    )
+}
+
+/// A value that could not be read (`message`: what the exception said).
+pub fn unreadable(path: &str, message: &str) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        path,
+        text!("Could not be read: ", message),
+        Value::Null,
+    )
+}
+
+/// The problem of a `CheckoutPageClient` method called without its client.
+pub fn freed_client() -> FieldError {
+    FieldError::new(
+        "",
+        "A CheckoutPageClient method was called without its client: the client was freed \
+         (free() or `using`; create a new client), or the method was called unbound \
+         (call it as client.updateCustomer(...), or bind it first)",
+        Value::Null,
+    )
+}
+
 /// A value that should have been an object but is not (`what` names it).
 pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldError {
     FieldError::new(param, what, value.unwrap_or_default())
 }
 
-/// Every option name of the `CheckoutPageClient` constructor.
-pub const CLIENT_OPTION_KEYS: [&str; 9] = [
-    "apiKey",
-    "baseUrl",
-    "timeoutMs",
-    "maxRetries",
-    "requestsPerMinute",
-    "dangerouslyAllowBrowser",
-    "fetch",
-    "validation",
-    "locale",
-];
-/// Every option name of one call.
-pub const REQUEST_OPTION_KEYS: [&str; 5] =
-    ["signal", "timeoutMs", "maxRetries", "validation", "locale"];
-/// Every option name of `updateCustomers`.
-pub const BULK_OPTION_KEYS: [&str; 6] = [
-    "concurrency",
-    "requestsPerMinute",
-    "signal",
-    "onProgress",
-    "validation",
-    "locale",
-];
-/// Every option name of `saveCustomer`: a call's, and `onConflict`.
-pub const SAVE_OPTION_KEYS: [&str; 6] = [
-    "signal",
-    "timeoutMs",
-    "maxRetries",
-    "validation",
-    "locale",
-    "onConflict",
-];
-/// Every option name of `mergeCustomer`.
-pub const MERGE_OPTION_KEYS: [&str; 1] = ["onConflict"];
-/// The options whose values are not JSON (read apart by the shell).
-pub const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
 /// Workers of a bulk job unless configured otherwise.
 pub const DEFAULT_CONCURRENCY: u32 = 4;
 /// Most workers of a bulk job.
@@ -542,7 +652,7 @@ pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError
     FieldError::problem(
         ProblemCode::InvalidOption,
         name,
-        format!("Unknown option; {type_name} accepts {}", known.join(", ")),
+        text!("Unknown option; ", type_name, " accepts ", known.join(", ")),
         Value::Null,
     )
 }
@@ -552,7 +662,7 @@ pub fn options_not_an_object(type_name: &str, value: Value) -> FieldError {
     FieldError::problem(
         ProblemCode::InvalidOption,
         "",
-        format!("{type_name} must be an object"),
+        text!(type_name, " must be an object"),
         value,
     )
 }
@@ -564,27 +674,16 @@ pub fn client_options(
     in_browser: bool,
     errors: &mut Vec<FieldError>,
 ) -> ClientOptionsInput {
+    let options = ClientOptions::read(map, errors);
     ClientOptionsInput {
-        api_key: string_option(map, "apiKey", errors),
-        base_url: string_option(map, "baseUrl", errors),
-        timeout_ms: number_option(map, "timeoutMs", errors),
-        max_retries: number_option(map, "maxRetries", errors),
-        requests_per_minute: number_option(map, "requestsPerMinute", errors),
-        validation: string_option(map, "validation", errors),
-        locale: string_option(map, "locale", errors),
-        dangerously_allow_browser: match map.get("dangerouslyAllowBrowser") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                errors.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "dangerouslyAllowBrowser",
-                    "Expected a boolean",
-                    other.clone(),
-                ));
-                false
-            }
-        },
+        api_key: options.api_key,
+        base_url: options.base_url,
+        timeout_ms: options.timeout_ms,
+        max_retries: options.max_retries,
+        requests_per_minute: options.requests_per_minute,
+        validation: options.validation,
+        locale: options.locale,
+        dangerously_allow_browser: options.dangerously_allow_browser.unwrap_or(false),
         in_browser,
     }
 }
@@ -611,32 +710,25 @@ pub fn request_options(
     map: &Map,
     errors: &mut Vec<FieldError>,
 ) -> (Patience, ValidationMode, Locale) {
-    let timeout_ms = config::count(
-        "timeoutMs",
-        number_option(map, "timeoutMs", errors),
-        config.timeout_ms,
-        config::TIMEOUT_RANGE,
-        errors,
-    );
-    let max_retries = config::count(
-        "maxRetries",
-        number_option(map, "maxRetries", errors),
-        config.max_retries,
-        (0, u32::MAX),
-        errors,
-    );
-    let mode = validation(config, map, errors);
-    let locale = locale(config, map, errors);
+    let options = RequestOptions::read(map, errors);
+    let timeout_ms = options.timeout_ms.unwrap_or(config.timeout_ms);
+    let max_retries = options.max_retries.unwrap_or(config.max_retries);
+    let mode = options.validation.unwrap_or(config.validation);
+    let locale = options.locale.unwrap_or(config.locale);
     (Patience::single(timeout_ms, max_retries), mode, locale)
 }
 
 /// A bulk job's settings, read from its options.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BulkSettings {
     /// Workers in flight at once.
     pub concurrency: u32,
-    /// The job's own rate, on top of the client's.
-    pub job_rate: Option<u32>,
+    /// The job's own pacer: its rate, on top of the client's.
+    pub job_pacer: Option<Pacer>,
+    /// Each item's patience: the client's timeout and retries; items queue
+    /// for the pacer by design, with no wait limit but the job's signal and
+    /// the pacer's pause cap.
+    pub patience: Patience,
     /// Which problems stop an item before it is sent.
     pub mode: ValidationMode,
     /// The language of the items' problem messages.
@@ -650,27 +742,16 @@ pub fn bulk_options(
     map: &Map,
     errors: &mut Vec<FieldError>,
 ) -> BulkSettings {
-    let concurrency = config::count(
-        "concurrency",
-        number_option(map, "concurrency", errors),
-        DEFAULT_CONCURRENCY,
-        (1, u32::MAX),
-        errors,
-    )
-    .min(MAX_CONCURRENCY);
-    let job_rate = number_option(map, "requestsPerMinute", errors)
-        .map(|rate| config::count("requestsPerMinute", Some(rate), 1, (1, u32::MAX), errors));
+    let options = BulkOptions::read(map, errors);
     BulkSettings {
-        concurrency,
-        job_rate,
-        mode: validation(config, map, errors),
-        locale: locale(config, map, errors),
+        concurrency: (options.concurrency)
+            .unwrap_or(DEFAULT_CONCURRENCY)
+            .min(MAX_CONCURRENCY),
+        job_pacer: options.requests_per_minute.map(Pacer::new),
+        patience: Patience::queued(config.timeout_ms, config.max_retries),
+        mode: options.validation.unwrap_or(config.validation),
+        locale: options.locale.unwrap_or(config.locale),
     }
-}
-
-/// A `locale` option (a language tag), the client's where not given.
-fn locale(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> Locale {
-    string_option(map, "locale", errors).map_or(config.locale, |tag| Locale::from_tag(&tag))
 }
 
 /// The options `{ locale }` of `validateCustomerPatch` and `diffCustomer`
@@ -687,8 +768,8 @@ pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
             for (key, _) in map.iter().filter(|(key, _)| *key != "locale") {
                 problems.push(unknown_option(key, "MessageOptions", &["locale"]));
             }
-            if let Some(tag) = string_option(&map, "locale", &mut problems) {
-                locale = Locale::from_tag(&tag);
+            if let Some(tag) = options::locale(&map, "locale", &mut problems) {
+                locale = tag;
             }
         }
         Some(other) => problems.push(options_not_an_object("MessageOptions", other)),
@@ -702,28 +783,57 @@ pub fn message_options(snapshot: Snapshot) -> (Locale, Vec<FieldError>) {
     (locale, problems)
 }
 
-fn validation(config: &ClientConfig, map: &Map, errors: &mut Vec<FieldError>) -> ValidationMode {
-    config::validation_mode(
-        string_option(map, "validation", errors).as_deref(),
-        config.validation,
-        errors,
-    )
+/// `validateCustomerPatch(patch, options)`: every problem of `patch`,
+/// after those of `options` (`{ locale }`), capped, in the options' locale.
+pub fn validate(options: Snapshot, patch: impl FnOnce() -> Snapshot) -> Value {
+    let (locale, mut problems) = message_options(options);
+    let (_, found) = read_patch(patch(), PatchUse::Check);
+    problems.extend(found);
+    problems_value(&localized(cap_problems(problems), locale))
 }
 
-/// The `onConflict` option (`"reject"` unless given).
-pub fn on_conflict(map: &Map, errors: &mut Vec<FieldError>) -> OnConflict {
-    let Some(name) = string_option(map, "onConflict", errors) else {
-        return OnConflict::default();
-    };
-    OnConflict::from_wire(&name).unwrap_or_else(|| {
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidOption,
-            "onConflict",
-            "Expected \"reject\", \"mine\" or \"theirs\"",
-            Value::String(name),
-        ));
-        OnConflict::default()
-    })
+/// A well-formed patch (types, known fields: [`PatchUse::Shape`]) or its
+/// problems: the argument of `normalizeCustomerPatch` and
+/// `applyCustomerPatch`.
+pub fn well_formed(patch: Snapshot) -> Result<CustomerPatch, Vec<FieldError>> {
+    match read_patch(patch, PatchUse::Shape) {
+        (Some(patch), _) => Ok(patch),
+        (None, problems) => Err(problems),
+    }
+}
+
+/// `normalizeCustomerPatch(patch)`: the patch as the server will store it.
+pub fn normalize(patch: Snapshot) -> Result<Value, Vec<FieldError>> {
+    Ok(rules::normalize_patch(&well_formed(patch)?).to_value())
+}
+
+/// `diffCustomer(before, after, options)`: the patch from `before` to the
+/// draft `after`. Bad options fail first (the customers are not read then),
+/// a bad `before` before `after` is read; problems in the options' locale.
+pub fn diff(
+    options: Snapshot,
+    before: impl FnOnce() -> Snapshot,
+    after: impl FnOnce() -> Snapshot,
+) -> Result<Value, Error> {
+    let (locale, problems) = message_options(options);
+    let failed = |problems| Error::validation(localized(problems, locale));
+    if !problems.is_empty() {
+        return Err(failed(problems));
+    }
+    let (before, stored) = loaded(before(), "before").map_err(failed)?;
+    let patch = draft_patch(&before, &stored, after()).map_err(failed)?;
+    Ok(patch.to_value())
+}
+
+/// `applyCustomerPatch(customer, patch)`: `customer` as the server will
+/// store it after `patch` (a bad customer fails before `patch` is read).
+pub fn apply(
+    customer: Snapshot,
+    patch: impl FnOnce() -> Snapshot,
+) -> Result<Value, Vec<FieldError>> {
+    let customer = self::customer(customer, "customer")?;
+    let patch = well_formed(patch())?;
+    Ok(rules::apply_patch(&customer, &patch).to_value())
 }
 
 /// The arguments of `saveCustomer` (`options` already read into `map`, its
@@ -737,8 +847,13 @@ pub fn save(
     map: &Map,
     mut errors: Vec<FieldError>,
 ) -> Result<(Save, Call), Error> {
+    // A save's options are a call's and `onConflict`
+    // ([`crate::options::SaveOptions`]):
+    // read by those readers, in that order.
     let (patience, mode, locale) = request_options(config, map, &mut errors);
-    let on_conflict = on_conflict(map, &mut errors);
+    let on_conflict = MergeOptions::read(map, &mut errors)
+        .on_conflict
+        .unwrap_or_default();
     let refused = |errors| Error::validation(localized(errors, locale));
     let (loaded, stored) = self::loaded(loaded, "loaded").map_err(|mut e| {
         errors.append(&mut e);
@@ -784,7 +899,9 @@ pub fn merge(
     map: &Map,
     mut errors: Vec<FieldError>,
 ) -> Result<Merge, Error> {
-    let on_conflict = on_conflict(map, &mut errors);
+    let on_conflict = MergeOptions::read(map, &mut errors)
+        .on_conflict
+        .unwrap_or_default();
     let base = loaded(base, "base");
     let current = customer(current, "current");
     let ((base, stored), current) = match (base, current) {
@@ -809,63 +926,4 @@ pub fn merge(
             Err(Error::validation(errors))
         }
     }
-}
-
-fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    match map.get(key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => {
-            // Never echo what may be a secret.
-            let value = if key == "apiKey" {
-                Value::Null
-            } else {
-                other.clone()
-            };
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                key,
-                "Expected a string",
-                value,
-            ));
-            None
-        }
-    }
-}
-
-fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
-    match map.get(key)? {
-        Value::Number(n) => Some(*n),
-        Value::Null => None,
-        other => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                key,
-                "Expected a number",
-                other.clone(),
-            ));
-            None
-        }
-    }
-}
-
-/// A problem as JavaScript sees it: `{param, message, value, code?,
-/// severity?}`.
-pub fn problem_value(e: &FieldError) -> Value {
-    let mut map = Map::new();
-    map.insert("param", e.param.as_str().into());
-    map.insert("message", e.message.as_str().into());
-    map.insert("value", e.value.clone());
-    if let Some(code) = e.code {
-        map.insert("code", code.as_str().into());
-    }
-    if let Some(severity) = e.severity {
-        map.insert("severity", severity.as_str().into());
-    }
-    Value::Object(map)
-}
-
-/// A list of problems as JavaScript sees it.
-pub fn problems_value(problems: &[FieldError]) -> Value {
-    Value::Array(problems.iter().map(problem_value).collect())
 }

@@ -14,10 +14,14 @@
 //! validation fail alone, without a request. After an abort, no new item
 //! starts; items already sent finish; the rest end `aborted`.
 
+use crate::args::{bulk_item, too_many_items, BulkItem};
 use crate::call::{aborted_before_sending, Call, Patience, Reply};
+use crate::config::ClientConfig;
 use crate::endpoints::{update_customer, HttpRequest};
 use crate::error::{Error, ErrorKind};
-use crate::value::Value;
+use crate::messages::Locale;
+use crate::rules::ValidationMode;
+use crate::value::{Map, Value};
 
 /// What a free worker does next.
 #[derive(Debug)]
@@ -56,6 +60,42 @@ pub struct Progress {
     pub complete: bool,
     /// Items failed so far.
     pub failed: usize,
+}
+
+impl Progress {
+    /// As `onProgress` gets it: `{done, total, failed}`, `total` `null`
+    /// until every item is known.
+    pub fn to_value(self) -> Value {
+        let count = |n: usize| Value::Number(n as f64);
+        let total = match self.complete {
+            true => count(self.total),
+            false => Value::Null,
+        };
+        let mut map = Map::new();
+        map.insert("done", count(self.done));
+        map.insert("total", total);
+        map.insert("failed", count(self.failed));
+        Value::Object(map)
+    }
+}
+
+impl Outcome {
+    /// An item's result as `updateCustomers` resolves it, `{customerId, ok:
+    /// true, customer}` or `{customerId, ok: false}`, and a failed item's
+    /// error (for the shell to add as `error`, a `CheckoutPageError`).
+    pub fn into_result(self, customer_id: &str) -> (Value, Option<Error>) {
+        let mut map = Map::new();
+        map.insert("customerId", customer_id.into());
+        map.insert("ok", Value::Bool(matches!(self, Outcome::Updated(_))));
+        let error = match self {
+            Outcome::Updated(data) => {
+                map.insert("customer", data);
+                None
+            }
+            Outcome::Failed(error) => Some(error),
+        };
+        (Value::Object(map), error)
+    }
 }
 
 /// The state of one bulk job.
@@ -217,18 +257,63 @@ impl BulkJob {
         self.customer_ids.get(index).map_or("", String::as_str)
     }
 
+    /// [`BulkJob::into_results`], without `secret` (the client's key,
+    /// [`crate::redact::secret_of_config`]) in any error.
+    pub fn into_redacted_results(
+        self,
+        secret: Option<&str>,
+    ) -> impl Iterator<Item = (String, Outcome)> + '_ {
+        self.results().map(move |(id, outcome)| match outcome {
+            Outcome::Failed(e) => (id, Outcome::Failed(crate::redact::error(e, secret))),
+            updated => (id, updated),
+        })
+    }
+
     /// One `(customer id, outcome)` per item, in input order. An item with no
     /// outcome (only if the job is read before it ends) counts as aborted.
     pub fn into_results(self) -> Vec<(String, Outcome)> {
-        self.customer_ids
-            .into_iter()
-            .zip(self.outcomes)
-            .map(|(id, outcome)| {
-                let outcome = outcome.unwrap_or_else(|| {
-                    Outcome::Failed(Error::new(ErrorKind::Aborted, "The item never finished"))
-                });
-                (id, outcome)
-            })
-            .collect()
+        self.results().collect()
     }
+
+    fn results(self) -> impl Iterator<Item = (String, Outcome)> {
+        let never_finished =
+            || Outcome::Failed(Error::new(ErrorKind::Aborted, "The item never finished"));
+        (self.customer_ids.into_iter().zip(self.outcomes))
+            .map(move |(id, outcome)| (id, outcome.unwrap_or_else(never_finished)))
+    }
+}
+
+/// Why `updateCustomers` rejects instead of resolving to its results,
+/// once its items in flight have finished.
+#[derive(Debug, PartialEq)]
+pub enum Rejection {
+    /// Its iterable threw (the shell rejects with what it threw as `cause`).
+    Threw,
+    /// Its iterable held more than [`crate::args::MAX_BULK_ITEMS`] items: the shell
+    /// closes it too.
+    TooMany(Error),
+}
+
+/// Takes one pull from `updateCustomers`' iterable into `job`: it `threw`,
+/// it is `done`, or its next item is read (`item`, only then) and pushed,
+/// as `updateCustomer` would check it. Closes the job at the iterable's
+/// end, and says why the call rejects, if it does.
+pub fn pulled(
+    job: &mut BulkJob,
+    (config, rules): (&ClientConfig, (ValidationMode, Locale)),
+    (threw, done): (bool, bool),
+    item: impl FnOnce() -> BulkItem,
+) -> Option<Rejection> {
+    let rejection = match (threw, done) {
+        (true, _) => Some(Rejection::Threw),
+        (false, true) => None,
+        // One item too many: rejected rather than left unsent silently.
+        _ if job.is_full() => Some(Rejection::TooMany(too_many_items(rules.1))),
+        _ => {
+            job.push(bulk_item(config, rules, item()));
+            return None;
+        }
+    };
+    job.close();
+    rejection
 }

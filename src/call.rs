@@ -14,8 +14,14 @@
 //!    `rate_limit` and `retryAfterMs`, nothing sent.
 //! 3. After the slot, any pause that began meanwhile is waited out (same
 //!    bound).
-//! 4. Send; the driver reads the whole response (or fails: network error,
-//!    the attempt's timeout, an abort).
+//! 4. Send; the driver reports the response's status and headers ([`Head`])
+//!    (or fails: network error, the attempt's timeout, an abort). A
+//!    redirect is followed within the same attempt, or refused
+//!    ([`response_guard::redirect`]: same origin only, at most
+//!    [`response_guard::MAX_REDIRECTS`] hops; a browser's opaque redirect is
+//!    refused); a `Content-Length` over [`response_guard::MAX_RESPONSE_BYTES`] is refused
+//!    before the body is read; else the driver reads the body ([`Body`]), no
+//!    further than the cap. A refusal is the attempt's error, never retried.
 //! 5. A 2xx ends the call. A 429 pauses the shared pacer for everybody
 //!    (its `Retry-After`, or [`retry::INITIAL_DELAY_MS`] when it names
 //!    none; at most [`crate::pacer::MAX_PAUSE_MS`]). The error ends the call
@@ -30,7 +36,9 @@
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind, ResponseBody, ResponseMeta};
 use crate::pacer::{Pacer, Slot, TooLong};
+use crate::response_guard::{self, Redirect};
 use crate::retry;
+use crate::text::text;
 
 /// How patient one call is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,18 +81,33 @@ pub struct Pacers<'a> {
     pub job: Option<&'a mut Pacer>,
 }
 
-/// A response as the driver read it: the whole body, and the two headers the
-/// call needs.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Response {
+/// What the driver read of a response before its body: the status and the
+/// headers the call needs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Head {
     /// HTTP status.
     pub status: u16,
-    /// The body ([`ResponseBody::read`]).
-    pub body: ResponseBody,
+    /// A redirect a browser hid from the script (an opaque redirect of
+    /// `redirect: "manual"`: no status, no headers).
+    pub opaque_redirect: bool,
+    /// The `Location` header, resolved against the request's URL by the
+    /// platform's URL parser; `None` when there is none or it is not a URL.
+    pub location: Option<String>,
+    /// The `Content-Length` header, as sent.
+    pub content_length: Option<String>,
     /// The `x-request-id` header.
     pub request_id: Option<String>,
     /// The `Retry-After` header, as sent.
     pub retry_after: Option<String>,
+}
+
+/// A response body as the driver read it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    /// The whole body, classified ([`response_guard::classify`]).
+    Read(ResponseBody),
+    /// Reading stopped past [`response_guard::MAX_RESPONSE_BYTES`], after this many bytes.
+    PastCap(u64),
 }
 
 /// A successful (2xx) response, for the endpoint to parse.
@@ -103,8 +126,11 @@ pub struct Reply {
 pub enum Event {
     /// Start the call, or: the [`Step::Wait`] asked for is over.
     Ready,
-    /// The attempt asked for by [`Step::Send`] got a response.
-    Response(Response),
+    /// The request sent on [`Step::Send`] or [`Step::Follow`] got a
+    /// response: its status and headers.
+    Head(Head),
+    /// The body asked for by [`Step::Read`].
+    Body(Body),
     /// The attempt ended without a response: a network error, its timeout,
     /// or an abort of the request in flight (the driver's error says which).
     Failed(Error),
@@ -118,10 +144,19 @@ pub enum Event {
 pub enum Step {
     /// Wait this many milliseconds (abortable), then report [`Event::Ready`].
     Wait(f64),
-    /// Send [`Call::request`] now, with a timeout of
-    /// [`Patience::timeout_ms`], and report the response or the failure.
+    /// Start an attempt: send [`Call::request`] now, with a timeout of
+    /// [`Patience::timeout_ms`] (covering every step of the attempt), and
+    /// report the response's [`Event::Head`] or the failure.
     Send,
-    /// The call is over.
+    /// Follow a redirect within the attempt: drop the body of the response
+    /// reported, send [`Call::request`] (now the redirect's target), and
+    /// report as for [`Step::Send`].
+    Follow,
+    /// Read the body of the response reported, no further than
+    /// [`response_guard::MAX_RESPONSE_BYTES`], and report [`Event::Body`] or the failure.
+    Read,
+    /// The call is over. A body not read is dropped, and the attempt's
+    /// timer cleared.
     Done(Result<Reply, Error>),
 }
 
@@ -135,8 +170,10 @@ enum State {
     Slot(Slot),
     /// The slot has come; waiting out a 429's pause.
     Paused,
-    /// The request is in flight.
+    /// The request (or a redirect's) is in flight.
     Sending,
+    /// The body of the response is being read.
+    Reading,
     /// Waiting before the next attempt.
     Backoff,
     /// Over.
@@ -151,6 +188,11 @@ pub struct Call {
     state: State,
     retry: u32,
     stopped: bool,
+    /// The redirect being followed in this attempt, and how many were.
+    redirect: Option<Box<HttpRequest>>,
+    hops: u32,
+    /// The head of the response whose body is being read.
+    head: Box<Head>,
     /// Wait first, as retry number `.0` after a failure whose `Retry-After`
     /// was `.1` ([`Call::after_retryable`]).
     delay: Option<(u32, Option<u64>)>,
@@ -165,6 +207,9 @@ impl Call {
             state: State::Start,
             retry: 0,
             stopped: false,
+            redirect: None,
+            hops: 0,
+            head: Box::default(),
             delay: None,
         }
     }
@@ -202,9 +247,10 @@ impl Call {
             && retry::delay_ms(retry, error.retry_after_ms, 0.0, max_wait).is_some()
     }
 
-    /// The request to send on [`Step::Send`].
+    /// The request to send on [`Step::Send`], or the redirect's on
+    /// [`Step::Follow`].
     pub fn request(&self) -> &HttpRequest {
-        &self.request
+        self.redirect.as_deref().unwrap_or(&self.request)
     }
 
     /// The call's patience.
@@ -216,6 +262,24 @@ impl Call {
     /// signal fired while its request was in flight).
     pub fn stop(&mut self) {
         self.stopped = true;
+    }
+
+    /// What one step of an attempt came to ([`Step::Send`],
+    /// [`Step::Follow`], [`Step::Read`]), as the driver reports it once it
+    /// knows whether the request's signal fired (`aborted`: the error it
+    /// ends with) and whether the attempt's timer did: whatever else
+    /// happened, the abort, then the timeout, is the real cause.
+    pub fn settle(
+        &self,
+        outcome: Result<Event, Error>,
+        aborted: Option<Error>,
+        timed_out: bool,
+    ) -> Event {
+        match (aborted, timed_out) {
+            (Some(error), _) => Event::Failed(error),
+            (None, true) => Event::Failed(timeout_error(self.patience.timeout_ms)),
+            (None, false) => outcome.unwrap_or_else(Event::Failed),
+        }
     }
 
     /// Advances the call: `event` happened at `now_ms` (the pacers' clock);
@@ -267,6 +331,7 @@ impl Call {
                 let paused = shared.paused_until_ms() - now_ms;
                 if paused <= 0.0 {
                     self.state = State::Sending;
+                    (self.redirect, self.hops) = (None, 0);
                     return Step::Send;
                 }
                 if paused > self.patience.max_wait_ms {
@@ -279,24 +344,38 @@ impl Call {
                 self.state = State::Paused;
                 Step::Wait(paused)
             }
-            (State::Sending, Event::Response(response)) => {
+            (State::Sending, Event::Head(head)) => match self.head(head) {
+                Ok(step) => step,
+                Err(error) => self.failed(error, now_ms, random, shared),
+            },
+            (State::Reading, Event::Body(body)) => {
+                let head = std::mem::take(&mut *self.head);
+                let body = match body {
+                    Body::Read(body) => body,
+                    Body::PastCap(bytes) => {
+                        let error = response_guard::too_large(head.status, bytes, false);
+                        return self.failed(error, now_ms, random, shared);
+                    }
+                };
                 let meta = ResponseMeta {
-                    request_id: response.request_id,
-                    retry_after_ms: response
+                    request_id: head.request_id,
+                    retry_after_ms: head
                         .retry_after
                         .and_then(|h| retry::parse_retry_after(&h, now_ms)),
                 };
-                if (200..300).contains(&response.status) {
+                if (200..300).contains(&head.status) {
                     return self.done(Ok(Reply {
-                        status: response.status,
-                        body: response.body,
+                        status: head.status,
+                        body,
                         meta,
                     }));
                 }
-                let error = Error::from_response(response.status, response.body, meta);
+                let error = Error::from_response(head.status, body, meta);
                 self.failed(error, now_ms, random, shared)
             }
-            (State::Sending, Event::Failed(error)) => self.failed(error, now_ms, random, shared),
+            (State::Sending | State::Reading, Event::Failed(error)) => {
+                self.failed(error, now_ms, random, shared)
+            }
             // An event the current state does not expect (a driver bug):
             // end the call rather than send anything unasked.
             (_, _) => self.done(Err(Error::new(
@@ -304,6 +383,28 @@ impl Call {
                 "The call's driver reported an unexpected event",
             ))),
         }
+    }
+
+    /// A response's status and headers: follow or refuse a redirect, refuse
+    /// a body over the cap, or read the body.
+    fn head(&mut self, head: Head) -> Result<Step, Error> {
+        if head.opaque_redirect {
+            return Err(response_guard::opaque_redirect());
+        }
+        let target = head.location.as_deref();
+        match response_guard::redirect(self.request(), head.status, target, self.hops) {
+            Redirect::NotARedirect => {}
+            Redirect::Refuse(error) => return Err(error),
+            Redirect::Follow(next) => {
+                self.redirect = Some(Box::new(next));
+                self.hops += 1;
+                return Ok(Step::Follow);
+            }
+        }
+        response_guard::check_content_length(head.status, head.content_length.as_deref())?;
+        self.state = State::Reading;
+        *self.head = head;
+        Ok(Step::Read)
     }
 
     /// Reserves the next slot of the shared pacer, within the call's patience.
@@ -363,10 +464,13 @@ pub fn no_fetch_error() -> Error {
 }
 
 /// A failure before a complete response arrived ([`Event::Failed`]).
-pub fn network_error(reason: impl std::fmt::Display) -> Error {
+pub fn network_error(reason: impl AsRef<str>) -> Error {
     Error::new(
         ErrorKind::Network,
-        format!("The request failed before a response arrived: {reason}"),
+        text!(
+            "The request failed before a response arrived: ",
+            reason.as_ref()
+        ),
     )
 }
 
@@ -374,14 +478,14 @@ pub fn network_error(reason: impl std::fmt::Display) -> Error {
 pub fn timeout_error(timeout_ms: u32) -> Error {
     Error::new(
         ErrorKind::Timeout,
-        format!("The request timed out after {timeout_ms} ms"),
+        text!("The request timed out after ", timeout_ms, " ms"),
     )
 }
 
 /// A thrown JavaScript value as text: `Name: message`, or the message.
 pub fn describe_thrown(name: Option<String>, message: Option<String>) -> Option<String> {
     match (name, message) {
-        (Some(name), Some(message)) => Some(format!("{name}: {message}")),
+        (Some(name), Some(message)) => Some(text!(name, ": ", message)),
         (None, Some(message)) => Some(message),
         _ => None,
     }
@@ -399,7 +503,7 @@ pub fn signal_error(reason_name: Option<&str>, reason: Option<String>) -> Error 
         }
         (_, Some(reason)) => Error::new(
             ErrorKind::Aborted,
-            format!("The request was aborted: {reason}"),
+            text!("The request was aborted: ", reason),
         ),
     }
 }
@@ -419,16 +523,20 @@ fn wait_refused(too_long: TooLong, max_wait_ms: f64) -> Error {
     let wait = too_long.wait_ms.ceil() as u64;
     let max_wait_ms = max_wait_ms as u64;
     let message = if too_long.paused {
-        format!(
-            "The API rate limit paused this client for another {wait} ms (Retry-After), \
-             longer than this call's timeoutMs ({max_wait_ms} ms); nothing was sent. \
-             Retry after retryAfterMs"
+        text!(
+            "The API rate limit paused this client for another ",
+            wait,
+            " ms (Retry-After), longer than this call's timeoutMs (",
+            max_wait_ms,
+            " ms); nothing was sent. Retry after retryAfterMs"
         )
     } else {
-        format!(
-            "The client-side rate limit (requestsPerMinute) would hold this call for {wait} ms, \
-             longer than its timeoutMs ({max_wait_ms} ms); nothing was sent. \
-             Retry after retryAfterMs"
+        text!(
+            "The client-side rate limit (requestsPerMinute) would hold this call for ",
+            wait,
+            " ms, longer than its timeoutMs (",
+            max_wait_ms,
+            " ms); nothing was sent. Retry after retryAfterMs"
         )
     };
     Error {

@@ -5,6 +5,7 @@ use std::fmt;
 use crate::error::{Error, FieldError, ProblemCode};
 use crate::messages::Locale;
 use crate::rules::ValidationMode;
+use crate::text::text;
 use crate::value::Value;
 
 /// The vendor's production API.
@@ -30,7 +31,7 @@ impl ApiKey {
 
     /// The `Authorization` header value. Only request building calls this.
     pub(crate) fn bearer(&self) -> String {
-        format!("Bearer {}", self.0)
+        text!("Bearer ", self.0)
     }
 }
 
@@ -187,18 +188,23 @@ pub fn validation_mode(
     default: ValidationMode,
     errors: &mut Vec<FieldError>,
 ) -> ValidationMode {
-    let Some(name) = value else {
-        return default;
-    };
-    ValidationMode::parse(name).unwrap_or_else(|| {
+    value
+        .and_then(|name| parse_mode(name, errors))
+        .unwrap_or(default)
+}
+
+/// A validation mode by name; a problem in `errors` for another name.
+pub(crate) fn parse_mode(name: &str, errors: &mut Vec<FieldError>) -> Option<ValidationMode> {
+    let mode = ValidationMode::parse(name);
+    if mode.is_none() {
         errors.push(FieldError::problem(
             ProblemCode::InvalidOption,
             "validation",
             "Expected \"strict\", \"standard\" or \"off\"",
             name.into(),
         ));
-        default
-    })
+    }
+    mode
 }
 
 /// Validates a per-request or per-client count (`timeoutMs`, `maxRetries`).
@@ -206,26 +212,35 @@ pub(crate) fn count(
     param: &str,
     value: Option<f64>,
     default: u32,
-    (min, max): (u32, u32),
+    range: (u32, u32),
     errors: &mut Vec<FieldError>,
 ) -> u32 {
-    match value {
-        None => default,
-        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
-        Some(n) => {
-            let message = match max {
-                u32::MAX => format!("Expected a whole number of at least {min}"),
-                _ => format!("Expected a whole number from {min} to {max}"),
-            };
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                param,
-                message,
-                Value::Number(n),
-            ));
-            default
-        }
+    value
+        .and_then(|n| whole(param, n, range, errors))
+        .unwrap_or(default)
+}
+
+/// `n` as a whole number within `(min, max)`; a problem in `errors` if not.
+pub(crate) fn whole(
+    param: &str,
+    n: f64,
+    (min, max): (u32, u32),
+    errors: &mut Vec<FieldError>,
+) -> Option<u32> {
+    if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) {
+        return Some(n as u32);
     }
+    let message = match max {
+        u32::MAX => text!("Expected a whole number of at least ", min),
+        _ => text!("Expected a whole number from ", min, " to ", max),
+    };
+    errors.push(FieldError::problem(
+        ProblemCode::InvalidOption,
+        param,
+        message,
+        Value::Number(n),
+    ));
+    None
 }
 
 /// Accepts `https://host[:port][/path]`, or `http://` for loopback hosts only.
@@ -260,12 +275,14 @@ fn check_base_url(url: &str) -> Result<String, String> {
         "https" => {}
         "http" if is_loopback(&host) => {}
         "http" => {
-            return Err(format!(
-                "Refusing plain http to {host}: the API key and customer data would travel \
-                 unencrypted. Use https (http is allowed for localhost, 127.0.0.1 and [::1])"
+            return Err(text!(
+                "Refusing plain http to ",
+                host,
+                ": the API key and customer data would travel unencrypted. Use https (http is \
+                 allowed for localhost, 127.0.0.1 and [::1])"
             ))
         }
-        other => return Err(format!("Unsupported scheme `{other}`; expected https")),
+        other => return Err(text!("Unsupported scheme `", other, "`; expected https")),
     }
     Ok(url.trim_end_matches('/').to_owned())
 }

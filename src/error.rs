@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{find, text};
 use crate::value::{Map, Value};
 
 /// Declares an enum whose variants travel as strings (in errors, in the
@@ -301,10 +302,15 @@ pub fn cap_problems(mut errors: Vec<FieldError>) -> Vec<FieldError> {
             FieldError::problem(
                 ProblemCode::TooManyProblems,
                 "",
-                format!("{more} more problems not listed (at most {MAX_PROBLEMS} are)"),
+                text!(
+                    more,
+                    " more problems not listed (at most ",
+                    MAX_PROBLEMS,
+                    " are)"
+                ),
                 Value::Null,
             )
-            .with_hint(more.to_string()),
+            .with_hint(text!(more)),
         );
     }
     errors
@@ -493,16 +499,18 @@ impl Error {
     /// error's problems next to their fields.
     pub fn conflict(conflicts: Vec<Conflict>, current: Value) -> Self {
         let params: Vec<&str> = conflicts.iter().map(|c| c.param.as_str()).collect();
-        let message = format!(
-            "Someone else changed {} since the customer was loaded: {}; nothing was sent",
+        let message = text!(
+            "Someone else changed ",
             match params.len() {
                 1 => "a field you edited".to_owned(),
-                n => format!("{n} fields you edited"),
+                n => text!(n, " fields you edited"),
             },
-            params.join(", ")
+            " since the customer was loaded: ",
+            params.join(", "),
+            "; nothing was sent"
         );
         let shown = |value: &Value| match value.as_str() {
-            Some(text) => format!("“{text}”"),
+            Some(shown) => text!('“', shown, '”'),
             None => "empty".to_owned(),
         };
         let errors = conflicts
@@ -510,9 +518,10 @@ impl Error {
             .map(|c| {
                 FieldError::new(
                     c.param.clone(),
-                    format!(
-                        "Changed by someone else since it was loaded: now {}, yours {}",
+                    text!(
+                        "Changed by someone else since it was loaded: now ",
                         shown(&c.theirs),
+                        ", yours ",
                         shown(&c.mine)
                     ),
                     c.theirs.clone(),
@@ -539,12 +548,12 @@ impl Error {
         }
         let describe = |e: &FieldError| match e.param.as_str() {
             "" => e.message.clone(),
-            param => format!("{param}: {}", e.message),
+            param => text!(param, ": ", e.message),
         };
         let message = match errors.as_slice() {
             [] => "Invalid input".to_owned(),
             [one] => describe(one),
-            [first, ..] => format!("{} (and {} more)", describe(first), total - 1),
+            [first, ..] => text!(describe(first), " (and ", total - 1, " more)"),
         };
         Self {
             errors,
@@ -581,7 +590,7 @@ impl Error {
             ResponseBody::Text(text) => {
                 let message = match excerpt(&text) {
                     excerpt if excerpt.is_empty() => default.to_owned(),
-                    excerpt => format!("{default}: {excerpt}"),
+                    excerpt => text!(default, ": ", excerpt),
                 };
                 (message, Vec::new(), Some(Box::new(Value::String(text))))
             }
@@ -672,15 +681,24 @@ fn looks_like_html(text: &str) -> bool {
     start.starts_with('<')
         && ["<!doctype html", "<html", "<head", "<body", "<title"]
             .iter()
-            .any(|tag| start.contains(tag))
+            .any(|tag| find(&start, tag).is_some())
+}
+
+// The HTML helpers below slice with `get` (ASCII lowercasing keeps every
+// byte offset, so the offsets found in `lower` fall on boundaries of `html`)
+// and search with `crate::text::find`: no panic path in the wasm.
+
+/// `text` from byte `at` (empty past its end).
+fn from(text: &str, at: usize) -> &str {
+    text.get(at..).unwrap_or_default()
 }
 
 /// The text of the first `<title>` element, entities decoded.
 fn html_title(html: &str) -> Option<String> {
     let lower = html.to_ascii_lowercase();
-    let open = lower.find("<title")?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find("</title")?;
+    let open = find(&lower, "<title")?;
+    let start = open + from(&lower, open).find('>')? + 1;
+    let end = start + find(from(&lower, start), "</title")?;
     Some(decode_entities(html.get(start..end)?))
 }
 
@@ -690,24 +708,24 @@ fn html_text(html: &str) -> String {
     let mut out = String::new();
     let mut at = 0;
     while at < html.len() {
-        let Some(lt) = lower[at..].find('<').map(|i| at + i) else {
-            out.push_str(&html[at..]);
+        let Some(lt) = from(&lower, at).find('<').map(|i| at + i) else {
+            out.push_str(from(html, at));
             break;
         };
-        out.push_str(&html[at..lt]);
+        out.push_str(html.get(at..lt).unwrap_or_default());
         out.push(' ');
         let skipped = ["script", "style", "head"].iter().find_map(|tag| {
-            let rest = &lower[lt + 1..];
+            let rest = from(&lower, lt + 1);
             let named = rest.starts_with(tag)
-                && !rest[tag.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                && !from(rest, tag.len()).starts_with(|c: char| c.is_ascii_alphanumeric());
             if !named {
                 return None;
             }
-            lower[lt..].find(&format!("</{tag}")).map(|i| lt + i)
+            find(from(&lower, lt), &text!("</", tag)).map(|i| lt + i)
         });
-        let from = skipped.unwrap_or(lt);
-        at = match lower[from..].find('>') {
-            Some(i) => from + i + 1,
+        let skip_from = skipped.unwrap_or(lt);
+        at = match from(&lower, skip_from).find('>') {
+            Some(i) => skip_from + i + 1,
             None => html.len(),
         };
     }
@@ -719,12 +737,12 @@ fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
+        out.push_str(rest.get(..amp).unwrap_or_default());
+        rest = from(rest, amp);
         let entity = rest
             .find(';')
             .filter(|end| *end <= 10)
-            .map(|end| &rest[1..end]);
+            .and_then(|end| rest.get(1..end));
         let decoded = entity.and_then(|name| match name {
             "amp" => Some('&'),
             "lt" => Some('<'),
@@ -743,11 +761,11 @@ fn decode_entities(text: &str) -> String {
         match (decoded, entity) {
             (Some(c), Some(name)) => {
                 out.push(c);
-                rest = &rest[name.len() + 2..];
+                rest = from(rest, name.len() + 2);
             }
             _ => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = from(rest, 1);
             }
         }
     }
@@ -804,6 +822,60 @@ fn default_message(status: u16) -> &'static str {
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
         _ => "Request failed",
+    }
+}
+
+/// A problem as JavaScript sees it: `{param, message, value, code?,
+/// severity?}`.
+pub fn problem_value(e: &FieldError) -> Value {
+    let mut map = Map::new();
+    map.insert("param", e.param.as_str().into());
+    map.insert("message", e.message.as_str().into());
+    map.insert("value", e.value.clone());
+    if let Some(code) = e.code {
+        map.insert("code", code.as_str().into());
+    }
+    if let Some(severity) = e.severity {
+        map.insert("severity", severity.as_str().into());
+    }
+    Value::Object(map)
+}
+
+/// A list of problems as JavaScript sees it.
+pub fn problems_value(problems: &[FieldError]) -> Value {
+    Value::Array(problems.iter().map(problem_value).collect())
+}
+
+impl Error {
+    /// What JavaScript's `CheckoutPageError` holds besides its message (its
+    /// `cause` apart): `{kind, status, errors, body, requestId,
+    /// retryAfterMs, conflicts, current}`, `null` or empty where absent.
+    pub fn details(&self) -> Value {
+        let mut map = Map::new();
+        let or_null = |value: Option<Value>| value.unwrap_or(Value::Null);
+        map.insert("kind", self.kind.as_str().into());
+        map.insert(
+            "status",
+            or_null(self.status.map(|s| Value::Number(f64::from(s)))),
+        );
+        map.insert("errors", problems_value(&self.errors));
+        map.insert("body", or_null(self.body.as_deref().cloned()));
+        map.insert(
+            "requestId",
+            or_null(self.request_id.as_deref().map(Into::into)),
+        );
+        let retry_after = self.retry_after_ms.map(|ms| Value::Number(ms as f64));
+        map.insert("retryAfterMs", or_null(retry_after));
+        let (conflicts, current) = match self.conflict.as_deref() {
+            Some(found) => (
+                found.conflicts.iter().map(Conflict::to_value).collect(),
+                found.current.clone(),
+            ),
+            None => (Vec::new(), Value::Null),
+        };
+        map.insert("conflicts", Value::Array(conflicts));
+        map.insert("current", current);
+        Value::Object(map)
     }
 }
 

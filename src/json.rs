@@ -14,7 +14,7 @@
 //! keeps its first position and its last value, as in `JSON.parse`.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write};
+use std::fmt;
 
 use crate::value::{Key, Map, Value, MAX_SAFE_INTEGER};
 
@@ -42,6 +42,7 @@ impl Floats {
     pub const STD: Floats = Floats {
         parse: |text| text.parse().ok(),
         write: |n, out| {
+            use std::fmt::Write;
             let _ = write!(out, "{n}");
         },
     };
@@ -85,6 +86,44 @@ pub fn parse_with(text: &str, floats: Floats) -> Result<Value, JsonError> {
         return Err(parser.error("unexpected text after the JSON value"));
     }
     Ok(value)
+}
+
+/// The parser comparison of issue 17 (feature `json-serde-json`,
+/// bench/OPTIMISATIONS.md): serde_json into [`Value`] through its
+/// `Deserialize` impl.
+#[cfg(feature = "json-serde-json")]
+pub fn parse_serde_json(text: &str) -> Result<Value, JsonError> {
+    serde_json::from_str(text).map_err(|_| JsonError {
+        offset: 0,
+        reason: "not JSON",
+    })
+}
+
+/// The parser comparison of issue 17 (feature `json-miniserde`):
+/// miniserde's own value, converted into [`Value`].
+#[cfg(feature = "json-miniserde")]
+pub fn parse_miniserde(text: &str) -> Result<Value, JsonError> {
+    use miniserde::json::{Number, Value as Mini};
+    fn convert(value: Mini) -> Value {
+        match value {
+            Mini::Null => Value::Null,
+            Mini::Bool(b) => Value::Bool(b),
+            Mini::Number(Number::U64(n)) => Value::Number(n as f64),
+            Mini::Number(Number::I64(n)) => Value::Number(n as f64),
+            Mini::Number(Number::F64(n)) => Value::Number(n),
+            Mini::String(s) => Value::String(s),
+            Mini::Array(items) => Value::Array(items.into_iter().map(convert).collect()),
+            Mini::Object(map) => {
+                Value::Object(map.into_iter().map(|(k, v)| (k, convert(v))).collect())
+            }
+        }
+    }
+    miniserde::json::from_str::<Mini>(text)
+        .map(convert)
+        .map_err(|_| JsonError {
+            offset: 0,
+            reason: "not JSON",
+        })
 }
 
 struct Parser<'a> {
@@ -144,7 +183,8 @@ impl<'a> Parser<'a> {
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
-        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        if rest.starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
         } else {
@@ -439,7 +479,8 @@ fn write_number(n: f64, out: &mut String, floats: Floats) {
         // JSON has no NaN or Infinity; JSON.stringify writes null.
         out.push_str("null");
     } else if n.fract() == 0.0 && n.abs() < MAX_SAFE_INTEGER {
-        let _ = write!(out, "{}", n as i64);
+        // Integer printing of our own: no `core::fmt` in the module.
+        crate::text::Piece::push_to(&(n as i64), out);
     } else {
         (floats.write)(n, out);
     }
@@ -467,7 +508,10 @@ fn write_string(s: &str, out: &mut String) {
         // bring debug-only Unicode tables into the wasm).
         out.push_str(s.get(start..i - 1).unwrap_or_default());
         if escape.is_empty() {
-            let _ = write!(out, "\\u{:04x}", b);
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         } else {
             out.push_str(escape);
         }

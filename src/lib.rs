@@ -30,6 +30,7 @@ pub mod json;
 pub mod merge;
 pub mod messages;
 pub mod model;
+pub mod options;
 pub mod pacer;
 pub mod redact;
 pub mod response_guard;
@@ -45,12 +46,15 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{
     apply_customer_patch, create_customer_draft_schema, create_customer_patch_schema,
-    customer_patch_json_schema, diff_customer, merge_customer, normalize_customer_patch,
-    validate_customer_patch, BulkItem, BulkOptions, BulkProgress, CheckoutPageClient,
-    CheckoutPageError, ClientOptions, ListParams, MergeOptions, RequestOptions, SaveOptions,
+    customer_patch_json_schema, diff_customer, normalize_customer_patch, validate_customer_patch,
+    CheckoutPageError,
 };
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
+pub use wasm::{merge_customer, BulkItem, BulkProgress, CheckoutPageClient};
 
 pub use config::{ClientConfig, ClientOptionsInput};
+pub use endpoints::list_customers::ListParams;
 pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity};
 pub use model::{Address, Customer, CustomerPatch, Shipping};
+pub use options::{BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions};
 pub use value::Value;

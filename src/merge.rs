@@ -209,10 +209,13 @@ pub fn other_customer(
     if id.as_str() == Some(base.id.as_str()) {
         return None;
     }
-    let message = format!(
-        "The {what} is another customer's: its id is not {}, the id of the customer \
-         loaded. Edit a copy of the customer loaded, and leave its id as it is",
-        base.id
+    let message = crate::text::text!(
+        "The ",
+        what,
+        " is another customer's: its id is not ",
+        base.id,
+        ", the id of the customer loaded. Edit a copy of the customer loaded, and leave its \
+         id as it is"
     );
     Some(crate::error::FieldError::problem(
         crate::error::ProblemCode::InvalidInput,

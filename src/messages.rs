@@ -15,7 +15,7 @@
 //! message.
 
 use crate::error::{FieldError, ProblemCode, MAX_PROBLEMS};
-use crate::text::trim_js;
+use crate::text::{replace, text, trim_js};
 
 /// A language for problem messages (the `locale` option).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -328,11 +328,11 @@ pub fn localize(error: &FieldError, locale: Locale) -> String {
     let mut out = fill(sentence, error, limit);
     if let Some(hint) = error.hint.as_deref().map(trim_js).filter(|h| !h.is_empty()) {
         if !with_hint.is_empty() {
-            out.push_str(
-                &fill(with_hint, error, limit)
-                    .replace("{hint}", hint)
-                    .replace("{count}", hint),
-            );
+            out.push_str(&replace(
+                &replace(&fill(with_hint, error, limit), "{hint}", hint),
+                "{count}",
+                hint,
+            ));
         }
     }
     // A field-less problem leaves no dangling space before its placeholder.
@@ -343,11 +343,13 @@ pub fn localize(error: &FieldError, locale: Locale) -> String {
 /// missing detail leaves no placeholder).
 fn fill(template: &str, error: &FieldError, limit: Option<usize>) -> String {
     let detail = error.detail.as_deref().map_or("?", String::as_str);
-    let mut out = template
-        .replace("{field}", &error.param)
-        .replace("{detail}", detail);
+    let mut out = replace(
+        &replace(template, "{field}", &error.param),
+        "{detail}",
+        detail,
+    );
     if let Some(limit) = limit {
-        out = out.replace("{limit}", &limit.to_string());
+        out = replace(&out, "{limit}", &text!(limit));
     }
     out
 }

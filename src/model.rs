@@ -6,8 +6,8 @@
 //! [`checkoutpage_fields::customer_fields!`], and so are their reading
 //! (every problem collected), writing, normalisation, diff and merge: a
 //! field is declared once, there. [`Address`] comes from the address table
-//! ([`checkoutpage_fields::address_fields!`]) the same way; [`Shipping`]
-//! (three fields, [`SHIPPING_FIELDS`]) is written out below.
+//! ([`checkoutpage_fields::address_fields!`]) and [`Shipping`] from the
+//! shipping table ([`checkoutpage_fields::shipping_fields!`]) the same way.
 //!
 //! JSON names are camelCase exactly as in the vendor's documentation. Every
 //! optional field decodes from a missing key or from `null`.
@@ -17,7 +17,7 @@ pub use checkoutpage_fields::{ADDRESS_FIELDS, EDITABLE_FIELDS, READ_ONLY_FIELDS,
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldError, Path, ProblemCode, MAX_PROBLEMS};
-use crate::text::stored;
+use crate::text::{stored, text};
 use crate::value::{Map, Value};
 
 /// The address type and its per-line code, from the address table
@@ -80,32 +80,115 @@ macro_rules! address_type {
     };
 }
 
-/// Where orders ship. Replaced in full when supplied in a patch.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Shipping {
-    /// Recipient name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub name: Option<String>,
-    /// Recipient phone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "string | null | undefined")
-    )]
-    pub phone: Option<String>,
-    /// Shipping address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "Address | null | undefined")
-    )]
-    pub address: Option<Address>,
+/// Where a field of `shipping` is (`shipping.name`; an address is a top
+/// path holding the full dotted name, `shipping.address`).
+macro_rules! shipping_path {
+    (text, $name:literal) => {
+        Path::at("shipping", $name)
+    };
+    (address, $name:literal) => {
+        Path::top(concat!("shipping.", $name))
+    };
+}
+
+/// The shipping type and its code, from the shipping table
+/// ([`checkoutpage_fields::shipping_fields!`]).
+macro_rules! shipping_type {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident $name:literal : $kind:ident;
+    )*) => {
+        table_struct! { customer
+            [
+                /// Where orders ship. Replaced in full when supplied in a patch.
+                #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+                #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+                pub struct Shipping
+            ]
+            [] []
+            $($(#[doc = $doc])* $field $name: $kind,)*
+        }
+
+        impl Shipping {
+            /// The shipping details as JSON data; unset fields are omitted.
+            pub fn to_value(&self) -> Value {
+                let mut map = Map::new();
+                $(put(&mut map, $name, &self.$field);)*
+                Value::Object(map)
+            }
+        }
+
+        impl FieldValue for Shipping {
+            const EXPECTED: (&'static str, &'static str) =
+                ("a shipping object or null", "an object");
+
+            fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
+                let Value::Object(object) = value else {
+                    reader.wrong_type::<Self>(path, value);
+                    return None;
+                };
+                let mut shipping = Shipping::default();
+                for (key, field) in object.iter() {
+                    match key {
+                        $($name => {
+                            shipping.$field = read_nullable(shipping_path!($kind, $name), field, reader)
+                        })*
+                        _ => reader.unknown(Path::at("shipping", key), field, &SHIPPING_FIELDS),
+                    }
+                }
+                Some(shipping)
+            }
+
+            fn to_value(&self) -> Value {
+                Shipping::to_value(self)
+            }
+
+            fn normalized(&self, _: Case) -> Self {
+                Shipping {
+                    $($field: self.$field.as_ref().map(|v| v.normalized(Case::Keep)),)*
+                }
+            }
+
+            fn canonical(&self, _: Case) -> Option<Self> {
+                let out = Shipping {
+                    $($field: canonical(&self.$field, Case::Keep),)*
+                };
+                (out != Shipping::default()).then_some(out)
+            }
+
+            fn merge3(_: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self> {
+                let empty = Shipping::default();
+                let [base, theirs, mine] = sides_of(sides, &empty);
+                let out = Shipping {
+                    $($field: FieldValue::merge3(
+                        shipping_path!($kind, $name),
+                        [&base.$field, &theirs.$field, &mine.$field],
+                        leaves,
+                    ),)*
+                };
+                (out != Shipping::default()).then_some(out)
+            }
+
+            fn overlay(field: &mut Option<Self>, path: Path, value: &Value, reader: &mut Reader) {
+                let Value::Object(object) = value else {
+                    *field = read_nullable(path, value, reader);
+                    return;
+                };
+                let shipping = field.get_or_insert_with(Shipping::default);
+                for (key, value) in object.iter() {
+                    match key {
+                        $($name => FieldValue::overlay(
+                            &mut shipping.$field,
+                            shipping_path!($kind, $name),
+                            value,
+                            reader,
+                        ),)*
+                        _ => reader.unknown(Path::at("shipping", key), value, &SHIPPING_FIELDS),
+                    }
+                }
+            }
+        }
+    };
 }
 
 /// `skip_serializing_if` for the customer fields the API always returns
@@ -383,7 +466,9 @@ macro_rules! customer_types {
             pub fn from_value(value: &Value) -> Result<Customer, String> {
                 let object = value
                     .as_object()
-                    .ok_or_else(|| format!("expected a customer object, got {}", article(value)))?;
+                    .ok_or_else(|| {
+                        crate::text::text!("expected a customer object, got ", article(value))
+                    })?;
                 let mut reader = Reader::stored();
                 let mut customer = Customer::default();
                 let mut id = None;
@@ -423,7 +508,7 @@ macro_rules! customer_types {
                     return Err(vec![FieldError::problem(
                         ProblemCode::NotAnObject,
                         "",
-                        format!("The patch must be an object, not {}", article(value)),
+                        crate::text::text!("The patch must be an object, not ", article(value)),
                         value.clone(),
                     )]);
                 };
@@ -562,6 +647,7 @@ macro_rules! customer_types {
 
 checkoutpage_fields::customer_fields!(customer_types);
 checkoutpage_fields::address_fields!(address_type);
+checkoutpage_fields::shipping_fields!(shipping_type);
 
 /// `key` as a `&'static str` when it is one of the API's own names (a
 /// customer field, an address field, an envelope key), so that a parsed
@@ -608,17 +694,6 @@ impl CustomerPatch {
     }
 }
 
-impl Shipping {
-    /// The shipping details as JSON data; unset fields are omitted.
-    pub fn to_value(&self) -> Value {
-        let mut map = Map::new();
-        put(&mut map, "name", &self.name);
-        put(&mut map, "phone", &self.phone);
-        put(&mut map, "address", &self.address);
-        Value::Object(map)
-    }
-}
-
 /// Problems found while reading JSON into the types of this module, every
 /// one of them (the first is what a fail-fast reader would have stopped at).
 pub(crate) struct Reader {
@@ -653,7 +728,14 @@ impl Reader {
         let (in_patch, in_stored) = T::EXPECTED;
         let error = if self.stored {
             let param = path.render();
-            let message = format!("`{param}`: expected {in_stored}, got {}", article(value));
+            let message = text!(
+                '`',
+                param,
+                "`: expected ",
+                in_stored,
+                ", got ",
+                article(value)
+            );
             FieldError::new(param, message, Value::Null)
         } else {
             wrong_type(path, in_patch, value)
@@ -801,94 +883,6 @@ impl FieldValue for Address {
     }
 }
 
-impl FieldValue for Shipping {
-    const EXPECTED: (&'static str, &'static str) = ("a shipping object or null", "an object");
-
-    fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
-        let Value::Object(object) = value else {
-            reader.wrong_type::<Self>(path, value);
-            return None;
-        };
-        let mut shipping = Shipping::default();
-        for (key, field) in object.iter() {
-            let at = Path::at("shipping", key);
-            match key {
-                "name" => shipping.name = read_nullable(at, field, reader),
-                "phone" => shipping.phone = read_nullable(at, field, reader),
-                "address" => {
-                    shipping.address = read_nullable(Path::top("shipping.address"), field, reader)
-                }
-                _ => reader.unknown(at, field, &SHIPPING_FIELDS),
-            }
-        }
-        Some(shipping)
-    }
-
-    fn to_value(&self) -> Value {
-        Shipping::to_value(self)
-    }
-
-    fn normalized(&self, _: Case) -> Self {
-        Shipping {
-            name: self.name.normalized(Case::Keep),
-            phone: self.phone.normalized(Case::Keep),
-            address: self.address.as_ref().map(|a| a.normalized(Case::Keep)),
-        }
-    }
-
-    fn canonical(&self, _: Case) -> Option<Self> {
-        let out = Shipping {
-            name: canonical(&self.name, Case::Keep),
-            phone: canonical(&self.phone, Case::Keep),
-            address: canonical(&self.address, Case::Keep),
-        };
-        (out != Shipping::default()).then_some(out)
-    }
-
-    fn merge3(_: Path, sides: [&Option<Self>; 3], leaves: &mut impl ThreeWay) -> Option<Self> {
-        let empty = Shipping::default();
-        let [base, theirs, mine] = sides_of(sides, &empty);
-        let out = Shipping {
-            name: leaves.leaf(
-                Path::at("shipping", "name"),
-                [&base.name, &theirs.name, &mine.name],
-            ),
-            phone: leaves.leaf(
-                Path::at("shipping", "phone"),
-                [&base.phone, &theirs.phone, &mine.phone],
-            ),
-            address: Address::merge3(
-                Path::top("shipping.address"),
-                [&base.address, &theirs.address, &mine.address],
-                leaves,
-            ),
-        };
-        (out != Shipping::default()).then_some(out)
-    }
-
-    fn overlay(field: &mut Option<Self>, path: Path, value: &Value, reader: &mut Reader) {
-        let Value::Object(object) = value else {
-            *field = read_nullable(path, value, reader);
-            return;
-        };
-        let shipping = field.get_or_insert_with(Shipping::default);
-        for (key, value) in object.iter() {
-            let at = Path::at("shipping", key);
-            match key {
-                "name" => shipping.name = read_nullable(at, value, reader),
-                "phone" => shipping.phone = read_nullable(at, value, reader),
-                "address" => FieldValue::overlay(
-                    &mut shipping.address,
-                    Path::top("shipping.address"),
-                    value,
-                    reader,
-                ),
-                _ => reader.unknown(at, value, &SHIPPING_FIELDS),
-            }
-        }
-    }
-}
-
 /// `null` → `None`, else the value read.
 fn read_nullable<T: FieldValue>(path: Path, value: &Value, reader: &mut Reader) -> Option<T> {
     match value {
@@ -1005,7 +999,7 @@ fn article(value: &Value) -> String {
         Value::Null => "null".to_owned(),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
-        other => format!("a {}", other.type_name()),
+        other => text!("a ", other.type_name()),
     }
 }
 
@@ -1013,7 +1007,7 @@ fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
     FieldError::problem(
         ProblemCode::InvalidType,
         param.render(),
-        format!("Expected {expected}, got {}", article(value)),
+        text!("Expected ", expected, ", got ", article(value)),
         value.clone(),
     )
 }
@@ -1024,15 +1018,17 @@ fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
     let (code, message, hint) = if READ_ONLY_FIELDS.contains(&key) && !param.contains('.') {
         (
             ProblemCode::ReadOnlyField,
-            format!("`{key}` is read-only and is set by the server"),
+            text!('`', key, "` is read-only and is set by the server"),
             None,
         )
     } else {
         let hint = closest(key, known);
         let message = match hint {
-            Some(hint) => format!("Unknown field `{key}`; did you mean `{hint}`?"),
-            None => format!(
-                "Unknown field `{key}`; expected one of {}",
+            Some(hint) => text!("Unknown field `", key, "`; did you mean `", hint, "`?"),
+            None => text!(
+                "Unknown field `",
+                key,
+                "`; expected one of ",
                 known.join(", ")
             ),
         };
@@ -1068,18 +1064,73 @@ fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
+    // One row of the table: `row[j]` is the distance between the prefix of
+    // `a` read so far and the first `j` characters of `b`. Walked with
+    // iterators, not indexing: no panic path in the wasm.
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (cb, cell) in b.iter().zip(row.iter_mut().skip(1)) {
+            let above = *cell;
+            left = (above + 1)
+                .min(left + 1)
                 .min(diagonal + usize::from(ca != *cb));
+            *cell = left;
             diagonal = above;
         }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    /// The textbook full-table Levenshtein distance, to hold the one-row
+    /// version to.
+    fn reference(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                table[i][j] = (table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1)
+                    .min(table[i - 1][j - 1] + cost);
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    #[test]
+    fn edit_distance_is_levenshtein() {
+        let words = [
+            "",
+            "a",
+            "email",
+            "emial",
+            "mail",
+            "companyName",
+            "compnay",
+            "taxIdType",
+            "éé",
+            "東京",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(edit_distance(a, b), reference(a, b), "{a:?} {b:?}");
+            }
+        }
+    }
 }

@@ -54,7 +54,7 @@ pub fn error(mut error: Error, secret: Option<&str>) -> Error {
 }
 
 fn text(text: &str, secret: &str) -> String {
-    text.replace(secret, REDACTED)
+    crate::text::replace(text, secret, REDACTED)
 }
 
 fn value(value: Value, secret: &str) -> Value {

@@ -27,7 +27,9 @@
 //!   retried.
 
 use crate::endpoints::HttpRequest;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, ResponseBody};
+use crate::text::{split_once, text};
+use crate::value::Value;
 
 /// The largest response body the client reads, in bytes (8 MiB).
 pub const MAX_RESPONSE_BYTES: u32 = 8 * 1024 * 1024;
@@ -39,6 +41,13 @@ pub const MAX_REDIRECTS: u32 = 5;
 /// standard's UTF-8 decode reads a body.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{FEFF}').unwrap_or(text)
+}
+
+/// A body's text as the call reads it: one leading BOM dropped
+/// ([`strip_bom`]), then JSON if `parse_json` reads it, else text
+/// ([`ResponseBody::read`]).
+pub fn classify(text: &str, parse_json: impl FnOnce(&str) -> Option<Value>) -> ResponseBody {
+    ResponseBody::read(strip_bom(text), parse_json)
 }
 
 /// Checks a response's `Content-Length` header against
@@ -63,16 +72,19 @@ pub fn over_cap(bytes: u64) -> bool {
 pub fn too_large(status: u16, bytes: u64, declared: bool) -> Error {
     let cap = MAX_RESPONSE_BYTES;
     let how = match declared {
-        true => format!("declares {bytes} bytes (Content-Length)"),
-        false => format!("went past {bytes} bytes"),
+        true => text!("declares ", bytes, " bytes (Content-Length)"),
+        false => text!("went past ", bytes, " bytes"),
     };
     Error {
         status: Some(status),
         ..Error::new(
             ErrorKind::InvalidResponse,
-            format!(
-                "The response body {how}, more than the client reads ({cap} bytes; a customer \
-                 is a few KB). It was not read, and the call is not retried"
+            text!(
+                "The response body ",
+                how,
+                ", more than the client reads (",
+                cap,
+                " bytes; a customer is a few KB). It was not read, and the call is not retried"
             ),
         )
     }
@@ -110,26 +122,39 @@ pub fn redirect(request: &HttpRequest, status: u16, target: Option<&str>, hops: 
     let target = target.as_str();
     let from = origin(&request.url);
     if from.is_none() || origin(target) != from {
-        return refuse(format!(
-            "The API answered {status}, redirecting to {target}, another origin than the \
-             client's baseUrl; the client never follows a redirect to another origin (it would \
-             carry the customer's data there), so nothing was sent there and the call is not \
-             retried. Check baseUrl"
+        return refuse(text!(
+            "The API answered ",
+            status,
+            ", redirecting to ",
+            target,
+            ", another origin than the client's baseUrl; the client never follows a redirect \
+             to another origin (it would carry the customer's data there), so nothing was sent \
+             there and the call is not retried. Check baseUrl"
         ));
     }
     if credentials {
         // fetch refuses to send to a URL with credentials in it (a TypeError,
         // which a retry would only repeat): say so, without them.
-        return refuse(format!(
-            "The API answered {status}, redirecting to {target} with a user name or password \
-             in the URL (removed here), which fetch refuses to request; the client does not \
-             follow it and the call is not retried. Check baseUrl"
+        return refuse(text!(
+            "The API answered ",
+            status,
+            ", redirecting to ",
+            target,
+            " with a user name or password in the URL (removed here), which fetch refuses to \
+             request; the client does not follow it and the call is not retried. Check baseUrl"
         ));
     }
     if hops >= MAX_REDIRECTS {
-        return refuse(format!(
-            "The API answered {status} after {hops} redirects, redirecting to {target}; the \
-             client follows at most {MAX_REDIRECTS}. The call is not retried"
+        return refuse(text!(
+            "The API answered ",
+            status,
+            " after ",
+            hops,
+            " redirects, redirecting to ",
+            target,
+            "; the client follows at most ",
+            MAX_REDIRECTS,
+            ". The call is not retried"
         ));
     }
     let mut next = request.clone();
@@ -159,13 +184,17 @@ pub fn opaque_redirect() -> Error {
 /// `url` without the `user:password@` of its authority (as `<redacted>@`),
 /// and whether it had one.
 fn without_userinfo(url: &str) -> (String, bool) {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Some((scheme, rest)) = split_once(url, "://") else {
         return (url.to_owned(), false);
     };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(end);
+    // `get`, not `split_at`: no panic path in the wasm.
+    let (authority, path) = (
+        rest.get(..end).unwrap_or(rest),
+        rest.get(end..).unwrap_or(""),
+    );
     match authority.rsplit_once('@') {
-        Some((_, host)) => (format!("{scheme}://<redacted>@{host}{path}"), true),
+        Some((_, host)) => (text!(scheme, "://<redacted>@", host, path), true),
         None => (url.to_owned(), false),
     }
 }
@@ -174,7 +203,7 @@ fn without_userinfo(url: &str) -> (String, bool) {
 /// `http:` or `https:` URL as a URL parser writes it (lowercase scheme and
 /// host, no default port); `None` for anything else.
 fn origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
+    let (scheme, rest) = split_once(url, "://")?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "http" && scheme != "https" {
         return None;
@@ -188,13 +217,12 @@ fn origin(url: &str) -> Option<String> {
     if host.is_empty() {
         return None;
     }
-    Some(format!("{scheme}://{}", host.to_ascii_lowercase()))
+    Some(text!(scheme, "://", host.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::Value;
 
     fn patch_request() -> HttpRequest {
         HttpRequest {
@@ -215,6 +243,11 @@ mod tests {
 
     #[test]
     fn one_leading_bom_is_dropped() {
+        let parse = |text: &str| crate::json::parse(text).ok();
+        assert_eq!(
+            classify("\u{FEFF}{}", parse),
+            ResponseBody::Json(Value::Object(Default::default()))
+        );
         assert_eq!(strip_bom("\u{FEFF}{}"), "{}");
         assert_eq!(strip_bom("\u{FEFF}\u{FEFF}{}"), "\u{FEFF}{}");
         assert_eq!(strip_bom("{}\u{FEFF}"), "{}\u{FEFF}");

@@ -276,9 +276,12 @@ fn own((customer, data): (Customer, Value), customer_id: &str) -> Result<(Custom
     if customer.id == customer_id {
         return Ok((customer, data));
     }
-    let message = format!(
-        "The response is another customer ({}) than the one saved ({customer_id})",
-        customer.id
+    let message = crate::text::text!(
+        "The response is another customer (",
+        customer.id,
+        ") than the one saved (",
+        customer_id,
+        ')'
     );
     Err(Error {
         body: Some(Box::new(data)),

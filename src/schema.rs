@@ -18,6 +18,7 @@
 //! available, with its path, to show as a hint. Messages are in the chosen
 //! [`Locale`].
 
+use crate::args::Snapshot;
 use crate::error::{cap_problems, FieldError, ProblemCode, Severity};
 use crate::messages::{localize, Locale};
 use crate::model::{Customer, CustomerPatch};
@@ -54,6 +55,18 @@ pub struct SchemaOptions {
 }
 
 impl SchemaOptions {
+    /// The options argument as the shell read it (`None`: not given): what
+    /// could not be read fails first, then [`SchemaOptions::from_value`].
+    pub fn from_snapshot(options: Option<Snapshot>) -> Result<SchemaOptions, Vec<FieldError>> {
+        let Some(Snapshot { value, problems }) = options else {
+            return Ok(SchemaOptions::default());
+        };
+        match problems.is_empty() {
+            true => SchemaOptions::from_value(value.as_ref()),
+            false => Err(problems),
+        }
+    }
+
     /// The options `{ locale, validation }` as a schema's factory takes them
     /// (`undefined` or absent: the defaults). `locale` is a language tag
     /// (`"nl"`, `"de-AT"`, `navigator.language`; `null`: English): English

@@ -125,6 +125,45 @@ fn an_outcome_is_recorded_once() {
     );
 }
 
+/// What `updateCustomers` resolves to and `onProgress` gets is the core's:
+/// `{customerId, ok, customer}` (a failed item's error apart, for the shell
+/// to add as a `CheckoutPageError`), `{done, total, failed}`.
+#[test]
+fn results_and_progress_as_javascript_gets_them() {
+    let data: Value = serde_json::from_str(r#"{"id": "a", "email": "a@x.io"}"#).unwrap();
+    let (result, error) = Outcome::Updated(data).into_result("a");
+    assert_eq!(error, None);
+    assert_eq!(
+        serde_json::to_string(&result).unwrap(),
+        r#"{"customerId":"a","ok":true,"customer":{"id":"a","email":"a@x.io"}}"#
+    );
+    let failed = Outcome::Failed(Error::new(ErrorKind::Aborted, "stopped"));
+    let (result, error) = failed.into_result("b");
+    assert_eq!(error.map(|e| e.kind), Some(ErrorKind::Aborted));
+    assert_eq!(
+        serde_json::to_string(&result).unwrap(),
+        r#"{"customerId":"b","ok":false}"#
+    );
+    let progress = Progress {
+        done: 2,
+        total: 3,
+        complete: true,
+        failed: 1,
+    };
+    assert_eq!(
+        serde_json::to_string(&progress.to_value()).unwrap(),
+        r#"{"done":2,"total":3,"failed":1}"#
+    );
+    let coming = Progress {
+        complete: false,
+        ..progress
+    };
+    assert_eq!(
+        serde_json::to_string(&coming.to_value()).unwrap(),
+        r#"{"done":2,"total":null,"failed":1}"#
+    );
+}
+
 /// Issue 24: items that arrive one by one (an iterable or async iterable):
 /// a free worker is asked to pull while the input is open, the total is
 /// not final until it closes, and an abort closes it.
@@ -185,4 +224,62 @@ fn an_open_job_is_full_at_the_bulk_item_cap() {
     let error = too_many_items(Locale::En);
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.errors[0].param, "items");
+}
+
+/// What a pull from an iterable of items does to the job is the core's
+/// (`bulk::pulled`): an item is read only when it is taken; the iterable's
+/// end closes the job; a throw, or one item past the cap, rejects the call.
+#[test]
+fn pulls_from_an_iterable_are_the_core_s_decisions() {
+    use checkoutpage::args::{BulkItem, Snapshot, MAX_BULK_ITEMS};
+    use checkoutpage::bulk::{pulled, Rejection};
+    use checkoutpage::messages::Locale;
+    use checkoutpage::rules::ValidationMode;
+    let config = ClientConfig::new(ClientOptionsInput::default()).unwrap();
+    let rules = (ValidationMode::Standard, Locale::En);
+    let never = || -> BulkItem { panic!("not read") };
+    let arg = |json: &str| {
+        (
+            Vec::new(),
+            Snapshot {
+                value: Some(serde_json::from_str(json).unwrap()),
+                problems: Vec::new(),
+            },
+        )
+    };
+    let mut job = BulkJob::open();
+    let item = || {
+        BulkItem::Item(
+            arg(r#""6650a1b2c3d4e5f601234567""#),
+            arg(r#"{"name": "A"}"#),
+        )
+    };
+    assert_eq!(
+        pulled(&mut job, (&config, rules), (false, false), item),
+        None
+    );
+    assert_eq!(job.progress().total, 1);
+    assert!(job.is_open());
+    assert_eq!(
+        pulled(&mut job, (&config, rules), (false, true), never),
+        None
+    );
+    assert!(!job.is_open());
+    let mut job = BulkJob::open();
+    assert_eq!(
+        pulled(&mut job, (&config, rules), (true, false), never),
+        Some(Rejection::Threw)
+    );
+    assert!(!job.is_open());
+    let mut full = BulkJob::open();
+    for _ in 0..MAX_BULK_ITEMS {
+        full.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
+    }
+    let Some(Rejection::TooMany(error)) =
+        pulled(&mut full, (&config, rules), (false, false), never)
+    else {
+        panic!("one item past the cap rejects")
+    };
+    assert_eq!(error.errors[0].param, "items");
+    assert!(!full.is_open());
 }

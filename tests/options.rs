@@ -1,20 +1,19 @@
-//! Options have one definition: the option types of `src/wasm/types.rs`,
-//! whose TypeScript definitions (tsify) are the package's public types
+//! Options have one definition: the declarations of `src/options.rs`, whose
+//! TypeScript definitions (tsify) are the package's public types
 //! (`tests/api/checkoutpage.d.ts`, checked against every build by
-//! `tests/api/check-dts.sh`). The names the readers accept
-//! (`checkoutpage::args`) must be exactly the names those types declare, and
+//! `tests/api/check-dts.sh`) and whose key lists the readers accept. The
+//! names read must be exactly the names those types declare, and
 //! `ValidationMode` exactly the modes the core parses.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 
-use checkoutpage::args::{
-    BULK_OPTION_KEYS, CLIENT_OPTION_KEYS, MERGE_OPTION_KEYS, NON_JSON_OPTIONS, REQUEST_OPTION_KEYS,
-    SAVE_OPTION_KEYS,
-};
 use checkoutpage::endpoints::list_customers::PARAMS as LIST_PARAMS;
 use checkoutpage::merge::OnConflict;
+use checkoutpage::options::{
+    BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions, NON_JSON_KEYS,
+};
 use checkoutpage::rules::ValidationMode;
 
 const TYPES: &str = include_str!("api/checkoutpage.d.ts");
@@ -43,24 +42,38 @@ fn set(keys: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn the_option_names_read_are_the_option_names_typed() {
-    assert_eq!(properties("ClientOptions"), set(&CLIENT_OPTION_KEYS));
-    assert_eq!(properties("RequestOptions"), set(&REQUEST_OPTION_KEYS));
-    assert_eq!(properties("BulkOptions"), set(&BULK_OPTION_KEYS));
-    assert_eq!(properties("SaveOptions"), set(&SAVE_OPTION_KEYS));
-    assert_eq!(properties("MergeOptions"), set(&MERGE_OPTION_KEYS));
+    // The key lists, from the one declaration of each type (src/options.rs).
+    let client_keys = ClientOptions::SHAPE.keys;
+    let request_keys = RequestOptions::SHAPE.keys;
+    let bulk_keys = BulkOptions::SHAPE.keys;
+    let save_keys = SaveOptions::SHAPE.keys;
+    let merge_keys = MergeOptions::SHAPE.keys;
+    assert_eq!(properties("ClientOptions"), set(client_keys));
+    assert_eq!(properties("RequestOptions"), set(request_keys));
+    assert_eq!(properties("BulkOptions"), set(bulk_keys));
+    assert_eq!(properties("SaveOptions"), set(save_keys));
+    assert_eq!(properties("MergeOptions"), set(merge_keys));
     // A save's options are a call's, and `onConflict`.
-    assert!(set(&REQUEST_OPTION_KEYS).is_subset(&set(&SAVE_OPTION_KEYS)));
+    assert!(set(request_keys).is_subset(&set(save_keys)));
     // The options read apart (not JSON) are options of some type.
-    let all: BTreeSet<String> = [
-        CLIENT_OPTION_KEYS.as_slice(),
-        &REQUEST_OPTION_KEYS,
-        &BULK_OPTION_KEYS,
+    let all: BTreeSet<String> = [client_keys, request_keys, bulk_keys]
+        .concat()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    assert!(set(&NON_JSON_KEYS).is_subset(&all));
+    // ... and they are exactly the keys declared `js` (not JSON) anywhere.
+    let js: BTreeSet<String> = [
+        ClientOptions::SHAPE,
+        RequestOptions::SHAPE,
+        SaveOptions::SHAPE,
+        MergeOptions::SHAPE,
+        BulkOptions::SHAPE,
     ]
-    .concat()
-    .into_iter()
-    .map(str::to_owned)
+    .iter()
+    .flat_map(|shape| shape.js_keys.iter().map(|k| (*k).to_owned()))
     .collect();
-    assert!(set(&NON_JSON_OPTIONS).is_subset(&all));
+    assert_eq!(set(&NON_JSON_KEYS), js);
 }
 
 #[test]

@@ -480,3 +480,79 @@ fn options_that_cannot_work_are_refused_at_construction() {
         assert_eq!(error.errors[0].value, Value::Null, "never echoed");
     }
 }
+
+/// Every endpoint is read and built alike from its `PARAMS`
+/// (`args::endpoint_request`): its arguments' problems come in order, with
+/// the options' after the first argument's, and the request it builds is
+/// its module's own.
+#[test]
+fn endpoints_are_built_from_their_params() {
+    use checkoutpage::args::{endpoint_request, Snapshot};
+    use checkoutpage::endpoints::{Endpoint, GetCustomer, Param, UpdateCustomer};
+    use checkoutpage::messages::Locale;
+    use checkoutpage::rules::ValidationMode;
+    use checkoutpage::FieldError;
+
+    let config = config(None, Some(KEY));
+    let id = "6650a1b2c3d4e5f601234567";
+    let arg = |json: serde_json::Value| {
+        (
+            Vec::new(),
+            Snapshot {
+                value: Some(value(json)),
+                problems: Vec::new(),
+            },
+        )
+    };
+    let settings = (ValidationMode::Standard, Locale::default());
+    assert_eq!(GetCustomer::PARAMS, &[Param::CustomerId]);
+    assert_eq!(UpdateCustomer::PARAMS, &[Param::CustomerId, Param::Patch]);
+    let get = endpoint_request::<GetCustomer>(&config, vec![arg(json!(id))], settings, vec![]);
+    assert_eq!(get.unwrap(), get_customer::request(&config, id).unwrap());
+    let args = vec![arg(json!(id)), arg(json!({"name": "Ada"}))];
+    let update = endpoint_request::<UpdateCustomer>(&config, args, settings, vec![]);
+    assert_eq!(
+        update.unwrap(),
+        build_request(&config, id, &name_patch()).unwrap()
+    );
+    // Problems: the id's, the options', the patch's.
+    let option = FieldError::new("timeoutMs", "Expected a number", Value::Null);
+    let args = vec![arg(json!(5)), arg(json!({"nme": "Ada"}))];
+    let error =
+        endpoint_request::<UpdateCustomer>(&config, args, settings, vec![option]).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Validation);
+    let params: Vec<&str> = error.errors.iter().map(|e| e.param.as_str()).collect();
+    assert_eq!(params, ["customerId", "timeoutMs", "nme"]);
+    // Too few arguments for the endpoint: refused, nothing built.
+    let few = endpoint_request::<UpdateCustomer>(&config, vec![arg(json!(id))], settings, vec![]);
+    assert!(few.is_err());
+    let none = endpoint_request::<GetCustomer>(&config, vec![], settings, vec![]);
+    assert!(none.is_err());
+}
+
+/// What a `CheckoutPageError` holds is the core's (`Error::details`): every
+/// key present, `null` or empty where absent.
+#[test]
+fn an_error_s_details_are_the_core_s() {
+    let error = Error {
+        status: Some(429),
+        request_id: Some("req_1".into()),
+        retry_after_ms: Some(2000),
+        ..Error::new(ErrorKind::RateLimit, "slow down")
+    };
+    assert_eq!(
+        serde_json::to_value(error.details()).unwrap(),
+        json!({"kind": "rate_limit", "status": 429, "errors": [], "body": null,
+               "requestId": "req_1", "retryAfterMs": 2000, "conflicts": [], "current": null})
+    );
+    let problem = checkoutpage::FieldError::new("email", "Expected a string", Value::Null);
+    let details = Error::validation(vec![problem]).details();
+    assert_eq!(
+        serde_json::to_value(details).unwrap(),
+        json!({"kind": "validation", "status": null,
+               "errors": [{"param": "email", "message": "Expected a string", "value": null,
+                           "code": "invalid_input", "severity": "error"}],
+               "body": null, "requestId": null, "retryAfterMs": null, "conflicts": [],
+               "current": null})
+    );
+}

@@ -11,9 +11,10 @@
 
 mod timelines_support;
 
-use checkoutpage::config::ClientOptionsInput;
-use checkoutpage::error::ErrorKind;
-use checkoutpage::merge::OnConflict;
+use checkoutpage::args::{self, Snapshot};
+use checkoutpage::config::{ClientConfig, ClientOptionsInput};
+use checkoutpage::error::{Error, ErrorKind};
+use checkoutpage::merge::{Merge, OnConflict};
 use checkoutpage::value::{Map, Value};
 use checkoutpage_imitation::LogEntry;
 use timelines_support::*;
@@ -25,20 +26,91 @@ const CUSTOMER: &str = r#"{
     "address": {"line1": "Keizersgracht 123", "line2": "3rd floor", "city": "Amsterdam", "country": "NL"}
 }"#;
 
-fn world() -> (World, ClientId, String) {
+/// What every test starts from: a world with one client (its pacer set to
+/// 100,000 requests a minute, out of the way), Ada stored in it (her id),
+/// and Ada as that client loaded her.
+fn ada() -> (World, ClientId, String, Value) {
     let mut world = World::default();
     let client = world.client(ClientOptionsInput {
         requests_per_minute: Some(100_000.0),
         ..ClientOptionsInput::default()
     });
     let id = world.new_customer(CUSTOMER);
-    (world, client, id)
+    let loaded = load(&mut world, client, &id);
+    (world, client, id, loaded)
 }
 
 fn load(world: &mut World, client: ClientId, id: &str) -> Value {
     let call = world.get(client, id, CallOptions::default());
     world.run();
     world.result(call).expect("loaded")
+}
+
+/// Starts `client.saveCustomer(base, draft)`: `onConflict` "reject", no
+/// request options.
+fn start(world: &mut World, client: ClientId, base: &Value, draft: &Value) -> SaveId {
+    world.save(
+        client,
+        base,
+        draft,
+        OnConflict::Reject,
+        CallOptions::default(),
+    )
+}
+
+/// [`start`], then the world run until nothing is left to do: when the
+/// save ended, and how.
+fn run_save(world: &mut World, client: ClientId, base: &Value, draft: &Value) -> SaveOutcome {
+    let save = start(world, client, base, draft);
+    world.run();
+    world.saved(save)
+}
+
+/// [`run_save`] with `onConflict` and request options.
+fn run_save_with(
+    world: &mut World,
+    client: ClientId,
+    base: &Value,
+    draft: &Value,
+    on_conflict: OnConflict,
+    options: CallOptions,
+) -> SaveOutcome {
+    let save = world.save(client, base, draft, on_conflict, options);
+    world.run();
+    world.saved(save)
+}
+
+/// A value as the shell reads an argument: all of it, no problems.
+fn snapshot(value: &Value) -> Snapshot {
+    Snapshot {
+        value: Some(value.clone()),
+        problems: Vec::new(),
+    }
+}
+
+/// `mergeCustomer(base, current, draft)` with no options, its arguments
+/// read as the shell reads them.
+fn merge(base: &Value, current: &Value, draft: &Value) -> Result<Merge, Error> {
+    args::merge(
+        snapshot(base),
+        snapshot(current),
+        snapshot(draft),
+        &Map::new(),
+        Vec::new(),
+    )
+}
+
+/// The arguments of `client.saveCustomer(loaded, draft)` with no options,
+/// read as the shell reads them: `Ok` when the save would start.
+fn save_args(config: &ClientConfig, loaded: &Value, draft: &Value) -> Result<(), Error> {
+    args::save(
+        config,
+        snapshot(loaded),
+        snapshot(draft),
+        &Map::new(),
+        Vec::new(),
+    )
+    .map(|_| ())
 }
 
 /// `base` with `edit` laid over it (objects merged key by key).
@@ -70,29 +142,14 @@ fn object(value: &Value) -> &Map {
 
 #[test]
 fn two_tabs_keep_both_edits_of_one_address() {
-    let (mut world, client, id) = world();
-    let a = load(&mut world, client, &id);
+    let (mut world, client, id, a) = ada();
     let b = load(&mut world, client, &id);
-    let first = world.save(
-        client,
-        &a,
-        &edited(&a, r#"{"address":{"line2":"4th floor"}}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
+    let a_draft = edited(&a, r#"{"address":{"line2":"4th floor"}}"#);
+    let (_, first) = run_save(&mut world, client, &a, &a_draft);
     world.now += 60_000.0;
-    let second = world.save(
-        client,
-        &b,
-        &edited(&b, r#"{"address":{"city":"Haarlem"}}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let (_, first) = world.saved(first);
+    let b_draft = edited(&b, r#"{"address":{"city":"Haarlem"}}"#);
+    let (_, second) = run_save(&mut world, client, &b, &b_draft);
     assert!(!first.unwrap().report.concurrent);
-    let (_, second) = world.saved(second);
     let second = second.unwrap();
     assert!(second.report.concurrent);
     assert_eq!(second.report.mine, ["address.city"]);
@@ -116,23 +173,15 @@ fn two_tabs_keep_both_edits_of_one_address() {
 
 #[test]
 fn the_patch_leaves_the_moment_the_get_is_answered() {
-    let (mut world, client, id) = world();
-    let base = load(&mut world, client, &id);
+    let (mut world, client, id, base) = ada();
     // The GET gets a 503, is retried after its backoff, and the retry is
     // held 700 ms by the server: the PATCH follows the GET's answer with no
     // time in between.
     world.inject_faults(&id, r#"[{"status": 503}, {"delayMs": 700}]"#);
     world.now += 1_000.0;
     let started = world.now;
-    let save = world.save(
-        client,
-        &base,
-        &edited(&base, r#"{"name":"Ada K."}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let (ended, saved) = world.saved(save);
+    let draft = edited(&base, r#"{"name":"Ada K."}"#);
+    let (ended, saved) = run_save(&mut world, client, &base, &draft);
     assert_eq!(
         saved.unwrap().report.sent.unwrap().to_value().to_json(),
         r#"{"name":"Ada K."}"#
@@ -153,8 +202,7 @@ fn the_patch_leaves_the_moment_the_get_is_answered() {
 
 #[test]
 fn a_conflict_sends_nothing_and_on_conflict_settles_it() {
-    let (mut world, client, id) = world();
-    let base = load(&mut world, client, &id);
+    let (mut world, client, id, base) = ada();
     let edit = world.api.edit_customer(
         &id,
         br#"{"name":"Ada K.","phone":"+31 20 000 0000"}"#,
@@ -163,15 +211,7 @@ fn a_conflict_sends_nothing_and_on_conflict_settles_it() {
     assert_eq!(edit.status, 200);
     let draft = edited(&base, r#"{"name":"Ada Lovelace-King"}"#);
     let before = world.requests_for(&id).len();
-    let refused = world.save(
-        client,
-        &base,
-        &draft,
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let error = world.saved(refused).1.unwrap_err();
+    let error = run_save(&mut world, client, &base, &draft).1.unwrap_err();
     assert_eq!(error.kind, ErrorKind::Conflict);
     let found = error.conflict.as_deref().unwrap();
     assert_eq!(found.conflicts.len(), 1);
@@ -179,15 +219,16 @@ fn a_conflict_sends_nothing_and_on_conflict_settles_it() {
     assert_eq!(field(&found.current, "name"), Some("Ada K."));
     assert_eq!(methods(&world.requests_for(&id)[before..]), ["GET"]);
 
-    let mine = world.save(
+    let mine = run_save_with(
+        &mut world,
         client,
         &base,
         &draft,
         OnConflict::Mine,
         CallOptions::default(),
-    );
-    world.run();
-    let mine = world.saved(mine).1.unwrap();
+    )
+    .1
+    .unwrap();
     assert_eq!(field(&mine.data, "name"), Some("Ada Lovelace-King"));
     assert_eq!(
         field(&mine.data, "phone"),
@@ -200,38 +241,31 @@ fn a_conflict_sends_nothing_and_on_conflict_settles_it() {
     world
         .api
         .edit_customer(&id, br#"{"name":"Ada K."}"#, world.now as i64 + 1);
-    let theirs = world.save(
+    let theirs = run_save_with(
+        &mut world,
         client,
         &mine.data,
         &again,
         OnConflict::Theirs,
         CallOptions::default(),
-    );
-    world.run();
-    let theirs = world.saved(theirs).1.unwrap();
+    )
+    .1
+    .unwrap();
     assert_eq!(field(&theirs.data, "name"), Some("Ada K."));
     assert_eq!(theirs.report.sent, None, "nothing left to send: no PATCH");
 }
 
 #[test]
 fn an_edit_between_the_get_and_the_patch_is_reported() {
-    let (mut world, client, id) = world();
-    let base = load(&mut world, client, &id);
+    let (mut world, client, id, base) = ada();
     // Consumed by the save's GET (a 0 ms hold), then by its PATCH: someone
     // else's save lands just before the PATCH.
     world.inject_faults(
         &id,
         r#"[{"delayMs": 0}, {"edit": {"phone": "+44 20 7946 0000"}}]"#,
     );
-    let save = world.save(
-        client,
-        &base,
-        &edited(&base, r#"{"name":"Ada K."}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let saved = world.saved(save).1.unwrap();
+    let draft = edited(&base, r#"{"name":"Ada K."}"#);
+    let saved = run_save(&mut world, client, &base, &draft).1.unwrap();
     assert_eq!(saved.report.differences, ["phone"]);
     assert_eq!(field(&saved.data, "phone"), Some("+44 20 7946 0000"));
     assert_eq!(field(&saved.data, "name"), Some("Ada K."));
@@ -239,19 +273,11 @@ fn an_edit_between_the_get_and_the_patch_is_reported() {
 
 #[test]
 fn a_failed_get_ends_the_save_with_its_error() {
-    let (mut world, client, id) = world();
-    let base = load(&mut world, client, &id);
+    let (mut world, client, id, base) = ada();
     world.inject_faults(&id, r#"[{"status": 404}]"#);
-    let save = world.save(
-        client,
-        &base,
-        &edited(&base, r#"{"name":"x"}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
+    let draft = edited(&base, r#"{"name":"x"}"#);
     assert_error(
-        &world.saved(save).1.unwrap_err(),
+        &run_save(&mut world, client, &base, &draft).1.unwrap_err(),
         ErrorKind::NotFound,
         Some(404),
     );
@@ -264,8 +290,7 @@ fn a_failed_get_ends_the_save_with_its_error() {
 /// Now the save waits the same second, loads again and merges again.
 #[test]
 fn a_patch_to_retry_loads_and_merges_again_first() {
-    let (mut world, client, id) = world();
-    let base = load(&mut world, client, &id);
+    let (mut world, client, id, base) = ada();
     // The save's GET (a 0 ms hold), its PATCH (a 429), then the next
     // request: a colleague's save of line2 lands just before it.
     world.inject_faults(
@@ -274,15 +299,8 @@ fn a_patch_to_retry_loads_and_merges_again_first() {
             {"edit": {"address": {"line1": "Keizersgracht 123", "line2": "5th floor",
                                   "city": "Amsterdam", "country": "NL"}}}]"#,
     );
-    let save = world.save(
-        client,
-        &base,
-        &edited(&base, r#"{"address":{"city":"Haarlem"}}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let saved = world.saved(save).1.unwrap();
+    let draft = edited(&base, r#"{"address":{"city":"Haarlem"}}"#);
+    let saved = run_save(&mut world, client, &base, &draft).1.unwrap();
     let address = object(&saved.data).get("address").unwrap().to_json();
     assert_eq!(
         address,
@@ -315,21 +333,13 @@ fn a_patch_to_retry_loads_and_merges_again_first() {
 /// second merge refuses, and nothing more is sent.
 #[test]
 fn a_patch_to_retry_that_now_conflicts_sends_nothing_more() {
-    let (mut world, client, id) = world();
-    let base = load(&mut world, client, &id);
+    let (mut world, client, id, base) = ada();
     world.inject_faults(
         &id,
         r#"[{"delayMs": 0}, {"status": 503}, {"edit": {"name": "Ada K."}}]"#,
     );
-    let save = world.save(
-        client,
-        &base,
-        &edited(&base, r#"{"name":"Countess"}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let error = world.saved(save).1.unwrap_err();
+    let draft = edited(&base, r#"{"name":"Countess"}"#);
+    let error = run_save(&mut world, client, &base, &draft).1.unwrap_err();
     assert_eq!(error.kind, ErrorKind::Conflict);
     let found = error.conflict.as_deref().unwrap();
     assert_eq!(found.conflicts[0].param, "name");
@@ -343,14 +353,14 @@ fn a_patch_to_retry_that_now_conflicts_sends_nothing_more() {
 /// error (and each is preceded by its own `GET`).
 #[test]
 fn patch_retries_through_the_get_keep_the_retry_budget() {
-    let (mut world, client, id) = world();
-    let base = load(&mut world, client, &id);
+    let (mut world, client, id, base) = ada();
     world.inject_faults(
         &id,
         r#"[{"delayMs": 0}, {"status": 503}, {"delayMs": 0}, {"status": 503},
             {"delayMs": 0}, {"status": 503}, {"delayMs": 0}, {"status": 503}]"#,
     );
-    let save = world.save(
+    let (_, saved) = run_save_with(
+        &mut world,
         client,
         &base,
         &edited(&base, r#"{"name":"Countess"}"#),
@@ -360,12 +370,7 @@ fn patch_retries_through_the_get_keep_the_retry_budget() {
             ..CallOptions::default()
         },
     );
-    world.run();
-    assert_error(
-        &world.saved(save).1.unwrap_err(),
-        ErrorKind::Server,
-        Some(503),
-    );
+    assert_error(&saved.unwrap_err(), ErrorKind::Server, Some(503));
     let log = world.requests_for(&id);
     assert_eq!(
         methods(&log[1..]),
@@ -379,27 +384,13 @@ fn patch_retries_through_the_get_keep_the_retry_budget() {
 /// `mergeCustomer`.
 #[test]
 fn a_draft_of_another_customer_is_refused_before_sending() {
-    use checkoutpage::args::{self, Snapshot};
-    let (mut world, client, ada) = world();
+    let (mut world, client, ada, ada_value) = ada();
     let linus = world.new_customer(r#"{"email": "linus@example.com", "name": "Linus"}"#);
-    let ada_value = load(&mut world, client, &ada);
     let linus_value = load(&mut world, client, &linus);
     let before = world.requests_for(&ada).len();
-    let snapshot = |value: &Value| Snapshot {
-        value: Some(value.clone()),
-        problems: Vec::new(),
-    };
     let draft = edited(&linus_value, r#"{"name":"Who?"}"#);
     let config = world.config(client).clone();
-    let error = args::save(
-        &config,
-        snapshot(&ada_value),
-        snapshot(&draft),
-        &Map::new(),
-        Vec::new(),
-    )
-    .map(|_| ())
-    .unwrap_err();
+    let error = save_args(&config, &ada_value, &draft).unwrap_err();
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
     assert_eq!(error.errors[0].param, "id");
@@ -407,54 +398,28 @@ fn a_draft_of_another_customer_is_refused_before_sending() {
     assert_eq!(error.errors[0].value.as_str(), Some(linus.as_str()));
     assert_eq!(world.requests_for(&ada).len(), before, "nothing sent");
 
-    let error = args::merge(
-        snapshot(&ada_value),
-        snapshot(&ada_value),
-        snapshot(&draft),
-        &Map::new(),
-        Vec::new(),
-    )
-    .map(|_| ())
-    .unwrap_err();
+    let error = merge(&ada_value, &ada_value, &draft)
+        .map(|_| ())
+        .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
     assert_eq!(error.errors[0].param, "id");
 
     // The customer as stored now, of another customer: refused at `current`.
     let own = edited(&ada_value, r#"{"name":"Ada K."}"#);
-    let error = args::merge(
-        snapshot(&ada_value),
-        snapshot(&linus_value),
-        snapshot(&own),
-        &Map::new(),
-        Vec::new(),
-    )
-    .map(|_| ())
-    .unwrap_err();
+    let error = merge(&ada_value, &linus_value, &own)
+        .map(|_| ())
+        .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Validation);
     assert_eq!(error.errors.len(), 1, "{:?}", error.errors);
     assert_eq!(error.errors[0].param, "current");
     assert_eq!(error.errors[0].value.as_str(), Some(linus.as_str()));
 
     // The loaded customer's own id, or none, is fine.
-    assert!(args::save(
-        &config,
-        snapshot(&ada_value),
-        snapshot(&own),
-        &Map::new(),
-        Vec::new()
-    )
-    .is_ok());
+    assert!(save_args(&config, &ada_value, &own).is_ok());
     let mut no_id = own.as_object().unwrap().clone();
     no_id.remove("id");
-    assert!(args::merge(
-        snapshot(&ada_value),
-        snapshot(&ada_value),
-        snapshot(&Value::Object(no_id)),
-        &Map::new(),
-        Vec::new()
-    )
-    .is_ok());
+    assert!(merge(&ada_value, &ada_value, &Value::Object(no_id)).is_ok());
 }
 
 /// Issue 26, trial F4: a draft holding part of a sub-object (`{ address:
@@ -465,9 +430,7 @@ fn a_draft_of_another_customer_is_refused_before_sending() {
 /// line is kept; `mergeCustomer` reads the draft the same way.
 #[test]
 fn a_partial_sub_object_in_a_draft_keeps_the_other_sub_fields() {
-    use checkoutpage::args::{self, Snapshot};
-    let (mut world, client, id) = world();
-    let loaded = load(&mut world, client, &id);
+    let (mut world, client, id, loaded) = ada();
     let edit = world.api.edit_customer(
         &id,
         br#"{"address": {"line1": "Keizersgracht 123", "line2": "4th floor", "city": "Amsterdam", "country": "NL"}}"#,
@@ -478,15 +441,7 @@ fn a_partial_sub_object_in_a_draft_keeps_the_other_sub_fields() {
         r#"{"address": {"city": "Haarlem"}, "shipping": {"address": {"city": "Leiden"}}}"#,
     )
     .unwrap();
-    let save = world.save(
-        client,
-        &loaded,
-        &draft,
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let (_, saved) = world.saved(save);
+    let (_, saved) = run_save(&mut world, client, &loaded, &draft);
     let saved = saved.unwrap();
     assert_eq!(saved.report.mine, ["address.city", "shipping.address.city"]);
     assert_eq!(saved.report.theirs, ["address.line2"]);
@@ -499,22 +454,11 @@ fn a_partial_sub_object_in_a_draft_keeps_the_other_sub_fields() {
         r#"{"address":{"city":"Leiden"}}"#
     );
 
-    let snapshot = |value: &Value| Snapshot {
-        value: Some(value.clone()),
-        problems: Vec::new(),
-    };
     let current = load(&mut world, client, &id);
     let draft = checkoutpage::json::parse(r#"{"address": {"line2": null}}"#).unwrap();
-    let merge = args::merge(
-        snapshot(&current),
-        snapshot(&current),
-        snapshot(&draft),
-        &Map::new(),
-        Vec::new(),
-    )
-    .unwrap();
+    let merged = merge(&current, &current, &draft).unwrap();
     assert_eq!(
-        merge.patch.to_value().to_json(),
+        merged.patch.to_value().to_json(),
         r#"{"address":{"line1":"Keizersgracht 123","city":"Haarlem","country":"NL"}}"#
     );
 }
@@ -529,25 +473,14 @@ fn a_partial_sub_object_in_a_draft_keeps_the_other_sub_fields() {
 /// aborted while it waits sends nothing and holds nobody up.
 #[test]
 fn two_saves_of_one_customer_at_once_take_turns() {
-    let (mut world, client, id) = world();
+    let (mut world, client, id, loaded) = ada();
     let other = world.new_customer(r#"{"email": "grace@example.com", "name": "Grace"}"#);
-    let loaded = load(&mut world, client, &id);
     let grace = load(&mut world, client, &other);
     let before = world.all_requests();
-    let first = world.save(
-        client,
-        &loaded,
-        &edited(&loaded, r#"{"address":{"line2":"4th floor"}}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    let second = world.save(
-        client,
-        &loaded,
-        &edited(&loaded, r#"{"address":{"city":"Haarlem"}}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
+    let draft = edited(&loaded, r#"{"address":{"line2":"4th floor"}}"#);
+    let first = start(&mut world, client, &loaded, &draft);
+    let draft = edited(&loaded, r#"{"address":{"city":"Haarlem"}}"#);
+    let second = start(&mut world, client, &loaded, &draft);
     let aborted = world.save(
         client,
         &loaded,
@@ -558,20 +491,10 @@ fn two_saves_of_one_customer_at_once_take_turns() {
             ..CallOptions::default()
         },
     );
-    let third = world.save(
-        client,
-        &loaded,
-        &edited(&loaded, r#"{"address":{"line2":"5th floor"}}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    let elsewhere = world.save(
-        client,
-        &grace,
-        &edited(&grace, r#"{"name":"Grace Hopper"}"#),
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
+    let draft = edited(&loaded, r#"{"address":{"line2":"5th floor"}}"#);
+    let third = start(&mut world, client, &loaded, &draft);
+    let draft = edited(&grace, r#"{"name":"Grace Hopper"}"#);
+    let elsewhere = start(&mut world, client, &grace, &draft);
     world.run();
 
     let order: Vec<(&str, bool)> = world
@@ -634,8 +557,7 @@ fn two_saves_of_one_customer_at_once_take_turns() {
 /// nothing (more) sent.
 #[test]
 fn a_reply_the_save_cannot_use_ends_it_redacted() {
-    let (mut world, client, id) = world();
-    let loaded = load(&mut world, client, &id);
+    let (mut world, client, id, loaded) = ada();
     let draft = edited(&loaded, r#"{"name":"Ada K."}"#);
     let faults = [
         // The GET: not a customer, the key echoed.
@@ -649,15 +571,7 @@ fn a_reply_the_save_cannot_use_ends_it_redacted() {
     for faults in faults {
         world.inject_faults(&id, faults);
         let before = world.requests_for(&id).len();
-        let save = world.save(
-            client,
-            &loaded,
-            &draft,
-            OnConflict::Reject,
-            CallOptions::default(),
-        );
-        world.run();
-        let error = world.saved(save).1.unwrap_err();
+        let error = run_save(&mut world, client, &loaded, &draft).1.unwrap_err();
         assert_eq!(
             error.kind,
             ErrorKind::InvalidResponse,

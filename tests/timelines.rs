@@ -10,7 +10,7 @@
 mod timelines_support;
 
 use checkoutpage::bulk::{Outcome, Progress};
-use checkoutpage::call::{Call, Event, Pacers, Patience, Response, Step};
+use checkoutpage::call::{Body, Call, Event, Head, Pacers, Patience, Step};
 use checkoutpage::config::{ClientConfig, ClientOptionsInput};
 use checkoutpage::endpoints::get_customer;
 use checkoutpage::error::{ErrorKind, ResponseBody};
@@ -48,27 +48,19 @@ fn the_call_machine_says_what_to_do_and_when() {
         };
         call.step(event, T0 + now, 0.0, pacers)
     };
-    let response = |status: u16, retry_after: Option<&str>, body: ResponseBody| {
-        Event::Response(Response {
-            status,
-            body,
-            request_id: None,
-            retry_after: retry_after.map(Into::into),
-        })
-    };
     // A slot at once, then send.
     assert_eq!(step(Event::Ready, 0.0), Step::Wait(0.0));
     assert_eq!(step(Event::Ready, 0.0), Step::Send);
     // 503: back off 0.5 s (no jitter at random 0), take a slot, send again.
     assert_eq!(
-        step(response(503, None, ResponseBody::Empty), 10.0),
+        respond(&mut step, (503, None), ResponseBody::Empty, 10.0),
         Step::Wait(500.0)
     );
     assert_eq!(step(Event::Ready, 510.0), Step::Wait(0.0));
     assert_eq!(step(Event::Ready, 510.0), Step::Send);
     // 429 with Retry-After: 2 s: the server's wait wins over the backoff.
-    let limited = response(429, Some("2"), ResponseBody::Empty);
-    assert_eq!(step(limited, 520.0), Step::Wait(2000.0));
+    let limited = respond(&mut step, (429, Some("2")), ResponseBody::Empty, 520.0);
+    assert_eq!(limited, Step::Wait(2000.0));
     assert_eq!(step(Event::Ready, 2520.0), Step::Wait(0.0));
     assert_eq!(step(Event::Ready, 2520.0), Step::Send);
     let customer = checkoutpage::json::parse(
@@ -77,13 +69,230 @@ fn the_call_machine_says_what_to_do_and_when() {
             "updatedAt": "2024-01-01T00:00:00.000Z"}}"#,
     )
     .unwrap();
-    let Step::Done(Ok(reply)) = step(response(200, None, ResponseBody::Json(customer)), 2530.0)
+    let Step::Done(Ok(reply)) =
+        respond(&mut step, (200, None), ResponseBody::Json(customer), 2530.0)
     else {
         panic!("done with the customer");
     };
     assert_eq!(reply.status, 200);
     // The 429 paused the client's pacer for everybody until then.
     assert_eq!(pacer.paused_until_ms(), T0 + 2520.0);
+}
+
+/// A response as the driver reports it: its head (the machine then asks
+/// for the body), then its body.
+fn respond(
+    step: &mut impl FnMut(Event, f64) -> Step,
+    (status, retry_after): (u16, Option<&str>),
+    body: ResponseBody,
+    now: f64,
+) -> Step {
+    let head = Event::Head(Head {
+        status,
+        retry_after: retry_after.map(Into::into),
+        ..Head::default()
+    });
+    assert_eq!(step(head, now), Step::Read);
+    step(Event::Body(Body::Read(body)), now)
+}
+
+/// A PATCH call of a client with `base_url`, ready to send (a slot
+/// taken), with `max_retries`; and its pacer.
+fn sending_patch(base_url: &str, max_retries: u32) -> (Call, Pacer) {
+    let config = ClientConfig::new(ClientOptionsInput {
+        api_key: Some(KEY.into()),
+        base_url: Some(base_url.into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let patch = checkoutpage::model::CustomerPatch::from_value(
+        &checkoutpage::json::parse(r#"{"name": "Ada"}"#).unwrap(),
+    )
+    .unwrap();
+    let request = checkoutpage::endpoints::update_customer::request(
+        &config,
+        "6650a1b2c3d4e5f601234567",
+        &patch,
+    )
+    .unwrap();
+    let mut pacer = Pacer::default();
+    let mut call = Call::new(request, Patience::single(30_000, max_retries));
+    for expected in [Step::Wait(0.0), Step::Send] {
+        let pacers = Pacers {
+            shared: &mut pacer,
+            job: None,
+        };
+        assert_eq!(call.step(Event::Ready, T0, 0.0, pacers), expected);
+    }
+    (call, pacer)
+}
+
+/// A redirect's head.
+fn redirect(status: u16, location: &str) -> Event {
+    Event::Head(Head {
+        status,
+        location: Some(location.into()),
+        ..Head::default()
+    })
+}
+
+/// Redirects are the call machine's decision (the driver only sends and
+/// reports): a same-origin one is followed within the attempt as `fetch`
+/// would (303 becomes a GET without a body), at most five; one to another
+/// origin, one with credentials, a browser's opaque one and a sixth hop end
+/// the call with `http`, not retried; the next attempt starts from the
+/// request itself.
+#[test]
+fn the_call_machine_follows_or_refuses_redirects() {
+    const BASE: &str = "https://api.checkoutpage.com";
+    let original = format!("{BASE}/v1/customers/6650a1b2c3d4e5f601234567");
+    let moved = format!("{BASE}/v2/customers/6650a1b2c3d4e5f601234567");
+    // Followed: same method and body, then the answer is read.
+    let (mut call, mut pacer) = sending_patch(BASE, 2);
+    let mut step = |call: &mut Call, event: Event| {
+        let pacers = Pacers {
+            shared: &mut pacer,
+            job: None,
+        };
+        call.step(event, T0, 0.0, pacers)
+    };
+    assert_eq!(step(&mut call, redirect(307, &moved)), Step::Follow);
+    assert_eq!(call.request().url, moved);
+    assert_eq!(call.request().method, "PATCH");
+    assert!(call.request().body.is_some());
+    assert_eq!(step(&mut call, redirect(303, &original)), Step::Follow);
+    assert_eq!(
+        (call.request().method, &call.request().body),
+        ("GET", &None)
+    );
+    // A 503 after the redirects: the retry sends the request itself again.
+    let unavailable = Event::Head(Head {
+        status: 503,
+        ..Head::default()
+    });
+    assert_eq!(step(&mut call, unavailable), Step::Read);
+    let body = Event::Body(Body::Read(ResponseBody::Empty));
+    assert_eq!(step(&mut call, body), Step::Wait(500.0));
+    assert_eq!(step(&mut call, Event::Ready), Step::Wait(0.0));
+    assert_eq!(step(&mut call, Event::Ready), Step::Send);
+    assert_eq!(
+        (call.request().method, &call.request().url),
+        ("PATCH", &original)
+    );
+    // Five hops are followed, the sixth refused.
+    for _ in 0..5 {
+        assert_eq!(step(&mut call, redirect(308, &moved)), Step::Follow);
+    }
+    let Step::Done(Err(error)) = step(&mut call, redirect(308, &moved)) else {
+        panic!("a sixth redirect ends the call");
+    };
+    assert_eq!((error.kind, error.status), (ErrorKind::Http, Some(308)));
+
+    // Refused, and not retried although retries are left.
+    let refused = [
+        redirect(301, "https://evil.test/steal"),
+        redirect(302, "https://user:pw@api.checkoutpage.com/v1/customers/x"),
+        Event::Head(Head {
+            opaque_redirect: true,
+            ..Head::default()
+        }),
+    ];
+    for (event, status) in refused.into_iter().zip([Some(301), Some(302), None]) {
+        let (mut call, mut pacer) = sending_patch(BASE, 2);
+        let pacers = Pacers {
+            shared: &mut pacer,
+            job: None,
+        };
+        let Step::Done(Err(error)) = call.step(event, T0, 0.0, pacers) else {
+            panic!("a refused redirect ends the call");
+        };
+        assert_eq!((error.kind, error.status), (ErrorKind::Http, status));
+        assert!(!error.message.contains(":pw"), "{}", error.message);
+    }
+}
+
+/// How much of a response is read is the call machine's decision too: a
+/// `Content-Length` over the cap is refused before the body is read, and a
+/// body the driver stopped reading past the cap ends the call the same way
+/// (`invalid_response`, not retried).
+#[test]
+fn the_call_machine_refuses_bodies_over_the_cap() {
+    let over = u64::from(checkoutpage::response_guard::MAX_RESPONSE_BYTES) + 1;
+    let (mut call, mut pacer) = sending_patch("https://api.checkoutpage.com", 2);
+    let head = Event::Head(Head {
+        status: 200,
+        content_length: Some(over.to_string()),
+        ..Head::default()
+    });
+    let pacers = Pacers {
+        shared: &mut pacer,
+        job: None,
+    };
+    let Step::Done(Err(error)) = call.step(head, T0, 0.0, pacers) else {
+        panic!("a declared body over the cap ends the call");
+    };
+    assert_eq!(
+        (error.kind, error.status),
+        (ErrorKind::InvalidResponse, Some(200))
+    );
+
+    let (mut call, mut pacer) = sending_patch("https://api.checkoutpage.com", 2);
+    let mut step = |event: Event| {
+        let pacers = Pacers {
+            shared: &mut pacer,
+            job: None,
+        };
+        call.step(event, T0, 0.0, pacers)
+    };
+    let head = Event::Head(Head {
+        status: 502,
+        ..Head::default()
+    });
+    assert_eq!(step(head), Step::Read);
+    let Step::Done(Err(error)) = step(Event::Body(Body::PastCap(over))) else {
+        panic!("a body past the cap ends the call");
+    };
+    assert_eq!(
+        (error.kind, error.status),
+        (ErrorKind::InvalidResponse, Some(502))
+    );
+    assert!(
+        error.message.contains(&over.to_string()),
+        "{}",
+        error.message
+    );
+}
+
+/// Whatever an attempt's step came to, the caller's abort, then the
+/// attempt's timeout, is what the driver reports (`Call::settle`).
+#[test]
+fn an_abort_then_a_timeout_is_the_real_cause() {
+    let (call, _) = sending_patch("https://api.checkoutpage.com", 2);
+    let head = || Ok(Event::Head(Head::default()));
+    let aborted = || Some(checkoutpage::call::signal_error(Some("AbortError"), None));
+    let kind = |event: Event| match event {
+        Event::Failed(error) => Some(error.kind),
+        _ => None,
+    };
+    assert_eq!(
+        call.settle(head(), None, false),
+        Event::Head(Head::default())
+    );
+    assert_eq!(
+        kind(call.settle(head(), aborted(), true)),
+        Some(ErrorKind::Aborted)
+    );
+    let timed_out = call.settle(head(), None, true);
+    assert_eq!(kind(timed_out.clone()), Some(ErrorKind::Timeout));
+    let Event::Failed(error) = timed_out else {
+        unreachable!()
+    };
+    assert!(error.message.contains("30000 ms"), "{}", error.message);
+    let network = Err(checkoutpage::call::network_error("TypeError: fetch failed"));
+    assert_eq!(
+        kind(call.settle(network, None, false)),
+        Some(ErrorKind::Network)
+    );
 }
 
 // From tests/wasm_support/stalls.rs (issue 14).
@@ -764,12 +973,13 @@ fn an_echoed_key_never_reaches_the_error() {
         assert_eq!(step(Event::Ready), Step::Wait(0.0));
         assert_eq!(step(Event::Ready), Step::Send);
         let body = ResponseBody::read(&body, |t| checkoutpage::json::parse(t).ok());
-        let Step::Done(Err(error)) = step(Event::Response(Response {
+        let head = Head {
             status,
-            body,
             request_id: Some(format!("req {key}")),
-            retry_after: None,
-        })) else {
+            ..Head::default()
+        };
+        assert_eq!(step(Event::Head(head)), Step::Read);
+        let Step::Done(Err(error)) = step(Event::Body(Body::Read(body))) else {
             panic!("{status} ends the call");
         };
         let shown = format!("{error:?}");

@@ -53,7 +53,7 @@ async function bundle(app, name, conditions = []) {
   });
   const js = readFileSync(outfile);
   // The separate .wasm of the webpack entry stays a `new URL(..., import.meta.url)`.
-  const wasm = readFileSync(outfile, "utf8").includes("checkoutpage_bg.wasm")
+  const wasm = /new URL\("[^"]*checkoutpage_bg\.wasm"/.test(readFileSync(outfile, "utf8"))
     ? readFileSync(join(pkg, "checkoutpage_bg.wasm"))
     : null;
   return {
@@ -69,6 +69,7 @@ async function bundle(app, name, conditions = []) {
 const rows = [
   await bundle("sdk-client.mjs", "sdk-main"),
   await bundle("sdk-validate.mjs", "sdk-main-validate-only"),
+  await bundle("sdk-rules.mjs", "sdk-rules"),
   await bundle("sdk-client.mjs", "sdk-separate-wasm", ["webpack"]),
   await bundle("sdk-validate.mjs", "sdk-separate-wasm-validate-only", ["webpack"]),
   await bundle("fetch.mjs", "fetch"),
@@ -79,6 +80,7 @@ const rows = [
 const label = {
   "sdk-main": "SDK, main entry (wasm inline as base64): client + validation",
   "sdk-main-validate-only": "SDK, main entry: an app that only validates",
+  "sdk-rules": "SDK, rules-only entry (`checkoutpage-client/rules`, wasm inline): a form's validate, schema and diff",
   "sdk-separate-wasm": "SDK, `webpack` entry (separate .wasm): client + validation",
   "sdk-separate-wasm-validate-only": "SDK, `webpack` entry: an app that only validates",
   fetch: "hand-written fetch client, no validation",

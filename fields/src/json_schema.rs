@@ -9,7 +9,7 @@
 
 use alloc::string::String;
 
-use crate::{Kind, ADDRESS_FIELDS, SHIPPING_FIELDS};
+use crate::{Kind, ADDRESS_FIELDS, SHIPPING};
 
 /// Builds `FIELDS`: each editable field's name, kind and doc comment.
 macro_rules! documented {
@@ -77,13 +77,13 @@ pub fn patch_schema() -> String {
     out.push_str(
         "}},\"shipping\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{",
     );
-    for (i, name) in SHIPPING_FIELDS.iter().enumerate() {
+    for (i, (name, kind)) in SHIPPING.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         string(&mut out, name);
-        out.push_str(match *name {
-            "address" => ":{\"anyOf\":[{\"$ref\":\"#/$defs/address\"},{\"type\":\"null\"}]}",
+        out.push_str(match kind {
+            Kind::Address => ":{\"anyOf\":[{\"$ref\":\"#/$defs/address\"},{\"type\":\"null\"}]}",
             _ => ":{\"type\":[\"string\",\"null\"]}",
         });
     }

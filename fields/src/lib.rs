@@ -330,9 +330,44 @@ macro_rules! address_lists {
 
 address_fields!(address_lists);
 
-/// The fields of `shipping`, in the API's order: the recipient's `name` and
-/// `phone` (with the rules of the customer's own) and an `address`.
-pub const SHIPPING_FIELDS: [&str; 3] = ["name", "phone", "address"];
+/// The table of `shipping`'s fields, in the API's order, handed to
+/// `$callback` as `$( $(#[doc = ..])* rust_name "jsonName": kind; )*` with
+/// `kind` `text` or `address` ([`Kind`]): the recipient's `name` and
+/// `phone` (checked with the rules of the customer's own) and an `address`
+/// (an address's fields, [`address_fields!`]).
+#[macro_export]
+macro_rules! shipping_fields {
+    ($callback:ident) => {
+        $callback! {
+            /// Recipient name.
+            name "name": text;
+            /// Recipient phone.
+            phone "phone": text;
+            /// Shipping address.
+            address "address": address;
+        }
+    };
+}
+
+/// Builds [`SHIPPING`] and [`SHIPPING_FIELDS`] from the table.
+macro_rules! shipping_lists {
+    ($(
+        $(#[doc = $doc:literal])*
+        $field:ident $name:literal : $kind:ident;
+    )*) => {
+        /// The fields of `shipping`, in the API's order, with their kinds.
+        pub const SHIPPING: [(&str, Kind); [$($name),*].len()] = [$(
+            ($name, lists!(@kind $kind)),
+        )*];
+
+        /// The fields of `shipping`, in the API's order: the recipient's
+        /// `name` and `phone` (with the rules of the customer's own) and an
+        /// `address`.
+        pub const SHIPPING_FIELDS: [&str; SHIPPING.len()] = [$($name),*];
+    };
+}
+
+shipping_fields!(shipping_lists);
 
 /// The field of [`EDITABLE`] named `name`.
 pub fn editable(name: &str) -> Option<&'static Field> {

@@ -23,6 +23,34 @@ fn generated_typescript_is_current() {
     );
 }
 
+/// The test kit's `FakeCustomer` (`npm/testing/index.d.ts`, between its
+/// two generated-block lines) is what `typescript::fake_customer` makes of
+/// the table today; `BLESS=1` rewrites it.
+#[test]
+fn generated_fake_customer_is_current() {
+    use checkoutpage_fields::typescript::{fake_customer, FAKE_CUSTOMER};
+    let (file, begin, end) = FAKE_CUSTOMER;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(file);
+    let text = std::fs::read_to_string(&path).expect("the kit's types");
+    let start = text.find(begin).expect("the generated block's first line") + begin.len();
+    let stop = start
+        + text[start..]
+            .find(end)
+            .expect("the generated block's last line");
+    let expected = fake_customer();
+    if std::env::var_os("BLESS").is_some() {
+        let updated = [&text[..start], expected.as_str(), &text[stop..]].concat();
+        std::fs::write(&path, updated).expect("write the kit's types");
+    } else {
+        assert!(
+            text[start..stop] == expected,
+            "FakeCustomer in {} is not what the field table generates; regenerate it with \
+             `BLESS=1 cargo test -p checkoutpage-fields --test generated`",
+            path.display()
+        );
+    }
+}
+
 /// `whole` holds `part` in order (other names may come between).
 fn in_order(part: &[&str], whole: &[&str]) -> bool {
     let mut rest = whole.iter();

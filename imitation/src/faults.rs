@@ -18,7 +18,9 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
-use serde_json::Value;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
 
 use crate::error::{unauthorized, ApiError, FieldError};
 use crate::store::{validate_fields, Patch};
@@ -26,13 +28,6 @@ use crate::Reply;
 
 /// The queue whose faults apply to requests for any customer.
 pub const ANY_CUSTOMER: &str = "*";
-
-/// A status code a fault may answer with (200-999).
-fn status_code(v: Option<&Value>) -> Option<u16> {
-    v?.as_u64()
-        .and_then(|n| u16::try_from(n).ok())
-        .filter(|n| (200..=999).contains(n))
-}
 
 /// One queued fault.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,102 +68,15 @@ pub enum Fault {
 }
 
 impl Fault {
-    /// Parses one fault object; the error string explains what was wrong.
+    /// Parses one fault object ([`FaultJson`]); the error string explains
+    /// what was wrong.
     pub fn parse(value: &Value) -> Result<Fault, String> {
-        let obj = value
-            .as_object()
-            .ok_or_else(|| "Fault must be an object".to_owned())?;
-        let flag = |k: &str| obj.get(k).and_then(Value::as_bool) == Some(true);
-        if flag("drop") {
-            return Ok(Fault::Drop);
+        if !value.is_object() {
+            return Err("Fault must be an object".to_owned());
         }
-        if let Some(edit) = obj.get("edit") {
-            let fields = match edit {
-                Value::Object(fields) if !fields.is_empty() => fields.clone(),
-                _ => return Err("edit must be a non-empty object of customer fields".to_owned()),
-            };
-            return validate_fields(fields)
-                .map(Fault::Edit)
-                .map_err(|e| match e.errors.first() {
-                    Some(first) => format!("edit.{}: {}", first.param, first.message),
-                    None => format!("edit: {}", e.message),
-                });
-        }
-        if let Some(v) = obj.get("delayMs") {
-            let ms = v
-                .as_u64()
-                .ok_or_else(|| "delayMs must be a non-negative integer".to_owned())?;
-            return Ok(Fault::Delay(ms));
-        }
-        if flag("html502") {
-            return Ok(Fault::Html502);
-        }
-        if flag("malformed200") {
-            return Ok(Fault::Malformed200);
-        }
-        if flag("wrongShape200") {
-            return Ok(Fault::WrongShape200);
-        }
-        if let Some(raw) = obj.get("raw") {
-            let raw = raw
-                .as_object()
-                .ok_or_else(|| "raw must be an object".to_owned())?;
-            let text = |k: &str| raw.get(k).and_then(Value::as_str).map(str::to_owned);
-            let status = status_code(raw.get("status"))
-                .ok_or_else(|| "raw.status must be an HTTP status code (200-999)".to_owned())?;
-            return Ok(Fault::Raw {
-                status,
-                content_type: text("contentType").unwrap_or_else(|| "text/plain".to_owned()),
-                body: text("body").ok_or_else(|| "raw.body must be a string".to_owned())?,
-            });
-        }
-        if let Some(v) = obj.get("status") {
-            let status = status_code(Some(v))
-                .ok_or_else(|| "status must be an HTTP status code (200-999)".to_owned())?;
-            let retry_after = match obj.get("retryAfter") {
-                None | Some(Value::Null) => None,
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(Value::Number(n)) => Some(n.to_string()),
-                Some(_) => return Err("retryAfter must be a string or number".to_owned()),
-            };
-            let message = obj
-                .get("message")
-                .and_then(Value::as_str)
-                .map(str::to_owned);
-            let mut errors = Vec::new();
-            match obj.get("errors") {
-                None | Some(Value::Null) => {}
-                Some(Value::Array(items)) => {
-                    for item in items {
-                        let field = |k: &str| item.get(k).and_then(Value::as_str);
-                        match (field("param"), field("message")) {
-                            (Some(param), Some(message)) => errors.push(FieldError::new(
-                                param,
-                                message,
-                                item.get("value").cloned().unwrap_or(Value::Null),
-                            )),
-                            _ => {
-                                return Err(
-                                    "errors must be an array of {param, message, value?} with string param and message"
-                                        .to_owned(),
-                                )
-                            }
-                        }
-                    }
-                }
-                Some(_) => return Err("errors must be an array".to_owned()),
-            }
-            return Ok(Fault::Status {
-                status,
-                retry_after,
-                message,
-                errors,
-            });
-        }
-        Err(
-            "Unknown fault; expected one of status, raw, html502, malformed200, wrongShape200, delayMs, drop, edit"
-                .to_owned(),
-        )
+        FaultJson::deserialize(value)
+            .map_err(|e| e.to_string())?
+            .fault()
     }
 
     /// The canned response for faults that answer the request themselves.
@@ -201,6 +109,202 @@ impl Fault {
             } => Reply::raw(*status, content_type, body),
             Fault::Delay(_) | Fault::Drop | Fault::Edit(_) => return None,
         })
+    }
+}
+
+/// `T` as read from JSON, or `None` when the value was not one: read
+/// leniently, so that each field's problem is said in the fault's own order
+/// ([`FaultJson::fault`]), whatever order its keys came in.
+#[derive(Debug)]
+struct Checked<T>(Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Checked<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Checked(T::deserialize(d).ok()))
+    }
+}
+
+impl<T> Checked<T> {
+    /// The value, or `message` as the error.
+    fn or(self, message: &str) -> Result<T, String> {
+        self.0.ok_or_else(|| message.to_owned())
+    }
+}
+
+/// A field that is present, `null` included (`None`: absent).
+fn given<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// A flag: set by `true` only.
+fn is_true<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Value::deserialize(d)? == Value::Bool(true))
+}
+
+/// A string, anything else ignored.
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Checked::<String>::deserialize(d)?.0)
+}
+
+/// A status code a fault may answer with (200-999).
+#[derive(Debug)]
+struct Status(u16);
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = u16::deserialize(d)?;
+        match (200..=999).contains(&code) {
+            true => Ok(Status(code)),
+            false => Err(D::Error::custom("not a status code")),
+        }
+    }
+}
+
+/// A `Retry-After` value: a string, or a number (written as JSON writes it).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RetryAfter {
+    Text(String),
+    Number(serde_json::Number),
+}
+
+/// One of a fault's `errors` (an object: see [`FaultJson::fault`]).
+#[derive(Debug, Deserialize)]
+struct ErrorJson {
+    param: String,
+    message: String,
+    #[serde(default)]
+    value: Value,
+}
+
+/// `raw` (an object: see [`FaultJson::fault`]): exactly this status,
+/// content type and body.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawJson {
+    #[serde(default, deserialize_with = "given")]
+    status: Option<Checked<Status>>,
+    #[serde(default, deserialize_with = "text")]
+    content_type: Option<String>,
+    #[serde(default)]
+    body: Checked<String>,
+}
+
+impl<T> Default for Checked<T> {
+    fn default() -> Self {
+        Checked(None)
+    }
+}
+
+/// An optional field left out: valid, and nothing.
+fn absent<T>() -> Checked<Option<T>> {
+    Checked(Some(None))
+}
+
+/// A fault as JSON (the table above): every key a fault may have. Which
+/// one counts is the first given of `drop`, `edit`, `delayMs`, `html502`,
+/// `malformed200`, `wrongShape200`, `raw`, `status`; other keys are read
+/// only for it.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FaultJson {
+    #[serde(default, deserialize_with = "is_true")]
+    drop: bool,
+    #[serde(default, deserialize_with = "given")]
+    edit: Option<Checked<Map<String, Value>>>,
+    #[serde(default, deserialize_with = "given")]
+    delay_ms: Option<Checked<u64>>,
+    #[serde(default, deserialize_with = "is_true")]
+    html502: bool,
+    #[serde(default, deserialize_with = "is_true")]
+    malformed200: bool,
+    #[serde(default, deserialize_with = "is_true")]
+    wrong_shape200: bool,
+    #[serde(default, deserialize_with = "given")]
+    raw: Option<Checked<Map<String, Value>>>,
+    #[serde(default, deserialize_with = "given")]
+    status: Option<Checked<Status>>,
+    #[serde(default = "absent")]
+    retry_after: Checked<Option<RetryAfter>>,
+    #[serde(default, deserialize_with = "text")]
+    message: Option<String>,
+    #[serde(default = "absent")]
+    errors: Checked<Option<Vec<Value>>>,
+}
+
+impl FaultJson {
+    /// The fault it is, or what is wrong with it (the first problem in the
+    /// fault's own order).
+    fn fault(self) -> Result<Fault, String> {
+        if self.drop {
+            return Ok(Fault::Drop);
+        }
+        if let Some(edit) = self.edit {
+            let fields = edit.0.filter(|fields| !fields.is_empty());
+            let fields =
+                Checked(fields).or("edit must be a non-empty object of customer fields")?;
+            return validate_fields(fields)
+                .map(Fault::Edit)
+                .map_err(|e| match e.errors.first() {
+                    Some(first) => format!("edit.{}: {}", first.param, first.message),
+                    None => format!("edit: {}", e.message),
+                });
+        }
+        if let Some(ms) = self.delay_ms {
+            return ms
+                .or("delayMs must be a non-negative integer")
+                .map(Fault::Delay);
+        }
+        if self.html502 {
+            return Ok(Fault::Html502);
+        }
+        if self.malformed200 {
+            return Ok(Fault::Malformed200);
+        }
+        if self.wrong_shape200 {
+            return Ok(Fault::WrongShape200);
+        }
+        if let Some(raw) = self.raw {
+            let raw = Value::Object(raw.or("raw must be an object")?);
+            let raw = RawJson::deserialize(&raw).map_err(|e| e.to_string())?;
+            let status = Checked(raw.status.and_then(|s| s.0));
+            let Status(status) = status.or("raw.status must be an HTTP status code (200-999)")?;
+            return Ok(Fault::Raw {
+                status,
+                content_type: raw.content_type.unwrap_or_else(|| "text/plain".to_owned()),
+                body: raw.body.or("raw.body must be a string")?,
+            });
+        }
+        if let Some(status) = self.status {
+            let Status(status) = status.or("status must be an HTTP status code (200-999)")?;
+            let retry_after = (self.retry_after)
+                .or("retryAfter must be a string or number")?
+                .map(|value| match value {
+                    RetryAfter::Text(text) => text,
+                    RetryAfter::Number(n) => n.to_string(),
+                });
+            let errors = (self.errors.or("errors must be an array")?.unwrap_or_default())
+                .iter()
+                .map(|item| {
+                    let error = (item.is_object().then_some(item))
+                        .and_then(|item| ErrorJson::deserialize(item).ok());
+                    let error = Checked(error).or(
+                        "errors must be an array of {param, message, value?} with string param and message",
+                    )?;
+                    Ok(FieldError::new(error.param, error.message, error.value))
+                })
+                .collect::<Result<_, String>>()?;
+            return Ok(Fault::Status {
+                status,
+                retry_after,
+                message: self.message,
+                errors,
+            });
+        }
+        Err(
+            "Unknown fault; expected one of status, raw, html502, malformed200, wrongShape200, delayMs, drop, edit"
+                .to_owned(),
+        )
     }
 }
 
@@ -325,6 +429,69 @@ mod tests {
         assert!(Fault::parse(&json!({"status": 42})).is_err());
         assert!(Fault::parse(&json!({"nope": 1})).is_err());
         assert!(Fault::parse(&json!("drop")).is_err());
+    }
+
+    /// Read with serde, said as before: the first shape given wins, and a
+    /// shape's first problem in its own order, whatever order its keys
+    /// came in.
+    #[test]
+    fn problems_are_said_in_the_fault_s_own_order() {
+        let error = |value: Value| Fault::parse(&value).unwrap_err();
+        let status = "status must be an HTTP status code (200-999)";
+        assert_eq!(error(json!({"retryAfter": true, "status": 42})), status);
+        assert_eq!(
+            error(json!({"errors": 5, "retryAfter": true, "status": 429})),
+            "retryAfter must be a string or number"
+        );
+        assert_eq!(
+            error(json!({"status": 429, "errors": 5})),
+            "errors must be an array"
+        );
+        let items =
+            "errors must be an array of {param, message, value?} with string param and message";
+        assert_eq!(
+            error(json!({"status": 429, "errors": [{"param": 1}]})),
+            items
+        );
+        assert_eq!(error(json!({"status": 429, "errors": [["p", "m"]]})), items);
+        assert_eq!(
+            error(json!({"raw": [200, "t", "b"]})),
+            "raw must be an object"
+        );
+        assert_eq!(
+            error(json!({"raw": {"body": 5, "status": 42}})),
+            "raw.status must be an HTTP status code (200-999)"
+        );
+        assert_eq!(
+            error(json!({"raw": {"status": 200}})),
+            "raw.body must be a string"
+        );
+        assert_eq!(
+            error(json!({"edit": null})),
+            "edit must be a non-empty object of customer fields"
+        );
+        assert_eq!(
+            error(json!({"delayMs": 5.5})),
+            "delayMs must be a non-negative integer"
+        );
+        assert_eq!(
+            Fault::parse(&json!({"drop": true, "delayMs": -1})),
+            Ok(Fault::Drop)
+        );
+        assert_eq!(
+            Fault::parse(&json!({"drop": "yes", "html502": true})),
+            Ok(Fault::Html502)
+        );
+        assert_eq!(
+            Fault::parse(&json!({"status": 503, "retryAfter": 2.5, "message": 7,
+                                 "errors": [{"param": "p", "message": "m"}]})),
+            Ok(Fault::Status {
+                status: 503,
+                retry_after: Some("2.5".into()),
+                message: None,
+                errors: vec![FieldError::new("p", "m", Value::Null)],
+            })
+        );
     }
 
     #[test]

@@ -18,29 +18,41 @@
  * @packageDocumentation
  */
 
+// Generated from the customer field table (fields/src/lib.rs) by fields/src/typescript.rs; do not edit.
 /** A customer as the API returns it (documented fields; unknown fields are kept). */
 export interface FakeCustomer {
-  /** 24-hex id. */
+  /** The customer's id (a 24-hex ObjectId). */
   id: string;
+  /** Full name. */
   name?: string;
+  /** Company name. */
   companyName?: string;
-  /** Stored trimmed and lower-cased; never cleared. */
+  /** Email address, stored trimmed and lowercased. Every customer has one: it cannot be cleared. */
   email?: string;
+  /** Phone number. */
   phone?: string;
+  /** Email address for invoices (stored trimmed and lowercased). */
   billingEmail?: string;
+  /** Billing address; a patch replaces it whole. */
   address?: Record<string, string>;
+  /** Shipping details; a patch replaces them whole. */
   shipping?: { name?: string; phone?: string; address?: Record<string, string> };
+  /** Tax id (VAT number, EIN, ...). */
   taxId?: string;
+  /** Tax id type, Stripe-style (`eu_vat`, `us_ein`, ...). */
   taxIdType?: string;
+  /** The store (seller) the customer belongs to. */
   sellerId?: string;
+  /** The linked Stripe customer. */
   stripeCustomerId?: string;
-  /** RFC 3339 UTC with milliseconds. */
+  /** Creation time, RFC 3339. UTC, with milliseconds. */
   createdAt?: string;
-  /** RFC 3339 UTC with milliseconds; advances on every successful PATCH. */
+  /** Last update time, RFC 3339. UTC, with milliseconds; advances on every successful PATCH. */
   updatedAt?: string;
   /** Fields the documented model does not know survive. */
   [field: string]: unknown;
 }
+// End of the generated `FakeCustomer`.
 
 /** What a key may do: `readOnly` keys get 403 `forbidden` on PATCH. */
 export type FakeKeyAccess = "readWrite" | "readOnly";

@@ -131,27 +131,24 @@ function checkStatus(value, low, where, optional = false) {
   }
 }
 
-/** The fields each fault kind takes besides `kind` (index.d.ts `FakeFault`). */
-const FAULT_FIELDS = {
-  rateLimit: ["retryAfter", "message"],
-  validationError: ["errors", "message"],
-  serverError: ["status", "message"],
-  status: ["status", "retryAfter", "message", "errors"],
-  html502: [],
-  malformed200: [],
-  wrongShape200: [],
-  raw: ["status", "contentType", "body"],
-  delay: ["ms"],
-  networkError: [],
-  concurrentEdit: ["patch"],
-};
+/**
+ * The fields each fault kind takes besides `kind`: the kit module's own
+ * declaration of its faults (testing/src/lib.rs, `FAULT_KINDS`, which a test
+ * ties to index.d.ts `FakeFault`), read once the module is loaded.
+ */
+let faultFields;
+const faultKinds = () => (faultFields ??= JSON.parse(FakeApiCore.faultKinds()));
 
-const FAULTS = new Set(Object.keys(FAULT_FIELDS));
-
-/** Converts a documented `Fault` into the imitation's JSON fault shape. */
-function faultJson(fault) {
-  if (fault === null || typeof fault !== "object" || !FAULTS.has(fault.kind)) {
-    throw new TypeError(`checkoutpage-client/testing: a fault must be an object whose kind is one of ${[...FAULTS].join(", ")}; got ${JSON.stringify(fault)}`);
+/**
+ * Checks a documented `Fault` before it is queued: its kind and fields (as
+ * the module declares them), and what only JavaScript can check of their
+ * values (header text, HTTP dates, numbers JSON cannot carry); returns a
+ * plain copy. The module turns it into the imitation's fault (`addKitFaults`).
+ */
+function checkFault(fault) {
+  const FAULT_FIELDS = faultKinds();
+  if (fault === null || typeof fault !== "object" || !Object.hasOwn(FAULT_FIELDS, fault.kind)) {
+    throw new TypeError(`checkoutpage-client/testing: a fault must be an object whose kind is one of ${Object.keys(FAULT_FIELDS).join(", ")}; got ${JSON.stringify(fault)}`);
   }
   const where = `fault ${fault.kind}`;
   const unknown = Object.keys(fault).filter((key) => key !== "kind" && !FAULT_FIELDS[fault.kind].includes(key));
@@ -162,46 +159,37 @@ function faultJson(fault) {
   switch (fault.kind) {
     case "rateLimit":
       checkRetryAfter(fault.retryAfter, where);
-      return { status: 429, retryAfter: fault.retryAfter ?? 0, ...(fault.message ? { message: fault.message } : {}) };
+      break;
     case "validationError":
       if (!Array.isArray(fault.errors)) throw new TypeError(`${PREFIX}: ${where}.errors must be an array of { param, message, value? }`);
-      return { status: 400, message: fault.message ?? "Validation failed", errors: fault.errors ?? [] };
+      break;
     case "serverError":
       checkStatus(fault.status, 500, where, true);
-      return { status: fault.status ?? 500, ...(fault.message ? { message: fault.message } : {}) };
+      break;
     case "status":
       checkStatus(fault.status, 200, where);
       checkRetryAfter(fault.retryAfter, where);
-      return {
-        status: fault.status,
-        ...(fault.retryAfter != null ? { retryAfter: fault.retryAfter } : {}),
-        ...(fault.message ? { message: fault.message } : {}),
-        ...(fault.errors ? { errors: fault.errors } : {}),
-      };
-    case "html502":
-      return { html502: true };
-    case "malformed200":
-      return { malformed200: true };
-    case "wrongShape200":
-      return { wrongShape200: true };
+      break;
     case "delay":
       if (typeof fault.ms !== "number" || !(fault.ms >= 0 && fault.ms <= MAX_DELAY_MS)) {
         throw new TypeError(`${PREFIX}: ${where}.ms must be a number of milliseconds from 0 to ${MAX_DELAY_MS} (to hold a request until the test aborts it, abort its signal); got ${String(fault.ms)}`);
       }
-      return { delayMs: fault.ms };
-    case "networkError":
-      return { drop: true };
+      break;
     case "concurrentEdit":
       if (fault.patch === null || typeof fault.patch !== "object" || Array.isArray(fault.patch) || !Object.keys(fault.patch).length) {
         throw new TypeError(`${PREFIX}: ${where}.patch must be a non-empty object of customer fields (what someone else saves); got ${JSON.stringify(fault.patch)}`);
       }
-      return { edit: fault.patch };
+      break;
     case "raw":
       checkStatus(fault.status, 200, where);
       checkText(fault.contentType, "contentType", where);
       if (typeof fault.body !== "string") throw new TypeError(`${PREFIX}: ${where}.body must be a string`);
-      return { raw: { status: fault.status, contentType: fault.contentType, body: fault.body } };
+      break;
   }
+  // A fresh copy of the fault's own fields: what the caller passed, read once.
+  const copy = { kind: fault.kind };
+  for (const key of FAULT_FIELDS[fault.kind]) if (fault[key] !== undefined) copy[key] = fault[key];
+  return copy;
 }
 
 function parseReply(json, what) {
@@ -305,8 +293,8 @@ class FakeApi {
     else if (typeof target?.customerId === "string" && target.customerId !== "") customerId = target.customerId;
     else throw new TypeError(`${PREFIX}: fail(target, ...faults): target is a customer id, "*" (the next requests) or { customerId } / { next: true }; got ${String(target)}`);
     if (faults.flat().length === 0) throw new TypeError(`${PREFIX}: fail(target, ...faults) needs at least one fault`);
-    const list = faults.flat().map(faultJson);
-    parseReply(this.#core.addFaults(JSON.stringify({ customerId, faults: list })), "fail");
+    const list = faults.flat().map(checkFault);
+    parseReply(this.#core.addKitFaults(customerId, JSON.stringify(list)), "fail");
   }
 
   clearFaults(customerId) {

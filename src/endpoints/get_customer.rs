@@ -1,6 +1,7 @@
 //! `GET /v1/customers/:customerId`: loads one customer.
 
-use super::{check_customer_id, customer_path, HttpRequest, Metadata};
+use super::{check_customer_id, customer_path, Endpoint, HttpRequest, ParseFn, RequestFn};
+use super::{Metadata, Param};
 use crate::config::ClientConfig;
 use crate::error::Error;
 
@@ -23,4 +24,15 @@ pub fn request(config: &ClientConfig, customer_id: &str) -> Result<HttpRequest, 
         &customer_path(customer_id),
         None,
     ))
+}
+
+/// `client.getCustomer(customerId, options)`: resolves to the customer's
+/// data as the server sent it.
+pub struct GetCustomer;
+
+impl Endpoint for GetCustomer {
+    const PARAMS: &'static [Param] = &[Param::CustomerId];
+
+    const REQUEST: RequestFn = |config, args| request(config, &args.customer_id);
+    const PARSE: ParseFn = super::customer_data;
 }

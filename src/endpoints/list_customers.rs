@@ -7,6 +7,7 @@ use super::{encode_path_segment, HttpRequest, Metadata};
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
 use crate::model::Customer;
+use crate::text::text;
 use crate::value::{Map, Value};
 
 /// `GET`, safe to repeat.
@@ -28,17 +29,25 @@ pub const PARAMS: [(&str, &str); 4] = [
     ("endingBefore", "ending_before"),
 ];
 
-/// The query of one list call. Every field is optional; the API's defaults
-/// apply to what is left out (20 per page, from the newest customer).
+/// The query of `listCustomers` (`GET /v1/customers/`); sent with the
+/// API's own names (`starting_after`, ...). Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ListParams {
-    /// Case-insensitive text the server matches against name and email.
+    /// Case-insensitive text matched against the customer's name and email.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
     pub search: Option<String>,
-    /// Customers per page, 1 to 100.
+    /// Customers per page: an integer from 1 to 100 (the API's default: 20).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | undefined"))]
     pub limit: Option<u32>,
-    /// The page after this customer id (older customers).
+    /// The page after this customer id (older customers); not with
+    /// `endingBefore`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
     pub starting_after: Option<String>,
-    /// The page before this customer id (newer customers).
+    /// The page before this customer id (newer customers); not with
+    /// `startingAfter`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | undefined"))]
     pub ending_before: Option<String>,
 }
 
@@ -100,7 +109,7 @@ impl ListParams {
     /// The query string (with its `?`, or empty), names as the API spells
     /// them ([`PARAMS`]), values percent-encoded.
     pub fn query(&self) -> String {
-        let limit = self.limit.map(|l| l.to_string());
+        let limit = self.limit.map(|l| text!(l));
         let values = [
             self.search.as_deref(),
             limit.as_deref(),
@@ -110,13 +119,11 @@ impl ListParams {
         let pairs: Vec<String> = PARAMS
             .iter()
             .zip(values)
-            .filter_map(|((_, wire), value)| {
-                Some(format!("{wire}={}", encode_path_segment(value?)))
-            })
+            .filter_map(|((_, wire), value)| Some(text!(wire, '=', encode_path_segment(value?))))
             .collect();
         match pairs.is_empty() {
             true => String::new(),
-            false => format!("?{}", pairs.join("&")),
+            false => text!('?', pairs.join("&")),
         }
     }
 
@@ -161,7 +168,7 @@ pub fn request(config: &ClientConfig, params: &ListParams) -> Result<HttpRequest
     if !problems.is_empty() {
         return Err(Error::validation(problems));
     }
-    let path = format!("{}{}", METADATA.path, params.query());
+    let path = text!(METADATA.path, params.query());
     Ok(HttpRequest::new(config, &METADATA, &path, None))
 }
 
@@ -243,7 +250,7 @@ pub fn parse_response(
             return Err(invalid("The response body is not JSON".to_owned(), body))
         }
         Some(other) => {
-            let message = format!("Expected a JSON object, got {}", other.type_name());
+            let message = text!("Expected a JSON object, got ", other.type_name());
             return Err(invalid(message, body));
         }
     };
@@ -261,10 +268,10 @@ pub fn parse_response(
     for (i, customer) in data.iter().enumerate() {
         let problem = match customer {
             Value::Object(_) => Customer::from_value(customer).err(),
-            other => Some(format!("expected an object, got {}", other.type_name())),
+            other => Some(text!("expected an object, got ", other.type_name())),
         };
         if let Some(problem) = problem {
-            let message = format!("The response's data[{i}] is not a customer: {problem}");
+            let message = text!("The response's data[", i, "] is not a customer: ", problem);
             return Err(invalid(message, body));
         }
     }

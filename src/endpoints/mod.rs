@@ -8,8 +8,20 @@
 //! - [`update_customer`]: `PATCH /v1/customers/:customerId`.
 //! - [`list_customers`]: `GET /v1/customers/` (one page; `list-customers.md`).
 //!
-//! Adding a call is one module here with its `METADATA`, a `request(…)`
-//! builder and a `parse_response(…)`, plus its export.
+//! Each module of a call resolving to one reply also implements
+//! [`Endpoint`]: its arguments ([`Param`]s, read by
+//! `args::endpoint_request` at call time), its request from them, and what
+//! the call resolves to. The WebAssembly shell reads and drives every such
+//! endpoint alike, so **adding a call** is:
+//!
+//! 1. a module here with its `METADATA`, a `request(…)` builder, a
+//!    `parse_response(…)` and `impl Endpoint` (an object of parameters is
+//!    a [`Param::Json`], read by the module itself);
+//! 2. its export: a method of `CheckoutPageClient` (`src/wasm/client.rs`)
+//!    whose body is `self.call::<TheEndpoint>(&[&argument], options)`.
+//!
+//! [`list_customers`] resolves to pages (a promise that is also an async
+//! iterable over every page), which its export drives itself.
 //!
 //! [ruma]: https://docs.rs/ruma-client-api
 
@@ -17,12 +29,79 @@ use std::fmt;
 
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
-use crate::model::Customer;
+use crate::model::{Customer, CustomerPatch};
+use crate::text::text;
 use crate::value::Value;
 
 pub mod get_customer;
 pub mod list_customers;
 pub mod update_customer;
+
+pub use get_customer::GetCustomer;
+pub use update_customer::UpdateCustomer;
+
+/// One call of the API as the client's exports make it: its arguments, its
+/// request and what it resolves to. Implemented by each endpoint's module.
+pub trait Endpoint {
+    /// Its arguments before the call's options, in order.
+    const PARAMS: &'static [Param];
+
+    /// Its request, from its arguments as read (those of
+    /// [`Self::PARAMS`], every one without a problem). Fails with a
+    /// `validation` error, before anything is sent.
+    const REQUEST: RequestFn;
+
+    /// What the call resolves to, from its reply (a 2xx), or why not
+    /// ([`customer_data`] for a call answering with one customer).
+    const PARSE: ParseFn;
+}
+
+/// An endpoint's [`Endpoint::REQUEST`].
+pub type RequestFn = fn(&ClientConfig, &Args) -> Result<HttpRequest, Error>;
+
+/// An endpoint's [`Endpoint::PARSE`].
+pub type ParseFn = fn(u16, ResponseBody, ResponseMeta) -> Result<Value, Error>;
+
+/// What a call answering with one customer resolves to: the customer's data
+/// as the server sent it ([`parse_customer_response`]).
+pub fn customer_data(status: u16, body: ResponseBody, meta: ResponseMeta) -> Result<Value, Error> {
+    parse_customer_response(status, body, meta).map(|(_customer, data)| data)
+}
+
+/// What an argument of a call is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// A customer id (`customerId`): a string.
+    CustomerId,
+    /// A patch, read in the call's validation mode; its problems name its
+    /// fields (`name`, `address.city`).
+    Patch,
+    /// Any JSON value, for the endpoint to read (problems name it by this).
+    Json(&'static str),
+}
+
+impl Param {
+    /// The name problems of this argument are reported under.
+    pub fn name(self) -> &'static str {
+        match self {
+            Param::CustomerId => "customerId",
+            Param::Patch => "",
+            Param::Json(name) => name,
+        }
+    }
+}
+
+/// A call's arguments, read without a problem: one per [`Param`] of its
+/// endpoint (an endpoint has at most one of each kind).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args {
+    /// The [`Param::CustomerId`].
+    pub customer_id: String,
+    /// The [`Param::Patch`] (`None` for an endpoint without one).
+    pub patch: Option<CustomerPatch>,
+    /// The [`Param::Json`] (`None`: left out).
+    pub json: Option<Value>,
+}
 
 /// What an endpoint is, independent of any one request.
 #[derive(Debug, PartialEq, Eq)]
@@ -78,7 +157,7 @@ impl HttpRequest {
         HttpRequest {
             endpoint,
             method: endpoint.method,
-            url: format!("{}{path}", config.base_url),
+            url: text!(config.base_url, path),
             headers,
             body,
         }
@@ -134,7 +213,7 @@ pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
 
 /// `/v1/customers/<id>`, the id percent-encoded as one segment.
 pub(crate) fn customer_path(customer_id: &str) -> String {
-    format!("/v1/customers/{}", encode_path_segment(customer_id))
+    text!("/v1/customers/", encode_path_segment(customer_id))
 }
 
 /// Percent-encodes `segment` so that it is exactly one path segment: every
@@ -184,7 +263,7 @@ pub fn parse_customer_response(
         let message = match &body {
             None => "The response body is empty".to_owned(),
             Some(_) if not_json => "The response body is not JSON".to_owned(),
-            Some(other) => format!("Expected a JSON object, got {}", other.type_name()),
+            Some(other) => text!("Expected a JSON object, got ", other.type_name()),
         };
         return Err(invalid(message, body));
     };
@@ -202,7 +281,7 @@ pub fn parse_customer_response(
         Err(e) => {
             envelope.insert("data", data);
             Err(invalid(
-                format!("The response is not a customer: {e}"),
+                text!("The response is not a customer: ", e),
                 Some(Value::Object(envelope)),
             ))
         }

@@ -1,6 +1,7 @@
 //! `PATCH /v1/customers/:customerId`: updates one customer with a patch.
 
-use super::{check_customer_id, customer_path, HttpRequest, Metadata};
+use super::{check_customer_id, customer_path, Endpoint, HttpRequest, ParseFn, RequestFn};
+use super::{Metadata, Param};
 use crate::config::ClientConfig;
 use crate::error::Error;
 use crate::model::CustomerPatch;
@@ -42,4 +43,25 @@ pub fn request(
         &customer_path(customer_id),
         Some(patch.to_value()),
     ))
+}
+
+/// `client.updateCustomer(customerId, patch, options)` (and each item of
+/// `updateCustomers`): resolves to the customer's data as the server stored
+/// it.
+pub struct UpdateCustomer;
+
+impl Endpoint for UpdateCustomer {
+    const PARAMS: &'static [Param] = &[Param::CustomerId, Param::Patch];
+
+    const REQUEST: RequestFn = |config, args| {
+        // Never `None` here: read in the call's mode, the patch is a problem
+        // unless it is one; an empty patch is refused.
+        let empty = CustomerPatch::default();
+        request(
+            config,
+            &args.customer_id,
+            args.patch.as_ref().unwrap_or(&empty),
+        )
+    };
+    const PARSE: ParseFn = super::customer_data;
 }

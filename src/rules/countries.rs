@@ -45,13 +45,15 @@ pub fn is_country_code(code: &str) -> bool {
     if bytes.len() != 2 || !bytes.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    let wanted = [bytes[0].to_ascii_uppercase(), bytes[1].to_ascii_uppercase()];
+    let wanted = code.to_ascii_uppercase();
+    let wanted = wanted.as_bytes();
+    // `get`, not indexing: no panic path (and its source location) in the wasm.
     let table = CODES.as_bytes();
     let (mut low, mut high) = (0, table.len() / 2);
     while low < high {
         let mid = (low + high) / 2;
-        let entry = [table[2 * mid], table[2 * mid + 1]];
-        match entry.cmp(&wanted) {
+        let entry = table.get(2 * mid..2 * mid + 2).unwrap_or_default();
+        match entry.cmp(wanted) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,

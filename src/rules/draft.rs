@@ -7,7 +7,7 @@ use super::diff::diff_customer;
 use super::validate::validate_patch;
 use crate::error::{FieldError, ProblemCode, Severity};
 use crate::model::{Customer, CustomerDraft, CustomerPatch};
-use crate::text::trim_js;
+use crate::text::{text, trim_js};
 use crate::value::{Map, Value};
 
 /// The problems with a draft (`state`, an edit form's values, whole or
@@ -203,8 +203,19 @@ pub fn erased(stored: Option<&Map>, patch: &CustomerPatch) -> Vec<FieldError> {
             if !fields.contains(&key) {
                 problems.push(FieldError::problem(
                     ProblemCode::UnknownField,
-                    format!("{prefix}.{key}"),
-                    format!("`{prefix}.{key}` is stored on this customer but is not a field this SDK can send; the API replaces `{prefix}` whole, so this change would erase it. Change it elsewhere, or leave `{prefix}` unchanged"),
+                    text!(prefix, '.', key),
+                    text!(
+                        '`',
+                        prefix,
+                        '.',
+                        key,
+                        "` is stored on this customer but is not a field this SDK can send; the \
+                         API replaces `",
+                        prefix,
+                        "` whole, so this change would erase it. Change it elsewhere, or leave `",
+                        prefix,
+                        "` unchanged"
+                    ),
                     value.clone(),
                 ));
             }

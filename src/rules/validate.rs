@@ -10,7 +10,7 @@ use checkoutpage_fields::{Check, Kind};
 
 use crate::error::{FieldError, Path, ProblemCode};
 use crate::model::CustomerPatch;
-use crate::text::trim_js;
+use crate::text::{text, trim_js};
 use crate::value::{Map, Value};
 
 /// Every problem with a patch, in the API's own `{param, message, value}`
@@ -198,10 +198,10 @@ fn basic<'a>(param: Path, raw: &'a str, errors: &mut Vec<FieldError>) -> Option<
                 errors,
                 ProblemCode::TooLong,
                 param,
-                format!("Usually at most {max} characters (got {count})"),
+                text!("Usually at most ", max, " characters (got ", count, ')'),
                 raw,
             );
-            hint(errors, &count.to_string());
+            hint(errors, &text!(count));
             return None;
         }
     }
@@ -222,8 +222,8 @@ fn email(param: Path, raw: &str, required: bool, errors: &mut Vec<FieldError>) {
                 raw,
             );
         } else if email.is_empty() {
-            let message = format!(
-                "Not a valid email address; use null to clear {}",
+            let message = text!(
+                "Not a valid email address; use null to clear ",
                 param.render()
             );
             push(errors, ProblemCode::InvalidEmail, param, message, raw);

@@ -3,25 +3,33 @@
 //! ([`crate::args`]), which decides what it means. Only what is not JSON
 //! (an `AbortSignal`, a callback, `fetch`) is kept as a JavaScript value.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use js_sys::Function;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
-use crate::args::{self, MAX_BULK_INPUT_CHARS, NON_JSON_OPTIONS};
+use crate::args::{self, BulkItem, Read, MAX_BULK_INPUT_CHARS};
 use crate::bulk::BulkJob;
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
 use crate::endpoints::list_customers::ListParams;
-use crate::endpoints::HttpRequest;
+use crate::endpoints::{Endpoint, HttpRequest, Param};
 use crate::error::{Error, FieldError};
 use crate::merge::Merge;
 use crate::messages::{localized, Locale};
+use crate::options::{
+    self, BulkOptions, ClientOptions, JsKind, MergeOptions, RequestOptions, SaveOptions, Shape,
+};
 use crate::rules::ValidationMode;
 use crate::save::Save;
-use crate::value::{Map, Value};
+use crate::value::Map;
 
+use super::bulk::{BulkRun, Pulled};
 use super::interop;
+use super::transport::Shared;
 
 #[wasm_bindgen(module = "/js/items.js")]
 extern "C" {
@@ -45,41 +53,32 @@ pub(crate) type Prepared = (HttpRequest, Patience, Option<AbortSignal>);
 pub(crate) fn client_options(options: &JsValue) -> Result<(ClientConfig, Option<Function>), Error> {
     let mut errors = Vec::new();
     let fetch = callback(options, "fetch", &mut errors);
-    let map = options_map(
-        options,
-        "ClientOptions",
-        &args::CLIENT_OPTION_KEYS,
-        &mut errors,
-    );
+    let map = options_map(options, &ClientOptions::SHAPE, &mut errors);
     let input = args::client_options(&map, in_browser(), &mut errors);
     args::client_config(input, errors).map(|config| (config, fetch))
 }
 
-/// Checks every argument of `updateCustomer` and builds the request.
-pub(crate) fn update(
+/// Reads every argument of a call of endpoint `E` (`args`: those before
+/// its options, one per [`Endpoint::PARAMS`] entry) and builds its request.
+/// Read in the order the calls have always read them: the first argument,
+/// the options, then the rest.
+pub(crate) fn call<E: Endpoint>(
     config: &ClientConfig,
-    customer_id: &JsValue,
-    patch: &JsValue,
+    args: &[&JsValue],
     options: &JsValue,
 ) -> Result<Prepared, Error> {
+    let mut args = E::PARAMS.iter().zip(args);
+    let mut reads: Vec<Read> = Vec::new();
+    let mut read = |(param, arg): (&Param, &&JsValue)| {
+        reads.push((Vec::new(), interop::snapshot(arg, param.name())));
+    };
+    if let Some(first) = args.next() {
+        read(first);
+    }
     let mut errors = Vec::new();
-    let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, rules) = request_options(config, options, &mut errors);
-    let patch = interop::snapshot(patch, "");
-    let request = args::update_request(config, &id, patch, rules, errors)?;
-    Ok((request, patience, signal))
-}
-
-/// Checks every argument of `getCustomer` and builds the request.
-pub(crate) fn get(
-    config: &ClientConfig,
-    customer_id: &JsValue,
-    options: &JsValue,
-) -> Result<Prepared, Error> {
-    let mut errors = Vec::new();
-    let id = args::customer_id(interop::snapshot(customer_id, "customerId"), &mut errors);
-    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
-    let request = args::get_request(config, &id, locale, errors)?;
+    let (patience, signal, settings) = request_options(config, options, &mut errors);
+    args.for_each(read);
+    let request = args::endpoint_request::<E>(config, reads, settings, errors)?;
     Ok((request, patience, signal))
 }
 
@@ -91,22 +90,13 @@ pub(crate) fn list(
     params: &JsValue,
     options: &JsValue,
 ) -> Result<(ListParams, Patience, Option<AbortSignal>, Locale), Error> {
-    let mut errors = Vec::new();
     // Own properties only (`interop::snapshot`), read once, now.
-    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
-    let (patience, signal, (_, locale)) = request_options(config, options, &mut errors);
-    args::list_request(config, &params, locale, errors)?;
-    Ok((params, patience, signal, locale))
-}
-
-/// One page's parameters, as `listCustomers` handed them to its pages.
-pub(crate) fn page_params(params: &JsValue, locale: Locale) -> Result<ListParams, Error> {
+    let params = interop::snapshot(params, "");
     let mut errors = Vec::new();
-    let params = args::list_params(interop::snapshot(params, ""), &mut errors);
-    match errors.is_empty() {
-        true => Ok(params),
-        false => Err(Error::validation(localized(errors, locale))),
-    }
+    let signal = signal(options, &mut errors);
+    let map = options_map(options, &RequestOptions::SHAPE, &mut errors);
+    let (params, patience, locale) = args::list(config, params, &map, errors)?;
+    Ok((params, patience, signal, locale))
 }
 
 /// Checks every argument of `saveCustomer`: the save, its first request
@@ -119,7 +109,7 @@ pub(crate) fn save(
 ) -> Result<(Save, Call, Option<AbortSignal>), Error> {
     let mut errors = Vec::new();
     let signal = signal(options, &mut errors);
-    let map = options_map(options, "SaveOptions", &args::SAVE_OPTION_KEYS, &mut errors);
+    let map = options_map(options, &SaveOptions::SHAPE, &mut errors);
     let loaded = interop::snapshot(loaded, "loaded");
     let draft = interop::snapshot(draft, "draft");
     let (save, call) = args::save(config, loaded, draft, &map, errors)?;
@@ -134,12 +124,7 @@ pub(crate) fn merge(
     options: &JsValue,
 ) -> Result<Merge, Error> {
     let mut errors = Vec::new();
-    let map = options_map(
-        options,
-        "MergeOptions",
-        &args::MERGE_OPTION_KEYS,
-        &mut errors,
-    );
+    let map = options_map(options, &MergeOptions::SHAPE, &mut errors);
     let (base, current) = (
         interop::snapshot(base, "base"),
         interop::snapshot(current, "current"),
@@ -153,28 +138,14 @@ pub(crate) fn merge(
     )
 }
 
-/// A bulk job's items and options, read and checked.
-pub(crate) struct Bulk {
-    /// The items, invalid ones already finished.
-    pub job: BulkJob,
-    /// Workers, job rate and validation mode.
-    pub settings: args::BulkSettings,
-    /// Stops scheduling.
-    pub signal: Option<AbortSignal>,
-    /// Called after every finished item.
-    pub on_progress: Option<Function>,
-    /// Where the items come from when they are not an array.
-    pub source: Option<ItemSource>,
-    /// What is left of the characters all items may hold together.
-    pub allowance: u32,
-}
-
-/// Checks a bulk job's items and options.
+/// Checks a bulk job's items and options: the job, ready to run on the
+/// client's `shared` pacer, and its workers.
 pub(crate) fn bulk(
-    config: &ClientConfig,
+    config: &Rc<ClientConfig>,
+    shared: Rc<Shared>,
     items: &JsValue,
     options: &JsValue,
-) -> Result<Bulk, Error> {
+) -> Result<(BulkRun, usize), Error> {
     let mut errors = Vec::new();
     let is_array = interop::array(items, "items", &mut errors);
     let source = match is_array || !errors.is_empty() {
@@ -183,8 +154,7 @@ pub(crate) fn bulk(
     };
     if !is_array && source.is_none() && errors.is_empty() {
         let value = interop::snapshot(items, "items").value;
-        let message = "Expected an array, an iterable or an async iterable of {customerId, patch}";
-        errors.push(args::not_an_object("items", message, value));
+        errors.push(args::items_not_an_array(value));
     }
     let items = match is_array {
         true => interop::items(items, "items", &mut errors),
@@ -192,61 +162,53 @@ pub(crate) fn bulk(
     };
     let signal = signal(options, &mut errors);
     let on_progress = callback(options, "onProgress", &mut errors);
-    let map = options_map(options, "BulkOptions", &args::BULK_OPTION_KEYS, &mut errors);
+    let map = options_map(options, &BulkOptions::SHAPE, &mut errors);
     let settings = args::bulk_options(config, &map, &mut errors);
     if !errors.is_empty() {
         return Err(Error::validation(localized(errors, settings.locale)));
     }
     // All the items share one allowance of characters.
     let mut allowance = MAX_BULK_INPUT_CHARS;
-    let prepared = items
-        .iter()
-        .map(|item| {
-            bulk_item(
-                config,
-                (settings.mode, settings.locale),
-                item,
-                &mut allowance,
-            )
-        })
+    let rules = (settings.mode, settings.locale);
+    let prepared = (items.iter())
+        .map(|item| args::bulk_item(config, rules, read_item(item, &mut allowance)))
         .collect();
     let job = match source {
         Some(_) => BulkJob::open(),
         None => BulkJob::new(prepared),
     };
-    Ok(Bulk {
-        job,
-        settings,
+    let run = BulkRun {
+        job: RefCell::new(job),
+        patience: settings.patience,
+        shared,
+        job_pacer: settings.job_pacer.map(RefCell::new),
         signal,
         on_progress,
-        source,
-        allowance,
-    })
+        source: source.map(|source| Pulled {
+            source,
+            config: config.clone(),
+            rules,
+            allowance: Cell::new(allowance),
+            pending: RefCell::new(None),
+            error: RefCell::new(None),
+        }),
+    };
+    Ok((run, settings.concurrency as usize))
 }
 
-/// Checks one bulk item `{customerId, patch}` and builds its request.
-pub(crate) fn bulk_item(
-    config: &ClientConfig,
-    rules: (ValidationMode, Locale),
-    item: &JsValue,
-    allowance: &mut u32,
-) -> (String, Result<HttpRequest, Error>) {
+/// Reads one bulk item `{customerId, patch}` (its own properties only),
+/// what it uses taken from `allowance`.
+pub(crate) fn read_item(item: &JsValue, allowance: &mut u32) -> BulkItem {
     if !item.is_object() {
-        let value = interop::snapshot_within(item, "", allowance).value;
-        let problem = args::not_an_object("", "Expected an item {customerId, patch}", value);
-        let problems = localized(vec![problem], rules.1);
-        return (String::new(), Err(Error::validation(problems)));
+        return BulkItem::NotAnObject(interop::snapshot_within(item, "", allowance));
     }
-    let mut errors = Vec::new();
-    let id = interop::get(item, "customerId", &mut errors);
-    let id = args::customer_id(
-        interop::snapshot_within(&id, "customerId", allowance),
-        &mut errors,
-    );
-    let patch = interop::get(item, "patch", &mut errors);
-    let patch = interop::snapshot_within(&patch, "", allowance);
-    let request = args::update_request(config, &id, patch, rules, errors);
-    (id, request)
+    let mut read = |key: &str, name: &str| {
+        let mut problems = Vec::new();
+        let arg = interop::get(item, key, &mut problems);
+        (problems, interop::snapshot_within(&arg, name, allowance))
+    };
+    let id = read("customerId", "customerId");
+    BulkItem::Item(id, read("patch", ""))
 }
 
 /// Reads one call's options: its patience, its signal, its validation mode
@@ -257,76 +219,57 @@ fn request_options(
     errors: &mut Vec<FieldError>,
 ) -> (Patience, Option<AbortSignal>, (ValidationMode, Locale)) {
     let signal = signal(options, errors);
-    let map = options_map(
-        options,
-        "RequestOptions",
-        &args::REQUEST_OPTION_KEYS,
-        errors,
-    );
+    let map = options_map(options, &RequestOptions::SHAPE, errors);
     let (patience, mode, locale) = args::request_options(config, &map, errors);
     (patience, signal, (mode, locale))
 }
 
 fn signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal> {
     let signal = interop::get(options, "signal", errors);
-    if signal.is_undefined() || signal.is_null() {
-        return None;
-    }
+    let absent = signal.is_undefined() || signal.is_null();
     // By interface, not constructor: an iframe's or a `vm` context's
     // signal is an AbortSignal too (as `fetch` accepts it). Never throws.
-    if !super::transport::is_abort_signal(&signal) {
-        errors.push(FieldError::new(
-            "signal",
-            "Expected an AbortSignal",
-            Value::Null,
-        ));
-        return None;
-    }
-    Some(signal.unchecked_into())
+    let of_its_kind = !absent && super::transport::is_abort_signal(&signal);
+    options::take_js("signal", JsKind::Signal, absent, of_its_kind, errors)
+        .then(|| signal.unchecked_into())
 }
 
 fn callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Option<Function> {
     let callback = interop::get(options, key, errors);
-    if callback.is_undefined() || callback.is_null() {
-        return None;
-    }
-    let callback = callback
-        .is_function()
-        .then(|| callback.unchecked_into::<Function>());
-    if callback.is_none() {
-        errors.push(FieldError::new(key, "Expected a function", Value::Null));
-    }
-    callback
+    let absent = callback.is_undefined() || callback.is_null();
+    options::take_js(
+        key,
+        JsKind::Function,
+        absent,
+        callback.is_function(),
+        errors,
+    )
+    .then(|| callback.unchecked_into())
 }
 
 /// Reads an options object's JSON-valued keys into a map, rejecting unknown
 /// keys. Keys holding non-JSON values (`signal`, `onProgress`, `fetch`) are
 /// skipped here and read apart.
-fn options_map(
-    options: &JsValue,
-    type_name: &str,
-    known: &[&str],
-    errors: &mut Vec<FieldError>,
-) -> Map {
+fn options_map(options: &JsValue, shape: &Shape, errors: &mut Vec<FieldError>) -> Map {
     if options.is_undefined() || options.is_null() {
         return Map::new();
     }
     if !options.is_object() || interop::array(options, "", errors) {
         if errors.is_empty() {
             let value = interop::snapshot(options, "").value.unwrap_or_default();
-            errors.push(args::options_not_an_object(type_name, value));
+            errors.push(args::options_not_an_object(shape.name, value));
         }
         return Map::new();
     }
     let mut map = Map::new();
     for name in interop::keys(options, "", errors) {
-        if NON_JSON_OPTIONS.contains(&name.as_str()) {
+        if options::NON_JSON_KEYS.contains(&name.as_str()) {
             continue;
         }
         let raw = interop::get(options, &name, errors);
-        if !known.contains(&name.as_str()) {
+        if !shape.keys.contains(&name.as_str()) {
             if !raw.is_undefined() {
-                errors.push(args::unknown_option(&name, type_name, known));
+                errors.push(args::unknown_option(&name, shape.name, shape.keys));
             }
             continue;
         }

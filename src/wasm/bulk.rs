@@ -8,7 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise};
+use js_sys::{Function, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
@@ -21,7 +21,9 @@ use crate::messages::Locale;
 use crate::pacer::Pacer;
 use crate::rules::ValidationMode;
 
-use super::args::{bulk_item, ItemSource};
+use crate::bulk::Rejection;
+
+use super::args::{read_item, ItemSource};
 use super::errors::to_js_error;
 use super::interop;
 use super::transport::{self, Shared, Signals};
@@ -118,33 +120,26 @@ async fn pull(run: &BulkRun) {
     // `result` has no prototype (js/items.js): read as an own property all the same.
     let mut unread = Vec::new();
     let mut field = |key: &str| interop::get(&result, key, &mut unread);
-    let error = field("error");
-    if !error.is_undefined() {
-        pulled.error.replace(Some(source_error(error)));
-        run.job.borrow_mut().close();
-        return;
-    }
-    if field("done").is_truthy() {
-        run.job.borrow_mut().close();
-        return;
-    }
-    if run.job.borrow().is_full() {
-        // One item too many: the call rejects rather than leave it unsent silently.
-        let error = to_js_error(crate::args::too_many_items(pulled.rules.1));
-        pulled.error.replace(Some(error));
-        run.job.borrow_mut().close();
-        pulled.source.close();
-        return;
-    }
+    let (thrown, done) = (field("error"), field("done").is_truthy());
     let mut allowance = pulled.allowance.get();
-    let item = bulk_item(
-        &pulled.config,
-        pulled.rules,
-        &field("value"),
-        &mut allowance,
+    let read = || read_item(&field("value"), &mut allowance);
+    let ends = (thrown.is_undefined(), done);
+    let rejection = crate::bulk::pulled(
+        &mut run.job.borrow_mut(),
+        (&pulled.config, pulled.rules),
+        (!ends.0, ends.1),
+        read,
     );
     pulled.allowance.set(allowance);
-    run.job.borrow_mut().push(item);
+    let error = match rejection {
+        None => return,
+        Some(Rejection::Threw) => source_error(thrown),
+        Some(Rejection::TooMany(error)) => {
+            pulled.source.close();
+            to_js_error(error)
+        }
+    };
+    pulled.error.replace(Some(error));
 }
 
 /// The rejection of `updateCustomers` when its iterable throws: kind
@@ -166,16 +161,7 @@ fn report_progress(run: &BulkRun) {
     let Some(callback) = &run.on_progress else {
         return;
     };
-    let progress = run.job.borrow().progress();
-    let object = Object::new();
-    let total = match progress.complete {
-        true => JsValue::from_f64(progress.total as f64),
-        false => JsValue::NULL,
-    };
-    let done = JsValue::from_f64(progress.done as f64);
-    let failed = JsValue::from_f64(progress.failed as f64);
-    for (key, value) in [("done", done), ("total", total), ("failed", failed)] {
-        interop::define(&object, key, &value);
-    }
-    let _ = callback.call1(&JsValue::UNDEFINED, &object);
+    // Own properties (`JSON.parse`'s): a polluted prototype sees nothing.
+    let progress = interop::from_value(&run.job.borrow().progress().to_value());
+    let _ = callback.call1(&JsValue::UNDEFINED, &progress);
 }

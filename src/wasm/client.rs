@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::Object;
+use js_sys::{Object, Promise};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -13,8 +13,8 @@ use web_sys::AbortSignal;
 use crate::bulk::{BulkJob, Outcome};
 use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
-use crate::endpoints::{list_customers, parse_customer_response};
-use crate::error::{Error, FieldError};
+use crate::endpoints::{Endpoint, GetCustomer, UpdateCustomer};
+use crate::error::{Error, ResponseBody, ResponseMeta};
 use crate::messages::Locale;
 use crate::model::CustomerPatch;
 use crate::pacer::Pacer;
@@ -23,11 +23,11 @@ use crate::save::SaveStep;
 use crate::value::Value;
 
 use super::args::{self, Prepared};
-use super::bulk::{self, BulkRun};
+use super::bulk;
 use super::errors::{to_js_error, to_js_error_from, validation_error};
 use super::interop;
 use super::transport::{self, Shared, Signals};
-use super::types::{ClientOptions, RequestOptions};
+use crate::options::{ClientOptions, RequestOptions};
 
 #[wasm_bindgen(module = "/js/pages.js")]
 extern "C" {
@@ -47,12 +47,12 @@ extern "C" {
 /// `CheckoutPageError` instead of wasm-bindgen's synchronous "null pointer
 /// passed to rust", and a second `free()` harmless (`js/errors.js`).
 pub(crate) fn guard_freed_clients() {
-    thread_local! {
-        static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
+    // An atomic rather than a `thread_local!`, whose access panics (with a
+    // `Debug`-formatted message) after destruction: no panic path.
+    static GUARDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     // Once: from `start`, or from the first constructor where a loader does
     // not run `start` (wasm-bindgen-test does not).
-    if GUARDED.with(|guarded| guarded.replace(true)) {
+    if GUARDED.swap(true, std::sync::atomic::Ordering::Relaxed) {
         return;
     }
     let Ok(config) = ClientConfig::new(crate::config::ClientOptionsInput::default()) else {
@@ -66,15 +66,8 @@ pub(crate) fn guard_freed_clients() {
             saves: RefCell::default(),
         }),
     });
-    let freed_error = Closure::<dyn Fn() -> JsValue>::new(|| {
-        validation_error(vec![FieldError::new(
-            "",
-            "A CheckoutPageClient method was called without its client: the client was freed \
-             (free() or `using`; create a new client), or the method was called unbound \
-             (call it as client.updateCustomer(...), or bind it first)",
-            Value::Null,
-        )])
-    });
+    let freed_error =
+        Closure::<dyn Fn() -> JsValue>::new(|| validation_error(vec![crate::args::freed_client()]));
     // Guards every method of the class, and frees the sample's Rust object.
     guard_freed_client(&sample, freed_error.as_ref().unchecked_ref());
     // Lives as long as the module: the guard may need it at any time.
@@ -121,9 +114,8 @@ impl CheckoutPageClient {
         #[wasm_bindgen(js_name = customerId, unchecked_param_type = "string")] customer_id: JsValue,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         // Read and checked now, before the promise is returned.
-        self.send(args::get(&self.config, &customer_id, &options))
+        self.call::<GetCustomer>(&[&customer_id], options)
     }
 
     /// Updates a customer: `PATCH /v1/customers/:customerId` with `patch` as
@@ -137,11 +129,9 @@ impl CheckoutPageClient {
         patch: Ts<CustomerPatch>,
         options: Option<Ts<RequestOptions>>,
     ) -> js_sys::Promise {
-        let patch: JsValue = patch.into();
-        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
         // Everything the call needs is read and checked now, before the
         // promise is returned: changing the patch afterwards changes nothing.
-        self.send(args::update(&self.config, &customer_id, &patch, &options))
+        self.call::<UpdateCustomer>(&[&customer_id, &patch.into()], options)
     }
 
     /// Lists customers, newest first: `GET /v1/customers/`. `params`:
@@ -164,34 +154,26 @@ impl CheckoutPageClient {
         let params = params.unwrap_or(JsValue::UNDEFINED);
         let options = options.unwrap_or(JsValue::UNDEFINED);
         // Read and checked now, before anything is returned.
-        let lister = args::list(&self.config, &params, &options).map(
-            |(params, patience, signal, locale)| {
-                let lister = Lister {
-                    config: self.config.clone(),
-                    shared: self.shared.clone(),
-                    patience,
-                    signal,
-                    locale,
-                };
-                (lister, params)
-            },
-        );
-        let (fetch_page, first) = match lister {
-            Ok((lister, params)) => {
-                let fetch = move |params: JsValue, queued: bool| lister.fetch(&params, queued);
-                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
-                (
-                    fetch.into_js_value(),
-                    interop::from_value(&params.to_value()),
-                )
-            }
-            Err(error) => {
-                let error = to_js_error(error);
-                let fetch = move |_: JsValue, _: bool| js_sys::Promise::reject(&error);
-                let fetch = Closure::<dyn Fn(JsValue, bool) -> js_sys::Promise>::new(fetch);
-                (fetch.into_js_value(), JsValue::NULL)
-            }
+        let read = args::list(&self.config, &params, &options);
+        let first = (read.as_ref()).map_or(JsValue::NULL, |(params, ..)| {
+            interop::from_value(&params.to_value())
+        });
+        let (config, shared) = (self.config.clone(), self.shared.clone());
+        let lister = read
+            .map_err(to_js_error)
+            .map(|(_, patience, signal, locale)| Lister {
+                config,
+                shared,
+                patience,
+                signal,
+                locale,
+            });
+        // Every page, the first included, is fetched (or refused) by it.
+        let fetch = move |params: JsValue, queued: bool| match &lister {
+            Ok(lister) => lister.fetch(&params, queued),
+            Err(error) => Promise::reject(error),
         };
+        let fetch_page = Closure::<dyn Fn(JsValue, bool) -> Promise>::new(fetch).into_js_value();
         page_promise(&fetch_page, &first, false)
     }
 
@@ -280,81 +262,77 @@ impl CheckoutPageClient {
     ) -> js_sys::Promise {
         let options = options.unwrap_or(JsValue::UNDEFINED);
         // Every item and option is read now, before the promise is returned.
-        let bulk = match args::bulk(&self.config, &items, &options) {
-            Ok(bulk) => bulk,
-            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-        };
-        let run = Rc::new(BulkRun {
-            job: RefCell::new(bulk.job),
-            // Items queue for the pacer by design: no wait limit but the
-            // job's signal and the pacer's pause cap.
-            patience: Patience::queued(self.config.timeout_ms, self.config.max_retries),
-            shared: self.shared.clone(),
-            job_pacer: bulk
-                .settings
-                .job_rate
-                .map(|rate| RefCell::new(Pacer::new(rate))),
-            signal: bulk.signal,
-            on_progress: bulk.on_progress,
-            source: bulk.source.map(|source| bulk::Pulled {
-                source,
-                config: self.config.clone(),
-                rules: (bulk.settings.mode, bulk.settings.locale),
-                allowance: std::cell::Cell::new(bulk.allowance),
-                pending: RefCell::new(None),
-                error: RefCell::new(None),
-            }),
-        });
-        let concurrency = bulk.settings.concurrency as usize;
+        let (run, concurrency) =
+            match args::bulk(&self.config, self.shared.clone(), &items, &options) {
+                Ok(bulk) => bulk,
+                Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
+            };
+        let run = Rc::new(run);
         let secret = redact::secret_of_config(&self.config);
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
-            let rejection = run
-                .source
-                .as_ref()
-                .and_then(|p| p.error.borrow_mut().take());
+            let rejection = (run.source.as_ref()).and_then(|p| p.error.borrow_mut().take());
             if let Some(rejection) = rejection {
                 return Err(rejection);
             }
-            let results = run.job.replace(BulkJob::new(Vec::new())).into_results();
-            let results = interop::own_array(
-                results
-                    .into_iter()
-                    .map(|(id, outcome)| match outcome {
-                        Outcome::Failed(e) => {
-                            (id, Outcome::Failed(redact::error(e, secret.as_deref())))
-                        }
-                        updated => (id, updated),
-                    })
-                    .map(|(id, outcome)| JsValue::from(bulk_result(&id, outcome, signal))),
-            );
+            let job = run.job.replace(BulkJob::new(Vec::new()));
+            let results = (job.into_redacted_results(secret.as_deref()))
+                .map(|(id, outcome)| bulk_result(&id, outcome, signal));
+            let results = interop::own_array(results);
             Ok(results.into())
         })
     }
 }
 
 impl CheckoutPageClient {
-    /// A promise for a prepared call: rejected at once when preparing
-    /// failed, else settled with the customer the endpoint parsed.
-    fn send(&self, prepared: Result<Prepared, Error>) -> js_sys::Promise {
-        let (request, patience, signal) = match prepared {
-            Ok(prepared) => prepared,
-            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-        };
-        let shared = self.shared.clone();
-        let secret = redact::secret_of(&request).map(str::to_owned);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let call = Call::new(request, patience);
-            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
-            let (_customer, data) = sent
-                .await
-                .and_then(|reply| parse_customer_response(reply.status, reply.body, reply.meta))
-                .map_err(|e| redact::error(e, secret.as_deref()))
-                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
-            Ok(interop::from_value(&data))
-        })
+    /// A call of endpoint `E` (`args`: its arguments before `options`): its
+    /// arguments read now, then a promise rejected at once when they are
+    /// not right, else settled with what the endpoint parses of the reply.
+    fn call<E: Endpoint>(
+        &self,
+        args: &[&JsValue],
+        options: Option<Ts<RequestOptions>>,
+    ) -> js_sys::Promise {
+        let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+        let prepared = args::call::<E>(&self.config, args, &options);
+        // One copy of the driving for every endpoint: what differs is data.
+        let parse = |(status, body, meta)| (E::PARSE)(status, body, meta);
+        let prepared = prepared.map(|prepared| (prepared, Box::new(parse) as Parse));
+        send(self.shared.clone(), prepared, false)
     }
+}
+
+/// What a call makes of its reply (an endpoint's [`Endpoint::PARSE`], or a
+/// page's).
+type Parse = Box<dyn FnOnce((u16, ResponseBody, ResponseMeta)) -> Result<Value, Error>>;
+
+/// A promise for a prepared call: rejected at once when preparing failed,
+/// else settled with what `parse` makes of the reply, as a plain value, or
+/// (`internal`: a page's data, which `js/pages.js` builds the page from)
+/// without a prototype, so that a polluted `then` never sees it while the
+/// promise settles.
+fn send(shared: Rc<Shared>, prepared: Result<(Prepared, Parse), Error>, internal: bool) -> Promise {
+    let ((request, patience, signal), parse) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return Promise::reject(&to_js_error(error)),
+    };
+    let secret = redact::secret_of(&request).map(str::to_owned);
+    wasm_bindgen_futures::future_to_promise(async move {
+        let call = Call::new(request, patience);
+        let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
+        let data = sent
+            .await
+            .and_then(|reply| parse((reply.status, reply.body, reply.meta)))
+            .map_err(|e| redact::error(e, secret.as_deref()))
+            .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
+        let data = interop::from_value(&data);
+        if internal {
+            let no_prototype = JsValue::NULL;
+            Object::set_prototype_of(data.unchecked_ref::<Object>(), no_prototype.unchecked_ref());
+        }
+        Ok(data)
+    })
 }
 
 /// What every page of one `listCustomers` call shares.
@@ -371,62 +349,32 @@ impl Lister {
     /// The page for `params` (a page's `next` or `previous`; `null` where
     /// there is none): a single call's patience, or, when `queued` (pages
     /// an iteration asks for), no limit on the wait for the pacer.
-    fn fetch(&self, params: &JsValue, queued: bool) -> js_sys::Promise {
-        let prepared = match params.is_null() || params.is_undefined() {
-            true => Err(crate::args::no_such_page(self.locale)),
-            false => args::page_params(params, self.locale).and_then(|params| {
-                let request =
-                    crate::args::list_request(&self.config, &params, self.locale, Vec::new())?;
-                Ok((params, request))
-            }),
-        };
-        let (params, request) = match prepared {
-            Ok(prepared) => prepared,
-            Err(error) => return js_sys::Promise::reject(&to_js_error(error)),
-        };
+    fn fetch(&self, params: &JsValue, queued: bool) -> Promise {
+        let given = !(params.is_null() || params.is_undefined());
+        let params = given.then(|| interop::snapshot(params, ""));
+        let prepared = crate::args::page_request(&self.config, params, self.locale);
         let patience = match queued {
             true => Patience::queued(self.patience.timeout_ms, self.patience.max_retries),
             false => self.patience,
         };
-        let shared = self.shared.clone();
-        let signal = self.signal.clone();
-        let secret = redact::secret_of(&request).map(str::to_owned);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let call = Call::new(request, patience);
-            let sent = transport::run(call, Signals::both(signal.as_ref()), &shared, None);
-            let page = sent
-                .await
-                .and_then(|reply| {
-                    list_customers::parse_response(reply.status, reply.body, reply.meta)
-                })
-                .map_err(|e| redact::error(e, secret.as_deref()))
-                .map_err(|e| to_js_error_from(e, signal.as_ref()))?;
-            // Internal (js/pages.js builds the page from it): no prototype,
-            // so a polluted `then` never sees it while the promise settles.
-            let raw = interop::from_value(&crate::args::page_value(page, &params));
-            let no_prototype = JsValue::NULL;
-            Object::set_prototype_of(raw.unchecked_ref::<Object>(), no_prototype.unchecked_ref());
-            Ok(raw)
-        })
+        let prepared = prepared.map(|(params, request)| {
+            let parse = move |reply| crate::args::page(reply, &params);
+            let call = (request, patience, self.signal.clone());
+            (call, Box::new(parse) as Parse)
+        });
+        send(self.shared.clone(), prepared, true)
     }
 }
 
 /// `{customerId, ok: true, customer}` or `{customerId, ok: false, error}`.
 /// Items that ended `aborted` carry the job signal's reason as `cause`.
-fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> Object {
-    let result = Object::new();
-    // Defined, never set: a polluted Object.prototype's setters see nothing.
-    let set = |key: &str, value: &JsValue| interop::define(&result, key, value);
-    set("customerId", &JsValue::from_str(customer_id));
-    match outcome {
-        Outcome::Updated(data) => {
-            set("ok", &JsValue::TRUE);
-            set("customer", &interop::from_value(&data));
-        }
-        Outcome::Failed(error) => {
-            set("ok", &JsValue::FALSE);
-            set("error", &to_js_error_from(error, signal));
-        }
+fn bulk_result(customer_id: &str, outcome: Outcome, signal: Option<&AbortSignal>) -> JsValue {
+    // Own properties only (`JSON.parse`'s, and the error defined, never
+    // set): a polluted Object.prototype's setters see nothing.
+    let (result, error) = outcome.into_result(customer_id);
+    let result = interop::from_value(&result);
+    if let Some(error) = error {
+        interop::define(&result, "error", &to_js_error_from(error, signal));
     }
     result
 }

@@ -3,11 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::args::{self, PatchUse, Snapshot};
-use crate::error::cap_problems;
-use crate::error::FieldError;
-use crate::messages::{localized, Locale};
-use crate::model::CustomerPatch;
+use crate::args::{self, Snapshot};
 use crate::rules;
 
 use super::errors::{to_js_error, validation_error};
@@ -15,8 +11,8 @@ use super::interop::{self, snapshot};
 
 #[wasm_bindgen(start, private)]
 fn start() {
-    console_error_panic_hook::set_once();
     platform();
+    #[cfg(feature = "client")]
     super::client::guard_freed_clients();
 }
 
@@ -41,16 +37,8 @@ pub fn validate_customer_patch(
     #[wasm_bindgen(unchecked_optional_param_type = "MessageOptions")] options: Option<JsValue>,
 ) -> JsValue {
     platform();
-    let (locale, mut problems) = message_options(options);
-    let (_, found) = args::read_patch(snapshot(&patch, ""), PatchUse::Check);
-    problems.extend(found);
-    let problems = localized(cap_problems(problems), locale);
-    interop::from_value(&args::problems_value(&problems))
-}
-
-/// The `{ locale }` options of a free function.
-fn message_options(options: Option<JsValue>) -> (Locale, Vec<FieldError>) {
-    args::message_options(options.map_or_else(Snapshot::default, |o| snapshot(&o, "options")))
+    let options = options.map_or_else(Snapshot::default, |o| snapshot(&o, "options"));
+    interop::from_value(&args::validate(options, || snapshot(&patch, "")))
 }
 
 /// The patch as the server will store it: strings trimmed, emails
@@ -60,10 +48,8 @@ fn message_options(options: Option<JsValue>) -> (Locale, Vec<FieldError>) {
 pub fn normalize_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let patch = well_formed(&patch)?;
-    Ok(interop::from_value(
-        &rules::normalize_patch(&patch).to_value(),
-    ))
+    let normalized = args::normalize(snapshot(&patch, "")).map_err(validation_error)?;
+    Ok(interop::from_value(&normalized))
 }
 
 /// The smallest patch that turns `before` into `after` (an edited form, whole
@@ -84,14 +70,10 @@ pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MessageOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let (locale, problems) = message_options(options);
-    let failed = |problems| validation_error(localized(problems, locale));
-    if !problems.is_empty() {
-        return Err(failed(problems));
-    }
-    let (before, stored) = args::loaded(snapshot(&before, "before"), "before").map_err(failed)?;
-    let patch = args::draft_patch(&before, &stored, snapshot(&after, "after")).map_err(failed)?;
-    Ok(interop::from_value(&patch.to_value()))
+    let options = options.map_or_else(Snapshot::default, |o| snapshot(&o, "options"));
+    let (before, after) = (|| snapshot(&before, "before"), || snapshot(&after, "after"));
+    let patch = args::diff(options, before, after).map_err(to_js_error)?;
+    Ok(interop::from_value(&patch))
 }
 
 /// The three-way merge of a conflict-aware save, without a request: `draft`
@@ -106,6 +88,7 @@ pub fn diff_customer(
 /// `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
 /// `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
 /// argument that is not a customer or a draft.
+#[cfg(feature = "client")]
 #[wasm_bindgen(js_name = mergeCustomer, unchecked_return_type = "MergeResult")]
 pub fn merge_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer")] base: JsValue,
@@ -126,18 +109,7 @@ pub fn apply_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let customer =
-        args::customer(snapshot(&customer, "customer"), "customer").map_err(validation_error)?;
-    let patch = well_formed(&patch)?;
-    Ok(interop::from_value(
-        &rules::apply_patch(&customer, &patch).to_value(),
-    ))
-}
-
-/// A structurally valid patch (types, known fields) or a validation error.
-fn well_formed(patch: &JsValue) -> Result<CustomerPatch, JsValue> {
-    match args::read_patch(snapshot(patch, ""), PatchUse::Shape) {
-        (Some(patch), _) => Ok(patch),
-        (None, problems) => Err(validation_error(problems)),
-    }
+    let customer = snapshot(&customer, "customer");
+    let applied = args::apply(customer, || snapshot(&patch, "")).map_err(validation_error)?;
+    Ok(interop::from_value(&applied))
 }

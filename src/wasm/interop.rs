@@ -21,8 +21,11 @@ use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::args::{Snapshot, MAX_BULK_ITEMS, MAX_DEPTH, MAX_INPUT_CHARS};
-use crate::error::{FieldError, ProblemCode};
+#[cfg(feature = "client")]
+use crate::args::{self, MAX_BULK_ITEMS};
+use crate::args::{Snapshot, MAX_DEPTH, MAX_INPUT_CHARS};
+#[cfg(feature = "client")]
+use crate::error::FieldError;
 use crate::json::{self, Floats, JsonError};
 use crate::value::Value;
 
@@ -63,6 +66,7 @@ pub(crate) fn define(object: &JsValue, key: &str, value: &JsValue) {
 
 /// A new array of `items`, each an own element: never handed to a setter
 /// that a polluted `Array.prototype` holds at its index (as `push` would).
+#[cfg(feature = "client")]
 pub(crate) fn own_array(items: impl IntoIterator<Item = JsValue>) -> Array {
     let array = Array::new();
     for (index, item) in items.into_iter().enumerate() {
@@ -90,6 +94,7 @@ extern "C" {
 }
 
 /// The global object (`globalThis`), whatever `Object.prototype` holds.
+#[cfg(feature = "client")]
 pub(crate) fn global() -> js_sys::Object {
     GLOBAL_THIS.with(Clone::clone)
 }
@@ -111,47 +116,16 @@ const JS_FLOATS: Floats = Floats {
     },
 };
 
-/// Parses JSON text (a response body) with the engine's number conversions.
-#[cfg(not(any(feature = "json-serde-json", feature = "json-miniserde")))]
+/// Parses JSON text (a response body) with the engine's number conversions
+/// (or, in the parser comparison's builds, with serde_json or miniserde:
+/// [`json::parse_serde_json`], [`json::parse_miniserde`]).
 pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
+    #[cfg(feature = "json-serde-json")]
+    return json::parse_serde_json(text);
+    #[cfg(all(feature = "json-miniserde", not(feature = "json-serde-json")))]
+    return json::parse_miniserde(text);
+    #[cfg(not(any(feature = "json-serde-json", feature = "json-miniserde")))]
     json::parse_with(text, JS_FLOATS)
-}
-
-/// The parser comparison (feature `json-serde-json`): serde_json into the
-/// core's [`Value`] through its `Deserialize` impl.
-#[cfg(feature = "json-serde-json")]
-pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
-    serde_json::from_str(text).map_err(|_| JsonError {
-        offset: 0,
-        reason: "not JSON",
-    })
-}
-
-/// The parser comparison (feature `json-miniserde`): miniserde's own value,
-/// converted into the core's [`Value`].
-#[cfg(all(feature = "json-miniserde", not(feature = "json-serde-json")))]
-pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
-    use miniserde::json::{Number, Value as Mini};
-    fn convert(value: Mini) -> Value {
-        match value {
-            Mini::Null => Value::Null,
-            Mini::Bool(b) => Value::Bool(b),
-            Mini::Number(Number::U64(n)) => Value::Number(n as f64),
-            Mini::Number(Number::I64(n)) => Value::Number(n as f64),
-            Mini::Number(Number::F64(n)) => Value::Number(n),
-            Mini::String(s) => Value::String(s),
-            Mini::Array(items) => Value::Array(items.into_iter().map(convert).collect()),
-            Mini::Object(map) => {
-                Value::Object(map.into_iter().map(|(k, v)| (k, convert(v))).collect())
-            }
-        }
-    }
-    miniserde::json::from_str::<Mini>(text)
-        .map(convert)
-        .map_err(|_| JsonError {
-            offset: 0,
-            reason: "not JSON",
-        })
 }
 
 /// Writes JSON text (a request body) with the engine's number conversions.
@@ -178,6 +152,7 @@ pub(crate) fn snapshot_within(js: &JsValue, path: &str, allowance: &mut u32) -> 
 }
 
 /// [`snapshot`]'s value; its problems go to `errors`.
+#[cfg(feature = "client")]
 pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Option<Value> {
     let snapshot = snapshot(js, path);
     errors.extend(snapshot.problems);
@@ -185,6 +160,7 @@ pub(crate) fn to_value(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -
 }
 
 /// `Object.keys(js)`, or a problem at `path` when it cannot be read.
+#[cfg(feature = "client")]
 pub(crate) fn keys(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
     match own_keys(js) {
         Ok(keys) => keys.iter().filter_map(|key| key.as_string()).collect(),
@@ -198,6 +174,7 @@ pub(crate) fn keys(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Ve
 /// `js[key]` when `key` is an own property of `js` (never what a polluted
 /// `Object.prototype` holds), else `undefined`; a problem at `key` when it
 /// cannot be read (a throwing getter or trap, a revoked Proxy).
+#[cfg(feature = "client")]
 pub(crate) fn get(js: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> JsValue {
     if !js.is_object() && !js.is_function() {
         return JsValue::UNDEFINED;
@@ -209,6 +186,7 @@ pub(crate) fn get(js: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> JsVa
 }
 
 /// Whether `js` is an array (a problem at `path` when that cannot be told).
+#[cfg(feature = "client")]
 pub(crate) fn array(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> bool {
     is_array(js).unwrap_or_else(|error| {
         errors.push(unreadable(path, &error));
@@ -218,16 +196,12 @@ pub(crate) fn array(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> b
 
 /// The items of an array, its length and each item read once, at most
 /// [`MAX_BULK_ITEMS`].
+#[cfg(feature = "client")]
 pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> Vec<JsValue> {
     match copy_items(js, MAX_BULK_ITEMS) {
         Ok(items) if Array::is_array(&items) => Array::from(&items).iter().collect(),
         Ok(length) => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                path,
-                format!("Expected at most {MAX_BULK_ITEMS} items"),
-                length.as_f64().map_or(Value::Null, Value::Number),
-            ));
+            errors.push(args::too_many_array_items(path, length.as_f64()));
             Vec::new()
         }
         Err(error) => {
@@ -238,14 +212,9 @@ pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> V
 }
 
 /// "Could not be read: <the exception's message>".
+#[cfg(feature = "client")]
 fn unreadable(path: &str, error: &JsValue) -> FieldError {
-    let message = describe_error(error);
-    FieldError::problem(
-        ProblemCode::InvalidInput,
-        path,
-        format!("Could not be read: {message}"),
-        Value::Null,
-    )
+    args::unreadable(path, &describe_error(error))
 }
 
 /// Builds a plain JavaScript value (objects, not `Map`s) from a [`Value`],

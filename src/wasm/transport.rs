@@ -4,10 +4,9 @@
 //! through gloo-net, the body by `js/abort.js`, no further than the cap),
 //! plus the timers for timeouts and waits (`js/abort.js`): the driver of the
 //! core's call machine ([`crate::call`]), which makes every decision (what to
-//! send, whether and when to retry, how long a call may wait), with
-//! `response_guard` deciding which redirect to follow, how much of a body to
-//! read, and the BOM. All waits on one signal share a single "abort"
-//! listener (`js/abort.js`).
+//! send, whether and when to retry, how long a call may wait, which redirect
+//! to follow, whether to read a body). All waits on one signal share a
+//! single "abort" listener (`js/abort.js`).
 
 use std::cell::RefCell;
 
@@ -18,11 +17,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestInit};
 
-use crate::call::{self, Call, Event, Pacers, Reply, Response, Step};
+use crate::call::{self, Body, Call, Event, Head, Pacers, Reply, Step};
 use crate::endpoints::HttpRequest;
 use crate::error::{Error, ErrorKind, ResponseBody};
 use crate::pacer::Pacer;
-use crate::response_guard::{self, Redirect, MAX_RESPONSE_BYTES};
+use crate::response_guard::{self, MAX_RESPONSE_BYTES};
 use crate::save::{SaveQueue, Ticket};
 
 use super::interop;
@@ -51,9 +50,12 @@ extern "C" {
     /// The signal that aborts the attempt's `fetch`.
     #[wasm_bindgen(method, getter)]
     fn signal(this: &Attempt) -> AbortSignal;
-    /// Clears the timer and the listener; whether the timeout fired.
+    /// Whether the attempt's timeout has fired.
+    #[wasm_bindgen(method, getter, js_name = timedOut)]
+    fn timed_out(this: &Attempt) -> bool;
+    /// Clears the timer and the listener.
     #[wasm_bindgen(method)]
-    fn done(this: &Attempt) -> bool;
+    fn done(this: &Attempt);
     /// Where a save waits for its turn: `opened` resolves on `open()` or
     /// when `signal` aborts.
     pub(crate) type Gate;
@@ -156,9 +158,9 @@ impl<'a> Signals<'a> {
 }
 
 /// Drives `call` ([`crate::call`]) to its end: performs each step it asks
-/// for (waits on timers, sends on `fetch`) and reports back what happened.
-/// Every attempt takes its slot from the client's shared pacer (and first,
-/// once, from `job`'s, a bulk job's own rate).
+/// for (waits on timers, sends on `fetch`, reads bodies) and reports back
+/// what happened. Every attempt takes its slot from the client's shared
+/// pacer (and first, once, from `job`'s, a bulk job's own rate).
 pub(crate) async fn run(
     mut call: Call,
     signals: Signals<'_>,
@@ -169,6 +171,10 @@ pub(crate) async fn run(
         require_fetch()?;
     }
     let waits = signals.waits;
+    // The attempt in flight (its timer and listener), and the response
+    // whose body the call may ask for.
+    let mut attempt: Option<Attempt> = None;
+    let mut response: Option<web_sys::Response> = None;
     let mut event = match waits.is_some_and(AbortSignal::aborted) {
         true => Event::Aborted(aborted(waits)),
         false => Event::Ready,
@@ -183,122 +189,105 @@ pub(crate) async fn run(
             };
             call.step(event, js_sys::Date::now(), js_sys::Math::random(), pacers)
         };
+        // A body the call does not ask for is dropped; the attempt ends
+        // with any step but these two.
+        if !matches!(step, Step::Read) {
+            if let Some(unread) = response.take() {
+                cancel_body(&unread);
+            }
+        }
+        if !matches!(step, Step::Read | Step::Follow) {
+            if let Some(over) = attempt.take() {
+                over.done();
+            }
+        }
+        let timeout_ms = call.patience().timeout_ms;
+        let requests = signals.requests;
         event = match step {
             Step::Done(result) => return result,
             Step::Wait(ms) => match sleep(ms, waits).await {
                 Ok(()) => Event::Ready,
                 Err(error) => Event::Aborted(error),
             },
-            Step::Send => {
-                let timeout_ms = call.patience().timeout_ms;
-                let sent = attempt(
-                    call.request(),
-                    timeout_ms,
-                    signals.requests,
-                    shared.fetch.as_ref(),
-                );
-                let result = sent.await;
-                if waits.is_some_and(AbortSignal::aborted) {
-                    call.stop();
+            Step::Send | Step::Follow => match attempt
+                .take()
+                .map_or_else(|| start(timeout_ms, requests), Ok)
+            {
+                Ok(current) => {
+                    let request = call.request();
+                    let sent = fetch(request, &current.signal(), shared.fetch.as_ref()).await;
+                    let sent =
+                        sent.map(|raw| Event::Head(head(response.insert(raw), &request.url)));
+                    settle(&call, sent, attempt.insert(current), requests)
                 }
-                match result {
-                    Ok(response) => Event::Response(response),
-                    Err(error) => Event::Failed(error),
+                Err(error) => Event::Failed(error),
+            },
+            Step::Read => match (&attempt, response.take()) {
+                (Some(current), Some(raw)) => {
+                    let body = read(&raw).await.map(Event::Body);
+                    settle(&call, body, current, requests)
                 }
-            }
+                _ => Event::Body(Body::Read(ResponseBody::Empty)),
+            },
         };
+        // A bulk job's signal: the attempt in flight is the last.
+        if attempt.is_some() && waits.is_some_and(AbortSignal::aborted) {
+            call.stop();
+        }
     }
 }
 
-/// One attempt: fetch, and read the whole body. The timeout covers both.
-async fn attempt(
-    request: &HttpRequest,
-    timeout_ms: u32,
+/// Starts an attempt: its abort controller, fired by its timeout or by
+/// `signal`.
+fn start(timeout_ms: u32, signal: Option<&AbortSignal>) -> Result<Attempt, Error> {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(aborted(signal));
+    }
+    attempt_controller(timeout_ms, signal)
+        .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))
+}
+
+/// What one step of an attempt came to ([`Call::settle`]).
+fn settle(
+    call: &Call,
+    outcome: Result<Event, Error>,
+    attempt: &Attempt,
     signal: Option<&AbortSignal>,
-    custom_fetch: Option<&Function>,
-) -> Result<Response, Error> {
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Err(aborted(signal));
-    }
-    let guard = attempt_controller(timeout_ms, signal)
-        .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))?;
-    let outcome = async {
-        let (response, raw) = follow(request, &guard.signal(), custom_fetch).await?;
-        let headers = response.headers();
-        let (request_id, retry_after) = (headers.get("x-request-id"), headers.get("retry-after"));
-        let status = response.status();
-        let text = read_text(&response, &raw).await?;
-        let text = response_guard::strip_bom(&text);
-        Ok(Response {
-            status,
-            body: ResponseBody::read(text, |text| interop::parse_json(text).ok()),
-            request_id,
-            retry_after,
-        })
-    }
-    .await;
-    let timed_out = guard.done();
-    // Whatever failed, an abort or a timeout is the real cause.
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Err(aborted(signal));
-    }
-    if timed_out {
-        return Err(call::timeout_error(timeout_ms));
-    }
-    outcome
+) -> Event {
+    let aborted = signal
+        .is_some_and(AbortSignal::aborted)
+        .then(|| aborted(signal));
+    call.settle(outcome, aborted, attempt.timed_out())
 }
 
-/// Sends `request`, and the same-origin redirects the core allows
-/// ([`response_guard::redirect`]); refuses any other redirect, and every
-/// redirect a browser hides (an opaque redirect).
-async fn follow(
-    request: &HttpRequest,
-    signal: &AbortSignal,
-    custom_fetch: Option<&Function>,
-) -> Result<(HttpResponse, web_sys::Response), Error> {
-    let mut next = None;
-    let mut hops = 0;
-    loop {
-        let current = next.as_ref().unwrap_or(request);
-        let raw = fetch(current, signal, custom_fetch).await?;
-        // Read through gloo-net; the raw response for the body.
-        let response = HttpResponse::from(Clone::clone(&raw));
-        if response.type_() == web_sys::ResponseType::Opaqueredirect {
-            return Err(response_guard::opaque_redirect());
-        }
-        let target = (response.headers().get("location"))
-            .and_then(|location| resolve_url(&location, &current.url));
-        match response_guard::redirect(current, response.status(), target.as_deref(), hops) {
-            Redirect::NotARedirect => return Ok((response, raw)),
-            Redirect::Refuse(error) => {
-                cancel_body(&raw);
-                return Err(error);
-            }
-            Redirect::Follow(request) => {
-                cancel_body(&raw);
-                next = Some(request);
-                hops += 1;
-            }
-        }
+/// A response's status and the headers the call reads (through gloo-net);
+/// `Location` resolved against `url` by the platform's URL parser.
+fn head(raw: &web_sys::Response, url: &str) -> Head {
+    let response = HttpResponse::from(Clone::clone(raw));
+    let headers = response.headers();
+    Head {
+        status: response.status(),
+        opaque_redirect: response.type_() == web_sys::ResponseType::Opaqueredirect,
+        location: (headers.get("location")).and_then(|location| resolve_url(&location, url)),
+        content_length: headers.get("content-length"),
+        request_id: headers.get("x-request-id"),
+        retry_after: headers.get("retry-after"),
     }
 }
 
-/// The body's text, no more than [`MAX_RESPONSE_BYTES`] of it read (and not
-/// read at all when its `Content-Length` says more): the core's
-/// `invalid_response` beyond that, before anything is copied into the module.
-async fn read_text(response: &HttpResponse, raw: &web_sys::Response) -> Result<String, Error> {
-    let declared = response.headers().get("content-length");
-    if let Err(error) = response_guard::check_content_length(raw.status(), declared.as_deref()) {
-        cancel_body(raw);
-        return Err(error);
-    }
+/// The body, no more than [`MAX_RESPONSE_BYTES`] of it read (`js/abort.js`):
+/// nothing is copied into the module past the cap.
+async fn read(raw: &web_sys::Response) -> Result<Body, Error> {
     let text = JsFuture::from(read_body(raw, MAX_RESPONSE_BYTES))
         .await
         .map_err(|thrown| call::network_error(thrown_reason(&thrown)))?;
-    match text.as_f64() {
-        Some(bytes) => Err(response_guard::too_large(raw.status(), bytes as u64, false)),
-        None => Ok(text.as_string().unwrap_or_default()),
-    }
+    Ok(match text.as_f64() {
+        Some(bytes) => Body::PastCap(bytes as u64),
+        None => Body::Read(response_guard::classify(
+            &text.as_string().unwrap_or_default(),
+            |text| interop::parse_json(text).ok(),
+        )),
+    })
 }
 
 /// Sends one attempt with `fetch(url, init)`.

@@ -151,6 +151,155 @@ fn parse_options(json: &str) -> Result<Options, String> {
     Ok(out)
 }
 
+/// Declares the kit's fault kinds once: the serde type they are read into
+/// (`{ kind, ...fields }`, no other field), and [`FAULT_KINDS`] (each kind
+/// with its fields, for the wrapper's checks and messages and the test that
+/// ties the `FakeFault` union of `npm/testing/index.d.ts` to them).
+macro_rules! kit_faults {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident $kind:literal { $($field:ident $name:literal),* $(,)? }
+    )*) => {
+        /// Every kind of fault the kit takes, with its fields besides `kind`:
+        $($(#[doc = $doc])* #[doc = concat!("`", $kind, "`.")])*
+        pub const FAULT_KINDS: &[(&str, &[&str])] = &[$(($kind, &[$($name),*])),*];
+    };
+}
+
+kit_faults! {
+    /// 429 `rate_limit` with `Retry-After` (default 0: retried at once):
+    RateLimit "rateLimit" { retry_after "retryAfter", message "message" }
+    /// 400 `validation_error` with these `errors`:
+    ValidationError "validationError" { errors "errors", message "message" }
+    /// `status` (default 500) with the error body:
+    ServerError "serverError" { status "status", message "message" }
+    /// Any status with the API's error body:
+    Status "status" { status "status", retry_after "retryAfter", message "message", errors "errors" }
+    /// 502 with an nginx HTML page:
+    Html502 "html502" {}
+    /// 200 with truncated JSON:
+    Malformed200 "malformed200" {}
+    /// 200 with JSON that is not a customer:
+    WrongShape200 "wrongShape200" {}
+    /// Exactly this status, content type and body:
+    Raw "raw" { status "status", content_type "contentType", body "body" }
+    /// Wait `ms`, then answer normally:
+    Delay "delay" { ms "ms" }
+    /// No response:
+    NetworkError "networkError" {}
+    /// Someone else saves `patch` just before the request:
+    ConcurrentEdit "concurrentEdit" { patch "patch" }
+}
+
+/// A fault as the kit documents it (`FakeFault`), read with serde: every
+/// field any kind has ([`FAULT_KINDS`] says which kind has which), and no
+/// other.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct KitFault {
+    kind: String,
+    retry_after: Option<Value>,
+    message: Option<String>,
+    errors: Option<Value>,
+    status: Option<Value>,
+    content_type: Option<String>,
+    body: Option<Value>,
+    ms: Option<Value>,
+    patch: Option<Value>,
+}
+
+impl KitFault {
+    /// Reads a fault: a kind of [`FAULT_KINDS`], with its fields and no other.
+    fn read(fault: &Value) -> Result<KitFault, String> {
+        let fault = KitFault::deserialize(fault).map_err(|e| e.to_string())?;
+        let kind = FAULT_KINDS.iter().find(|(kind, _)| *kind == fault.kind);
+        let Some((_, fields)) = kind else {
+            return Err(format!("unknown fault kind {:?}", fault.kind));
+        };
+        let given = [
+            ("retryAfter", fault.retry_after.is_some()),
+            ("message", fault.message.is_some()),
+            ("errors", fault.errors.is_some()),
+            ("status", fault.status.is_some()),
+            ("contentType", fault.content_type.is_some()),
+            ("body", fault.body.is_some()),
+            ("ms", fault.ms.is_some()),
+            ("patch", fault.patch.is_some()),
+        ];
+        match given
+            .iter()
+            .find(|(name, given)| *given && !fields.contains(name))
+        {
+            Some((name, _)) => Err(format!("fault {} has no field {name:?}", fault.kind)),
+            None => Ok(fault),
+        }
+    }
+
+    /// The imitation's fault (`imitation/src/faults.rs`, the sandbox's JSON
+    /// shape) that this kit fault is: the imitation checks it further.
+    fn imitation(self) -> Value {
+        // A message that is empty or absent is left out.
+        let message = (self.message.clone())
+            .filter(|m| !m.is_empty())
+            .map(Value::String);
+        let truthy = |v: &Value| match v {
+            Value::Bool(b) => *b,
+            Value::Number(n) => n.as_f64() != Some(0.0),
+            Value::String(s) => !s.is_empty(),
+            _ => true,
+        };
+        let (status, retry_after) = (self.status, self.retry_after);
+        let fault = match self.kind.as_str() {
+            "rateLimit" => json!({"status": 429, "retryAfter": retry_after.unwrap_or(json!(0))}),
+            "validationError" => json!({
+                "status": 400,
+                "message": self.message.unwrap_or_else(|| "Validation failed".into()),
+                "errors": self.errors.unwrap_or(json!([])),
+            }),
+            "serverError" => json!({"status": status.unwrap_or(json!(500))}),
+            // `errors` given when truthy, as JavaScript reads `errors ? ... : ...`.
+            "status" => json!({
+                "status": status,
+                "retryAfter": retry_after,
+                "errors": self.errors.filter(truthy),
+            }),
+            "raw" => {
+                json!({"raw": {"status": status, "contentType": self.content_type, "body": self.body}})
+            }
+            "delay" => json!({"delayMs": self.ms}),
+            "networkError" => json!({"drop": true}),
+            "concurrentEdit" => json!({"edit": self.patch}),
+            flag => json!({ flag: true }),
+        };
+        let Value::Object(mut fault) = fault else {
+            unreachable!("every fault is an object")
+        };
+        // Absent fields are left out; a message where the kind has one.
+        fault.retain(|_, value| !value.is_null());
+        if let Value::Object(raw) = fault.get_mut("raw").unwrap_or(&mut Value::Null) {
+            raw.retain(|_, value| !value.is_null());
+        }
+        if matches!(self.kind.as_str(), "rateLimit" | "serverError" | "status") {
+            fault.extend(message.map(|m| ("message".to_owned(), m)));
+        }
+        Value::Object(fault)
+    }
+}
+
+/// The imitation's faults for the kit's `faults` (JSON: `FakeFault[]`), or
+/// why one is not a kit fault (naming its index).
+fn kit_faults(faults_json: &str) -> Result<Vec<Value>, String> {
+    let faults: Vec<Value> =
+        serde_json::from_str(faults_json).map_err(|e| format!("faults: {e}"))?;
+    (faults.into_iter().enumerate())
+        .map(|(i, fault)| {
+            KitFault::read(&fault)
+                .map(KitFault::imitation)
+                .map_err(|e| format!("faults[{i}]: {e}"))
+        })
+        .collect()
+}
+
 fn reply_json(reply: &Reply) -> Value {
     json!({
         "kind": "reply",
@@ -309,6 +458,31 @@ impl FakeApiCore {
         reply_json(&self.api.add_faults(json.as_bytes())).to_string()
     }
 
+    /// Queues the kit's faults (`faults_json`: `FakeFault[]`, checked by
+    /// the wrapper) for `customer_id` (or `*`); the reply as JSON (200, or
+    /// a 400 naming the bad fault).
+    #[wasm_bindgen(js_name = addKitFaults)]
+    pub fn add_kit_faults(&mut self, customer_id: &str, faults_json: &str) -> String {
+        let reply = match kit_faults(faults_json) {
+            Ok(faults) => {
+                let body = json!({"customerId": customer_id, "faults": faults});
+                self.api.add_faults(body.to_string().as_bytes())
+            }
+            Err(message) => ApiError::validation(&message, vec![]).reply(),
+        };
+        reply_json(&reply).to_string()
+    }
+
+    /// Every fault kind with its fields besides `kind` ([`FAULT_KINDS`]),
+    /// as a JSON object.
+    #[wasm_bindgen(js_name = faultKinds)]
+    pub fn fault_kinds() -> String {
+        let kinds: Map<String, Value> = (FAULT_KINDS.iter())
+            .map(|(kind, fields)| ((*kind).to_owned(), json!(fields)))
+            .collect();
+        Value::Object(kinds).to_string()
+    }
+
     /// Drops the queued faults of one customer (or `*`), or all.
     #[wasm_bindgen(js_name = clearFaults)]
     pub fn clear_faults(&mut self, customer_id: Option<String>) {
@@ -405,5 +579,103 @@ mod tests {
             let error = parse_options(json).err().unwrap_or_default();
             assert!(error.starts_with(message), "{json}: {error}");
         }
+    }
+}
+
+#[cfg(test)]
+mod kit_fault_tests {
+    use super::*;
+
+    /// The `FakeFault` union of the kit's types: each kind with its fields.
+    fn typed_kinds() -> Vec<(String, Vec<String>)> {
+        let types = include_str!("../../npm/testing/index.d.ts");
+        let start = types.find("export type FakeFault =").expect("FakeFault");
+        let union = &types[start..start + types[start..].find(";\n\n").expect("its end")];
+        union
+            .split("\n  | { ")
+            .skip(1)
+            .map(|member| {
+                // The member's fields, split where no brace or bracket is open.
+                let member = member.trim_end().trim_end_matches('}').trim_end();
+                let mut fields = Vec::new();
+                let (mut depth, mut field) = (0, String::new());
+                for c in member.chars() {
+                    depth += match c {
+                        '{' | '[' => 1,
+                        '}' | ']' => -1,
+                        _ => 0,
+                    };
+                    match (c, depth) {
+                        (';', 0) => fields.push(std::mem::take(&mut field)),
+                        _ => field.push(c),
+                    }
+                }
+                fields.push(field);
+                let mut names = (fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()))
+                    .map(|f| f.split([':', '?']).next().unwrap_or_default().to_owned());
+                let kind = names.next().expect("kind");
+                assert_eq!(kind, "kind");
+                let kind = fields[0]
+                    .trim()
+                    .trim_start_matches("kind: ")
+                    .trim_matches('"');
+                (kind.to_owned(), names.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_typed_faults_are_the_faults_read() {
+        let declared: Vec<(String, Vec<String>)> = (FAULT_KINDS.iter())
+            .map(|(k, f)| ((*k).to_owned(), f.iter().map(|f| (*f).to_owned()).collect()))
+            .collect();
+        assert_eq!(typed_kinds(), declared);
+        // Serde reads exactly these: every declared field, no other.
+        for (kind, fields) in FAULT_KINDS {
+            let mut fault = json!({ "kind": kind });
+            for field in *fields {
+                fault[*field] = Value::Null;
+            }
+            assert!(KitFault::read(&fault).is_ok(), "{fault}");
+            fault["other"] = json!(1);
+            assert!(
+                KitFault::read(&fault).is_err(),
+                "{kind} takes no other field"
+            );
+        }
+        assert!(KitFault::read(&json!({"kind": "explode"})).is_err());
+        // Nor a field of another kind.
+        let all: Vec<&str> = FAULT_KINDS
+            .iter()
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        for (kind, fields) in FAULT_KINDS {
+            for other in all.iter().filter(|f| !fields.contains(f)) {
+                let fault = json!({ "kind": kind, *other: 1 });
+                assert!(KitFault::read(&fault).is_err(), "{fault}");
+            }
+        }
+    }
+
+    #[test]
+    fn kit_faults_become_the_imitation_s() {
+        let faults = kit_faults(
+            r#"[{"kind": "rateLimit"}, {"kind": "validationError", "errors": [], "message": ""},
+                {"kind": "serverError", "message": "down"}, {"kind": "status", "status": 418, "errors": 0},
+                {"kind": "raw", "status": 200, "body": "x"}, {"kind": "delay", "ms": 5},
+                {"kind": "networkError"}, {"kind": "concurrentEdit", "patch": {"name": "A"}},
+                {"kind": "html502"}, {"kind": "malformed200"}, {"kind": "wrongShape200"}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            Value::Array(faults),
+            json!([{"status": 429, "retryAfter": 0}, {"status": 400, "message": "", "errors": []},
+                   {"status": 500, "message": "down"}, {"status": 418},
+                   {"raw": {"status": 200, "body": "x"}}, {"delayMs": 5}, {"drop": true},
+                   {"edit": {"name": "A"}}, {"html502": true}, {"malformed200": true},
+                   {"wrongShape200": true}])
+        );
+        let error = kit_faults(r#"[{"kind": "delay"}, {"kind": "nope"}]"#).unwrap_err();
+        assert!(error.starts_with("faults[1]: "), "{error}");
     }
 }

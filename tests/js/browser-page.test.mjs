@@ -2,11 +2,10 @@
 // headless Chromium (no bundler), calling the sandbox across origins.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launch } from "./chromium.mjs";
+import { useChromium } from "./chromium.mjs";
 import { KEY, SANDBOX, newCustomer, stored } from "./sandbox.mjs";
-import { serve } from "./static-server.mjs";
 
 const PAGE = `<!doctype html><title>pkg</title>
 <script type="module">
@@ -39,25 +38,14 @@ const PAGE = `<!doctype html><title>pkg</title>
   window.ready = true;
 </script>`;
 
-let server, browser;
-before(async () => {
-  server = await serve({ "/pkg/": fileURLToPath(new URL("../../pkg/", import.meta.url)) }, { "/": PAGE });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = useChromium({ routes: { "/pkg/": fileURLToPath(new URL("../../pkg/", import.meta.url)) }, pages: { "/": PAGE } });
 
 test("a browser page imports the package and updates a customer", async () => {
   const { id } = await newCustomer();
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => window.ready === true);
-  const result = await page.evaluate(([sandbox, key, id]) => window.run(sandbox, key, id), [SANDBOX, KEY, id]);
-  assert.deepEqual(problems, []);
+  const { out: result, errors } = await chromium.inPage("/", (page) =>
+    page.evaluate(([sandbox, key, id]) => window.run(sandbox, key, id), [SANDBOX, KEY, id]),
+  );
+  assert.deepEqual(errors, []);
   assert.match(result.userAgent, /Chrome/);
   assert.equal(result.customer.companyName, "From the page");
   assert.deepEqual(result.customer, await stored(id));

@@ -16,8 +16,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 
-import { launch } from "./chromium.mjs";
-import { serve } from "./static-server.mjs";
+import { useChromium } from "./chromium.mjs";
 
 const KEY = "sk_test_environment";
 const ID = (tail) => `65f0c0ffee${tail.padStart(14, "0")}`;
@@ -494,7 +493,7 @@ function recorder(answer) {
   );
 }
 
-let api, other, pages, browser, API_URL, OTHER_URL;
+let api, other, API_URL, OTHER_URL;
 before(async () => {
   other = await recorder((req, url, body, send) =>
     send(200, { "content-type": "application/json" }, JSON.stringify({ data: { id: ID("dead"), name: "stolen" } })),
@@ -520,24 +519,11 @@ before(async () => {
     }
     send(200, json, JSON.stringify({ data: { id, name: "Stored", ...(body ? JSON.parse(body) : {}) } }));
   });
-  pages = await serve(
-    { "/pkg/": fileURLToPath(PKG) },
-    {
-      "/": `<!doctype html><title>environment</title><script type="module">
-        import * as sdk from "/pkg/index.js";
-        ${SCENARIO}
-        window.scenario = (api, other, key) => scenario(sdk, api, other, key, ${ID.toString()}, []);
-        window.ready = true;
-      </script>`,
-    },
-  );
-  browser = await launch();
   API_URL = api.url;
   OTHER_URL = other.url;
 });
-after(async () => {
-  await browser?.close();
-  for (const server of [api, other, pages]) server?.close();
+after(() => {
+  for (const server of [api, other]) server?.close();
 });
 
 // CHECKOUTPAGE_PKG: another build to run against (such as the previous
@@ -567,15 +553,23 @@ function inNode() {
   });
 }
 
+const chromium = useChromium({
+  routes: { "/pkg/": fileURLToPath(PKG) },
+  pages: {
+    "/": `<!doctype html><title>environment</title><script type="module">
+        import * as sdk from "/pkg/index.js";
+        ${SCENARIO}
+        window.scenario = (api, other, key) => scenario(sdk, api, other, key, ${ID.toString()}, []);
+        window.ready = true;
+      </script>`,
+  },
+});
+
 async function inChromium() {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${pages.url}/`);
-  await page.waitForFunction(() => window.ready === true);
-  const out = await page.evaluate(([a, o, k]) => window.scenario(a, o, k), [api.url, other.url, KEY]);
-  await page.close();
-  assert.deepEqual(problems, [], "no page error");
+  const { out, errors } = await chromium.inPage("/", (page) =>
+    page.evaluate(([a, o, k]) => window.scenario(a, o, k), [api.url, other.url, KEY]),
+  );
+  assert.deepEqual(errors, [], "no page error");
   return out;
 }
 

@@ -7,10 +7,9 @@
 // wedges the module for the rest of the process. Node and headless Chromium.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launch } from "./chromium.mjs";
-import { serve } from "./static-server.mjs";
+import { scenarioPage, useChromium } from "./chromium.mjs";
 
 const pkg = new URL("../../pkg/", import.meta.url);
 
@@ -54,27 +53,11 @@ test("Node: calls settle while queueMicrotask is faked, and after", async () => 
   assert.deepEqual(await scenario(main), expected);
 });
 
-const PAGE = `<!doctype html><title>fake timers</title>
-<script type="module">
-  import * as main from "/pkg/index.js";
-  window.run = async (source) => (0, eval)("(" + source + ")")(main);
-  window.ready = true;
-</script>`;
-
-let server, browser;
-before(async () => {
-  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+const chromium = useChromium({
+  routes: { "/pkg/": fileURLToPath(pkg) },
+  pages: { "/": scenarioPage("fake timers", ["/pkg/index.js"]) },
 });
 
 test("headless Chromium: calls settle while queueMicrotask is faked, and after", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => window.ready === true);
-  assert.deepEqual(await page.evaluate((source) => window.run(source), scenario.toString()), expected);
-  await page.close();
+  assert.deepEqual((await chromium.run(scenario)).out, expected);
 });

@@ -5,11 +5,10 @@
 // the real form libraries are in tests/packaging/forms.test.mjs.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { launch } from "./chromium.mjs";
+import { useChromium } from "./chromium.mjs";
 import { scenario } from "./forms-scenario.mjs";
-import { serve } from "./static-server.mjs";
 
 const PAGE = `<!doctype html><title>forms</title><link rel="icon" href="data:,">
 <script type="module">
@@ -135,24 +134,12 @@ describe("forms: schemas, locales, no dropped edit", () => {
   });
 
   describe("in headless Chromium", () => {
-    let server, browser;
-    before(async () => {
-      const root = fileURLToPath(new URL("../../", import.meta.url));
-      server = await serve({ "/pkg/": `${root}pkg/`, "/tests/js/": `${root}tests/js/` }, { "/": PAGE });
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      server?.close();
-    });
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const chromium = useChromium({ routes: { "/pkg/": `${root}pkg/`, "/tests/js/": `${root}tests/js/` }, pages: { "/": PAGE } });
     test("the browser entry", async () => {
-      const page = await browser.newPage();
-      const problems = [];
-      page.on("pageerror", (e) => problems.push(String(e)));
-      await page.goto(`${server.url}/`);
-      await page.waitForFunction(() => window.ready === true);
-      check(await page.evaluate(() => window.run()));
-      assert.deepEqual(problems, []);
+      const { out, errors } = await chromium.inPage("/", (page) => page.evaluate(() => window.run()));
+      check(out);
+      assert.deepEqual(errors, []);
     });
   });
 });

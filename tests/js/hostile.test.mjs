@@ -6,10 +6,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launch } from "./chromium.mjs";
-import { serve } from "./static-server.mjs";
+import { useChromium } from "./chromium.mjs";
 
 // Runs in Node (as a child) and in the page: every hostile call of the
 // issue, each inside try/catch as a careful user would write it. Resolves to
@@ -70,33 +69,20 @@ test("hostile values never end the Node process and every promise settles", () =
   assert.deepEqual(JSON.parse(child.stdout.trim().split("\n").pop()), EXPECTED);
 });
 
-let server, browser;
-before(async () => {
-  server = await serve(
-    { "/pkg/": fileURLToPath(PKG) },
-    {
-      "/": `<!doctype html><title>hostile</title><script type="module">
+const chromium = useChromium({
+  routes: { "/pkg/": fileURLToPath(PKG) },
+  pages: {
+    "/": `<!doctype html><title>hostile</title><script type="module">
         import * as sdk from "/pkg/index.js";
         ${SCENARIO}
         window.scenario = () => scenario(sdk);
         window.ready = true;
       </script>`,
-    },
-  );
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+  },
 });
 
 test("hostile values raise no page error in Chromium and every promise settles", async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => window.ready === true);
-  const result = await page.evaluate(() => window.scenario());
+  const { out: result, errors } = await chromium.inPage("/", (page) => page.evaluate(() => window.scenario()));
   assert.deepEqual(result, EXPECTED);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
 });

@@ -9,10 +9,9 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launch } from "./chromium.mjs";
-import { serve } from "./static-server.mjs";
+import { scenarioPage, useChromium } from "./chromium.mjs";
 
 const pkg = new URL("../../pkg/", import.meta.url);
 
@@ -325,33 +324,14 @@ test("iteration is paced by the client's requestsPerMinute", async () => {
   assert.ok(times[13] - times[9] >= 300, `paced: ${times.map((t) => t - times[0])}`);
 });
 
-const PAGE = `<!doctype html><title>listCustomers</title>
-<script type="module">
-  import * as main from "/pkg/index.js";
-  import * as kit from "/pkg/testing/index.js";
-  window.run = async (source) => (0, eval)("(" + source + ")")(main, kit);
-  window.ready = true;
-</script>`;
-
-let server, browser;
-before(async () => {
-  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+const chromium = useChromium({
+  routes: { "/pkg/": fileURLToPath(pkg) },
+  pages: { "/": scenarioPage("listCustomers", ["/pkg/index.js", "/pkg/testing/index.js"]) },
 });
 
 test("headless Chromium: the same scenario in a page", async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => window.ready === true);
-  const out = await page.evaluate((source) => window.run(source), scenario.toString());
+  const { out: [out, vendor], errors } = await chromium.inPage("/", async (_, run) => [await run(scenario), await run(vendorCases)]);
   check(out);
-  checkVendorCases(await page.evaluate((source) => window.run(source), vendorCases.toString()));
-  assert.deepEqual(problems, []);
-  await page.close();
+  checkVendorCases(vendor);
+  assert.deepEqual(errors, []);
 });

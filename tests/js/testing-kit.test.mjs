@@ -7,10 +7,9 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launch } from "./chromium.mjs";
-import { serve } from "./static-server.mjs";
+import { scenarioPage, useChromium } from "./chromium.mjs";
 
 const pkg = new URL("../../pkg/", import.meta.url);
 const GRACE = "6650a1b2c3d4e5f601234568";
@@ -295,14 +294,6 @@ test("rate limit per key answers 429 with Retry-After in seconds, on the fake's 
   assert.equal((await get()).status, 200);
 });
 
-const PAGE = `<!doctype html><title>kit</title>
-<script type="module">
-  import * as main from "/pkg/index.js";
-  import * as kit from "/pkg/testing/index.js";
-  window.run = async (source) => (0, eval)("(" + source + ")")(main, kit);
-  window.ready = true;
-</script>`;
-
 // A module Service Worker answering /v1/… with the kit's handle, and a page
 // whose client (default fetch, baseUrl = the page's origin) goes through it.
 const SERVICE_WORKER = `import { createFakeApi } from "/pkg/testing/index.js";
@@ -333,36 +324,23 @@ const SW_PAGE = `<!doctype html><title>kit in a service worker</title>
   window.ready = true;
 </script>`;
 
-let server, browser;
-before(async () => {
-  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE, "/sw/": SW_PAGE, "/sw.js": SERVICE_WORKER });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+const chromium = useChromium({
+  routes: { "/pkg/": fileURLToPath(pkg) },
+  pages: {
+    "/": scenarioPage("kit", ["/pkg/index.js", "/pkg/testing/index.js"]),
+    "/sw/": SW_PAGE,
+    "/sw.js": SERVICE_WORKER,
+  },
 });
 
 test("headless Chromium: the kit in a page, same scenario", async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => window.ready === true);
-  const out = await page.evaluate((source) => window.run(source), scenario.toString());
-  assert.deepEqual(problems, []);
+  const { out, errors } = await chromium.run(scenario);
+  assert.deepEqual(errors, []);
   check(out);
-  await page.close();
 });
 
 test("headless Chromium: the kit's handle answers from a Service Worker", async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.url}/sw/`);
-  await page.waitForFunction(() => window.ready === true);
-  const out = await page.evaluate(() => window.run());
-  assert.deepEqual(problems, []);
+  const { out, errors } = await chromium.inPage("/sw/", (page) => page.evaluate(() => window.run()));
+  assert.deepEqual(errors, []);
   assert.deepEqual(out, { name: "From a Service Worker", email: "grace@example.com", missing: 404, unauthorized: 401 });
-  await page.close();
 });

@@ -9,8 +9,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 
-import { launch } from "./chromium.mjs";
-import { serve } from "./static-server.mjs";
+import { useChromium } from "./chromium.mjs";
 
 const PKG = new URL("../../pkg/", import.meta.url);
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
@@ -32,7 +31,7 @@ self.onmessage = async ({ data }) => {
   self.postMessage(await client.getCustomer(data.customerId));
 };`;
 
-let api, pages, browser;
+let api;
 before(async () => {
   const server = createServer((req, res) => {
     const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "accept, content-type" };
@@ -43,41 +42,36 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   api = { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
-  pages = await serve(
-    { "/pkg/": fileURLToPath(PKG) },
-    {
-      "/": "<!doctype html><title>worker</title>",
-      "/readme-worker.js": readmeWorker(),
-      "/static-first.js": STATIC_FIRST,
-    },
-  );
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  pages?.close();
-  api?.close();
+after(() => api?.close());
+const chromium = useChromium({
+  routes: { "/pkg/": fileURLToPath(PKG) },
+  pages: {
+    "/": "<!doctype html><title>worker</title>",
+    "/readme-worker.js": readmeWorker(),
+    "/static-first.js": STATIC_FIRST,
+  },
 });
 
 /** Starts `script` as a module Worker, posts at once, and waits up to `ms` for a reply. */
 async function firstReply(script, ms) {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${pages.url}/`);
-  const reply = await page.evaluate(
-    ([script, baseUrl, customerId, ms]) =>
-      new Promise((resolve) => {
-        const worker = new Worker(script, { type: "module" });
-        worker.onmessage = ({ data }) => resolve(data);
-        worker.onerror = (e) => resolve({ error: String(e.message) });
-        worker.postMessage({ baseUrl, customerId });
-        setTimeout(() => resolve(null), ms);
-      }),
-    [script, api.url, ID, ms],
+  const { out: reply, errors } = await chromium.inPage(
+    "/",
+    (page) =>
+      page.evaluate(
+        ([script, baseUrl, customerId, ms]) =>
+          new Promise((resolve) => {
+            const worker = new Worker(script, { type: "module" });
+            worker.onmessage = ({ data }) => resolve(data);
+            worker.onerror = (e) => resolve({ error: String(e.message) });
+            worker.postMessage({ baseUrl, customerId });
+            setTimeout(() => resolve(null), ms);
+          }),
+        [script, api.url, ID, ms],
+      ),
+    { ready: false },
   );
-  await page.close();
-  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
   return reply;
 }
 

@@ -9,6 +9,7 @@ import {
   TIMEOUT,
   assertNoWarnings,
   check,
+  checkRules,
   fixture,
   freePort,
   inBrowser,
@@ -20,7 +21,7 @@ import {
   useBrowser,
 } from "./harness.mjs";
 
-useBrowser();
+const getBrowser = useBrowser();
 
 test("Node ESM: import resolves to node.js and works", TIMEOUT, async (t) => {
   const { id, result } = await node("node-esm", "index.mjs", "node-esm");
@@ -32,6 +33,15 @@ test("Node CJS: require resolves to node/checkoutpage.cjs and works", TIMEOUT, a
   const { id, result } = await node("node-cjs", "index.cjs", "node-cjs");
   assert.match(result.entry, /\/node_modules\/checkoutpage-client\/node\/checkoutpage\.cjs$/);
   await check(t, result, "node-cjs", id);
+});
+
+test("Node ESM and CJS: checkoutpage-client/rules resolves to its own entry and works", TIMEOUT, async () => {
+  const esm = await node("node-esm", "rules.mjs", "node-esm");
+  assert.match(esm.result.entry, /\/node_modules\/checkoutpage-client\/rules\/index\.js$/);
+  checkRules(esm.result);
+  const cjs = await node("node-cjs", "rules.cjs", "node-cjs");
+  assert.match(cjs.result.entry, /\/node_modules\/checkoutpage-client\/rules\/checkoutpage\.cjs$/);
+  checkRules(cjs.result);
 });
 
 test("plain <script type=module> page and module worker (no bundler)", TIMEOUT, async (t) => {
@@ -78,6 +88,15 @@ test("Vite production build (no config), served statically: page, module worker 
   const server = await serve({ "/": join(fixture("vite"), "dist") });
   try {
     await inBrowser(t, `${server.url}/index.html`, "vite-build", { also: ["runInMainEntryWorker"] });
+    // checkoutpage-client/rules: its own chunk, its own module, inline.
+    const tab = await getBrowser().newPage();
+    try {
+      await tab.goto(`${server.url}/index.html`);
+      await tab.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
+      checkRules(await tab.evaluate(() => window.runRules()));
+    } finally {
+      await tab.close();
+    }
   } finally {
     server.close();
   }

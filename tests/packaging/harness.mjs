@@ -57,6 +57,32 @@ export async function check(t, result, runtime, id) {
   assert.ok(result.validate.some((e) => e.param === "email"), JSON.stringify(result.validate));
 }
 
+/** The exports of checkoutpage-client/rules. */
+export const RULES_EXPORTS = [
+  "CheckoutPageError",
+  "CustomerSchemaRules",
+  "applyCustomerPatch",
+  "createCustomerDraftSchema",
+  "createCustomerPatchSchema",
+  "customerPatchJsonSchema",
+  "diffCustomer",
+  "normalizeCustomerPatch",
+  "validateCustomerPatch",
+];
+
+/** Checks what a fixture's rules scenario (fixtures/*\/rules.*) returned. */
+export function checkRules(result) {
+  assert.deepEqual(result.exports, RULES_EXPORTS);
+  assert.deepEqual(result.validate, ["email"]);
+  // The email differs only by normalisation: not a change.
+  assert.deepEqual(result.diff, { name: "Ada" });
+  assert.deepEqual(result.schema, ["unknown_field"]);
+  assert.deepEqual(result.error.slice(0, 1), [true]);
+  assert.equal(result.error.at(-1), "validation");
+  // Where both entries are imported, one error class (branded) for both.
+  if (result.error.length === 3) assert.equal(result.error[1], true);
+}
+
 /** Runs a Node fixture script and returns its JSON output. */
 export async function node(name, script, runtime) {
   const { id } = await newCustomer({ email: "x@example.com" });

@@ -8,14 +8,15 @@
 #![allow(dead_code)]
 
 use checkoutpage::bulk::{BulkJob, Next, Outcome, Progress};
-use checkoutpage::call::{self, Call, Event, Pacers, Patience, Reply, Response, Step};
+use checkoutpage::call::{self, Body, Call, Event, Head, Pacers, Patience, Reply, Step};
 use checkoutpage::config::{ClientConfig, ClientOptionsInput};
 use checkoutpage::endpoints::list_customers::{self, ListParams, Page};
 use checkoutpage::endpoints::{get_customer, parse_customer_response, update_customer};
-use checkoutpage::error::{Error, ErrorKind, ResponseBody};
+use checkoutpage::error::{Error, ErrorKind};
 use checkoutpage::merge::OnConflict;
 use checkoutpage::model::{Customer, CustomerPatch};
 use checkoutpage::pacer::Pacer;
+use checkoutpage::response_guard;
 use checkoutpage::rules::{CustomerDraft, ValidationMode};
 use checkoutpage::save::{Save, SaveQueue, SaveStep, Saved, Ticket};
 use checkoutpage::value::Value;
@@ -126,6 +127,8 @@ struct Task {
     /// When its state was set: of two tasks due at the same time, the one
     /// that has waited longer goes first (as promises settle in order).
     seq: u64,
+    /// The body of the response whose head the call has.
+    body: Option<String>,
 }
 
 struct Job {
@@ -355,6 +358,7 @@ impl World {
             aborts_requests: true,
             abort_is_timeout: options.abort_is_timeout,
             seq,
+            body: None,
         });
         SaveId(handle)
     }
@@ -377,6 +381,7 @@ impl World {
             aborts_requests: true,
             abort_is_timeout: options.abort_is_timeout,
             seq,
+            body: None,
         });
         CallId(handle)
     }
@@ -424,6 +429,7 @@ impl World {
                 aborts_requests: false,
                 abort_is_timeout: false,
                 seq,
+                body: None,
             });
         }
         JobId(job)
@@ -550,14 +556,17 @@ impl World {
                     .as_ref()
                     .map_or(0, |c| c.1.patience().timeout_ms);
                 let event = match answer {
-                    ApiOutcome::Reply(reply) => Event::Response(Response {
-                        status: reply.status,
-                        body: ResponseBody::read(&reply.body, |text| {
-                            checkoutpage::json::parse(text).ok()
-                        }),
-                        request_id: header(&reply.headers, "x-request-id"),
-                        retry_after: header(&reply.headers, "retry-after"),
-                    }),
+                    ApiOutcome::Reply(reply) => {
+                        // The body, for when the call asks for it (Step::Read).
+                        self.tasks[index].body = Some(reply.body);
+                        Event::Head(Head {
+                            status: reply.status,
+                            content_length: header(&reply.headers, "content-length"),
+                            request_id: header(&reply.headers, "x-request-id"),
+                            retry_after: header(&reply.headers, "retry-after"),
+                            ..Head::default()
+                        })
+                    }
                     ApiOutcome::NetworkError => {
                         Event::Failed(call::network_error("TypeError: fetch failed"))
                     }
@@ -640,7 +649,7 @@ impl World {
         self.seq += 1;
         task.seq = self.seq;
         let (item, call) = task.call.as_mut().expect("a call");
-        let step = call.step(
+        let mut step = call.step(
             event,
             now,
             random,
@@ -649,9 +658,27 @@ impl World {
                 job,
             },
         );
+        // A body not asked for is dropped.
+        let body = task.body.take();
+        if step == Step::Read {
+            // The body arrives at once: the imitation answers whole.
+            let body = body.unwrap_or_default();
+            let body = response_guard::classify(&body, |text| checkoutpage::json::parse(text).ok());
+            let job = match task.owner {
+                Owner::Worker(job) => self.jobs[job].pacer.as_mut(),
+                Owner::Single(_) | Owner::Save(_) => None,
+            };
+            let pacers = Pacers {
+                shared: &mut client.pacer,
+                job,
+            };
+            step = call.step(Event::Body(Body::Read(body)), now, random, pacers);
+        }
         match step {
+            Step::Read => unreachable!("one body per response"),
             Step::Wait(ms) => task.state = TaskState::Waiting(now + ms),
-            Step::Send => {
+            // The imitation never redirects; a redirect is sent like a request.
+            Step::Send | Step::Follow => {
                 let http = call.request();
                 let request = Request {
                     method: http.method.to_owned(),

@@ -31,7 +31,7 @@ writeFileSync(
       compilerOptions: {
         noUnusedLocals: false,
         baseUrl: ".",
-        paths: { "checkoutpage-client": ["../../../pkg/index.d.ts"], "checkoutpage-client/init": ["../../../pkg/init.d.ts"], "checkoutpage-client/testing": ["../../../pkg/testing/index.d.ts"] },
+        paths: { "checkoutpage-client": ["../../../pkg/index.d.ts"], "checkoutpage-client/init": ["../../../pkg/init.d.ts"], "checkoutpage-client/testing": ["../../../pkg/testing/index.d.ts"], "checkoutpage-client/rules": ["../../../pkg/rules/index.d.ts"] },
       },
       files,
     },

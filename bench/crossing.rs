@@ -1,11 +1,13 @@
-//! Exports for `bench/` only (feature `bench`): the same patch crossing the
-//! JS↔wasm boundary in different ways, with no validation work. Never part of
-//! the published package.
+//! Exports for `bench/` only (feature `bench`; compiled into the wasm shell
+//! as `src/wasm/mod.rs` says): the same patch crossing the JS↔wasm boundary
+//! in different ways, with no validation work. Never part of the published
+//! package.
 
 use wasm_bindgen::prelude::*;
 
 use js_sys::{Array, Object, Reflect};
 
+use crate::args::join;
 use crate::error::FieldError;
 use crate::value::{Map, Value};
 
@@ -145,12 +147,4 @@ fn walk(js: &JsValue, path: &str, depth: usize, errors: &mut Vec<FieldError>) ->
         Value::Null,
     ));
     None
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
 }
