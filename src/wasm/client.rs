@@ -247,12 +247,15 @@ impl CheckoutPageClient {
     /// input order, and never rejects for one item's failure (an iterable
     /// that throws rejects with kind `"aborted"` and the thrown value as
     /// `cause`, one with more than 100 000 items with kind `"validation"`,
-    /// once the items in flight have finished). Every item is checked
+    /// once the items in flight have finished; either error's `results`
+    /// holds the result of every item taken, as the call would have
+    /// resolved them). Every item is checked
     /// first; invalid ones fail alone without a request. Requests go
     /// through the client's shared pacer (and this job's own
     /// `requestsPerMinute`, if given); a 429 pauses every call. On abort no
     /// new item starts, items in flight finish, and the rest end with kind
-    /// `"aborted"`.
+    /// `"aborted"`; a pull from the iterable under way is not waited for,
+    /// and the iterable is closed (its `return()`).
     #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
     pub fn update_customers(
         &self,
@@ -272,15 +275,20 @@ impl CheckoutPageClient {
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
-            let rejection = (run.source.as_ref()).and_then(|p| p.error.borrow_mut().take());
-            if let Some(rejection) = rejection {
-                return Err(rejection);
-            }
             let job = run.job.replace(BulkJob::new(Vec::new()));
             let results = (job.into_redacted_results(secret.as_deref()))
                 .map(|(id, outcome)| bulk_result(&id, outcome, signal));
-            let results = interop::own_array(results);
-            Ok(results.into())
+            let results = JsValue::from(interop::own_array(results));
+            // A rejection carries the results of every item taken, so that
+            // no write made before it goes unreported.
+            let rejection = (run.source.as_ref()).and_then(|p| p.error.borrow_mut().take());
+            match rejection {
+                Some(rejection) => {
+                    interop::define(&rejection, "results", &results);
+                    Err(rejection)
+                }
+                None => Ok(results),
+            }
         })
     }
 }

@@ -405,11 +405,8 @@ impl World {
                 (id.clone(), request)
             })
             .collect();
-        let job = BulkJob::new(prepared);
-        let mut progress = Vec::new();
-        if job.progress().done > 0 {
-            progress.push(job.progress());
-        }
+        let mut job = BulkJob::new(prepared);
+        let progress = job.report().into_iter().collect();
         self.jobs.push(Job {
             job,
             pacer: options.requests_per_minute.map(Pacer::new),
@@ -603,10 +600,8 @@ impl World {
                 self.tasks[index].seq = self.next_seq();
             }
             Next::Pull => unreachable!("the world's bulk jobs take every item at once"),
-            Next::Stop { progressed } => {
-                if progressed {
-                    job.progress.push(job.job.progress());
-                }
+            Next::Stop => {
+                job.progress.extend(job.job.report());
                 self.tasks[index].state = TaskState::Over;
                 let workers_left = self.tasks.iter().any(|t| {
                     matches!(t.owner, Owner::Worker(k) if k == j)
@@ -734,7 +729,7 @@ impl World {
                     Owner::Worker(job) => {
                         let job = &mut self.jobs[job];
                         job.job.finish_call(item, result);
-                        job.progress.push(job.job.progress());
+                        job.progress.extend(job.job.report());
                         let stopped = self.tasks[index].abort_at <= now;
                         self.next_item(index, stopped);
                     }
