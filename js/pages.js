@@ -44,6 +44,19 @@ export function pagePromise(fetchPage, params, queued) {
   return promise;
 }
 
+/**
+ * What a `CheckoutPageClient` method returns without its client (freed, or
+ * called unbound) instead of a rejected promise, by method name
+ * (`guardFreedClient`, js/errors.js): `listCustomers` returns its page
+ * promise, rejected with the error, and iterable like any other (a loop
+ * over it throws the error; nothing is left unhandled).
+ */
+export function refusedResults() {
+  const refused = create(null);
+  refused.listCustomers = (error) => pagePromise(() => Promise.reject(error), null, false);
+  return refused;
+}
+
 /** One page of customers, newest first. */
 class CustomerPage {
   #fetchPage;

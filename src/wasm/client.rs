@@ -35,12 +35,16 @@ extern "C" {
     /// over every customer from it on (`js/pages.js`).
     #[wasm_bindgen(js_name = pagePromise)]
     fn page_promise(fetch_page: &JsValue, params: &JsValue, queued: bool) -> JsValue;
+    /// What a method returns without its client instead of a rejected
+    /// promise, by name: `listCustomers`' pages, refused.
+    #[wasm_bindgen(js_name = refusedResults)]
+    fn refused_results() -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = guardFreedClient)]
-    fn guard_freed_client(sample: &JsValue, freed_error: &js_sys::Function);
+    fn guard_freed_client(sample: &JsValue, freed_error: &js_sys::Function, refused: &JsValue);
 }
 
 /// Makes calls on a freed client (`client.free()`, `using`) reject with a
@@ -64,12 +68,17 @@ pub(crate) fn guard_freed_clients() {
             pacer: RefCell::new(Pacer::default()),
             fetch: None,
             saves: RefCell::default(),
+            freed: Default::default(),
         }),
     });
     let freed_error =
         Closure::<dyn Fn() -> JsValue>::new(|| validation_error(vec![crate::args::freed_client()]));
     // Guards every method of the class, and frees the sample's Rust object.
-    guard_freed_client(&sample, freed_error.as_ref().unchecked_ref());
+    guard_freed_client(
+        &sample,
+        freed_error.as_ref().unchecked_ref(),
+        &refused_results(),
+    );
     // Lives as long as the module: the guard may need it at any time.
     freed_error.forget();
 }
@@ -79,6 +88,13 @@ pub(crate) fn guard_freed_clients() {
 pub struct CheckoutPageClient {
     config: Rc<ClientConfig>,
     shared: Rc<Shared>,
+}
+
+impl Drop for CheckoutPageClient {
+    fn drop(&mut self) {
+        // Its pages' `getNextPage()` rejects as its own methods do.
+        self.shared.freed.set(true);
+    }
 }
 
 #[wasm_bindgen]
@@ -97,6 +113,7 @@ impl CheckoutPageClient {
                     pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
                     fetch,
                     saves: RefCell::default(),
+                    freed: Default::default(),
                 }),
                 config: Rc::new(config),
             })
@@ -358,6 +375,9 @@ impl Lister {
     /// there is none): a single call's patience, or, when `queued` (pages
     /// an iteration asks for), no limit on the wait for the pacer.
     fn fetch(&self, params: &JsValue, queued: bool) -> Promise {
+        if self.shared.freed.get() {
+            return Promise::reject(&validation_error(vec![crate::args::freed_client()]));
+        }
         let given = !(params.is_null() || params.is_undefined());
         let params = given.then(|| interop::snapshot(params, ""));
         let prepared = crate::args::page_request(&self.config, params, self.locale);

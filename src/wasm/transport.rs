@@ -96,6 +96,8 @@ pub(crate) struct Shared {
     pub fetch: Option<Function>,
     /// Its saves, one at a time per customer ([`SaveQueue`]).
     pub saves: RefCell<SaveQueue<Gate>>,
+    /// The client was freed: its pages fetch no more.
+    pub freed: std::cell::Cell<bool>,
 }
 
 /// A save's turn ([`SaveQueue`]): held while the save runs; dropped, it
