@@ -410,19 +410,35 @@ pub fn page_request(
     Ok((params, request))
 }
 
-/// What a page's reply resolves to, as data ([`page_value`]), for `params`.
-pub fn page(reply: (u16, ResponseBody, ResponseMeta), params: &ListParams) -> Result<Value, Error> {
+/// What a page's reply resolves to, as data ([`page_value`]), for `params`;
+/// `secret` (the client's key) is kept out of its request id as out of an
+/// error's ([`crate::redact`]).
+pub fn page(
+    reply: (u16, ResponseBody, ResponseMeta),
+    params: &ListParams,
+    secret: Option<&str>,
+) -> Result<Value, Error> {
     let (status, body, meta) = reply;
-    list_customers::parse_response(status, body, meta).map(|page| page_value(page, params))
+    let request_id = (meta.request_id.as_deref()).map(|id| crate::redact::text(id, secret));
+    let page = list_customers::parse_response(status, body, meta)?;
+    Ok(page_value(page, params, request_id))
 }
 
 /// The page `listCustomers` resolves to, as data: `{data, total, hasMore,
-/// params, next, previous}` (`params`: the query of this page; `next` and
-/// `previous`: the query of that page, or `null` when there is none).
-pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
+/// params, next, previous, onward, requestId}` (`params`: the query of this
+/// page; `next` and `previous`: the query of that page, or `null` when
+/// there is none; `onward`: the one of them iteration goes on with, the
+/// direction `params` pages in ([`list_customers::Page::onward_params`]);
+/// `requestId`: the reply's `x-request-id`, or `null`).
+pub fn page_value(
+    page: list_customers::Page,
+    params: &ListParams,
+    request_id: Option<String>,
+) -> Value {
     let query = |params: Option<ListParams>| params.map_or(Value::Null, |p| p.to_value());
     let next = query(page.next_params(params));
     let previous = query(page.previous_params(params));
+    let onward = query(page.onward_params(params));
     let mut map = Map::new();
     map.insert("data", Value::Array(page.data));
     map.insert("total", Value::Number(page.total));
@@ -430,6 +446,8 @@ pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
     map.insert("params", params.to_value());
     map.insert("next", next);
     map.insert("previous", previous);
+    map.insert("onward", onward);
+    map.insert("requestId", request_id.map_or(Value::Null, Value::String));
     Value::Object(map)
 }
 

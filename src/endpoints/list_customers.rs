@@ -209,6 +209,18 @@ impl Page {
         more.then(|| params.after(&last))
     }
 
+    /// The query of the page iteration (`for await`, `iterPages()`) goes on
+    /// with: in the direction `params` pages, as Stainless SDKs page on a
+    /// `before_id` query. Paged backwards (`ending_before`: the customers
+    /// newer than the cursor), the previous (newer) page; otherwise the
+    /// next (older) one. Each page's customers stay newest first.
+    pub fn onward_params(&self, params: &ListParams) -> Option<ListParams> {
+        match params.ending_before {
+            Some(_) => self.previous_params(params),
+            None => self.next_params(params),
+        }
+    }
+
     /// The query of the previous page (newer customers), if there is one:
     /// paged backwards, when the server said `has_more`; paged forwards,
     /// whenever the page started after a cursor.

@@ -385,8 +385,9 @@ impl Lister {
             true => Patience::queued(self.patience.timeout_ms, self.patience.max_retries),
             false => self.patience,
         };
+        let secret = redact::secret_of_config(&self.config);
         let prepared = prepared.map(|(params, request)| {
-            let parse = move |reply| crate::args::page(reply, &params);
+            let parse = move |reply| crate::args::page(reply, &params, secret.as_deref());
             let call = (request, patience, self.signal.clone());
             (call, Box::new(parse) as Parse)
         });
