@@ -254,3 +254,49 @@ fn next_and_previous_pages_follow_the_cursors() {
     };
     assert_eq!(empty.next_params(&base), None);
 }
+
+/// Trial 24 F5: a customer without `id` or `email` (required by the
+/// contract) is not a customer: the page (and `getCustomer`'s reply) is
+/// `invalid_response`, naming the item and the field. A missing `sellerId`,
+/// `createdAt` or `updatedAt` is tolerated (never sent, only displayed).
+#[test]
+fn trial24_f5_customers_without_id_or_email_are_invalid_responses() {
+    use checkoutpage::endpoints::parse_customer_response;
+    let without = |key: &str, null: bool| {
+        let mut c: serde_json::Value = serde_json::from_str(&customer(ADA)).unwrap();
+        match null {
+            true => c[key] = serde_json::Value::Null,
+            false => drop(c.as_object_mut().unwrap().remove(key)),
+        }
+        c.to_string()
+    };
+    let page = |c: &str| {
+        format!(
+            r#"{{"data": [{}, {c}], "total": 2, "has_more": false}}"#,
+            customer(GRACE)
+        )
+    };
+    for (field, null) in [("email", false), ("email", true), ("id", false)] {
+        let c = without(field, null);
+        let error = parse(&page(&c)).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::InvalidResponse, "{c}");
+        assert!(error.message.contains("data[1]"), "{}", error.message);
+        assert!(
+            error.message.contains(&format!("`{field}`")),
+            "{}",
+            error.message
+        );
+        let body = ResponseBody::read(&format!(r#"{{"data": {c}}}"#), |t| json::parse(t).ok());
+        let error = parse_customer_response(200, body, ResponseMeta::default()).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::InvalidResponse, "getCustomer: {c}");
+        assert!(
+            error.message.contains(&format!("`{field}`")),
+            "{}",
+            error.message
+        );
+    }
+    for tolerated in ["sellerId", "createdAt", "updatedAt"] {
+        let c = without(tolerated, false);
+        assert!(parse(&page(&c)).is_ok(), "without {tolerated}");
+    }
+}

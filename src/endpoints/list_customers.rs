@@ -6,7 +6,6 @@
 use super::{encode_path_segment, HttpRequest, Metadata};
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
-use crate::model::Customer;
 use crate::text::text;
 use crate::value::{Map, Value};
 
@@ -279,7 +278,7 @@ pub fn parse_response(
     };
     for (i, customer) in data.iter().enumerate() {
         let problem = match customer {
-            Value::Object(_) => Customer::from_value(customer).err(),
+            Value::Object(_) => super::stored_customer(customer).err(),
             other => Some(text!("expected an object, got ", other.type_name())),
         };
         if let Some(problem) = problem {

@@ -276,7 +276,7 @@ pub fn parse_customer_response(
             ))
         }
     };
-    match Customer::from_value(&data) {
+    match stored_customer(&data) {
         Ok(customer) => Ok((customer, data)),
         Err(e) => {
             envelope.insert("data", data);
@@ -285,5 +285,25 @@ pub fn parse_customer_response(
                 Some(Value::Object(envelope)),
             ))
         }
+    }
+}
+
+/// A customer in a reply (`GET`, `PATCH`, a list's `data[i]`): read as
+/// [`Customer::from_value`] reads one, and holding what no customer lacks.
+///
+/// The contract marks `id`, `email`, `sellerId`, `createdAt` and
+/// `updatedAt` as required. Without `id` or `email` a reply is refused
+/// (`invalid_response`): every call and save addresses a customer by its
+/// id, every customer has an email (it cannot be cleared), and code typed
+/// `email: string` would break on one without. A missing `sellerId`,
+/// `createdAt` or `updatedAt` is tolerated: the client never sends them,
+/// so nothing can be written wrongly from their absence, and refusing the
+/// reply would hide the customer (and a whole list page) for a field only
+/// displayed.
+pub fn stored_customer(data: &Value) -> Result<Customer, String> {
+    let customer = Customer::from_value(data)?;
+    match customer.email {
+        None => Err("`email` is missing (or null)".to_owned()),
+        Some(_) => Ok(customer),
     }
 }
