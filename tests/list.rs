@@ -300,3 +300,73 @@ fn trial24_f5_customers_without_id_or_email_are_invalid_responses() {
         assert!(parse(&page(&c)).is_ok(), "without {tolerated}");
     }
 }
+
+/// Trial 24 F8: iteration goes on in the direction the query pages: from
+/// an `endingBefore` page, the newer (previous) pages, never turning round
+/// to the cursor and what is older; forwards, the next pages.
+/// Trial 24 F13: a page carries its reply's request id, the key redacted.
+#[test]
+fn trial24_f8_f13_iteration_keeps_its_direction_and_a_page_has_its_request_id() {
+    use checkoutpage::args::page;
+    let text = format!(
+        r#"{{"data": [{}, {}], "total": 9, "has_more": true}}"#,
+        customer(ADA),
+        customer(GRACE)
+    );
+    let cursor = "0123456789abcdef01234567";
+    let base = ListParams {
+        limit: Some(2),
+        ..ListParams::default()
+    };
+    let reply = |request_id: Option<&str>| {
+        let meta = ResponseMeta {
+            request_id: request_id.map(str::to_owned),
+            retry_after_ms: None,
+        };
+        (
+            200,
+            ResponseBody::read(&text, |t| json::parse(t).ok()),
+            meta,
+        )
+    };
+    let query = |v: &Value, key: &str| match v {
+        Value::Object(map) => map.get(key).cloned(),
+        _ => None,
+    };
+    let backwards = page(reply(Some("req_1")), &base.before(cursor), None).unwrap();
+    assert_eq!(
+        query(&backwards, "onward"),
+        Some(base.before(ADA).to_value()),
+        "paged backwards: on to the newer page"
+    );
+    assert_eq!(
+        query(&backwards, "next"),
+        Some(base.after(GRACE).to_value())
+    );
+    assert_eq!(query(&backwards, "requestId"), Some(Value::from("req_1")));
+    let forwards = page(reply(None), &base.after(cursor), None).unwrap();
+    assert_eq!(
+        query(&forwards, "onward"),
+        Some(base.after(GRACE).to_value())
+    );
+    assert_eq!(query(&forwards, "requestId"), Some(Value::Null));
+    let newest = list_customers::Page {
+        has_more: false,
+        ..parse(&text).unwrap()
+    };
+    assert_eq!(
+        newest.onward_params(&base.before(cursor)),
+        None,
+        "the newest page ends it"
+    );
+    let echoed = page(
+        reply(Some("req-sk_live_SECRET1")),
+        &base,
+        Some("sk_live_SECRET1"),
+    )
+    .unwrap();
+    assert_eq!(
+        query(&echoed, "requestId"),
+        Some(Value::from("req-<redacted>"))
+    );
+}
