@@ -344,14 +344,9 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
             None
         }
     };
-    for (name, _) in map.iter() {
+    for (name, value) in map.iter() {
         if !known.contains(&name) {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                name,
-                text!("Unknown list parameter; accepted: ", known.join(", ")),
-                Value::Null,
-            ));
+            errors.push(unknown_list_param(name, value, &known));
         }
     }
     ListParams {
@@ -360,6 +355,56 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
         starting_after,
         ending_before,
     }
+}
+
+/// The problem of a list parameter `name` does not know (`unknown_field`,
+/// as a patch's unknown key): its value echoed, unless its name says it
+/// may be a secret (`apiKey`, `token`, `password`, ...), and the nearest
+/// known name as the hint (`starting_after`, the API's own spelling, is
+/// `startingAfter`).
+fn unknown_list_param(name: &str, value: &Value, known: &[&str]) -> FieldError {
+    let hint = crate::model::closest(name, known);
+    let message = match hint {
+        Some(hint) => text!(
+            "Unknown list parameter `",
+            name,
+            "`; did you mean `",
+            hint,
+            "`?"
+        ),
+        None => text!(
+            "Unknown list parameter `",
+            name,
+            "`; accepted: ",
+            known.join(", ")
+        ),
+    };
+    let value = match could_be_secret(name) {
+        true => Value::Null,
+        false => value.clone(),
+    };
+    let problem = FieldError::problem(ProblemCode::UnknownField, name, message, value);
+    match hint {
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
+    }
+}
+
+/// Whether a key's name says its value may be a secret (an API key, a
+/// token, a password): such a value is not echoed in a problem.
+pub fn could_be_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [
+        "key",
+        "token",
+        "secret",
+        "auth",
+        "pass",
+        "bearer",
+        "credential",
+    ]
+    .iter()
+    .any(|word| name.contains(word))
 }
 
 /// The `GET` request of one page of `listCustomers`: fails with every
@@ -371,9 +416,14 @@ pub fn list_request(
     mut errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     errors.extend(params.problems());
+    // The client's key is never echoed, whatever name it was passed under.
+    let secret = crate::redact::secret_of_config(config);
     match errors.is_empty() {
         true => list_customers::request(config, params),
-        false => Err(Error::validation(localized(errors, locale))),
+        false => Err(crate::redact::error(
+            Error::validation(localized(errors, locale)),
+            secret.as_deref(),
+        )),
     }
 }
 

@@ -370,3 +370,46 @@ fn trial24_f8_f13_iteration_keeps_its_direction_and_a_page_has_its_request_id() 
         Some(Value::from("req-<redacted>"))
     );
 }
+
+/// Trial 24 F11: an unknown list parameter echoes its value and hints the
+/// nearest name, as a patch's unknown key does (`unknown_field`, in every
+/// locale); a value whose name says it may be a secret is not echoed, nor
+/// is the client's key under any name.
+#[test]
+fn trial24_f11_an_unknown_parameter_echoes_its_value_and_hints_the_name() {
+    let refused = |input: &str, locale| {
+        let (params, errors) = read_params(input);
+        let error = list_request(&config(), &params, locale, errors).unwrap_err();
+        assert_eq!(error.errors.len(), 1, "{input}: {:?}", error.errors);
+        error.errors[0].clone()
+    };
+    let problem = refused(&format!(r#"{{"starting_after": "{ADA}"}}"#), Locale::En);
+    assert_eq!(problem.param, "starting_after");
+    assert_eq!(problem.value, Value::from(ADA));
+    assert_eq!(problem.code, Some(ProblemCode::UnknownField));
+    assert_eq!(problem.severity, Some(Severity::Error));
+    assert_eq!(problem.hint.as_deref(), Some("startingAfter"));
+    assert_eq!(
+        problem.message,
+        "Unknown list parameter `starting_after`; did you mean `startingAfter`?"
+    );
+    let dutch = refused(r#"{"endingbefore": "x"}"#, Locale::Nl);
+    assert_eq!(
+        dutch.message,
+        "Onbekend veld endingbefore; bedoelde u endingBefore?"
+    );
+    let far = refused(r#"{"query": "ada"}"#, Locale::En);
+    assert_eq!(far.value, Value::from("ada"));
+    assert_eq!(far.hint, None);
+    assert!(far
+        .message
+        .contains("accepted: search, limit, startingAfter, endingBefore"));
+    for secret in [
+        r#"{"apiKey": "sk_live_other"}"#,
+        r#"{"authorization": "Bearer x"}"#,
+    ] {
+        assert_eq!(refused(secret, Locale::En).value, Value::Null, "{secret}");
+    }
+    let own_key = refused(r#"{"note": "sk_test_sandbox"}"#, Locale::En);
+    assert_eq!(own_key.value, Value::from("<redacted>"));
+}
