@@ -413,3 +413,56 @@ fn trial24_f11_an_unknown_parameter_echoes_its_value_and_hints_the_name() {
     let own_key = refused(r#"{"note": "sk_test_sandbox"}"#, Locale::En);
     assert_eq!(own_key.value, Value::from("<redacted>"));
 }
+
+/// Trial 24 F6: a reply whose customer holds a lone surrogate is reported
+/// (`invalid_response` naming the field), in a list page as in
+/// `getCustomer`'s reply, instead of handing on U+FFFD as if the server had
+/// sent it; the error's body is the reply as read.
+#[test]
+fn trial24_f6_a_lone_surrogate_in_a_reply_is_reported() {
+    use checkoutpage::endpoints::parse_customer_response;
+    use checkoutpage::response_guard::classify;
+    let read = |text: &str| classify(text, |t| json::parse_noting(t, json::Floats::STD).ok());
+    let named = customer(ADA).replace(r#""sellerId""#, r#""name": "Zo\ud83d", "sellerId""#);
+    let page = format!(
+        r#"{{"data": [{}, {named}], "total": 2, "has_more": false}}"#,
+        customer(GRACE)
+    );
+    let error =
+        list_customers::parse_response(200, read(&page), ResponseMeta::default()).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::InvalidResponse);
+    assert!(
+        error.message.contains("`data[1].name`"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error.message.contains("lone surrogate"),
+        "{}",
+        error.message
+    );
+    assert!(error.body.is_some());
+    let one = format!(r#"{{"data": {named}}}"#);
+    let error = parse_customer_response(200, read(&one), ResponseMeta::default()).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::InvalidResponse);
+    assert!(error.message.contains("`data.name`"), "{}", error.message);
+    // A whole emoji, and U+FFFD itself, are fine.
+    let fine = customer(ADA).replace(
+        r#""sellerId""#,
+        r#""name": "Zo\ud83d\ude00 \ufffd", "sellerId""#,
+    );
+    assert!(parse_customer_response(
+        200,
+        read(&format!(r#"{{"data": {fine}}}"#)),
+        ResponseMeta::default()
+    )
+    .is_ok());
+    // An error reply keeps the server's message (a lone surrogate in it is no reason to hide it).
+    let refused = r#"{"status": 400, "message": "Bad \ud83d", "errors": []}"#;
+    let error =
+        list_customers::parse_response(400, read(refused), ResponseMeta::default()).unwrap_err();
+    assert_eq!(
+        (error.kind, error.message.as_str()),
+        (ErrorKind::BadRequest, "Bad \u{FFFD}")
+    );
+}

@@ -247,6 +247,7 @@ pub fn parse_response(
         return Err(Error::from_response(status, body, meta));
     }
     let not_json = matches!(body, ResponseBody::Empty | ResponseBody::Text(_));
+    let lone = body.lone_surrogate().map(super::lone_surrogate);
     let body = body.into_value();
     let invalid = |message: String, body: Option<Value>| Error {
         status: Some(status),
@@ -254,6 +255,9 @@ pub fn parse_response(
         request_id: meta.request_id.clone(),
         ..Error::new(ErrorKind::InvalidResponse, message)
     };
+    if let Some(message) = lone {
+        return Err(invalid(message, body));
+    }
     let envelope = match &body {
         Some(Value::Object(envelope)) => envelope,
         None => return Err(invalid("The response body is empty".to_owned(), body)),

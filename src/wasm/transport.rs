@@ -287,7 +287,7 @@ async fn read(raw: &web_sys::Response) -> Result<Body, Error> {
         Some(bytes) => Body::PastCap(bytes as u64),
         None => Body::Read(response_guard::classify(
             &text.as_string().unwrap_or_default(),
-            |text| interop::parse_json(text).ok(),
+            |text| interop::parse_json_noting(text).ok(),
         )),
     })
 }
