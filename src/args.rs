@@ -404,7 +404,8 @@ pub fn could_be_secret(name: &str) -> bool {
         "credential",
     ]
     .iter()
-    .any(|word| name.contains(word))
+    // `text::find`, not `str::contains`: no string-slicing panic path.
+    .any(|word| crate::text::find(&name, word).is_some())
 }
 
 /// The `GET` request of one page of `listCustomers`: fails with every
