@@ -185,7 +185,8 @@ wire_enum! {
         NotAnObject = "not_an_object",
         /// Error: the patch has no fields (the API rejects an empty body).
         EmptyPatch = "empty_patch",
-        /// Error: a field the API does not have (the message may hint the nearest one).
+        /// Error: a field the API does not have, or a list parameter the call does
+        /// not take (the message may hint the nearest one).
         UnknownField = "unknown_field",
         /// Error: a field set by the server (`id`, `createdAt`, ...).
         ReadOnlyField = "read_only_field",

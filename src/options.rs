@@ -194,9 +194,14 @@ options! {
         concurrency "concurrency": u32 = count((1, u32::MAX)), "number | undefined";
         /// A rate for this job, on top of the client's own `requestsPerMinute`.
         requests_per_minute "requestsPerMinute": u32 = count((1, u32::MAX)), "number | undefined";
-        /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
+        /// Stops scheduling: items in flight finish, the rest end `"aborted"`;
+        /// a pull from an iterable under way is not waited for, and the
+        /// iterable is closed (its `return()`).
         signal "signal": js web_sys::AbortSignal, "AbortSignal | undefined";
-        /// Called after every finished item.
+        /// Called whenever progress changed: after every finished item (items
+        /// that finish together, refused before sending or ended by an
+        /// abort, in one call), and once more when an iterable's end makes
+        /// the total known; the last call has the final `total`.
         on_progress "onProgress": js js_sys::Function,
             "((progress: BulkProgress) => void) | undefined";
         /// The client's `validation` mode, for every item of this job.
