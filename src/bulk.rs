@@ -269,7 +269,8 @@ impl BulkJob {
         let now = self.progress();
         let changed = match self.reported {
             None => now.done > 0,
-            Some(last) => last != now,
+            // As `onProgress` sees it: a total still growing is `null`.
+            Some(last) => last.to_value() != now.to_value(),
         };
         changed.then(|| {
             self.reported = Some(now);

@@ -323,7 +323,9 @@ fn trial24_f7_every_finished_item_is_reported_and_the_last_report_has_the_total(
     job.finish(first, Outcome::Updated(Value::Null));
     reports.extend(job.report().map(shown));
     job.push(prepare("d", named("D")));
+    assert_eq!(job.report(), None, "a pushed item changes nothing reported");
     job.close();
+    reports.extend(job.report().map(shown));
     let Next::Item(last, _) = job.next(false, patience) else {
         panic!("item d")
     };
@@ -331,7 +333,13 @@ fn trial24_f7_every_finished_item_is_reported_and_the_last_report_has_the_total(
     reports.extend(job.report().map(shown));
     assert_eq!(
         reports,
-        [(1, None, 1), (2, None, 2), (3, None, 2), (4, Some(4), 2)]
+        [
+            (1, None, 1),
+            (2, None, 2),
+            (3, None, 2),
+            (3, Some(4), 2),
+            (4, Some(4), 2)
+        ]
     );
 
     // Items refused up front: one report for all of them.

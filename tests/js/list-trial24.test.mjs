@@ -270,6 +270,9 @@ const CHECKS = {
     assert.deepEqual([...new Set(dones)].sort(), [1, 2, 3, 4], `every item reported: ${out.f7.mixed}`);
     assert.deepEqual(dones, [...dones].sort((a, b) => a - b), `${out.f7.mixed}`);
     assert.equal(out.f7.mixed.at(-1), "4/4/2");
+    for (const calls of Object.values(out.f7)) {
+      assert.ok(calls.every((c, i) => c !== calls[i - 1]), `a call only when progress changed: ${calls}`);
+    }
   },
   f8(out) {
     assert.deepEqual(out.f8.backwards, ["C6", "C5", "C8", "C7", "C9"], "newer than the cursor, each once");
