@@ -47,7 +47,10 @@ macro_rules! options_type {
     ) => {
         $(#[$attr])*
         #[derive(Clone, Debug, Default, PartialEq)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        // Declared in TypeScript with the client only: the rules-only
+        // module has no call taking options, and `BulkOptions` names the
+        // client's `BulkProgress`.
+        #[cfg_attr(all(target_arch = "wasm32", feature = "client"), derive(tsify::Tsify))]
         pub struct $name { $($fields)* }
 
         impl $name {
@@ -76,8 +79,8 @@ macro_rules! options_type {
         options_type!($head [$($fields)*
             $(#[doc = $doc])*
             #[cfg(target_arch = "wasm32")]
-            #[serde(rename = $key)]
-            #[tsify(optional, type = $ts)]
+            #[cfg_attr(feature = "client", serde(rename = $key))]
+            #[cfg_attr(feature = "client", tsify(optional, type = $ts))]
             pub $field: Option<$ty>,
         ] $reads [$($keys)* $key] [$($js)* $key] $($rest)*);
     };
@@ -91,8 +94,8 @@ macro_rules! options_type {
     ) => {
         options_type!($head [$($fields)*
             $(#[doc = $doc])*
-            #[cfg_attr(target_arch = "wasm32", serde(rename = $key))]
-            #[cfg_attr(target_arch = "wasm32", tsify(optional, type = $ts))]
+            #[cfg_attr(all(target_arch = "wasm32", feature = "client"), serde(rename = $key))]
+            #[cfg_attr(all(target_arch = "wasm32", feature = "client"), tsify(optional, type = $ts))]
             pub $field: Option<$ty>,
         ] [$($reads)* $field $key $read ($($($arg),*)?)] [$($keys)* $key] $js $($rest)*);
     };
