@@ -336,7 +336,7 @@ const server = createServer((req, res) => {
     const id = decodeURIComponent(req.url.split("/").pop() || "");
     bodies.set(id, body);
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ data: { id, name: "stored" } }));
+    res.end(JSON.stringify({ data: { id, email: "a@example.com", name: "stored" } }));
   });
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
@@ -440,7 +440,7 @@ const seenInits = [];
 const recordingFetch = async (url, init) => {
   seenInits.push({ url, init, proto: Object.getPrototypeOf(init), headersProto: Object.getPrototypeOf(init.headers) });
   const id = String(url).split("/").pop();
-  return new Response('{"data":{"id":"' + id + '","name":"stored"}}', { status: 200 });
+  return new Response('{"data":{"id":"' + id + '","email":"a@example.com","name":"stored"}}', { status: 200 });
 };
 const recordingClient = new CheckoutPageClient({
   apiKey: "sk_test_fuzz",
@@ -503,7 +503,7 @@ const plainFetch = async (url) => {
   const bad = id.endsWith("bad0");
   const text = bad
     ? '{"errors":[{"param":"email","message":"Email already in use","value":"x@y.test"}]}'
-    : '{"data":{"id":"' + id + '","name":"stored"}}';
+    : '{"data":{"id":"' + id + '","email":"a@example.com","name":"stored"}}';
   return { status: bad ? 400 : 200, headers: { get: () => null }, text: async () => text };
 };
 const accessorClient = new CheckoutPageClient({

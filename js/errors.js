@@ -80,10 +80,12 @@ Object.defineProperty(CheckoutPageError.prototype, BRAND, { value: true });
  * Wraps every method of `sample`'s class (each returns a promise; the
  * constructor, `free` and wasm-bindgen's `__` internals aside) so that on a
  * freed client it returns a promise rejected with `freedError()` instead of
- * throwing, makes `free()` (and `Symbol.dispose`) safe to call twice, and
- * frees `sample`, an instance made only to reach the class.
+ * throwing (or, for a method `refused` names, what `refused[name](error)`
+ * returns: `listCustomers`' page promise), makes `free()` (and
+ * `Symbol.dispose`) safe to call twice, and frees `sample`, an instance
+ * made only to reach the class.
  */
-export function guardFreedClient(sample, freedError) {
+export function guardFreedClient(sample, freedError, refused) {
   const proto = Object.getPrototypeOf(sample);
   const isFreed = (client) => !client || !client.__wbg_ptr;
   const methods = Object.getOwnPropertyNames(proto).filter(
@@ -95,7 +97,11 @@ export function guardFreedClient(sample, freedError) {
     Object.defineProperty(proto, name, {
       value: {
         [name](...args) {
-          if (isFreed(this)) return Promise.reject(freedError());
+          if (isFreed(this)) {
+            // `refused` has no prototype: only its own methods are found.
+            const refuse = refused?.[name];
+            return refuse ? refuse(freedError()) : Promise.reject(freedError());
+          }
           return method.apply(this, args);
         },
       }[name],

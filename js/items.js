@@ -1,7 +1,11 @@
 // The items of `updateCustomers` given as an iterable or an async iterable
 // (a Set, a generator, `listCustomers(...)` mapped by an async generator):
 // pulled one at a time, as the Rust bulk job asks for them. Never throws:
-// what the source throws comes back as `{ error }`.
+// what the source throws comes back as `{ error }`. A pull never outlasts
+// the job's signal: it ends `{ aborted: true }` when the signal fires,
+// whether or not the source ever answers.
+
+import { subscribeAbort } from "./abort.js";
 //
 // Nothing a polluted prototype holds takes part: an iterator method found
 // only on an Object.prototype (of any realm) does not make a plain object
@@ -39,11 +43,27 @@ function outcome(key, value, done) {
 const DONE = () => outcome("done", true);
 
 /**
+ * `pull`, or `{ aborted: true }` (without a prototype) as soon as `signal`
+ * (if any) fires; the listener is gone once either has happened.
+ */
+function unlessAborted(pull, signal) {
+  if (!signal) return pull;
+  if (signal.aborted) return resolved(outcome("aborted", true));
+  return new PromiseCtor((resolve) => {
+    const unsubscribe = subscribeAbort(signal, () => resolve(outcome("aborted", true)));
+    pull.then((result) => {
+      unsubscribe();
+      resolve(result);
+    });
+  });
+}
+
+/**
  * A source over `value`'s items, or `undefined` when `value` is neither
- * iterable nor async iterable. `next()` resolves to `{ done: true }`,
- * `{ done: false, value }` or `{ error }` (objects without a prototype);
- * `close()` lets the source clean up (its `return()`), as a `for await`
- * loop left early does.
+ * iterable nor async iterable. `next(signal)` resolves to `{ done: true }`,
+ * `{ done: false, value }` or `{ error }`, or to `{ aborted: true }` once
+ * `signal` fires (objects without a prototype); `close()` lets the source
+ * clean up (its `return()`), as a `for await` loop left early does.
  */
 export function itemSource(value) {
   if (value === null || (typeof value !== "object" && typeof value !== "function")) return undefined;
@@ -76,14 +96,16 @@ export function itemSource(value) {
     return outcome("value", own(result, "value"), false);
   };
   return {
-    next() {
+    next(signal) {
       if (finished) return resolved(DONE());
+      if (signal?.aborted) return resolved(outcome("aborted", true));
       let result;
       try {
         result = iterator.next();
         // A sync iterator's result is settled here: never resolved as a
         // promise, so no `then` is looked up on it.
-        return isAsync ? resolved(result).then(settle, fail) : resolved(settle(result));
+        if (!isAsync) return resolved(settle(result));
+        return unlessAborted(resolved(result).then(settle, fail), signal);
       } catch (error) {
         return resolved(fail(error));
       }

@@ -3,9 +3,10 @@
 // async iterable over every customer across pages. Every decision (what to
 // send, the cursors of the next and previous pages, errors) is the Rust
 // core's; `fetchPage(params, queued)` is the client's call, which resolves
-// to `{data, total, hasMore, params, next, previous}` (`next`/`previous`:
-// the query of that page, or null; it has no prototype) or rejects with a
-// CheckoutPageError.
+// to `{data, total, hasMore, params, next, previous, onward, requestId}`
+// (`next`/`previous`: the query of that page, or null; `onward`: the one
+// iteration goes on with, in the direction the query pages; it has no
+// prototype) or rejects with a CheckoutPageError.
 //
 // Nothing a polluted prototype holds takes part (issue 22): a page's fields
 // are defined as its own properties (a setter on Object.prototype never
@@ -44,12 +45,27 @@ export function pagePromise(fetchPage, params, queued) {
   return promise;
 }
 
+/**
+ * What a `CheckoutPageClient` method returns without its client (freed, or
+ * called unbound) instead of a rejected promise, by method name
+ * (`guardFreedClient`, js/errors.js): `listCustomers` returns its page
+ * promise, rejected with the error, and iterable like any other (a loop
+ * over it throws the error; nothing is left unhandled).
+ */
+export function refusedResults() {
+  const refused = create(null);
+  refused.listCustomers = (error) => pagePromise(() => Promise.reject(error), null, false);
+  return refused;
+}
+
 /** One page of customers, newest first. */
 class CustomerPage {
   #fetchPage;
+  #onward;
 
   constructor(fetchPage, raw) {
     this.#fetchPage = fetchPage;
+    this.#onward = raw.onward;
     // The customers of this page, as the API sent them.
     own(this, "data", raw.data);
     // How many customers match the query, across every page.
@@ -62,6 +78,8 @@ class CustomerPage {
     own(this, "nextPageParams", raw.next);
     // The query of the previous (newer) page, or null when there is none.
     own(this, "previousPageParams", raw.previous);
+    // The reply's x-request-id (for support), or null.
+    own(this, "requestId", raw.requestId);
   }
 
   hasNextPage() {
@@ -82,13 +100,17 @@ class CustomerPage {
     return pagePromise(this.#fetchPage, this.previousPageParams, false);
   }
 
-  /** This page and every later one, fetched as the loop asks for them. */
+  /**
+   * This page and every later one, fetched as the loop asks for them: the
+   * next (older) pages, or for a page fetched with `endingBefore` the
+   * previous (newer) ones, the direction its query pages in.
+   */
   async *iterPages() {
     let page = this;
     for (;;) {
       yield page;
-      if (!page.hasNextPage()) return;
-      page = await pagePromise(page.#fetchPage, page.nextPageParams, true);
+      if (page.#onward === null) return;
+      page = await pagePromise(page.#fetchPage, page.#onward, true);
     }
   }
 

@@ -344,14 +344,9 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
             None
         }
     };
-    for (name, _) in map.iter() {
+    for (name, value) in map.iter() {
         if !known.contains(&name) {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                name,
-                text!("Unknown list parameter; accepted: ", known.join(", ")),
-                Value::Null,
-            ));
+            errors.push(unknown_list_param(name, value, &known));
         }
     }
     ListParams {
@@ -360,6 +355,57 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
         starting_after,
         ending_before,
     }
+}
+
+/// The problem of a list parameter `name` does not know (`unknown_field`,
+/// as a patch's unknown key): its value echoed, unless its name says it
+/// may be a secret (`apiKey`, `token`, `password`, ...), and the nearest
+/// known name as the hint (`starting_after`, the API's own spelling, is
+/// `startingAfter`).
+fn unknown_list_param(name: &str, value: &Value, known: &[&str]) -> FieldError {
+    let hint = crate::model::closest(name, known);
+    let message = match hint {
+        Some(hint) => text!(
+            "Unknown list parameter `",
+            name,
+            "`; did you mean `",
+            hint,
+            "`?"
+        ),
+        None => text!(
+            "Unknown list parameter `",
+            name,
+            "`; accepted: ",
+            known.join(", ")
+        ),
+    };
+    let value = match could_be_secret(name) {
+        true => Value::Null,
+        false => value.clone(),
+    };
+    let problem = FieldError::problem(ProblemCode::UnknownField, name, message, value);
+    match hint {
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
+    }
+}
+
+/// Whether a key's name says its value may be a secret (an API key, a
+/// token, a password): such a value is not echoed in a problem.
+pub fn could_be_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [
+        "key",
+        "token",
+        "secret",
+        "auth",
+        "pass",
+        "bearer",
+        "credential",
+    ]
+    .iter()
+    // `text::find`, not `str::contains`: no string-slicing panic path.
+    .any(|word| crate::text::find(&name, word).is_some())
 }
 
 /// The `GET` request of one page of `listCustomers`: fails with every
@@ -371,9 +417,14 @@ pub fn list_request(
     mut errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
     errors.extend(params.problems());
+    // The client's key is never echoed, whatever name it was passed under.
+    let secret = crate::redact::secret_of_config(config);
     match errors.is_empty() {
         true => list_customers::request(config, params),
-        false => Err(Error::validation(localized(errors, locale))),
+        false => Err(crate::redact::error(
+            Error::validation(localized(errors, locale)),
+            secret.as_deref(),
+        )),
     }
 }
 
@@ -410,19 +461,35 @@ pub fn page_request(
     Ok((params, request))
 }
 
-/// What a page's reply resolves to, as data ([`page_value`]), for `params`.
-pub fn page(reply: (u16, ResponseBody, ResponseMeta), params: &ListParams) -> Result<Value, Error> {
+/// What a page's reply resolves to, as data ([`page_value`]), for `params`;
+/// `secret` (the client's key) is kept out of its request id as out of an
+/// error's ([`crate::redact`]).
+pub fn page(
+    reply: (u16, ResponseBody, ResponseMeta),
+    params: &ListParams,
+    secret: Option<&str>,
+) -> Result<Value, Error> {
     let (status, body, meta) = reply;
-    list_customers::parse_response(status, body, meta).map(|page| page_value(page, params))
+    let request_id = (meta.request_id.as_deref()).map(|id| crate::redact::text(id, secret));
+    let page = list_customers::parse_response(status, body, meta)?;
+    Ok(page_value(page, params, request_id))
 }
 
 /// The page `listCustomers` resolves to, as data: `{data, total, hasMore,
-/// params, next, previous}` (`params`: the query of this page; `next` and
-/// `previous`: the query of that page, or `null` when there is none).
-pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
+/// params, next, previous, onward, requestId}` (`params`: the query of this
+/// page; `next` and `previous`: the query of that page, or `null` when
+/// there is none; `onward`: the one of them iteration goes on with, the
+/// direction `params` pages in ([`list_customers::Page::onward_params`]);
+/// `requestId`: the reply's `x-request-id`, or `null`).
+pub fn page_value(
+    page: list_customers::Page,
+    params: &ListParams,
+    request_id: Option<String>,
+) -> Value {
     let query = |params: Option<ListParams>| params.map_or(Value::Null, |p| p.to_value());
     let next = query(page.next_params(params));
     let previous = query(page.previous_params(params));
+    let onward = query(page.onward_params(params));
     let mut map = Map::new();
     map.insert("data", Value::Array(page.data));
     map.insert("total", Value::Number(page.total));
@@ -430,6 +497,8 @@ pub fn page_value(page: list_customers::Page, params: &ListParams) -> Value {
     map.insert("params", params.to_value());
     map.insert("next", next);
     map.insert("previous", previous);
+    map.insert("onward", onward);
+    map.insert("requestId", request_id.map_or(Value::Null, Value::String));
     Value::Object(map)
 }
 

@@ -12,7 +12,15 @@
 //!
 //! Every item ends with exactly one outcome, in input order. Items that fail
 //! validation fail alone, without a request. After an abort, no new item
-//! starts; items already sent finish; the rest end `aborted`.
+//! starts; items already sent finish; the rest end `aborted`; an abort
+//! also ends a pull under way ([`Pull::Aborted`]): nothing waits for an
+//! iterable that does not answer.
+//!
+//! Progress is reported whenever it changed ([`BulkJob::report`]): after
+//! every finished item (items that finish together, refused before sending
+//! or ended by an abort, in one report), and once more when the total
+//! becomes known after the last item finished, so the last report always
+//! has the final total.
 
 use crate::args::{bulk_item, too_many_items, BulkItem};
 use crate::call::{aborted_before_sending, Call, Patience, Reply};
@@ -32,12 +40,23 @@ pub enum Next {
     /// [`BulkJob::close`] the input at its end); then ask again. Only for
     /// an open job, when every item so far has started.
     Pull,
-    /// Stop: nothing is left to start. `progressed` when stopping finished
-    /// items (an abort ended the rest), so progress is worth reporting.
-    Stop {
-        /// Whether items were finished just now.
-        progressed: bool,
-    },
+    /// Stop: nothing is left to start (then [`BulkJob::report`]: an abort
+    /// may have ended the rest).
+    Stop,
+}
+
+/// How one pull from an open job's input ended ([`pulled`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pull {
+    /// The input gave its next item.
+    Item,
+    /// The input has ended.
+    Done,
+    /// The input threw.
+    Threw,
+    /// The job's signal fired while the input was being asked: nothing was
+    /// taken, and the input is closed by the abort that follows.
+    Aborted,
 }
 
 /// What became of one item.
@@ -109,6 +128,8 @@ pub struct BulkJob {
     failed: usize,
     /// More items may come ([`BulkJob::open`]).
     open: bool,
+    /// The progress last handed out by [`BulkJob::report`].
+    reported: Option<Progress>,
 }
 
 impl BulkJob {
@@ -124,6 +145,7 @@ impl BulkJob {
             done: 0,
             failed: 0,
             open: false,
+            reported: None,
         };
         for item in items {
             job.add(item);
@@ -193,17 +215,14 @@ impl BulkJob {
     /// input is closed: nothing more is pulled).
     pub fn next(&mut self, stopped: bool, patience: Patience) -> Next {
         if stopped {
-            let before = self.done;
             self.abort_rest();
             self.close();
-            return Next::Stop {
-                progressed: self.done > before,
-            };
+            return Next::Stop;
         }
         match self.next_request() {
             Some((index, request)) => Next::Item(index, Call::new(request, patience)),
             None if self.open => Next::Pull,
-            None => Next::Stop { progressed: false },
+            None => Next::Stop,
         }
     }
 
@@ -240,6 +259,23 @@ impl BulkJob {
         while let Some((index, _)) = self.next_request() {
             self.finish(index, Outcome::Failed(aborted_before_sending()));
         }
+    }
+
+    /// Progress to report (`onProgress`), if it changed since the last
+    /// report: items finished, or the total became known. `None` before
+    /// anything finished and when nothing changed. The driver asks after
+    /// every finished call, every pull and when a worker stops.
+    pub fn report(&mut self) -> Option<Progress> {
+        let now = self.progress();
+        let changed = match self.reported {
+            None => now.done > 0,
+            // As `onProgress` sees it: a total still growing is `null`.
+            Some(last) => last.to_value() != now.to_value(),
+        };
+        changed.then(|| {
+            self.reported = Some(now);
+            now
+        })
     }
 
     /// Progress so far.
@@ -284,7 +320,8 @@ impl BulkJob {
 }
 
 /// Why `updateCustomers` rejects instead of resolving to its results,
-/// once its items in flight have finished.
+/// once its items in flight have finished (the error then carries the
+/// results of every item taken, as `results`).
 #[derive(Debug, PartialEq)]
 pub enum Rejection {
     /// Its iterable threw (the shell rejects with what it threw as `cause`).
@@ -294,22 +331,24 @@ pub enum Rejection {
     TooMany(Error),
 }
 
-/// Takes one pull from `updateCustomers`' iterable into `job`: it `threw`,
-/// it is `done`, or its next item is read (`item`, only then) and pushed,
-/// as `updateCustomer` would check it. Closes the job at the iterable's
-/// end, and says why the call rejects, if it does.
+/// Takes one pull from `updateCustomers`' iterable into `job`: how it
+/// ended ([`Pull`]), and its item (`item`, read only for [`Pull::Item`]),
+/// pushed as `updateCustomer` would check it. Closes the job at the
+/// iterable's end, and says why the call rejects, if it does.
 pub fn pulled(
     job: &mut BulkJob,
     (config, rules): (&ClientConfig, (ValidationMode, Locale)),
-    (threw, done): (bool, bool),
+    pull: Pull,
     item: impl FnOnce() -> BulkItem,
 ) -> Option<Rejection> {
-    let rejection = match (threw, done) {
-        (true, _) => Some(Rejection::Threw),
-        (false, true) => None,
+    let rejection = match pull {
+        // The worker stops at once: the abort closes the input.
+        Pull::Aborted => return None,
+        Pull::Threw => Some(Rejection::Threw),
+        Pull::Done => None,
         // One item too many: rejected rather than left unsent silently.
-        _ if job.is_full() => Some(Rejection::TooMany(too_many_items(rules.1))),
-        _ => {
+        Pull::Item if job.is_full() => Some(Rejection::TooMany(too_many_items(rules.1))),
+        Pull::Item => {
             job.push(bulk_item(config, rules, item()));
             return None;
         }

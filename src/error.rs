@@ -185,7 +185,8 @@ wire_enum! {
         NotAnObject = "not_an_object",
         /// Error: the patch has no fields (the API rejects an empty body).
         EmptyPatch = "empty_patch",
-        /// Error: a field the API does not have (the message may hint the nearest one).
+        /// Error: a field the API does not have, or a list parameter the call does
+        /// not take (the message may hint the nearest one).
         UnknownField = "unknown_field",
         /// Error: a field set by the server (`id`, `createdAt`, ...).
         ReadOnlyField = "read_only_field",
@@ -569,7 +570,7 @@ impl Error {
         let kind = ErrorKind::from_status(status);
         let default = default_message(status);
         let (message, errors, body) = match body.into() {
-            ResponseBody::Json(body) => {
+            ResponseBody::Json(body) | ResponseBody::LoneSurrogate(body, _) => {
                 let object = body.as_object();
                 let text = |key: &str| {
                     object
@@ -622,6 +623,10 @@ pub enum ResponseBody {
     Empty,
     /// A body that parsed as JSON.
     Json(Value),
+    /// A body that parsed as JSON but whose strings held a lone surrogate
+    /// (half of a UTF-16 pair, such as half an emoji: `"\ud83d"`), read as
+    /// U+FFFD: the value, and the path of the first (`data[0].name`).
+    LoneSurrogate(Value, String),
     /// Any other body (`text/plain`, a proxy's or firewall's HTML page),
     /// cut to its first [`MAX_TEXT_BODY_CHARS`] characters.
     Text(String),
@@ -630,12 +635,30 @@ pub enum ResponseBody {
 impl ResponseBody {
     /// Classifies raw body text: JSON if `parse_json` reads it, else text.
     pub fn read(text: &str, parse_json: impl FnOnce(&str) -> Option<Value>) -> Self {
+        Self::read_noting(text, |text| parse_json(text).map(|value| (value, None)))
+    }
+
+    /// [`ResponseBody::read`], with a parser that also says where a lone
+    /// surrogate was (the JSON module's `parse_noting`).
+    pub fn read_noting(
+        text: &str,
+        parse_json: impl FnOnce(&str) -> Option<(Value, Option<String>)>,
+    ) -> Self {
         if text.trim().is_empty() {
             return ResponseBody::Empty;
         }
         match parse_json(text) {
-            Some(value) => ResponseBody::Json(value),
+            Some((value, None)) => ResponseBody::Json(value),
+            Some((value, Some(path))) => ResponseBody::LoneSurrogate(value, path),
             None => ResponseBody::Text(text.chars().take(MAX_TEXT_BODY_CHARS).collect()),
+        }
+    }
+
+    /// Where a JSON body's first lone surrogate was, if it had one.
+    pub fn lone_surrogate(&self) -> Option<&str> {
+        match self {
+            ResponseBody::LoneSurrogate(_, path) => Some(path),
+            _ => None,
         }
     }
 
@@ -643,7 +666,7 @@ impl ResponseBody {
     pub fn into_value(self) -> Option<Value> {
         match self {
             ResponseBody::Empty => None,
-            ResponseBody::Json(value) => Some(value),
+            ResponseBody::Json(value) | ResponseBody::LoneSurrogate(value, _) => Some(value),
             ResponseBody::Text(text) => Some(Value::String(text)),
         }
     }

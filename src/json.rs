@@ -10,8 +10,10 @@
 //! core needs more: numbers must be finite (`1e400` is an error, not
 //! `Infinity`), and nesting deeper than [`MAX_DEPTH`] is an error instead of
 //! a stack overflow. Lone UTF-16 surrogates (`"\ud800"`) become U+FFFD, as
-//! they do when JavaScript strings are encoded as UTF-8. A repeated key
-//! keeps its first position and its last value, as in `JSON.parse`.
+//! they do when JavaScript strings are encoded as UTF-8; [`parse_noting`]
+//! also says where the first one was, for a caller that must not pass the
+//! replacement off as what was sent. A repeated key keeps its first
+//! position and its last value, as in `JSON.parse`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -73,11 +75,20 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
 
 /// [`parse`], with `floats` reading numbers other than safe integers.
 pub fn parse_with(text: &str, floats: Floats) -> Result<Value, JsonError> {
+    parse_noting(text, floats).map(|(value, _)| value)
+}
+
+/// [`parse_with`], and where the first lone surrogate (read as U+FFFD)
+/// was: the path of its string (`data[0].name`; a key's own path when the
+/// key held it; empty for a string that is the whole text), or `None`.
+pub fn parse_noting(text: &str, floats: Floats) -> Result<(Value, Option<String>), JsonError> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         floats,
+        saw_lone: false,
+        lone: None,
     };
     parser.skip_whitespace();
     let value = parser.value(0)?;
@@ -85,7 +96,42 @@ pub fn parse_with(text: &str, floats: Floats) -> Result<Value, JsonError> {
     if parser.pos < parser.bytes.len() {
         return Err(parser.error("unexpected text after the JSON value"));
     }
-    Ok(value)
+    Ok((value, parser.lone.map(Lone::render)))
+}
+
+/// Where the first lone surrogate was, collected as the parser returns
+/// from the containers around it.
+struct Lone {
+    /// Keys and indices, innermost first.
+    path: Vec<Step>,
+    /// The depth of the container that adds the next step (0: none left).
+    pending: usize,
+}
+
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl Lone {
+    fn render(self) -> String {
+        let mut out = String::new();
+        for step in self.path.into_iter().rev() {
+            match step {
+                Step::Key(key) if out.is_empty() => out.push_str(&key),
+                Step::Key(key) => {
+                    out.push('.');
+                    out.push_str(&key);
+                }
+                Step::Index(i) => {
+                    out.push('[');
+                    out.push_str(&crate::text::text!(i));
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The parser comparison of issue 17 (feature `json-serde-json`,
@@ -131,9 +177,38 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     floats: Floats,
+    /// A lone surrogate was read (and not yet placed in [`Parser::lone`]).
+    saw_lone: bool,
+    /// Where the first one was.
+    lone: Option<Lone>,
 }
 
 impl<'a> Parser<'a> {
+    /// After a string at `depth` (its containers) was read: if it held the
+    /// first lone surrogate, starts its path (`key`: the key that held it).
+    #[inline(always)]
+    fn note_string(&mut self, depth: usize, key: Option<&str>) {
+        if self.saw_lone && self.lone.is_none() {
+            let path = key.map(|k| Step::Key(k.to_owned())).into_iter().collect();
+            self.lone = Some(Lone {
+                path,
+                pending: depth,
+            });
+        }
+    }
+
+    /// After the child at `depth + 1` was read under `step`: adds `step`
+    /// to the path if the lone surrogate's path passes through here.
+    #[inline(always)]
+    fn note_child(&mut self, depth: usize, step: impl FnOnce() -> Step) {
+        if let Some(lone) = &mut self.lone {
+            if lone.pending == depth + 1 {
+                lone.path.push(step());
+                lone.pending = depth;
+            }
+        }
+    }
+
     fn error(&self, reason: &'static str) -> JsonError {
         JsonError {
             offset: self.pos,
@@ -172,7 +247,11 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => {
+                let string = self.string()?;
+                self.note_string(depth, None);
+                Ok(Value::String(string))
+            }
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
@@ -212,12 +291,14 @@ impl<'a> Parser<'a> {
                 return Err(self.error("expected a string key"));
             }
             let key = self.key()?;
+            self.note_string(depth, Some(&key));
             self.skip_whitespace();
             if !self.eat(b':') {
                 return Err(self.error("expected ':'"));
             }
             self.skip_whitespace();
             let value = self.value(depth + 1)?;
+            self.note_child(depth, || Step::Key(String::from(&*key)));
             entries.push((key, value));
             self.skip_whitespace();
             if self.eat(b'}') {
@@ -237,7 +318,9 @@ impl<'a> Parser<'a> {
             return Ok(Value::Array(items));
         }
         loop {
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.note_child(depth, || Step::Index(items.len()));
+            items.push(item);
             self.skip_whitespace();
             if self.eat(b']') {
                 return Ok(Value::Array(items));
@@ -316,7 +399,9 @@ impl<'a> Parser<'a> {
                 let unit = self.hex4()?;
                 if !(0xD800..0xDC00).contains(&unit) {
                     // A lone low surrogate has no char: U+FFFD.
-                    return Ok(char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER));
+                    let char = char::from_u32(unit);
+                    self.saw_lone |= char.is_none();
+                    return Ok(char.unwrap_or(char::REPLACEMENT_CHARACTER));
                 }
                 let resume = self.pos;
                 if self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u") {
@@ -329,6 +414,7 @@ impl<'a> Parser<'a> {
                     // Not a pair: the second escape stands on its own.
                     self.pos = resume;
                 }
+                self.saw_lone = true;
                 char::REPLACEMENT_CHARACTER
             }
             _ => {

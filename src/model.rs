@@ -1043,7 +1043,7 @@ fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
 
 /// The known name nearest to `key` (case-insensitive edit distance), if close enough
 /// to be a plausible typo.
-fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     let close = |k: &str| 2.max(k.len() / 4);
     // The distance is at least the difference in length: most keys are
     // ruled out without computing it.

@@ -35,9 +35,9 @@ pub struct Shape {
 }
 
 /// Builds one options type from its declaration: the struct (a tsify type
-/// in WebAssembly builds with the client), its name, its keys, its `js` keys and its
+/// in WebAssembly builds), its name, its keys, its `js` keys and its
 /// reader. Fields are collected one at a time (a macro cannot expand to a
-/// struct field), `js` ones only in WebAssembly builds with the client.
+/// struct field), `js` ones under `#[cfg(target_arch = "wasm32")]`.
 macro_rules! options_type {
     // Every field collected: the type and its impl.
     (
@@ -47,6 +47,9 @@ macro_rules! options_type {
     ) => {
         $(#[$attr])*
         #[derive(Clone, Debug, Default, PartialEq)]
+        // Declared in TypeScript with the client only: the rules-only
+        // module has no call taking options, and `BulkOptions` names the
+        // client's `BulkProgress`.
         #[cfg_attr(all(target_arch = "wasm32", feature = "client"), derive(tsify::Tsify))]
         pub struct $name { $($fields)* }
 
@@ -75,9 +78,9 @@ macro_rules! options_type {
     ) => {
         options_type!($head [$($fields)*
             $(#[doc = $doc])*
-            #[cfg(all(target_arch = "wasm32", feature = "client"))]
-            #[serde(rename = $key)]
-            #[tsify(optional, type = $ts)]
+            #[cfg(target_arch = "wasm32")]
+            #[cfg_attr(feature = "client", serde(rename = $key))]
+            #[cfg_attr(feature = "client", tsify(optional, type = $ts))]
             pub $field: Option<$ty>,
         ] $reads [$($keys)* $key] [$($js)* $key] $($rest)*);
     };
@@ -194,9 +197,14 @@ options! {
         concurrency "concurrency": u32 = count((1, u32::MAX)), "number | undefined";
         /// A rate for this job, on top of the client's own `requestsPerMinute`.
         requests_per_minute "requestsPerMinute": u32 = count((1, u32::MAX)), "number | undefined";
-        /// Stops scheduling: items in flight finish, the rest end `"aborted"`.
+        /// Stops scheduling: items in flight finish, the rest end `"aborted"`;
+        /// a pull from an iterable under way is not waited for, and the
+        /// iterable is closed (its `return()`).
         signal "signal": js web_sys::AbortSignal, "AbortSignal | undefined";
-        /// Called after every finished item.
+        /// Called whenever progress changed: after every finished item (items
+        /// that finish together, refused before sending or ended by an
+        /// abort, in one call), and once more when an iterable's end makes
+        /// the total known; the last call has the final `total`.
         on_progress "onProgress": js js_sys::Function,
             "((progress: BulkProgress) => void) | undefined";
         /// The client's `validation` mode, for every item of this job.

@@ -39,33 +39,37 @@ pub fn error(mut error: Error, secret: Option<&str>) -> Error {
     let Some(secret) = secret.filter(|s| s.len() >= MIN_SECRET_LEN) else {
         return error;
     };
-    error.message = text(&error.message, secret);
+    error.message = text(&error.message, Some(secret));
     error.errors = (error.errors.into_iter())
         .map(|e| FieldError {
-            param: text(&e.param, secret),
-            message: text(&e.message, secret),
+            param: text(&e.param, Some(secret)),
+            message: text(&e.message, Some(secret)),
             value: value(e.value, secret),
             ..e
         })
         .collect();
     error.body = error.body.map(|body| Box::new(value(*body, secret)));
-    error.request_id = error.request_id.map(|id| text(&id, secret));
+    error.request_id = error.request_id.map(|id| text(&id, Some(secret)));
     error
 }
 
-fn text(text: &str, secret: &str) -> String {
-    crate::text::replace(text, secret, REDACTED)
+/// `text` with `secret` (if any, and long enough) replaced by [`REDACTED`].
+pub fn text(text: &str, secret: Option<&str>) -> String {
+    match secret.filter(|s| s.len() >= MIN_SECRET_LEN) {
+        Some(secret) => crate::text::replace(text, secret, REDACTED),
+        None => text.to_owned(),
+    }
 }
 
 fn value(value: Value, secret: &str) -> Value {
     match value {
-        Value::String(s) => Value::String(text(&s, secret)),
+        Value::String(s) => Value::String(text(&s, Some(secret))),
         Value::Array(items) => {
             Value::Array(items.into_iter().map(|v| self::value(v, secret)).collect())
         }
         Value::Object(map) => Value::Object(
             map.into_iter()
-                .map(|(k, v)| (text(&k, secret), self::value(v, secret)))
+                .map(|(k, v)| (text(&k, Some(secret)), self::value(v, secret)))
                 .collect(),
         ),
         other => other,

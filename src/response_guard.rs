@@ -44,10 +44,14 @@ pub fn strip_bom(text: &str) -> &str {
 }
 
 /// A body's text as the call reads it: one leading BOM dropped
-/// ([`strip_bom`]), then JSON if `parse_json` reads it, else text
-/// ([`ResponseBody::read`]).
-pub fn classify(text: &str, parse_json: impl FnOnce(&str) -> Option<Value>) -> ResponseBody {
-    ResponseBody::read(strip_bom(text), parse_json)
+/// ([`strip_bom`]), then JSON if `parse_json` reads it (saying where a
+/// lone surrogate was, [`crate::json::parse_noting`]), else text
+/// ([`ResponseBody::read_noting`]).
+pub fn classify(
+    text: &str,
+    parse_json: impl FnOnce(&str) -> Option<(Value, Option<String>)>,
+) -> ResponseBody {
+    ResponseBody::read_noting(strip_bom(text), parse_json)
 }
 
 /// Checks a response's `Content-Length` header against
@@ -243,7 +247,7 @@ mod tests {
 
     #[test]
     fn one_leading_bom_is_dropped() {
-        let parse = |text: &str| crate::json::parse(text).ok();
+        let parse = |text: &str| crate::json::parse(text).ok().map(|v| (v, None));
         assert_eq!(
             classify("\u{FEFF}{}", parse),
             ResponseBody::Json(Value::Object(Default::default()))

@@ -187,7 +187,7 @@ fn an_open_job_pulls_items_until_its_input_closes() {
     assert_eq!(index, 0);
     assert!(matches!(job.next(false, patience), Next::Pull));
     job.close();
-    assert!(matches!(job.next(false, patience), Next::Stop { .. }));
+    assert!(matches!(job.next(false, patience), Next::Stop));
     job.finish(index, Outcome::Failed(Error::new(ErrorKind::Network, "x")));
     job.push(prepare("late", named("L")));
     let progress = job.progress();
@@ -199,10 +199,12 @@ fn an_open_job_pulls_items_until_its_input_closes() {
 
     let mut aborted = BulkJob::open();
     aborted.push(prepare("a", named("A")));
-    assert!(matches!(
-        aborted.next(true, patience),
-        Next::Stop { progressed: true }
-    ));
+    assert!(matches!(aborted.next(true, patience), Next::Stop));
+    assert_eq!(
+        aborted.report().map(|p| p.done),
+        Some(1),
+        "the abort ended one"
+    );
     assert!(!aborted.is_open());
     assert!(aborted.progress().complete);
 }
@@ -232,7 +234,7 @@ fn an_open_job_is_full_at_the_bulk_item_cap() {
 #[test]
 fn pulls_from_an_iterable_are_the_core_s_decisions() {
     use checkoutpage::args::{BulkItem, Snapshot, MAX_BULK_ITEMS};
-    use checkoutpage::bulk::{pulled, Rejection};
+    use checkoutpage::bulk::{pulled, Pull, Rejection};
     use checkoutpage::messages::Locale;
     use checkoutpage::rules::ValidationMode;
     let config = ClientConfig::new(ClientOptionsInput::default()).unwrap();
@@ -254,20 +256,14 @@ fn pulls_from_an_iterable_are_the_core_s_decisions() {
             arg(r#"{"name": "A"}"#),
         )
     };
-    assert_eq!(
-        pulled(&mut job, (&config, rules), (false, false), item),
-        None
-    );
+    assert_eq!(pulled(&mut job, (&config, rules), Pull::Item, item), None);
     assert_eq!(job.progress().total, 1);
     assert!(job.is_open());
-    assert_eq!(
-        pulled(&mut job, (&config, rules), (false, true), never),
-        None
-    );
+    assert_eq!(pulled(&mut job, (&config, rules), Pull::Done, never), None);
     assert!(!job.is_open());
     let mut job = BulkJob::open();
     assert_eq!(
-        pulled(&mut job, (&config, rules), (true, false), never),
+        pulled(&mut job, (&config, rules), Pull::Threw, never),
         Some(Rejection::Threw)
     );
     assert!(!job.is_open());
@@ -275,11 +271,112 @@ fn pulls_from_an_iterable_are_the_core_s_decisions() {
     for _ in 0..MAX_BULK_ITEMS {
         full.push((String::new(), Err(Error::new(ErrorKind::Validation, "x"))));
     }
-    let Some(Rejection::TooMany(error)) =
-        pulled(&mut full, (&config, rules), (false, false), never)
+    let Some(Rejection::TooMany(error)) = pulled(&mut full, (&config, rules), Pull::Item, never)
     else {
         panic!("one item past the cap rejects")
     };
     assert_eq!(error.errors[0].param, "items");
     assert!(!full.is_open());
+}
+
+/// Trial 24 F7: progress is reported whenever it changed, items refused
+/// before sending included, and the last report has the final total, also
+/// when the input ends after the last item finished (an all-invalid
+/// iterable reported nothing before).
+#[test]
+fn trial24_f7_every_finished_item_is_reported_and_the_last_report_has_the_total() {
+    use checkoutpage::bulk::Next;
+    use checkoutpage::call::Patience;
+    let patience = Patience::queued(1000, 0);
+    let shown = |p: Progress| (p.done, p.complete.then_some(p.total), p.failed);
+    // An iterable of three invalid items: one report per pull, then the total.
+    let mut job = BulkJob::open();
+    assert_eq!(job.report(), None, "nothing finished yet");
+    let mut reports = Vec::new();
+    for _ in 0..3 {
+        assert!(matches!(job.next(false, patience), Next::Pull));
+        job.push(prepare("", named("x")));
+        reports.extend(job.report().map(shown));
+    }
+    assert!(matches!(job.next(false, patience), Next::Pull));
+    job.close();
+    assert!(matches!(job.next(false, patience), Next::Stop));
+    reports.extend(job.report().map(shown));
+    assert_eq!(
+        reports,
+        [(1, None, 1), (2, None, 2), (3, None, 3), (3, Some(3), 3)]
+    );
+    assert_eq!(job.report(), None, "nothing changed since");
+
+    // [good, bad, bad, good]: every item's finish is reported.
+    let mut job = BulkJob::open();
+    let mut reports = Vec::new();
+    job.push(prepare("a", named("A")));
+    let Next::Item(first, _) = job.next(false, patience) else {
+        panic!("item a")
+    };
+    reports.extend(job.report().map(shown));
+    job.push(prepare("", named("x")));
+    reports.extend(job.report().map(shown));
+    job.push(prepare("", named("y")));
+    reports.extend(job.report().map(shown));
+    job.finish(first, Outcome::Updated(Value::Null));
+    reports.extend(job.report().map(shown));
+    job.push(prepare("d", named("D")));
+    assert_eq!(job.report(), None, "a pushed item changes nothing reported");
+    job.close();
+    reports.extend(job.report().map(shown));
+    let Next::Item(last, _) = job.next(false, patience) else {
+        panic!("item d")
+    };
+    job.finish(last, Outcome::Updated(Value::Null));
+    reports.extend(job.report().map(shown));
+    assert_eq!(
+        reports,
+        [
+            (1, None, 1),
+            (2, None, 2),
+            (3, None, 2),
+            (3, Some(4), 2),
+            (4, Some(4), 2)
+        ]
+    );
+
+    // Items refused up front: one report for all of them.
+    let mut job = BulkJob::new(vec![prepare("", named("x")), prepare("", named("y"))]);
+    assert_eq!(job.report().map(shown), Some((2, Some(2), 2)));
+    assert_eq!(job.report(), None);
+}
+
+/// Trial 24 F3: an abort during a pull ends the pull (nothing is taken);
+/// the worker then stops, every item not started ends `aborted`, and the
+/// input is closed.
+#[test]
+fn trial24_f3_an_aborted_pull_takes_nothing_and_the_job_stops() {
+    use checkoutpage::args::BulkItem;
+    use checkoutpage::bulk::{pulled, Next, Pull};
+    use checkoutpage::call::Patience;
+    use checkoutpage::messages::Locale;
+    use checkoutpage::rules::ValidationMode;
+    let config = ClientConfig::new(ClientOptionsInput::default()).unwrap();
+    let rules = (ValidationMode::Standard, Locale::En);
+    let patience = Patience::queued(1000, 0);
+    let mut job = BulkJob::open();
+    job.push(prepare("a", named("A")));
+    let Next::Item(first, _) = job.next(false, patience) else {
+        panic!("item a")
+    };
+    job.finish(first, Outcome::Updated(Value::Null));
+    assert!(matches!(job.next(false, patience), Next::Pull));
+    let never = || -> BulkItem { panic!("an aborted pull reads no item") };
+    assert_eq!(
+        pulled(&mut job, (&config, rules), Pull::Aborted, never),
+        None
+    );
+    assert!(job.is_open(), "the abort, not the pull, closes the input");
+    assert!(matches!(job.next(true, patience), Next::Stop));
+    assert!(!job.is_open());
+    let results = job.into_results();
+    assert_eq!(results.len(), 1);
+    assert!(matches!(results[0].1, Outcome::Updated(_)));
 }

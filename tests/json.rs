@@ -227,3 +227,52 @@ proptest! {
         }
     }
 }
+
+/// Trial 24 F6: the parser says where the first lone surrogate was (read
+/// as U+FFFD), so that a reply holding one is reported, not passed off as
+/// what the server sent; pairs, `\ufffd` itself and a literal U+FFFD are
+/// not lone surrogates.
+#[test]
+fn trial24_f6_the_first_lone_surrogate_is_located() {
+    let noted = |text: &str| {
+        json::parse_noting(text, json::Floats::STD)
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"))
+            .1
+    };
+    let lone = |text: &str| noted(text).unwrap_or_else(|| panic!("{text:?}: none noted"));
+    assert_eq!(
+        lone(r#"{"data":[{"id":"a","name":"ok"},{"id":"b","name":"Zo\ud83d"}],"total":2}"#),
+        "data[1].name"
+    );
+    assert_eq!(
+        lone(r#"{"data":{"address":{"city":"\udc00x"}}}"#),
+        "data.address.city"
+    );
+    assert_eq!(
+        lone(r#"{"a":[[1,"\ud800\u0041"]],"b":"\ud800"}"#),
+        "a[0][1]",
+        "the first"
+    );
+    assert_eq!(
+        lone(r#"{"data":{"na\ud83dme":1}}"#),
+        "data.na\u{FFFD}me",
+        "a key"
+    );
+    assert_eq!(lone(r#""\ud83d""#), "");
+    assert_eq!(lone(r#"["x",{"k":["\ude00"]}]"#), "[1].k[0]");
+    for clean in [
+        r#"{"name":"Zo\ud83d\ude00"}"#,
+        r#"{"name":"\ufffd"}"#,
+        "{\"name\":\"\u{FFFD}\"}",
+        r#"[1,2,{"a":"b"}]"#,
+    ] {
+        assert_eq!(noted(clean), None, "{clean}");
+    }
+    assert_eq!(
+        json::parse_noting(r#"{"x":"\ud83d"}"#, json::Floats::STD)
+            .unwrap()
+            .0,
+        parse(r#"{"x":"\ufffd"}"#),
+        "the value as parse gives it"
+    );
+}

@@ -254,3 +254,215 @@ fn next_and_previous_pages_follow_the_cursors() {
     };
     assert_eq!(empty.next_params(&base), None);
 }
+
+/// Trial 24 F5: a customer without `id` or `email` (required by the
+/// contract) is not a customer: the page (and `getCustomer`'s reply) is
+/// `invalid_response`, naming the item and the field. A missing `sellerId`,
+/// `createdAt` or `updatedAt` is tolerated (never sent, only displayed).
+#[test]
+fn trial24_f5_customers_without_id_or_email_are_invalid_responses() {
+    use checkoutpage::endpoints::parse_customer_response;
+    let without = |key: &str, null: bool| {
+        let mut c: serde_json::Value = serde_json::from_str(&customer(ADA)).unwrap();
+        match null {
+            true => c[key] = serde_json::Value::Null,
+            false => drop(c.as_object_mut().unwrap().remove(key)),
+        }
+        c.to_string()
+    };
+    let page = |c: &str| {
+        format!(
+            r#"{{"data": [{}, {c}], "total": 2, "has_more": false}}"#,
+            customer(GRACE)
+        )
+    };
+    for (field, null) in [("email", false), ("email", true), ("id", false)] {
+        let c = without(field, null);
+        let error = parse(&page(&c)).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::InvalidResponse, "{c}");
+        assert!(error.message.contains("data[1]"), "{}", error.message);
+        assert!(
+            error.message.contains(&format!("`{field}`")),
+            "{}",
+            error.message
+        );
+        let body = ResponseBody::read(&format!(r#"{{"data": {c}}}"#), |t| json::parse(t).ok());
+        let error = parse_customer_response(200, body, ResponseMeta::default()).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::InvalidResponse, "getCustomer: {c}");
+        assert!(
+            error.message.contains(&format!("`{field}`")),
+            "{}",
+            error.message
+        );
+    }
+    for tolerated in ["sellerId", "createdAt", "updatedAt"] {
+        let c = without(tolerated, false);
+        assert!(parse(&page(&c)).is_ok(), "without {tolerated}");
+    }
+}
+
+/// Trial 24 F8: iteration goes on in the direction the query pages: from
+/// an `endingBefore` page, the newer (previous) pages, never turning round
+/// to the cursor and what is older; forwards, the next pages.
+/// Trial 24 F13: a page carries its reply's request id, the key redacted.
+#[test]
+fn trial24_f8_f13_iteration_keeps_its_direction_and_a_page_has_its_request_id() {
+    use checkoutpage::args::page;
+    let text = format!(
+        r#"{{"data": [{}, {}], "total": 9, "has_more": true}}"#,
+        customer(ADA),
+        customer(GRACE)
+    );
+    let cursor = "0123456789abcdef01234567";
+    let base = ListParams {
+        limit: Some(2),
+        ..ListParams::default()
+    };
+    let reply = |request_id: Option<&str>| {
+        let meta = ResponseMeta {
+            request_id: request_id.map(str::to_owned),
+            retry_after_ms: None,
+        };
+        (
+            200,
+            ResponseBody::read(&text, |t| json::parse(t).ok()),
+            meta,
+        )
+    };
+    let query = |v: &Value, key: &str| match v {
+        Value::Object(map) => map.get(key).cloned(),
+        _ => None,
+    };
+    let backwards = page(reply(Some("req_1")), &base.before(cursor), None).unwrap();
+    assert_eq!(
+        query(&backwards, "onward"),
+        Some(base.before(ADA).to_value()),
+        "paged backwards: on to the newer page"
+    );
+    assert_eq!(
+        query(&backwards, "next"),
+        Some(base.after(GRACE).to_value())
+    );
+    assert_eq!(query(&backwards, "requestId"), Some(Value::from("req_1")));
+    let forwards = page(reply(None), &base.after(cursor), None).unwrap();
+    assert_eq!(
+        query(&forwards, "onward"),
+        Some(base.after(GRACE).to_value())
+    );
+    assert_eq!(query(&forwards, "requestId"), Some(Value::Null));
+    let newest = list_customers::Page {
+        has_more: false,
+        ..parse(&text).unwrap()
+    };
+    assert_eq!(
+        newest.onward_params(&base.before(cursor)),
+        None,
+        "the newest page ends it"
+    );
+    let echoed = page(
+        reply(Some("req-sk_live_SECRET1")),
+        &base,
+        Some("sk_live_SECRET1"),
+    )
+    .unwrap();
+    assert_eq!(
+        query(&echoed, "requestId"),
+        Some(Value::from("req-<redacted>"))
+    );
+}
+
+/// Trial 24 F11: an unknown list parameter echoes its value and hints the
+/// nearest name, as a patch's unknown key does (`unknown_field`, in every
+/// locale); a value whose name says it may be a secret is not echoed, nor
+/// is the client's key under any name.
+#[test]
+fn trial24_f11_an_unknown_parameter_echoes_its_value_and_hints_the_name() {
+    let refused = |input: &str, locale| {
+        let (params, errors) = read_params(input);
+        let error = list_request(&config(), &params, locale, errors).unwrap_err();
+        assert_eq!(error.errors.len(), 1, "{input}: {:?}", error.errors);
+        error.errors[0].clone()
+    };
+    let problem = refused(&format!(r#"{{"starting_after": "{ADA}"}}"#), Locale::En);
+    assert_eq!(problem.param, "starting_after");
+    assert_eq!(problem.value, Value::from(ADA));
+    assert_eq!(problem.code, Some(ProblemCode::UnknownField));
+    assert_eq!(problem.severity, Some(Severity::Error));
+    assert_eq!(problem.hint.as_deref(), Some("startingAfter"));
+    assert_eq!(
+        problem.message,
+        "Unknown list parameter `starting_after`; did you mean `startingAfter`?"
+    );
+    let dutch = refused(r#"{"endingbefore": "x"}"#, Locale::Nl);
+    assert_eq!(
+        dutch.message,
+        "Onbekend veld endingbefore; bedoelde u endingBefore?"
+    );
+    let far = refused(r#"{"query": "ada"}"#, Locale::En);
+    assert_eq!(far.value, Value::from("ada"));
+    assert_eq!(far.hint, None);
+    assert!(far
+        .message
+        .contains("accepted: search, limit, startingAfter, endingBefore"));
+    for secret in [
+        r#"{"apiKey": "sk_live_other"}"#,
+        r#"{"authorization": "Bearer x"}"#,
+    ] {
+        assert_eq!(refused(secret, Locale::En).value, Value::Null, "{secret}");
+    }
+    let own_key = refused(r#"{"note": "sk_test_sandbox"}"#, Locale::En);
+    assert_eq!(own_key.value, Value::from("<redacted>"));
+}
+
+/// Trial 24 F6: a reply whose customer holds a lone surrogate is reported
+/// (`invalid_response` naming the field), in a list page as in
+/// `getCustomer`'s reply, instead of handing on U+FFFD as if the server had
+/// sent it; the error's body is the reply as read.
+#[test]
+fn trial24_f6_a_lone_surrogate_in_a_reply_is_reported() {
+    use checkoutpage::endpoints::parse_customer_response;
+    use checkoutpage::response_guard::classify;
+    let read = |text: &str| classify(text, |t| json::parse_noting(t, json::Floats::STD).ok());
+    let named = customer(ADA).replace(r#""sellerId""#, r#""name": "Zo\ud83d", "sellerId""#);
+    let page = format!(
+        r#"{{"data": [{}, {named}], "total": 2, "has_more": false}}"#,
+        customer(GRACE)
+    );
+    let error =
+        list_customers::parse_response(200, read(&page), ResponseMeta::default()).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::InvalidResponse);
+    assert!(
+        error.message.contains("`data[1].name`"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error.message.contains("lone surrogate"),
+        "{}",
+        error.message
+    );
+    assert!(error.body.is_some());
+    let one = format!(r#"{{"data": {named}}}"#);
+    let error = parse_customer_response(200, read(&one), ResponseMeta::default()).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::InvalidResponse);
+    assert!(error.message.contains("`data.name`"), "{}", error.message);
+    // A whole emoji, and U+FFFD itself, are fine.
+    let fine = customer(ADA).replace(
+        r#""sellerId""#,
+        r#""name": "Zo\ud83d\ude00 \ufffd", "sellerId""#,
+    );
+    assert!(parse_customer_response(
+        200,
+        read(&format!(r#"{{"data": {fine}}}"#)),
+        ResponseMeta::default()
+    )
+    .is_ok());
+    // An error reply keeps the server's message (a lone surrogate in it is no reason to hide it).
+    let refused = r#"{"status": 400, "message": "Bad \ud83d", "errors": []}"#;
+    let error =
+        list_customers::parse_response(400, read(refused), ResponseMeta::default()).unwrap_err();
+    assert_eq!(
+        (error.kind, error.message.as_str()),
+        (ErrorKind::BadRequest, "Bad \u{FFFD}")
+    );
+}

@@ -588,3 +588,43 @@ fn a_reply_the_save_cannot_use_ends_it_redacted() {
         world.clear_faults(&id);
     }
 }
+
+/// Trial 24 F5: a customer loaded without some of its fields (a partial
+/// reply: `phone` and `address` missing, which the contract allows) reads
+/// them as empty, and a form filled from it shows them empty; saving it
+/// clears none of them: empty in both the loaded customer and the draft is
+/// no change of mine, so the merge keeps what is stored and sends only the
+/// edit.
+#[test]
+fn trial24_f5_fields_missing_from_the_loaded_customer_are_never_cleared() {
+    let (mut world, client, id) = world();
+    let full = load(&mut world, client, &id);
+    let mut partial = Map::new();
+    for key in ["id", "email", "name", "sellerId", "createdAt", "updatedAt"] {
+        partial.insert(key, object(&full).get(key).unwrap().clone());
+    }
+    let partial = Value::Object(partial);
+    let form = edited(
+        &partial,
+        r#"{"name": "Ada K.", "phone": "", "address": null}"#,
+    );
+    let save = world.save(
+        client,
+        &partial,
+        &form,
+        OnConflict::Reject,
+        CallOptions::default(),
+    );
+    world.run();
+    let (_, saved) = world.saved(save);
+    let saved = saved.expect("saved");
+    assert_eq!(saved.report.mine, ["name"]);
+    let log = world.requests_for(&id);
+    assert_eq!(
+        log.last().unwrap().body.as_deref(),
+        Some(r#"{"name":"Ada K."}"#)
+    );
+    let stored = object(&saved.data);
+    assert_eq!(stored.get("phone"), object(&full).get("phone"));
+    assert_eq!(stored.get("address"), object(&full).get("address"));
+}

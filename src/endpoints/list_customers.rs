@@ -6,7 +6,6 @@
 use super::{encode_path_segment, HttpRequest, Metadata};
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
-use crate::model::Customer;
 use crate::text::text;
 use crate::value::{Map, Value};
 
@@ -209,6 +208,18 @@ impl Page {
         more.then(|| params.after(&last))
     }
 
+    /// The query of the page iteration (`for await`, `iterPages()`) goes on
+    /// with: in the direction `params` pages, as Stainless SDKs page on a
+    /// `before_id` query. Paged backwards (`ending_before`: the customers
+    /// newer than the cursor), the previous (newer) page; otherwise the
+    /// next (older) one. Each page's customers stay newest first.
+    pub fn onward_params(&self, params: &ListParams) -> Option<ListParams> {
+        match params.ending_before {
+            Some(_) => self.previous_params(params),
+            None => self.next_params(params),
+        }
+    }
+
     /// The query of the previous page (newer customers), if there is one:
     /// paged backwards, when the server said `has_more`; paged forwards,
     /// whenever the page started after a cursor.
@@ -236,6 +247,7 @@ pub fn parse_response(
         return Err(Error::from_response(status, body, meta));
     }
     let not_json = matches!(body, ResponseBody::Empty | ResponseBody::Text(_));
+    let lone = body.lone_surrogate().map(super::lone_surrogate);
     let body = body.into_value();
     let invalid = |message: String, body: Option<Value>| Error {
         status: Some(status),
@@ -243,6 +255,9 @@ pub fn parse_response(
         request_id: meta.request_id.clone(),
         ..Error::new(ErrorKind::InvalidResponse, message)
     };
+    if let Some(message) = lone {
+        return Err(invalid(message, body));
+    }
     let envelope = match &body {
         Some(Value::Object(envelope)) => envelope,
         None => return Err(invalid("The response body is empty".to_owned(), body)),
@@ -267,7 +282,7 @@ pub fn parse_response(
     };
     for (i, customer) in data.iter().enumerate() {
         let problem = match customer {
-            Value::Object(_) => Customer::from_value(customer).err(),
+            Value::Object(_) => super::stored_customer(customer).err(),
             other => Some(text!("expected an object, got ", other.type_name())),
         };
         if let Some(problem) = problem {

@@ -252,6 +252,7 @@ pub fn parse_customer_response(
         return Err(Error::from_response(status, body, meta));
     }
     let not_json = matches!(body, ResponseBody::Empty | ResponseBody::Text(_));
+    let lone = body.lone_surrogate().map(lone_surrogate);
     let body = body.into_value();
     let invalid = |message: String, body: Option<Value>| Error {
         status: Some(status),
@@ -259,6 +260,9 @@ pub fn parse_customer_response(
         request_id: meta.request_id.clone(),
         ..Error::new(ErrorKind::InvalidResponse, message)
     };
+    if let Some(message) = lone {
+        return Err(invalid(message, body));
+    }
     let Some(Value::Object(mut envelope)) = body else {
         let message = match &body {
             None => "The response body is empty".to_owned(),
@@ -276,7 +280,7 @@ pub fn parse_customer_response(
             ))
         }
     };
-    match Customer::from_value(&data) {
+    match stored_customer(&data) {
         Ok(customer) => Ok((customer, data)),
         Err(e) => {
             envelope.insert("data", data);
@@ -286,4 +290,37 @@ pub fn parse_customer_response(
             ))
         }
     }
+}
+
+/// A customer in a reply (`GET`, `PATCH`, a list's `data[i]`): read as
+/// [`Customer::from_value`] reads one, and holding what no customer lacks.
+///
+/// The contract marks `id`, `email`, `sellerId`, `createdAt` and
+/// `updatedAt` as required. Without `id` or `email` a reply is refused
+/// (`invalid_response`): every call and save addresses a customer by its
+/// id, every customer has an email (it cannot be cleared), and code typed
+/// `email: string` would break on one without. A missing `sellerId`,
+/// `createdAt` or `updatedAt` is tolerated: the client never sends them,
+/// so nothing can be written wrongly from their absence, and refusing the
+/// reply would hide the customer (and a whole list page) for a field only
+/// displayed.
+pub fn stored_customer(data: &Value) -> Result<Customer, String> {
+    let customer = Customer::from_value(data)?;
+    match customer.email {
+        None => Err("`email` is missing (or null)".to_owned()),
+        Some(_) => Ok(customer),
+    }
+}
+
+/// The message of a 2xx reply whose JSON held a lone surrogate at `path`:
+/// refused, as a bad shape is, rather than handed on with U+FFFD in its
+/// place, a value the server never sent (and one the client would then
+/// send back as if it had).
+pub(crate) fn lone_surrogate(path: &str) -> String {
+    text!(
+        "The response's `",
+        path,
+        "` holds a lone surrogate (half of a UTF-16 pair, such as half an emoji): \
+         not valid Unicode, it would read as U+FFFD instead of what the server stored"
+    )
 }

@@ -37,9 +37,10 @@ extern "C" {
     pub(crate) type ItemSource;
     #[wasm_bindgen(js_name = itemSource)]
     fn item_source(value: &JsValue) -> Option<ItemSource>;
-    /// Resolves to `{done: true}`, `{done: false, value}` or `{error}`.
+    /// Resolves to `{done: true}`, `{done: false, value}` or `{error}`,
+    /// or `{aborted: true}` as soon as `signal` fires.
     #[wasm_bindgen(method)]
-    pub(crate) fn next(this: &ItemSource) -> js_sys::Promise;
+    pub(crate) fn next(this: &ItemSource, signal: Option<&AbortSignal>) -> js_sys::Promise;
     /// Lets the source clean up (its `return()`).
     #[wasm_bindgen(method)]
     pub(crate) fn close(this: &ItemSource);

@@ -13,7 +13,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
-use crate::bulk::{BulkJob, Next};
+use crate::bulk::{BulkJob, Next, Pull};
 use crate::call::Patience;
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
@@ -57,9 +57,7 @@ pub(crate) struct Pulled {
 
 /// Runs the job to its end with `concurrency` workers.
 pub(crate) async fn run(run: Rc<BulkRun>, concurrency: usize) {
-    if run.job.borrow().progress().done > 0 {
-        report_progress(&run);
-    }
+    report_progress(&run);
     let workers = interop::own_array(
         (0..concurrency.max(1)).map(|_| JsValue::from(future_to_promise(worker(run.clone())))),
     );
@@ -81,15 +79,14 @@ async fn worker(run: Rc<BulkRun>) -> Result<JsValue, JsValue> {
             Next::Item(index, call) => (index, call),
             Next::Pull => {
                 pull(&run).await;
+                report_progress(&run);
                 continue;
             }
-            Next::Stop { progressed } => {
+            Next::Stop => {
                 if let Some(pulled) = &run.source {
                     pulled.source.close();
                 }
-                if progressed {
-                    report_progress(&run);
-                }
+                report_progress(&run);
                 break;
             }
         };
@@ -112,7 +109,8 @@ async fn pull(run: &BulkRun) {
         let _ = JsFuture::from(pending).await;
         return;
     }
-    let promise = pulled.source.next();
+    // Resolves `{aborted: true}` as soon as the job's signal fires.
+    let promise = pulled.source.next(run.signal.as_ref());
     pulled.pending.replace(Some(promise.clone()));
     // `next()` never rejects (js/items.js).
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
@@ -120,16 +118,17 @@ async fn pull(run: &BulkRun) {
     // `result` has no prototype (js/items.js): read as an own property all the same.
     let mut unread = Vec::new();
     let mut field = |key: &str| interop::get(&result, key, &mut unread);
-    let (thrown, done) = (field("error"), field("done").is_truthy());
+    let thrown = field("error");
+    let pull = match (field("aborted").is_truthy(), thrown.is_undefined()) {
+        (true, _) => Pull::Aborted,
+        (false, false) => Pull::Threw,
+        _ if field("done").is_truthy() => Pull::Done,
+        _ => Pull::Item,
+    };
     let mut allowance = pulled.allowance.get();
     let read = || read_item(&field("value"), &mut allowance);
-    let ends = (thrown.is_undefined(), done);
-    let rejection = crate::bulk::pulled(
-        &mut run.job.borrow_mut(),
-        (&pulled.config, pulled.rules),
-        (!ends.0, ends.1),
-        read,
-    );
+    let rules = (&*pulled.config, pulled.rules);
+    let rejection = crate::bulk::pulled(&mut run.job.borrow_mut(), rules, pull, read);
     pulled.allowance.set(allowance);
     let error = match rejection {
         None => return,
@@ -144,11 +143,12 @@ async fn pull(run: &BulkRun) {
 
 /// The rejection of `updateCustomers` when its iterable throws: kind
 /// `"aborted"` (items not yet pulled were never sent), the thrown value as
-/// `cause`.
+/// `cause` (and, once the job has ended, every item's result as `results`).
 fn source_error(thrown: JsValue) -> JsValue {
     let error = to_js_error(Error::new(
         ErrorKind::Aborted,
-        "The items' iterable threw; items pulled before it finished, no more were sent",
+        "The items' iterable threw; the items taken before it finished (their results: \
+         error.results), no more were sent",
     ));
     // Defined, never set: a setter on a polluted Object.prototype sees nothing.
     interop::define(&error, "cause", &thrown);
@@ -156,12 +156,16 @@ fn source_error(thrown: JsValue) -> JsValue {
 }
 
 /// Calls `onProgress({done, total, failed})` (`total`: `null` while the
-/// items of an iterable are still coming); what it throws is ignored.
+/// items of an iterable are still coming) when the job says progress
+/// changed ([`BulkJob::report`]); what it throws is ignored.
 fn report_progress(run: &BulkRun) {
     let Some(callback) = &run.on_progress else {
         return;
     };
+    let Some(progress) = run.job.borrow_mut().report() else {
+        return;
+    };
     // Own properties (`JSON.parse`'s): a polluted prototype sees nothing.
-    let progress = interop::from_value(&run.job.borrow().progress().to_value());
+    let progress = interop::from_value(&progress.to_value());
     let _ = callback.call1(&JsValue::UNDEFINED, &progress);
 }

@@ -35,12 +35,16 @@ extern "C" {
     /// over every customer from it on (`js/pages.js`).
     #[wasm_bindgen(js_name = pagePromise)]
     fn page_promise(fetch_page: &JsValue, params: &JsValue, queued: bool) -> JsValue;
+    /// What a method returns without its client instead of a rejected
+    /// promise, by name: `listCustomers`' pages, refused.
+    #[wasm_bindgen(js_name = refusedResults)]
+    fn refused_results() -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = guardFreedClient)]
-    fn guard_freed_client(sample: &JsValue, freed_error: &js_sys::Function);
+    fn guard_freed_client(sample: &JsValue, freed_error: &js_sys::Function, refused: &JsValue);
 }
 
 /// Makes calls on a freed client (`client.free()`, `using`) reject with a
@@ -64,12 +68,17 @@ pub(crate) fn guard_freed_clients() {
             pacer: RefCell::new(Pacer::default()),
             fetch: None,
             saves: RefCell::default(),
+            freed: Default::default(),
         }),
     });
     let freed_error =
         Closure::<dyn Fn() -> JsValue>::new(|| validation_error(vec![crate::args::freed_client()]));
     // Guards every method of the class, and frees the sample's Rust object.
-    guard_freed_client(&sample, freed_error.as_ref().unchecked_ref());
+    guard_freed_client(
+        &sample,
+        freed_error.as_ref().unchecked_ref(),
+        &refused_results(),
+    );
     // Lives as long as the module: the guard may need it at any time.
     freed_error.forget();
 }
@@ -79,6 +88,13 @@ pub(crate) fn guard_freed_clients() {
 pub struct CheckoutPageClient {
     config: Rc<ClientConfig>,
     shared: Rc<Shared>,
+}
+
+impl Drop for CheckoutPageClient {
+    fn drop(&mut self) {
+        // Its pages' `getNextPage()` rejects as its own methods do.
+        self.shared.freed.set(true);
+    }
 }
 
 #[wasm_bindgen]
@@ -97,6 +113,7 @@ impl CheckoutPageClient {
                     pacer: RefCell::new(Pacer::new(config.requests_per_minute)),
                     fetch,
                     saves: RefCell::default(),
+                    freed: Default::default(),
                 }),
                 config: Rc::new(config),
             })
@@ -247,12 +264,15 @@ impl CheckoutPageClient {
     /// input order, and never rejects for one item's failure (an iterable
     /// that throws rejects with kind `"aborted"` and the thrown value as
     /// `cause`, one with more than 100 000 items with kind `"validation"`,
-    /// once the items in flight have finished). Every item is checked
+    /// once the items in flight have finished; either error's `results`
+    /// holds the result of every item taken, as the call would have
+    /// resolved them). Every item is checked
     /// first; invalid ones fail alone without a request. Requests go
     /// through the client's shared pacer (and this job's own
     /// `requestsPerMinute`, if given); a 429 pauses every call. On abort no
     /// new item starts, items in flight finish, and the rest end with kind
-    /// `"aborted"`.
+    /// `"aborted"`; a pull from the iterable under way is not waited for,
+    /// and the iterable is closed (its `return()`).
     #[wasm_bindgen(js_name = updateCustomers, unchecked_return_type = "Promise<BulkResult[]>")]
     pub fn update_customers(
         &self,
@@ -272,15 +292,20 @@ impl CheckoutPageClient {
         wasm_bindgen_futures::future_to_promise(async move {
             bulk::run(run.clone(), concurrency).await;
             let signal = run.signal.as_ref();
-            let rejection = (run.source.as_ref()).and_then(|p| p.error.borrow_mut().take());
-            if let Some(rejection) = rejection {
-                return Err(rejection);
-            }
             let job = run.job.replace(BulkJob::new(Vec::new()));
             let results = (job.into_redacted_results(secret.as_deref()))
                 .map(|(id, outcome)| bulk_result(&id, outcome, signal));
-            let results = interop::own_array(results);
-            Ok(results.into())
+            let results = JsValue::from(interop::own_array(results));
+            // A rejection carries the results of every item taken, so that
+            // no write made before it goes unreported.
+            let rejection = (run.source.as_ref()).and_then(|p| p.error.borrow_mut().take());
+            match rejection {
+                Some(rejection) => {
+                    interop::define(&rejection, "results", &results);
+                    Err(rejection)
+                }
+                None => Ok(results),
+            }
         })
     }
 }
@@ -350,6 +375,9 @@ impl Lister {
     /// there is none): a single call's patience, or, when `queued` (pages
     /// an iteration asks for), no limit on the wait for the pacer.
     fn fetch(&self, params: &JsValue, queued: bool) -> Promise {
+        if self.shared.freed.get() {
+            return Promise::reject(&validation_error(vec![crate::args::freed_client()]));
+        }
         let given = !(params.is_null() || params.is_undefined());
         let params = given.then(|| interop::snapshot(params, ""));
         let prepared = crate::args::page_request(&self.config, params, self.locale);
@@ -357,8 +385,9 @@ impl Lister {
             true => Patience::queued(self.patience.timeout_ms, self.patience.max_retries),
             false => self.patience,
         };
+        let secret = redact::secret_of_config(&self.config);
         let prepared = prepared.map(|(params, request)| {
-            let parse = move |reply| crate::args::page(reply, &params);
+            let parse = move |reply| crate::args::page(reply, &params, secret.as_deref());
             let call = (request, patience, self.signal.clone());
             (call, Box::new(parse) as Parse)
         });

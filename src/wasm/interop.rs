@@ -120,12 +120,18 @@ const JS_FLOATS: Floats = Floats {
 /// (or, in the parser comparison's builds, with serde_json or miniserde:
 /// [`json::parse_serde_json`], [`json::parse_miniserde`]).
 pub(crate) fn parse_json(text: &str) -> Result<Value, JsonError> {
+    parse_json_noting(text).map(|(value, _)| value)
+}
+
+/// [`parse_json`], and where its first lone surrogate was
+/// ([`json::parse_noting`]; the comparison's parsers do not say).
+pub(crate) fn parse_json_noting(text: &str) -> Result<(Value, Option<String>), JsonError> {
     #[cfg(feature = "json-serde-json")]
-    return json::parse_serde_json(text);
+    return json::parse_serde_json(text).map(|value| (value, None));
     #[cfg(all(feature = "json-miniserde", not(feature = "json-serde-json")))]
-    return json::parse_miniserde(text);
+    return json::parse_miniserde(text).map(|value| (value, None));
     #[cfg(not(any(feature = "json-serde-json", feature = "json-miniserde")))]
-    json::parse_with(text, JS_FLOATS)
+    json::parse_noting(text, JS_FLOATS)
 }
 
 /// Writes JSON text (a request body) with the engine's number conversions.

@@ -96,6 +96,8 @@ pub(crate) struct Shared {
     pub fetch: Option<Function>,
     /// Its saves, one at a time per customer ([`SaveQueue`]).
     pub saves: RefCell<SaveQueue<Gate>>,
+    /// The client was freed: its pages fetch no more.
+    pub freed: std::cell::Cell<bool>,
 }
 
 /// A save's turn ([`SaveQueue`]): held while the save runs; dropped, it
@@ -285,7 +287,7 @@ async fn read(raw: &web_sys::Response) -> Result<Body, Error> {
         Some(bytes) => Body::PastCap(bytes as u64),
         None => Body::Read(response_guard::classify(
             &text.as_string().unwrap_or_default(),
-            |text| interop::parse_json(text).ok(),
+            |text| interop::parse_json_noting(text).ok(),
         )),
     })
 }

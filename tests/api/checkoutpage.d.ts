@@ -56,6 +56,18 @@ export type BulkResult =
 | { customerId: string; ok: true; customer: Customer }
 | { customerId: string; ok: false; error: CheckoutPageError };
 
+/** The client's own field of `CheckoutPageError` (merged with the class). */
+export interface CheckoutPageError {
+    /**
+     * When `updateCustomers` rejects after items were taken (its iterable
+     * threw: kind `"aborted"`; it held more than 100 000 items: kind
+     * `"validation"`): the result of every item taken, in input order, as the
+     * call would have resolved them, so that no write made goes unreported.
+     * Absent on every other error (and not in `toJSON()`).
+     */
+    readonly results?: BulkResult[] | undefined;
+}
+
 /**
  * One page of `listCustomers`: customers newest first, as the API sent them
  * (unknown fields included). Iterating it with `for await` yields its
@@ -74,13 +86,27 @@ export interface CustomerPage extends AsyncIterable<Customer> {
     readonly nextPageParams: ListParams | null;
     /** The query of the previous (newer) page, or `null` at the start. */
     readonly previousPageParams: ListParams | null;
+    /** The reply's `x-request-id` (quote it to support), or `null` when it had none. */
+    readonly requestId: string | null;
+    /** Whether there is a next (older) page: `nextPageParams !== null`. */
     hasNextPage(): boolean;
+    /** Whether there is a previous (newer) page: `previousPageParams !== null`. */
     hasPreviousPage(): boolean;
-    /** The next (older) page; rejects with kind `"validation"` when there is none. */
+    /**
+     * The next (older) page; rejects with kind `"validation"` when there is
+     * none. One call, like `getCustomer`: it waits for a slot of the client's
+     * rate limit (or a 429 pause) at most its `timeoutMs`, then rejects with
+     * kind `"rate_limit"` and `retryAfterMs`, nothing sent; iterating
+     * (`for await`, `iterPages()`) waits as long as the pacer needs.
+     */
     getNextPage(): PagePromise;
-    /** The previous (newer) page; rejects with kind `"validation"` when there is none. */
+    /** The previous (newer) page; rejects with kind `"validation"` when there is none (waits as `getNextPage()`). */
     getPreviousPage(): PagePromise;
-    /** This page and every later one. */
+    /**
+     * This page and every later one, in the direction its query pages: the
+     * next (older) pages, or, for a page fetched with `endingBefore`, the
+     * previous (newer) ones (each page's customers newest first).
+     */
     iterPages(): AsyncGenerator<CustomerPage, void, undefined>;
 }
 
@@ -89,7 +115,10 @@ export interface CustomerPage extends AsyncIterable<Customer> {
  * async iterable over every matching customer across pages
  * (`for await (const customer of client.listCustomers({ search: "ada" }))`),
  * paced at the client's rate limit; breaking out of the loop stops fetching,
- * and the call's `signal` aborts it.
+ * and the call's `signal` aborts it. An `endingBefore` query iterates
+ * towards newer customers (the pages before the cursor, one after the
+ * other), any other query towards older ones. Bad parameters, or a freed
+ * client, reject it (and a loop over it) with a `CheckoutPageError`.
  */
 export type PagePromise = Promise<CustomerPage> & AsyncIterable<Customer>;
 
@@ -502,11 +531,16 @@ export interface BulkOptions {
      */
     requestsPerMinute?: number | undefined;
     /**
-     * Stops scheduling: items in flight finish, the rest end `"aborted"`.
+     * Stops scheduling: items in flight finish, the rest end `"aborted"`;
+     * a pull from an iterable under way is not waited for, and the
+     * iterable is closed (its `return()`).
      */
     signal?: AbortSignal | undefined;
     /**
-     * Called after every finished item.
+     * Called whenever progress changed: after every finished item (items
+     * that finish together, refused before sending or ended by an
+     * abort, in one call), and once more when an iterable's end makes
+     * the total known; the last call has the final `total`.
      */
     onProgress?: ((progress: BulkProgress) => void) | undefined;
     /**
@@ -849,12 +883,15 @@ export class CheckoutPageClient {
      * input order, and never rejects for one item's failure (an iterable
      * that throws rejects with kind `"aborted"` and the thrown value as
      * `cause`, one with more than 100 000 items with kind `"validation"`,
-     * once the items in flight have finished). Every item is checked
+     * once the items in flight have finished; either error's `results`
+     * holds the result of every item taken, as the call would have
+     * resolved them). Every item is checked
      * first; invalid ones fail alone without a request. Requests go
      * through the client's shared pacer (and this job's own
      * `requestsPerMinute`, if given); a 429 pauses every call. On abort no
      * new item starts, items in flight finish, and the rest end with kind
-     * `"aborted"`.
+     * `"aborted"`; a pull from the iterable under way is not waited for,
+     * and the iterable is closed (its `return()`).
      */
     updateCustomers(items: Iterable<BulkItem> | AsyncIterable<BulkItem>, options?: BulkOptions): Promise<BulkResult[]>;
 }

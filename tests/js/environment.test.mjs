@@ -73,7 +73,7 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
   // without a network, so that Node and the page run the same; first, while
   // Node's own fetch (which reads Array.prototype[0] in its request queue)
   // has no connection yet.
-  const stored = (id) => new Response('{"data":{"id":"' + id + '","name":"Stored"}}', { status: 200 });
+  const stored = (id) => new Response('{"data":{"id":"' + id + '","email":"a@example.com","name":"Stored"}}', { status: 200 });
   const idOf = (url) => url.split("/").pop().split("?")[0];
 
   // F1. An accessor at Array.prototype[0]: a bulk job neither hands its
@@ -85,7 +85,7 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
       sent += init.method + " " + idOf(url) + " " + init.body + ";";
       // Not a Response: Node's own (undici) builds arrays of its own, which
       // the polluted Array.prototype[0] breaks whatever the client does.
-      const text = '{"data":{"id":"' + idOf(url) + '","name":"Stored"}}';
+      const text = '{"data":{"id":"' + idOf(url) + '","email":"a@example.com","name":"Stored"}}';
       return { status: 200, headers: { get: () => null }, text: async () => text };
     } });
     Object.defineProperty(Array.prototype, 0, { configurable: true,
@@ -114,7 +114,7 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
       if (Object.getOwnPropertyDescriptor(this, "text") && Object.getOwnPropertyDescriptor(this, "status")) {
         stolen += 1;
         resolve({ status: 200, type: "basic", body: null, headers: { get: () => null },
-          text: () => Promise.resolve('{"data":{"id":"' + ID("22") + '","name":"FORGED"}}') });
+          text: () => Promise.resolve('{"data":{"id":"' + ID("22") + '","email":"a@example.com","name":"FORGED"}}') });
       } else {
         resolve(this);
       }
@@ -258,7 +258,7 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
     let sentBulk = "";
     const bulkClient = new CheckoutPageClient({ ...options, fetch: async (url, init) => {
       sentBulk += init.method + " " + idOf(url) + ";";
-      const text = '{"data":{"id":"' + idOf(url) + '","name":"Stored"}}';
+      const text = '{"data":{"id":"' + idOf(url) + '","email":"a@example.com","name":"Stored"}}';
       return { status: 200, headers: { get: () => null }, text: async () => text };
     } });
     Object.defineProperty(Object.prototype, "then", { configurable: true, value: evilThen });
@@ -379,7 +379,7 @@ async function scenario(sdk, api, other, key, ID, fetchCannotSurvive) {
     });
     const id = url.split("/").pop();
     // (Not JSON.stringify: that would call the polluted toJSON itself.)
-    return new Response('{"data":{"id":"' + id + '","name":"Stored"}}', { status: 200 });
+    return new Response('{"data":{"id":"' + id + '","email":"a@example.com","name":"Stored"}}', { status: 200 });
   };
   pollute(out.pollutedKeys);
   try {
@@ -496,7 +496,7 @@ function recorder(answer) {
 let api, other, API_URL, OTHER_URL;
 before(async () => {
   other = await recorder((req, url, body, send) =>
-    send(200, { "content-type": "application/json" }, JSON.stringify({ data: { id: ID("dead"), name: "stolen" } })),
+    send(200, { "content-type": "application/json" }, JSON.stringify({ data: { id: ID("dead"), email: "a@example.com", name: "stolen" } })),
   );
   api = await recorder((req, url, body, send) => {
     const id = url.pathname.split("/").pop();
@@ -517,7 +517,7 @@ before(async () => {
         errors: [{ param: "email", message: "Invalid email", value: "x" }],
       }));
     }
-    send(200, json, JSON.stringify({ data: { id, name: "Stored", ...(body ? JSON.parse(body) : {}) } }));
+    send(200, json, JSON.stringify({ data: { id, email: "a@example.com", name: "Stored", ...(body ? JSON.parse(body) : {}) } }));
   });
   API_URL = api.url;
   OTHER_URL = other.url;

@@ -38,7 +38,7 @@ before(async () => {
     if (req.method === "OPTIONS") return res.writeHead(204, cors).end();
     const id = req.url.split("/").pop();
     res.writeHead(200, { ...cors, "content-type": "application/json" });
-    res.end(JSON.stringify({ data: { id, name: "From the worker" } }));
+    res.end(JSON.stringify({ data: { id, email: "worker@example.com", name: "From the worker" } }));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   api = { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
@@ -76,9 +76,9 @@ async function firstReply(script, ms) {
 }
 
 test("Chromium: the README's module Worker answers a message posted as it starts", async () => {
-  assert.deepEqual(await firstReply("/readme-worker.js", 15_000), { id: ID, name: "From the worker" });
+  assert.deepEqual(await firstReply("/readme-worker.js", 15_000), { id: ID, email: "worker@example.com", name: "From the worker" });
 });
 
 test("Chromium: a Worker that imports the package before setting onmessage answers that message too", async () => {
-  assert.deepEqual(await firstReply("/static-first.js", 15_000), { id: ID, name: "From the worker" });
+  assert.deepEqual(await firstReply("/static-first.js", 15_000), { id: ID, email: "worker@example.com", name: "From the worker" });
 });

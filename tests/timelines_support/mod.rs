@@ -405,11 +405,8 @@ impl World {
                 (id.clone(), request)
             })
             .collect();
-        let job = BulkJob::new(prepared);
-        let mut progress = Vec::new();
-        if job.progress().done > 0 {
-            progress.push(job.progress());
-        }
+        let mut job = BulkJob::new(prepared);
+        let progress = job.report().into_iter().collect();
         self.jobs.push(Job {
             job,
             pacer: options.requests_per_minute.map(Pacer::new),
@@ -603,10 +600,8 @@ impl World {
                 self.tasks[index].seq = self.next_seq();
             }
             Next::Pull => unreachable!("the world's bulk jobs take every item at once"),
-            Next::Stop { progressed } => {
-                if progressed {
-                    job.progress.push(job.job.progress());
-                }
+            Next::Stop => {
+                job.progress.extend(job.job.report());
                 self.tasks[index].state = TaskState::Over;
                 let workers_left = self.tasks.iter().any(|t| {
                     matches!(t.owner, Owner::Worker(k) if k == j)
@@ -663,7 +658,9 @@ impl World {
         if step == Step::Read {
             // The body arrives at once: the imitation answers whole.
             let body = body.unwrap_or_default();
-            let body = response_guard::classify(&body, |text| checkoutpage::json::parse(text).ok());
+            let floats = checkoutpage::json::Floats::STD;
+            let parse = |text: &str| checkoutpage::json::parse_noting(text, floats).ok();
+            let body = response_guard::classify(&body, parse);
             let job = match task.owner {
                 Owner::Worker(job) => self.jobs[job].pacer.as_mut(),
                 Owner::Single(_) | Owner::Save(_) => None,
@@ -734,7 +731,7 @@ impl World {
                     Owner::Worker(job) => {
                         let job = &mut self.jobs[job];
                         job.job.finish_call(item, result);
-                        job.progress.push(job.job.progress());
+                        job.progress.extend(job.job.report());
                         let stopped = self.tasks[index].abort_at <= now;
                         self.next_item(index, stopped);
                     }

@@ -175,7 +175,17 @@ async function find(client: CheckoutPageClient): Promise<number> {
     }
   }
   await client.updateCustomers(items(), { onProgress: (p: BulkProgress) => void (p.total ?? "?"), locale: "de" });
-  void [more, next];
+  // Trial 24: a rejected bulk job's results (F2) and a page's request id (F13).
+  try {
+    await client.updateCustomers(items());
+  } catch (error) {
+    if (error instanceof CheckoutPageError) {
+      const written: string[] = (error.results ?? []).filter((r) => r.ok).map((r) => r.customerId);
+      void written;
+    }
+  }
+  const requestId: string | null = page.requestId;
+  void [more, next, requestId];
   return total;
 }
 void find;

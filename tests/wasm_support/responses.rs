@@ -70,7 +70,7 @@ const HUGE_FETCH: &str = r#"(() => {
 ///    normal call (both printed).
 pub async fn huge_responses_leave_the_module_memory_where_it_was() {
     let normal = client_with_fetch(
-        r#"async (url, init) => new Response(JSON.stringify({ data: { id: "65f0c0ffee0000000000abcd", name: "Ada" } }),
+        r#"async (url, init) => new Response(JSON.stringify({ data: { id: "65f0c0ffee0000000000abcd", email: "ada@example.com", name: "Ada" } }),
              { status: 200, headers: { "content-type": "application/json" } })"#,
     );
     let customer = update(&normal, ID, js(r#"{"name": "Ada"}"#), None)
@@ -106,7 +106,7 @@ pub async fn a_leading_bom_is_ignored() {
         r#"async (url, init) => {
           const ok = init.method === "PATCH" && JSON.parse(init.body).name === "Ada";
           const body = ok
-            ? { data: { id: "65f0c0ffee0000000000abcd", name: "Ada" } }
+            ? { data: { id: "65f0c0ffee0000000000abcd", email: "ada@example.com", name: "Ada" } }
             : { status: 400, type: "invalid_request_error", message: "Invalid request",
                 errors: [{ param: "email", message: "Invalid email", value: "x" }] };
           return { status: ok ? 200 : 400, headers: new Headers({ "content-type": "application/json" }),
@@ -127,7 +127,7 @@ pub async fn a_leading_bom_is_ignored() {
     // Only one: a second BOM is content, as in the Fetch standard.
     let twice = client_with_fetch(
         r#"async () => ({ status: 200, headers: new Headers(),
-            text: async () => "\uFEFF\uFEFF{\"data\":{\"id\":\"65f0c0ffee0000000000abcd\"}}" })"#,
+            text: async () => "\uFEFF\uFEFF{\"data\":{\"id\":\"65f0c0ffee0000000000abcd\",\"email\":\"ada@example.com\"}}" })"#,
     );
     let error = update(&twice, ID, js(r#"{"name": "Ada"}"#), None)
         .await
