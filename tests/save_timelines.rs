@@ -597,8 +597,7 @@ fn a_reply_the_save_cannot_use_ends_it_redacted() {
 /// edit.
 #[test]
 fn trial24_f5_fields_missing_from_the_loaded_customer_are_never_cleared() {
-    let (mut world, client, id) = world();
-    let full = load(&mut world, client, &id);
+    let (mut world, client, id, full) = ada();
     let mut partial = Map::new();
     for key in ["id", "email", "name", "sellerId", "createdAt", "updatedAt"] {
         partial.insert(key, object(&full).get(key).unwrap().clone());
@@ -608,15 +607,7 @@ fn trial24_f5_fields_missing_from_the_loaded_customer_are_never_cleared() {
         &partial,
         r#"{"name": "Ada K.", "phone": "", "address": null}"#,
     );
-    let save = world.save(
-        client,
-        &partial,
-        &form,
-        OnConflict::Reject,
-        CallOptions::default(),
-    );
-    world.run();
-    let (_, saved) = world.saved(save);
+    let (_, saved) = run_save(&mut world, client, &partial, &form);
     let saved = saved.expect("saved");
     assert_eq!(saved.report.mine, ["name"]);
     let log = world.requests_for(&id);
