@@ -15,10 +15,9 @@
 // - F13: a page has its reply's request id.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launch } from "./chromium.mjs";
-import { serve } from "./static-server.mjs";
+import { scenarioPage, useChromium } from "./chromium.mjs";
 
 const pkg = new URL("../../pkg/", import.meta.url);
 
@@ -321,35 +320,19 @@ test("Node: trial 24's client findings", async () => {
   assert.deepEqual(unhandled, [], "no unhandled rejection (F4)");
 });
 
-const PAGE = `<!doctype html><title>trial 24</title>
-<script type="module">
-  window.unhandled = [];
-  addEventListener("unhandledrejection", (e) => window.unhandled.push(String(e.reason?.kind ?? e.reason)));
-  import * as main from "/pkg/index.js";
-  import * as kit from "/pkg/testing/index.js";
-  window.run = async (source) => (0, eval)("(" + source + ")")(main, kit);
-  window.ready = true;
-</script>`;
-
-let server, browser;
-before(async () => {
-  server = await serve({ "/pkg/": fileURLToPath(pkg) }, { "/": PAGE });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// The page records unhandled rejections before the modules load (F4).
+const PAGE = scenarioPage("trial 24", ["/pkg/index.js", "/pkg/testing/index.js"]).replace(
+  '<script type="module">\n',
+  '<script type="module">\n  window.unhandled = [];\n  addEventListener("unhandledrejection", (e) => window.unhandled.push(String(e.reason?.kind ?? e.reason)));\n',
+);
+const chromium = useChromium({ routes: { "/pkg/": fileURLToPath(pkg) }, pages: { "/": PAGE } });
 
 test("headless Chromium: the same findings in a page", async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => window.ready === true);
-  check(await page.evaluate((source) => window.run(source), scenario.toString()));
-  await page.waitForTimeout(50);
-  assert.deepEqual(await page.evaluate(() => window.unhandled), [], "no unhandled rejection (F4)");
-  assert.deepEqual(problems, []);
-  await page.close();
+  const { out, errors } = await chromium.inPage("/", async (page, run) => {
+    check(await run(scenario));
+    await page.waitForTimeout(50);
+    return page.evaluate(() => window.unhandled);
+  });
+  assert.deepEqual(out, [], "no unhandled rejection (F4)");
+  assert.deepEqual(errors, []);
 });
