@@ -308,6 +308,19 @@ fn ids_compare_case_insensitively_in_get_patch_and_cursors() {
     assert_eq!(status, 200, "{before}");
     assert_eq!(ids(&before), newest_first[..2]);
 
+    // A fault queued for the id in one case is the customer's in any other.
+    let fault = format!(r#"{{"customerId": "{upper}", "faults": [{{"status": 503}}]}}"#);
+    assert_eq!(api.add_faults(fault.as_bytes()).status, 200);
+    let lower = &newest_first[2];
+    assert_eq!(
+        send(&mut api, "GET", &format!("/v1/customers/{lower}"), "", T0).0,
+        503
+    );
+    assert_eq!(
+        send(&mut api, "GET", &format!("/v1/customers/{lower}"), "", T0).0,
+        200
+    );
+
     // No such customer: 404 for the customer's own calls, 400 for a cursor.
     let unknown = "0000000000000000000000AA";
     assert_eq!(
