@@ -198,8 +198,8 @@ impl Store {
 
     /// Every customer, newest first: by `createdAt` (unparsable ones last),
     /// then the later added first: the list call's order.
-    pub fn newest_first(&self) -> impl DoubleEndedIterator<Item = &Customer> {
-        self.listed().map(Listed::customer)
+    pub fn newest_first(&self) -> Vec<&Customer> {
+        self.listed().map(Listed::customer).collect()
     }
 
     /// Every customer in the list call's order (newest first).

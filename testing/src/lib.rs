@@ -708,7 +708,7 @@ mod store_tests {
         assert_eq!(status, 201);
         assert_eq!(body["data"].as_array().unwrap().len(), 2);
         assert_eq!(kit.customer_count(), 3);
-        let newest = kit.api.store().newest_first().next().unwrap();
+        let newest = kit.api.store().newest_first()[0];
         assert_eq!(newest["email"], "f@b.co");
     }
 }
