@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{unauthorized, ApiError, FieldError};
 use crate::store::{validate_fields, Patch};
+use crate::util::canonical_id;
 use crate::Reply;
 
 /// The queue whose faults apply to requests for any customer.
@@ -341,15 +342,17 @@ pub struct FaultQueues {
 impl FaultQueues {
     /// Appends faults for `customer_id`; returns how many are now queued for it.
     pub fn push(&mut self, customer_id: &str, faults: Vec<Fault>) -> usize {
-        let q = self.queues.entry(customer_id.to_owned()).or_default();
+        let key = canonical_id(customer_id).into_owned();
+        let q = self.queues.entry(key).or_default();
         q.extend(faults);
         q.len()
     }
 
     /// Takes the next fault for `customer_id`, if any: from its own queue,
-    /// else from the [`ANY_CUSTOMER`] queue.
+    /// else from the [`ANY_CUSTOMER`] queue. (A 24-hex id names its
+    /// customer in any case, see [`canonical_id`].)
     pub fn pop(&mut self, customer_id: &str) -> Option<Fault> {
-        self.pop_exact(customer_id)
+        self.pop_exact(&canonical_id(customer_id))
             .or_else(|| self.pop_exact(ANY_CUSTOMER))
     }
 
@@ -380,7 +383,7 @@ impl FaultQueues {
     pub fn clear(&mut self, customer_id: Option<&str>) {
         match customer_id {
             Some(id) => {
-                self.queues.remove(id);
+                self.queues.remove(&*canonical_id(id));
             }
             None => self.queues.clear(),
         }

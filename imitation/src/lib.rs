@@ -33,7 +33,7 @@ use error::{unauthorized, ApiError, FieldError};
 use faults::{Fault, FaultQueues};
 use ratelimit::RateLimiter;
 use store::{data_body, validate_patch, Customer, Store};
-use util::percent_decode;
+use util::{canonical_id, percent_decode};
 
 /// Full-access test key.
 pub const SANDBOX_KEY: &str = "sk_test_sandbox";
@@ -511,12 +511,16 @@ impl Api {
     }
 
     /// The log as `{"data": [entries]}`, only the entries for customer
-    /// `filter` when given.
+    /// `filter` when given (a 24-hex id in any case).
     pub fn requests_json(&self, filter: Option<&str>) -> Value {
         let entries: Vec<&LogEntry> = self
             .log
             .iter()
-            .filter(|e| filter.is_none() || e.customer_id.as_deref() == filter)
+            .filter(|e| {
+                filter.is_none_or(|f| {
+                    e.customer_id.as_deref().map(canonical_id) == Some(canonical_id(f))
+                })
+            })
             .collect();
         json!({ "data": entries })
     }

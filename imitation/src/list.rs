@@ -8,8 +8,8 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::error::{ApiError, FieldError};
-use crate::store::{Customer, CustomerView, Store};
-use crate::util::query_param;
+use crate::store::{Customer, CustomerView, Listed, Store};
+use crate::util::{is_object_id, query_param};
 
 /// The default page size.
 pub const DEFAULT_LIMIT: usize = 20;
@@ -37,10 +37,6 @@ pub struct ListQuery {
     pub search: Option<String>,
 }
 
-fn is_hex_id(id: &str) -> bool {
-    id.len() == 24 && id.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
 impl ListQuery {
     /// Reads the raw query string (`None` when there is none); a 400 for
     /// bad parameters.
@@ -62,7 +58,7 @@ impl ListQuery {
         };
         let mut cursor = |name: &str| {
             let value = query_param(query, name)?;
-            if !is_hex_id(&value) {
+            if !is_object_id(&value) {
                 errors.push(FieldError::new(
                     name,
                     format!("{name} must be a customer id (24 hex characters)"),
@@ -104,39 +100,60 @@ pub fn matches(customer: &Customer, search: &str) -> bool {
     })
 }
 
+/// A 400 on the cursor `param`: its id names no customer.
+fn no_such_customer(param: &str, id: &str) -> ApiError {
+    ApiError::validation(
+        "Invalid query parameters",
+        vec![FieldError::new(param, "No such customer", json!(id))],
+    )
+}
+
 /// One page of `store` for `query`: the customers and `has_more`, and the
-/// total matching; a 400 for a cursor naming no customer of the result.
+/// total matching. A cursor is a customer id: the page is the customers
+/// matching the search right after (`starting_after`) or before
+/// (`ending_before`) that customer in the store's order, newest first,
+/// whether or not the cursor's customer matches the search itself (a job
+/// that edits the field it searched for keeps paging). Ids compare as
+/// ObjectIds, whatever the case of their hex digits. A cursor naming no
+/// customer is a 400 on its parameter.
+///
+/// Costs time logarithmic in the store, plus the page (with a search: one
+/// scan of the store, to count `total`).
 pub fn page<'a>(store: &'a Store, query: &ListQuery) -> Result<ListBody<'a>, ApiError> {
-    let all: Vec<&Customer> = store
-        .newest_first()
-        .into_iter()
-        .filter(|c| query.search.as_deref().is_none_or(|s| matches(c, s)))
-        .collect();
-    let total = all.len();
-    let position = |param: &str, id: &str| {
-        all.iter()
-            .position(|c| c.get("id").and_then(Value::as_str) == Some(id))
-            .ok_or_else(|| {
-                ApiError::validation(
-                    "Invalid query parameters",
-                    vec![FieldError::new(param, "No such customer", json!(id))],
-                )
-            })
+    let needle = query.search.as_deref().map(str::to_lowercase);
+    let hit = |c: &Listed| needle.as_deref().is_none_or(|n| c.matches_lower(n));
+    let total = match &needle {
+        None => store.len(),
+        Some(_) => store.unordered().filter(hit).count(),
     };
-    let (start, end, has_more) = if let Some(id) = &query.ending_before {
-        let end = position("ending_before", id)?;
-        let start = end.saturating_sub(query.limit);
-        (start, end, start > 0)
+    let limit = query.limit;
+    let (data, has_more) = if let Some(id) = &query.ending_before {
+        let newer = store
+            .newer_than(id)
+            .ok_or_else(|| no_such_customer("ending_before", id))?;
+        // From the cursor up, the nearest first; then newest first.
+        let mut hits = newer.rev().filter(hit);
+        let mut data: Vec<Listed> = hits.by_ref().take(limit).collect();
+        data.reverse();
+        (data, hits.next().is_some())
     } else {
-        let start = match &query.starting_after {
-            Some(id) => position("starting_after", id)? + 1,
-            None => 0,
+        let mut hits: Box<dyn Iterator<Item = Listed>> = match &query.starting_after {
+            Some(id) => Box::new(
+                store
+                    .older_than(id)
+                    .ok_or_else(|| no_such_customer("starting_after", id))?
+                    .filter(hit),
+            ),
+            None => Box::new(store.listed().filter(hit)),
         };
-        let end = (start + query.limit).min(total);
-        (start, end, end < total)
+        let data: Vec<Listed> = hits.by_ref().take(limit).collect();
+        (data, hits.next().is_some())
     };
     Ok(ListBody {
-        data: all[start..end].iter().map(|c| CustomerView(c)).collect(),
+        data: data
+            .into_iter()
+            .map(|c| CustomerView(c.customer()))
+            .collect(),
         total,
         has_more,
     })

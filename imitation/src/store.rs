@@ -5,7 +5,9 @@
 //! round trips. Cleared optional fields are removed from the map, so they are
 //! omitted from responses.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{btree_map, BTreeMap, HashMap, HashSet};
+use std::ops::Bound::{self, Excluded, Unbounded};
 
 use checkoutpage_fields::Kind;
 use serde::ser::{SerializeMap, Serializer};
@@ -13,7 +15,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::error::{ApiError, FieldError};
-use crate::util::{format_rfc3339_ms, hex_id, parse_rfc3339_ms};
+use crate::util::{canonical_id, format_rfc3339_ms, hex_id, is_object_id, parse_rfc3339_ms};
 
 /// A customer, as a JSON object (unknown fields kept).
 pub type Customer = Map<String, Value>;
@@ -67,13 +69,77 @@ pub fn data_body(customer: &Customer) -> DataBody<'_> {
     }
 }
 
-/// The in-memory customer table.
+/// Where a customer stands in the list call's order, which sorts ascending
+/// here: newest first by `createdAt` (unparsable ones last), then the later
+/// added first (its slot: slots are handed out in order and never reused by
+/// another customer). Unique per customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank(Reverse<(Option<i64>, usize)>);
+
+/// A stored customer with what the list call reads of it, kept up to date
+/// on every change so that no request sorts or lower-cases the store.
+#[derive(Debug, Clone)]
+struct Entry {
+    customer: Customer,
+    rank: Rank,
+    /// `name` and `email` lower-cased, for the list call's search.
+    name_lower: Option<String>,
+    email_lower: Option<String>,
+}
+
+impl Entry {
+    fn new(customer: Customer, slot: usize) -> Self {
+        let lower = |key: &str| {
+            customer
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::to_lowercase)
+        };
+        let created = customer
+            .get("createdAt")
+            .and_then(Value::as_str)
+            .and_then(parse_rfc3339_ms);
+        Self {
+            rank: Rank(Reverse((created, slot))),
+            name_lower: lower("name"),
+            email_lower: lower("email"),
+            customer,
+        }
+    }
+}
+
+/// A stored customer as the list call sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'a>(&'a Entry);
+
+impl<'a> Listed<'a> {
+    /// The customer.
+    pub fn customer(self) -> &'a Customer {
+        &self.0.customer
+    }
+
+    /// Whether its name or email contains `needle`, which must be lower
+    /// case already (the list call's case-insensitive search).
+    pub fn matches_lower(self, needle: &str) -> bool {
+        [&self.0.name_lower, &self.0.email_lower]
+            .into_iter()
+            .any(|v| v.as_deref().is_some_and(|v| v.contains(needle)))
+    }
+}
+
+/// The in-memory customer table, indexed by id and in the list call's order
+/// (newest first), so that a `GET`, a `PATCH` or a page costs time
+/// logarithmic in the store at most; a search, which counts its `total`, is
+/// one pass over the lower-cased names and emails kept for it.
 #[derive(Debug, Default, Clone)]
 pub struct Store {
-    customers: HashMap<String, Customer>,
-    /// When each customer was added (a counter): orders customers created in
-    /// the same millisecond, the later one first.
-    added: HashMap<String, u64>,
+    /// The customers, in the order they were added (a slot is never freed:
+    /// customers are replaced, not removed).
+    entries: Vec<Entry>,
+    /// Id ([`canonical_id`]) → slot.
+    by_id: HashMap<String, usize>,
+    /// The list order: rank → slot.
+    order: BTreeMap<Rank, usize>,
     /// Seed of generated ids, and how many were generated.
     id_seed: u64,
     ids_made: u64,
@@ -87,7 +153,7 @@ impl Store {
     }
 
     /// A store holding `customers` (each must have a string `id`; others are
-    /// skipped).
+    /// skipped; a 24-hex id is stored lower-cased, see [`canonical_id`]).
     pub fn with(customers: Vec<Customer>, id_seed: u64) -> Self {
         let mut store = Self {
             id_seed,
@@ -95,89 +161,179 @@ impl Store {
         };
         for customer in customers {
             if let Some(id) = customer.get("id").and_then(Value::as_str) {
-                store.insert(id.to_owned(), customer);
+                let id = canonical_id(id).into_owned();
+                store.insert(id, customer);
             }
         }
         store
     }
 
-    /// The customer with this id.
+    /// How many customers there are.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    fn slot(&self, id: &str) -> Option<usize> {
+        self.by_id.get(&*canonical_id(id)).copied()
+    }
+
+    /// The customer with this id (a 24-hex id in any case).
     pub fn get(&self, id: &str) -> Option<&Customer> {
-        self.customers.get(id)
+        self.slot(id).map(|slot| &self.entries[slot].customer)
     }
 
     /// Every customer, by id.
     pub fn all(&self) -> Vec<&Customer> {
-        let mut all: Vec<&Customer> = self.customers.values().collect();
-        all.sort_by(|a, b| {
-            let id = |c: &Customer| c.get("id").and_then(Value::as_str).map(str::to_owned);
-            id(a).cmp(&id(b))
-        });
-        all
+        let mut all: Vec<(&str, &Customer)> = (self.by_id.iter())
+            .map(|(id, slot)| (id.as_str(), &self.entries[*slot].customer))
+            .collect();
+        all.sort_unstable_by_key(|(id, _)| *id);
+        all.into_iter().map(|(_, c)| c).collect()
     }
 
     /// Every customer, newest first: by `createdAt` (unparsable ones last),
     /// then the later added first: the list call's order.
     pub fn newest_first(&self) -> Vec<&Customer> {
-        let mut all: Vec<(&String, &Customer)> = self.customers.iter().collect();
-        let created = |c: &Customer| {
-            c.get("createdAt")
-                .and_then(Value::as_str)
-                .and_then(parse_rfc3339_ms)
-        };
-        all.sort_by(|(a_id, a), (b_id, b)| {
-            (created(b), self.added.get(*b_id)).cmp(&(created(a), self.added.get(*a_id)))
-        });
-        all.into_iter().map(|(_, c)| c).collect()
+        self.listed().map(Listed::customer).collect()
     }
 
-    fn insert(&mut self, id: String, customer: Customer) {
-        let next = self.added.len() as u64;
-        self.added.entry(id.clone()).or_insert(next);
-        self.customers.insert(id, customer);
+    /// Every customer in the list call's order (newest first).
+    pub fn listed(&self) -> impl DoubleEndedIterator<Item = Listed<'_>> {
+        self.in_order(
+            self.order
+                .range::<Rank, (Bound<Rank>, _)>((Unbounded, Unbounded)),
+        )
+    }
+
+    /// Every customer in no particular order (the fastest to scan).
+    pub fn unordered(&self) -> impl Iterator<Item = Listed<'_>> {
+        self.entries.iter().map(Listed)
+    }
+
+    /// The customers after (older than) `id` in the list call's order,
+    /// newest first; `None` when no customer has this id.
+    pub fn older_than(&self, id: &str) -> Option<impl DoubleEndedIterator<Item = Listed<'_>>> {
+        let rank = self.entries[self.slot(id)?].rank;
+        Some(self.in_order(self.order.range((Excluded(rank), Unbounded))))
+    }
+
+    /// The customers before (newer than) `id` in the list call's order,
+    /// newest first; `None` when no customer has this id.
+    pub fn newer_than(&self, id: &str) -> Option<impl DoubleEndedIterator<Item = Listed<'_>>> {
+        let rank = self.entries[self.slot(id)?].rank;
+        Some(self.in_order(self.order.range((Unbounded, Excluded(rank)))))
+    }
+
+    fn in_order<'a>(
+        &'a self,
+        range: btree_map::Range<'a, Rank, usize>,
+    ) -> impl DoubleEndedIterator<Item = Listed<'a>> {
+        range.map(|(_, slot)| Listed(&self.entries[*slot]))
+    }
+
+    /// Stores `customer` under `id` (already canonical), its `id` field set
+    /// to it; a customer stored before under this id is replaced, in its
+    /// slot.
+    fn insert(&mut self, id: String, mut customer: Customer) {
+        customer.insert("id".into(), json!(id));
+        let slot = match self.by_id.get(&id) {
+            Some(&slot) => {
+                self.order.remove(&self.entries[slot].rank);
+                self.entries[slot] = Entry::new(customer, slot);
+                slot
+            }
+            None => {
+                let slot = self.entries.len();
+                self.entries.push(Entry::new(customer, slot));
+                self.by_id.insert(id, slot);
+                slot
+            }
+        };
+        self.order.insert(self.entries[slot].rank, slot);
+    }
+
+    /// A fresh generated id, free in the store and not in `reserved`.
+    fn generate_id(&mut self, reserved: &HashSet<String>) -> String {
+        loop {
+            let id = hex_id(self.id_seed, self.ids_made);
+            self.ids_made += 1;
+            if !self.by_id.contains_key(&id) && !reserved.contains(&id) {
+                return id;
+            }
+        }
     }
 
     /// Creates a customer from arbitrary initial fields (not validated, so
     /// tests can seed odd shapes) at time `now_ms`. `null` values are
-    /// dropped. A string `id` is honoured if free; otherwise a 24-hex id is
-    /// generated. An `id` already taken is a 400 on `id`.
+    /// dropped. A string `id` is honoured if free (a 24-hex one stored
+    /// lower-cased); otherwise a 24-hex id is generated. An `id` already
+    /// taken is a 400 on `id`.
     pub fn create(
         &mut self,
         fields: Map<String, Value>,
         now_ms: i64,
     ) -> Result<Customer, ApiError> {
-        let id = match fields.get("id") {
-            Some(Value::String(id)) if self.customers.contains_key(id) => {
-                return Err(ApiError::validation(
-                    "Validation failed",
-                    vec![FieldError::new(
-                        "id",
-                        "Customer id already exists",
-                        json!(id),
-                    )],
-                ))
-            }
-            Some(Value::String(id)) if !id.is_empty() => id.clone(),
-            _ => loop {
-                let id = hex_id(self.id_seed, self.ids_made);
-                self.ids_made += 1;
-                if !self.customers.contains_key(&id) {
-                    break id;
+        match self.create_all(vec![fields], now_ms) {
+            Ok(ids) => Ok(ids
+                .first()
+                .and_then(|id| self.get(id))
+                .cloned()
+                .unwrap_or_default()),
+            Err((_, e)) => Err(e),
+        }
+    }
+
+    /// Creates every customer of `items` in order (as [`Store::create`]
+    /// does, so the last is the newest) and returns their ids, or creates
+    /// none: the first that cannot be (its `id` taken, in the store or by an
+    /// earlier item) is an error with its index, and the store is left as it
+    /// was.
+    pub fn create_all(
+        &mut self,
+        items: Vec<Map<String, Value>>,
+        now_ms: i64,
+    ) -> Result<Vec<String>, (usize, ApiError)> {
+        let mut given = HashSet::new();
+        for (i, fields) in items.iter().enumerate() {
+            if let Some(Value::String(id)) = fields.get("id") {
+                if id.is_empty() {
+                    continue;
                 }
-            },
-        };
-        let mut customer: Customer = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
-        customer.insert("id".into(), json!(id));
-        fill_server_fields(&mut customer, now_ms);
-        self.insert(id, customer.clone());
-        Ok(customer)
+                let id = canonical_id(id).into_owned();
+                if self.by_id.contains_key(&id) || given.contains(&id) {
+                    let error = FieldError::new("id", "Customer id already exists", json!(id));
+                    return Err((i, ApiError::validation("Validation failed", vec![error])));
+                }
+                given.insert(id);
+            }
+        }
+        let now = json!(format_rfc3339_ms(now_ms));
+        let mut created = Vec::with_capacity(items.len());
+        for fields in items {
+            let id = match fields.get("id") {
+                Some(Value::String(id)) if !id.is_empty() => canonical_id(id).into_owned(),
+                _ => self.generate_id(&given),
+            };
+            let mut customer: Customer = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
+            fill_server_fields_with(&mut customer, &now);
+            self.insert(id.clone(), customer);
+            created.push(id);
+        }
+        Ok(created)
     }
 
     /// Applies a validated patch at time `now_ms` and bumps `updatedAt`
     /// (strictly forward). Returns the updated customer, or `None` if it does
     /// not exist.
     pub fn apply(&mut self, id: &str, patch: Patch, now_ms: i64) -> Option<Customer> {
-        let customer = self.customers.get_mut(id)?;
+        let slot = self.slot(id)?;
+        let entry = &mut self.entries[slot];
+        let customer = &mut entry.customer;
         for (key, value) in patch.0 {
             match value {
                 Some(v) => customer.insert(key, v),
@@ -194,25 +350,41 @@ impl Store {
             now = now.max(prev + 1);
         }
         customer.insert("updatedAt".into(), json!(format_rfc3339_ms(now)));
-        Some(customer.clone())
+        // What the list call reads of it (a patch cannot set `createdAt`,
+        // but the order follows it whatever changed).
+        let updated = Entry::new(std::mem::take(customer), slot);
+        if updated.rank != entry.rank {
+            self.order.remove(&entry.rank);
+            self.order.insert(updated.rank, slot);
+        }
+        *entry = updated;
+        Some(entry.customer.clone())
     }
 }
 
 /// Sets the fields the server gives every customer, where absent:
 /// `sellerId` (the sandbox seller), and `createdAt`/`updatedAt` at `now_ms`.
 pub fn fill_server_fields(customer: &mut Customer, now_ms: i64) {
-    let now = format_rfc3339_ms(now_ms);
+    fill_server_fields_with(customer, &json!(format_rfc3339_ms(now_ms)));
+}
+
+/// [`fill_server_fields`] with the time already formatted.
+fn fill_server_fields_with(customer: &mut Customer, now: &Value) {
     customer
         .entry("sellerId")
         .or_insert_with(|| json!(SANDBOX_SELLER_ID));
-    customer
-        .entry("createdAt")
-        .or_insert_with(|| json!(now.clone()));
-    customer.entry("updatedAt").or_insert_with(|| json!(now));
+    customer.entry("createdAt").or_insert_with(|| now.clone());
+    customer.entry("updatedAt").or_insert_with(|| now.clone());
 }
 
+/// Why a test kit's customer id is refused.
+pub const ID_MESSAGE: &str =
+    "Must be a customer id as the API gives them: 24 hex characters (a MongoDB ObjectId, e.g. 6650a1b2c3d4e5f601234567)";
+
 /// Checks a customer given to the test kit (its `customers` option or
-/// `customers.add`) as the API would have stored it: the editable fields
+/// `customers.add`) as the API would have stored it: `id`, when given, is
+/// 24 hex characters (an ObjectId; stored lower-cased, as the API writes
+/// it), the editable fields
 /// pass the PATCH rules (types, address and shipping shapes; `null`s are
 /// dropped), `email` is required and stored trimmed and lower-cased,
 /// read-only fields must be strings, and fields the API does not document
@@ -228,7 +400,14 @@ pub fn check_fixture(fields: Map<String, Value>) -> Result<Map<String, Value>, A
             continue;
         }
         let k = key.as_str();
-        if READ_ONLY_FIELDS.contains(&k) {
+        if k == "id" {
+            match value.as_str().filter(|id| is_object_id(id)) {
+                Some(id) => {
+                    out.insert(key, json!(id.to_ascii_lowercase()));
+                }
+                None => errors.push(FieldError::new(k, ID_MESSAGE, value)),
+            }
+        } else if READ_ONLY_FIELDS.contains(&k) {
             if value.is_string() {
                 out.insert(key, value);
             } else {

@@ -98,6 +98,25 @@ pub fn hex_id(seed: u64, n: u64) -> String {
     format!("{:08x}{:016x}", key >> 32, mix(n ^ key))
 }
 
+/// Whether `id` is a customer id as the API writes it: 24 hex characters
+/// (an ObjectId; the contract's pattern `^[0-9a-fA-F]{24}$`).
+pub fn is_object_id(id: &str) -> bool {
+    id.len() == 24 && id.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The id a customer is stored and found under: a 24-hex id names an
+/// ObjectId, the same whatever the case of its hex digits (MongoDB reads it
+/// so, and the API writes it in lower case), so it is lower-cased; any other
+/// id (only the sandbox's lenient `POST /__sandbox/customers` stores such)
+/// is kept as it is.
+pub fn canonical_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if is_object_id(id) && id.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(id.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(id)
+    }
+}
+
 /// Percent-decodes a path segment or query component (invalid UTF-8 is
 /// replaced lossily). `+` is left alone; see [`decode_query_component`].
 pub fn percent_decode(s: &str) -> String {

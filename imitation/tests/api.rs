@@ -250,10 +250,15 @@ fn kit_fixtures_are_checked_like_stored_customers() {
     let fields = |v: serde_json::Value| v.as_object().cloned().unwrap_or_default();
 
     let ok = check_fixture(fields(serde_json::json!({
-        "id": "c1", "email": "  Ada@Example.COM ", "phone": null, "metadata": {"tier": 1}
+        "id": "6650A1B2C3D4E5F6012345FF", "email": "  Ada@Example.COM ", "phone": null, "metadata": {"tier": 1}
     })))
     .expect("a valid fixture");
     assert_eq!(ok.get("email"), Some(&serde_json::json!("ada@example.com")));
+    assert_eq!(
+        ok.get("id"),
+        Some(&serde_json::json!("6650a1b2c3d4e5f6012345ff")),
+        "an ObjectId, stored as the API writes it"
+    );
     assert_eq!(ok.get("metadata"), Some(&serde_json::json!({"tier": 1})));
     assert!(!ok.contains_key("phone"), "nulls are dropped");
 
@@ -266,9 +271,25 @@ fn kit_fixtures_are_checked_like_stored_customers() {
             .collect()
     };
     assert_eq!(
-        params(serde_json::json!({"id": "c1", "name": "x"})),
+        params(serde_json::json!({"id": "6650a1b2c3d4e5f6012345ff", "name": "x"})),
         ["email"]
     );
+    // Ids the API never gives (trial 24, F12): not 24 hex characters.
+    for id in [
+        serde_json::json!("cust_1"),
+        serde_json::json!(""),
+        serde_json::json!("6650a1b2c3d4e5f6012345f"),
+        serde_json::json!("6650a1b2c3d4e5f6012345fg"),
+        serde_json::json!(" 6650a1b2c3d4e5f6012345f"),
+        serde_json::json!(5),
+    ] {
+        let refused = check_fixture(fields(serde_json::json!({"id": id, "email": "a@b.co"})))
+            .expect_err("refused");
+        assert_eq!(refused.errors.len(), 1, "{id}");
+        assert_eq!(refused.errors[0].param, "id");
+        assert_eq!(refused.errors[0].value, id);
+        assert!(refused.errors[0].message.contains("24 hex characters"));
+    }
     assert_eq!(
         params(serde_json::json!({"email": "a@b.co", "name": 5, "createdAt": 1})),
         ["createdAt", "name"]

@@ -180,3 +180,160 @@ fn faults_for_any_customer_apply_to_the_list_call() {
     assert_eq!(get(&mut api, "", T0).0, 503);
     assert_eq!(get(&mut api, "", T0).0, 200);
 }
+
+fn send(api: &mut Api, method: &str, path: &str, body: &str, now_ms: i64) -> (u16, Value) {
+    let request = Request {
+        method: method.into(),
+        path: path.into(),
+        headers: vec![("authorization".into(), format!("Bearer {SANDBOX_KEY}"))],
+        body: body.as_bytes().to_vec(),
+        now_ms,
+    };
+    let Outcome::Reply(reply) = api.handle(&request) else {
+        panic!("expected a reply")
+    };
+    (reply.status, serde_json::from_str(&reply.body).unwrap())
+}
+
+/// A migration job (trial 24, F1): it pages through a search and edits the
+/// searched field of every customer it is given, so each page's cursor no
+/// longer matches the search. The contract's cursor is a customer id: the
+/// page after it is the page after that customer in the store's order,
+/// whether or not it still matches. Every customer is visited exactly once.
+#[test]
+fn a_cursor_that_no_longer_matches_the_search_still_pages_from_its_customer() {
+    let mut api = Api::new(Options {
+        customers: Some(Vec::new()),
+        ..Options::default()
+    });
+    for i in 0..12 {
+        let body = json!({"email": format!("u{i}@acme.example")}).to_string();
+        api.create_customer(body.as_bytes(), T0 + i);
+        // Others, not matching, in between.
+        let body = json!({"email": format!("other{i}@example.com")}).to_string();
+        api.create_customer(body.as_bytes(), T0 + i);
+    }
+    let mut visited = Vec::new();
+    let mut cursor: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let after = cursor
+            .as_ref()
+            .map(|c| format!("&starting_after={c}"))
+            .unwrap_or_default();
+        let (status, page) = get(
+            &mut api,
+            &format!("?search=%40acme.example&limit=5{after}"),
+            T0,
+        );
+        assert_eq!(status, 200, "page {pages}: {page}");
+        for id in ids(&page) {
+            let (status, _) = send(
+                &mut api,
+                "PATCH",
+                &format!("/v1/customers/{id}"),
+                &json!({"email": format!("{id}@acme.com")}).to_string(),
+                T0 + 100,
+            );
+            assert_eq!(status, 200);
+            visited.push(id);
+        }
+        pages += 1;
+        if page["has_more"] != json!(true) {
+            break;
+        }
+        cursor = visited.last().cloned();
+    }
+    let mut unique = visited.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((visited.len(), unique.len()), (12, 12), "{visited:?}");
+    let (_, left) = get(&mut api, "?search=%40acme.example", T0);
+    assert_eq!(left["total"], json!(0));
+    assert_eq!(pages, 3);
+
+    // Backwards too: the page before a customer that no longer matches.
+    let (_, all) = get(&mut api, "?limit=100", T0);
+    let all = ids(&all);
+    let (_, matching) = get(&mut api, "?search=other&limit=100", T0);
+    let matching = ids(&matching);
+    // The newest customer, migrated (it matches `@acme.com`, not `other`).
+    let newest_migrated = &all[1];
+    assert!(!matching.contains(newest_migrated));
+    let (status, before) = get(
+        &mut api,
+        &format!("?search=other&ending_before={}", all[3]),
+        T0,
+    );
+    assert_eq!(status, 200, "{before}");
+    assert_eq!(ids(&before), [all[0].clone(), all[2].clone()]);
+    assert_eq!(before["has_more"], json!(false));
+    let (_, after) = get(
+        &mut api,
+        &format!("?search=other&limit=2&starting_after={newest_migrated}"),
+        T0,
+    );
+    assert_eq!(ids(&after), matching[1..3]);
+    assert_eq!(after["has_more"], json!(true));
+}
+
+/// Ids are ObjectIds (trial 24, F14): the contract's pattern
+/// `^[0-9a-fA-F]{24}$` allows upper case, and an ObjectId read from hex text
+/// is the same whatever the case. So `GET`, `PATCH` and both cursors find a
+/// customer by its id in any case (answering it with its id as stored, lower
+/// case); an id that names no customer is a 404 (`GET`, `PATCH`) or a 400 on
+/// the cursor's parameter in the API's error shape.
+#[test]
+fn ids_compare_case_insensitively_in_get_patch_and_cursors() {
+    let (mut api, newest_first) = store(5);
+    let upper = newest_first[2].to_ascii_uppercase();
+    assert_ne!(upper, newest_first[2]);
+    let (status, got) = send(&mut api, "GET", &format!("/v1/customers/{upper}"), "", T0);
+    assert_eq!(status, 200, "{got}");
+    assert_eq!(got["data"]["id"], json!(newest_first[2]));
+    let (status, patched) = send(
+        &mut api,
+        "PATCH",
+        &format!("/v1/customers/{upper}"),
+        r#"{"name":"Upper"}"#,
+        T0 + 10_000,
+    );
+    assert_eq!(status, 200, "{patched}");
+    assert_eq!(patched["data"]["id"], json!(newest_first[2]));
+    assert_eq!(api.store().get(&newest_first[2]).unwrap()["name"], "Upper");
+    let (status, after) = get(&mut api, &format!("?starting_after={upper}"), T0);
+    assert_eq!(status, 200, "{after}");
+    assert_eq!(ids(&after), newest_first[3..]);
+    let (status, before) = get(&mut api, &format!("?ending_before={upper}"), T0);
+    assert_eq!(status, 200, "{before}");
+    assert_eq!(ids(&before), newest_first[..2]);
+
+    // A fault queued for the id in one case is the customer's in any other.
+    let fault = format!(r#"{{"customerId": "{upper}", "faults": [{{"status": 503}}]}}"#);
+    assert_eq!(api.add_faults(fault.as_bytes()).status, 200);
+    let lower = &newest_first[2];
+    assert_eq!(
+        send(&mut api, "GET", &format!("/v1/customers/{lower}"), "", T0).0,
+        503
+    );
+    assert_eq!(
+        send(&mut api, "GET", &format!("/v1/customers/{lower}"), "", T0).0,
+        200
+    );
+
+    // No such customer: 404 for the customer's own calls, 400 for a cursor.
+    let unknown = "0000000000000000000000AA";
+    assert_eq!(
+        send(&mut api, "GET", &format!("/v1/customers/{unknown}"), "", T0).0,
+        404
+    );
+    for param in ["starting_after", "ending_before"] {
+        let (status, body) = get(&mut api, &format!("?{param}={unknown}"), T0);
+        assert_eq!(status, 400);
+        assert_eq!(body["type"], "validation_error");
+        assert_eq!(
+            body["errors"],
+            json!([{"param": param, "message": "No such customer", "value": unknown}])
+        );
+    }
+}

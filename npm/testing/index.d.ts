@@ -60,10 +60,12 @@ export type FakeKeyAccess = "readWrite" | "readOnly";
 /** Options of {@link createFakeApi}. */
 export interface FakeApiOptions {
   /**
-   * Starting customers; default: {@link seedCustomers}. `reset()` returns to these. Each needs a string `id` and an
-   * `email`, and is stored as the API would have stored it: documented fields type-checked like a PATCH, `email`
-   * trimmed and lower-cased, `sellerId`/`createdAt`/`updatedAt` filled in when absent, undocumented fields kept.
-   * A bad customer or a repeated id rejects `createFakeApi` with a `TypeError` naming it.
+   * Starting customers; default: {@link seedCustomers}. `reset()` returns to these. Each needs an `id`, 24 hex
+   * characters as the API gives them (a MongoDB ObjectId; stored lower-case, as the API writes it), and an `email`,
+   * and is stored as the API would have stored it: documented fields type-checked like a PATCH, `email` trimmed and
+   * lower-cased, `sellerId`/`createdAt`/`updatedAt` filled in when absent, undocumented fields kept. A bad customer
+   * (an id that is not 24 hex characters included) or a repeated id rejects `createFakeApi` with a `TypeError`
+   * naming it and the field.
    */
   customers?: FakeCustomer[];
   /** Valid keys and their access; default `{ sk_test_sandbox: "readWrite", sk_test_readonly: "readOnly" }`. Any other key is a 401. */
@@ -137,12 +139,21 @@ export interface FakeRequest {
 
 /** The fake's customer table. */
 export interface FakeCustomers {
-  /** Adds a customer (fields as the API would return them, checked as for {@link FakeApiOptions.customers}; `id` generated when absent, `createdAt`/`updatedAt` now). Throws a `TypeError` when the id is taken, `email` is missing, a documented field has the wrong type or `fields` is not an object. */
+  /**
+   * Adds a customer (fields as the API would return them, checked as for {@link FakeApiOptions.customers}; `id`
+   * generated when absent, `createdAt`/`updatedAt` now). With no `fields`, a customer like those of
+   * `add(count)`: `customer<n>@example.com` named `Customer <n>`, `n` the number of customers already stored.
+   * Throws a `TypeError` naming the field when the id is not 24 hex characters or is taken (in any case), `email`
+   * is missing, a documented field has the wrong type, or `fields` is not an object.
+   */
   add(fields?: Partial<FakeCustomer>): FakeCustomer;
   /**
    * Adds `count` customers (0 to 100 000) in order, so the last is the newest
    * in `GET /v1/customers/`: each `customer<i>@example.com` named `Customer <i>`,
-   * overridden by `each` (fields, or `(i) => fields`). Throws a `TypeError` as `add` does.
+   * overridden by `each` (fields, or `(i) => fields`). All of them or none: a
+   * customer refused (a `TypeError` as `add` throws, naming its index) or an
+   * `each` that throws leaves the store as it was. Time and memory grow
+   * linearly: 100 000 customers take a second or two (`bench/kit-scaling.mjs`).
    */
   add(count: number, each?: Partial<FakeCustomer> | ((i: number) => Partial<FakeCustomer>)): FakeCustomer[];
   /**
@@ -152,7 +163,7 @@ export interface FakeCustomers {
    * throws a `TypeError` for an unknown customer or a patch the API would refuse.
    */
   update(id: string, patch: Record<string, unknown>): FakeCustomer;
-  /** The customer now, or `undefined`. */
+  /** The customer now, or `undefined`. Ids compare as the API's do: 24 hex characters in any case name one customer. */
   get(id: string): FakeCustomer | undefined;
   /** Every customer, by id. */
   list(): FakeCustomer[];
@@ -177,7 +188,12 @@ export interface FakeApi {
   /**
    * A `fetch` to give the client (`new CheckoutPageClient({ apiKey, fetch: api.fetch })`).
    * Answers `GET`/`PATCH /v1/customers/:customerId`, `GET /v1/customers/` (the list) and `OPTIONS` preflights
-   * at any origin; rejects with a `TypeError` for a `networkError` fault, and
+   * at any origin. Ids compare as ObjectIds: 24 hex characters in any case name one customer, in the path and in
+   * the list's cursors. A cursor (`starting_after`, `ending_before`) pages from its customer's place in the
+   * newest-first order, whether or not that customer matches `search`; one that names no customer is a 400
+   * `validation_error` on its parameter (`"No such customer"`). Each request costs time independent of the store's
+   * size, but for a `search`, which scans it once to count `total`. Rejects with a `TypeError` for a `networkError`
+   * fault, and
    * with the signal's reason when the signal aborts. Where there is no global
    * `Response` (Jest + jsdom) it resolves to a Response-like object with
    * `status`, `ok`, `headers.get`, `text()` and `json()`, which the client accepts.

@@ -192,13 +192,16 @@ function checkFault(fault) {
   return copy;
 }
 
+/** The TypeError for an error body of the API's shape. */
+function refusal(body, what, status) {
+  const detail = (body?.errors ?? []).map((e) => `${e.param}: ${e.message}`).join("; ");
+  return new TypeError(`checkoutpage-client/testing: ${what}: ${body?.message ?? status}${detail ? ` (${detail})` : ""}`);
+}
+
 function parseReply(json, what) {
   const reply = JSON.parse(json);
   const body = reply.body ? JSON.parse(reply.body) : null;
-  if (reply.status >= 400) {
-    const detail = (body?.errors ?? []).map((e) => `${e.param}: ${e.message}`).join("; ");
-    throw new TypeError(`checkoutpage-client/testing: ${what}: ${body?.message ?? reply.status}${detail ? ` (${detail})` : ""}`);
-  }
+  if (reply.status >= 400) throw refusal(body, what, reply.status);
   return body;
 }
 
@@ -221,15 +224,27 @@ class FakeApi {
     for (const name of ["fail", "clearFaults", "setRateLimit", "reset", "clearRequests"]) this[name] = this[name].bind(this);
     const api = this;
     const isFields = (fields) => fields !== null && typeof fields === "object" && !Array.isArray(fields);
+    // Adds the customers of `items` (checked as the API would have stored
+    // them) in order, or none: one call into the module for any number.
+    const addAll = (items, what) => {
+      const body = JSON.parse(core.addCustomers(JSON.stringify(items), api.#time()));
+      if (body.data === undefined) throw refusal(body, what);
+      return body.data;
+    };
+    const defaults = (i) => ({ email: `customer${i}@example.com`, name: `Customer ${i}` });
     const addOne = (fields) => {
-      if (fields !== undefined && !isFields(fields)) {
+      if (fields === undefined) {
+        // Nothing given: a customer like those of add(count), numbered by the store's size.
+        return addAll([defaults(core.customerCount())], "customers.add()")[0];
+      }
+      if (!isFields(fields)) {
         throw new TypeError(`${PREFIX}: customers.add(fields) takes an object`);
       }
-      return parseReply(core.addCustomer(JSON.stringify(fields ?? {}), api.#time()), "customers.add").data;
+      return addAll([fields], "customers.add")[0];
     };
     // Large stores in one call: `count` customers, each `customer<i>@example.com`
     // named `Customer <i>` unless `each` (fields, or `(i) => fields`) says otherwise;
-    // added in order, so the last is the newest.
+    // added in order, so the last is the newest; all of them or (on any error) none.
     const addMany = (count, each) => {
       if (!Number.isInteger(count) || count < 0 || count > 100_000) {
         throw new TypeError(`${PREFIX}: customers.add(count, each?) takes a whole number of customers from 0 to 100000`);
@@ -237,15 +252,15 @@ class FakeApi {
       if (each !== undefined && typeof each !== "function" && !isFields(each)) {
         throw new TypeError(`${PREFIX}: customers.add(count, each?) takes fields or a function (i) => fields as each`);
       }
-      const added = [];
+      const items = [];
       for (let i = 0; i < count; i++) {
         const extra = typeof each === "function" ? each(i) : each;
         if (extra !== undefined && !isFields(extra)) {
-          throw new TypeError(`${PREFIX}: customers.add(count, each): each(${i}) did not return an object`);
+          throw new TypeError(`${PREFIX}: customers.add(count, each): each(${i}) did not return an object; none were added`);
         }
-        added.push(addOne({ email: `customer${i}@example.com`, name: `Customer ${i}`, ...extra }));
+        items.push({ ...defaults(i), ...extra });
       }
-      return added;
+      return count === 0 ? [] : addAll(items, "customers.add(count, each)");
     };
     this.customers = {
       add(fields, each) {

@@ -8,15 +8,19 @@
 //! out delays and network failures.
 #![deny(missing_docs)]
 
+#[cfg(target_arch = "wasm32")]
+mod memory;
+
 use checkoutpage_imitation::error::ApiError;
 use checkoutpage_imitation::store::{
-    check_fixture, data_body, fill_server_fields, seed_customers, Customer,
+    check_fixture, fill_server_fields, seed_customers, Customer, CustomerView,
 };
 use checkoutpage_imitation::{cors, Access, Api, Options, Outcome, Reply, Request};
+use std::collections::HashSet;
 use std::num::NonZeroU32;
 
 use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::error::Category;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
@@ -77,6 +81,14 @@ enum AccessJson {
     ReadOnly,
 }
 
+/// A 400's field errors as `param: message; ...`.
+fn details(error: &ApiError) -> String {
+    let detail: Vec<String> = (error.errors.iter())
+        .map(|f| format!("{}: {}", f.param, f.message))
+        .collect();
+    detail.join("; ")
+}
+
 /// [`OptionsJson`] read into the imitation's [`Options`]; errors name the option.
 fn parse_options(json: &str) -> Result<Options, String> {
     // Through a Value: the kit's wasm carries Value's deserializer anyway; a
@@ -97,35 +109,32 @@ fn parse_options(json: &str) -> Result<Options, String> {
         // Stored as the API would have stored them (check_fixture), with the
         // server's fields filled in at creation time.
         let now_ms = options.now_ms.unwrap_or(0.0) as i64;
-        let mut customers: Vec<Customer> = Vec::new();
+        let mut customers: Vec<Customer> = Vec::with_capacity(items.len());
+        let mut ids = HashSet::new();
         for (i, item) in items.into_iter().enumerate() {
-            let id = match &item {
-                Value::Object(c) => c
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .filter(|id| !id.is_empty())
-                    .map(str::to_owned),
-                _ => None,
-            };
-            let (Some(id), Value::Object(fields)) = (id, item) else {
+            let Value::Object(fields) = item else {
                 return Err(format!(
-                    "options.customers[{i}] must be an object with a non-empty string id"
+                    "options.customers[{i}] must be an object (a customer with an id and an email)"
                 ));
             };
-            if customers
-                .iter()
-                .any(|c| c.get("id").and_then(Value::as_str) == Some(id.as_str()))
-            {
+            let label = match fields.get("id") {
+                Some(Value::String(id)) => format!(" ({id})"),
+                Some(_) => String::new(),
+                None => {
+                    return Err(format!(
+                        "options.customers[{i}]: id: Required: a customer id (24 hex characters, e.g. 6650a1b2c3d4e5f601234567)"
+                    ))
+                }
+            };
+            let mut customer = check_fixture(fields)
+                .map_err(|e| format!("options.customers[{i}]{label}: {}", details(&e)))?;
+            let id = customer
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if !ids.insert(id.to_owned()) {
                 return Err(format!("options.customers[{i}]: id {id:?} is given twice"));
             }
-            let mut customer = check_fixture(fields).map_err(|e| {
-                let detail: Vec<String> = e
-                    .errors
-                    .iter()
-                    .map(|f| format!("{}: {}", f.param, f.message))
-                    .collect();
-                format!("options.customers[{i}] ({id}): {}", detail.join("; "))
-            })?;
             fill_server_fields(&mut customer, now_ms);
             customers.push(customer);
         }
@@ -300,6 +309,12 @@ fn kit_faults(faults_json: &str) -> Result<Vec<Value>, String> {
         .collect()
 }
 
+/// `{"data": ...}`.
+#[derive(Serialize)]
+struct DataBody<T> {
+    data: T,
+}
+
 fn reply_json(reply: &Reply) -> Value {
     json!({
         "kind": "reply",
@@ -382,24 +397,61 @@ impl FakeApiCore {
         }
     }
 
-    /// Adds a customer from a JSON object; returns the reply as JSON
-    /// (201 `{"data": customer}` or a 400 with `errors`).
-    #[wasm_bindgen(js_name = addCustomer)]
-    pub fn add_customer(&mut self, fields_json: &str, now_ms: f64) -> String {
-        let checked = match serde_json::from_str::<Value>(fields_json) {
-            Ok(Value::Object(fields)) => check_fixture(fields).map(Value::Object),
-            _ => Err(ApiError::validation(
-                "Customer fields must be an object",
-                vec![],
-            )),
+    /// Adds customers from a JSON array of objects, each checked as the API
+    /// would have stored it ([`check_fixture`]), in order (the last is the
+    /// newest), or none. Returns JSON: `{"data": [customers]}`, or the API's
+    /// 400 body (`{status, type, message, errors}`) whose message names the
+    /// first customer refused (its index) and whose `errors` are that
+    /// customer's. (One JSON text, not a reply carrying it as a string: a
+    /// large store is copied and parsed once.)
+    #[wasm_bindgen(js_name = addCustomers)]
+    pub fn add_customers(&mut self, items_json: &str, now_ms: f64) -> String {
+        let error_body = |e: ApiError| e.reply().body;
+        let items = match serde_json::from_str::<Vec<Value>>(items_json) {
+            Ok(items) => items,
+            Err(_) => {
+                let e = ApiError::validation("Customers must be an array of objects", vec![]);
+                return error_body(e);
+            }
         };
-        let reply = match checked {
-            Ok(fields) => self
-                .api
-                .create_customer(fields.to_string().as_bytes(), now_ms as i64),
-            Err(e) => e.reply(),
+        let count = items.len();
+        let refused = |i: usize, e: ApiError| {
+            let message = match count {
+                1 => e.message.clone(),
+                _ => format!("customer {i} of {count} refused, none added"),
+            };
+            error_body(ApiError::validation(message, e.errors))
         };
-        reply_json(&reply).to_string()
+        let mut checked = Vec::with_capacity(count);
+        for (i, item) in items.into_iter().enumerate() {
+            let fields = match item {
+                Value::Object(fields) => check_fixture(fields),
+                _ => Err(ApiError::validation(
+                    "Customer fields must be an object",
+                    vec![],
+                )),
+            };
+            match fields {
+                Ok(fields) => checked.push(fields),
+                Err(e) => return refused(i, e),
+            }
+        }
+        let store = self.api.store_mut();
+        match store.create_all(checked, now_ms as i64) {
+            Ok(ids) => {
+                let data: Vec<CustomerView> = (ids.iter().filter_map(|id| store.get(id)))
+                    .map(CustomerView)
+                    .collect();
+                serde_json::to_string(&DataBody { data }).unwrap_or_default()
+            }
+            Err((i, e)) => refused(i, e),
+        }
+    }
+
+    /// How many customers the store holds.
+    #[wasm_bindgen(js_name = customerCount)]
+    pub fn customer_count(&self) -> usize {
+        self.api.store().len()
     }
 
     /// Someone else's save of customer `id` (a PATCH body as JSON, checked
@@ -413,31 +465,24 @@ impl FakeApiCore {
         reply_json(&reply).to_string()
     }
 
-    /// The customer as JSON, or `undefined`.
+    /// The customer as JSON (documented keys first), or `undefined`.
     #[wasm_bindgen(js_name = getCustomer)]
     pub fn get_customer(&self, id: &str) -> Option<String> {
         let c = self.api.store().get(id)?;
-        serde_json::to_value(data_body(c))
-            .ok()
-            .and_then(|v| v.get("data").map(Value::to_string))
+        serde_json::to_string(&CustomerView(c)).ok()
     }
 
     /// Every customer as a JSON array, by id.
     #[wasm_bindgen(js_name = listCustomers)]
     pub fn list_customers(&self) -> String {
-        let all: Vec<Value> = self
+        let all: Vec<CustomerView> = self
             .api
             .store()
             .all()
             .into_iter()
-            .filter_map(|c| {
-                serde_json::to_value(data_body(c))
-                    .ok()?
-                    .get("data")
-                    .cloned()
-            })
+            .map(CustomerView)
             .collect();
-        Value::Array(all).to_string()
+        serde_json::to_string(&all).unwrap_or_else(|_| "[]".into())
     }
 
     /// Back to the starting state.
@@ -564,7 +609,26 @@ mod tests {
             ),
             (
                 r#"{"customers": [5]}"#,
-                "options.customers[0] must be an object with a non-empty string id",
+                "options.customers[0] must be an object (a customer with an id and an email)",
+            ),
+            (
+                r#"{"customers": [{"email": "a@b.co"}]}"#,
+                "options.customers[0]: id: Required: a customer id (24 hex characters",
+            ),
+            // Ids the API never gives (trial 24, F12), the field named.
+            (
+                r#"{"customers": [{"id": "cust_1", "email": "a@b.co"}]}"#,
+                "options.customers[0] (cust_1): id: Must be a customer id as the API gives them: 24 hex characters",
+            ),
+            (
+                r#"{"customers": [{"id": 7, "email": "a@b.co"}]}"#,
+                "options.customers[0]: id: Must be a customer id",
+            ),
+            // One ObjectId, whatever the case.
+            (
+                r#"{"customers": [{"id": "6650a1b2c3d4e5f6012345ff", "email": "a@b.co"},
+                                  {"id": "6650A1B2C3D4E5F6012345FF", "email": "b@b.co"}]}"#,
+                r#"options.customers[1]: id "6650a1b2c3d4e5f6012345ff" is given twice"#,
             ),
             (
                 r#"{"rateLimitPerMinute": 0}"#,
@@ -579,6 +643,73 @@ mod tests {
             let error = parse_options(json).err().unwrap_or_default();
             assert!(error.starts_with(message), "{json}: {error}");
         }
+    }
+}
+
+#[cfg(test)]
+mod store_tests {
+    use super::*;
+
+    fn core(options: &str) -> FakeApiCore {
+        FakeApiCore {
+            api: Api::new(parse_options(options).unwrap()),
+            next_request_id: 1,
+        }
+    }
+
+    /// `addCustomers`' answer: 201 for `{data}`, else the error's status.
+    fn reply(json: String) -> (u64, Value) {
+        let body: Value = serde_json::from_str(&json).unwrap();
+        match body.get("data") {
+            Some(_) => (201, body),
+            None => (
+                if body["type"] == "validation_error" {
+                    400
+                } else {
+                    0
+                },
+                body,
+            ),
+        }
+    }
+
+    /// `customers.add(count, each)` adds every customer or none (trial 24,
+    /// F12): a refusal of the second keeps the first out too.
+    #[test]
+    fn adding_many_is_all_or_nothing() {
+        let mut kit = core(r#"{"customers": []}"#);
+        let fixed = r#"{"id": "6650a1b2c3d4e5f6012345ff", "email": "a@b.co"}"#;
+        let (status, body) = reply(kit.add_customers(&format!("[{fixed}, {fixed}, {fixed}]"), 0.0));
+        assert_eq!(status, 400, "{body}");
+        assert_eq!(body["message"], "customer 1 of 3 refused, none added");
+        assert_eq!(body["errors"][0]["param"], "id");
+        assert_eq!(kit.customer_count(), 0);
+        let bad_second = r#"[{"email": "a@b.co"}, {"email": "b@b.co", "id": "cust_2"}]"#;
+        let (status, body) = reply(kit.add_customers(bad_second, 0.0));
+        assert_eq!(
+            (status, &body["message"]),
+            (400, &json!("customer 1 of 2 refused, none added"))
+        );
+        assert_eq!(kit.customer_count(), 0);
+        // Taken by a stored customer, in another case.
+        let (status, _) = reply(kit.add_customers(&format!("[{fixed}]"), 0.0));
+        assert_eq!(status, 201);
+        let upper =
+            r#"[{"email": "c@b.co"}, {"id": "6650A1B2C3D4E5F6012345FF", "email": "d@b.co"}]"#;
+        let (status, body) = reply(kit.add_customers(upper, 0.0));
+        assert_eq!(
+            (status, &body["errors"][0]["message"]),
+            (400, &json!("Customer id already exists"))
+        );
+        assert_eq!(kit.customer_count(), 1);
+        // All good: all added, in order, the last the newest.
+        let (status, body) =
+            reply(kit.add_customers(r#"[{"email": "e@b.co"}, {"email": "f@b.co"}]"#, 0.0));
+        assert_eq!(status, 201);
+        assert_eq!(body["data"].as_array().unwrap().len(), 2);
+        assert_eq!(kit.customer_count(), 3);
+        let newest = kit.api.store().newest_first()[0];
+        assert_eq!(newest["email"], "f@b.co");
     }
 }
 

@@ -154,12 +154,13 @@ test("bad options, faults and fixtures are refused up front, naming the option",
   await rejects({ idSeed: "x" }, /options\.idSeed/);
   await rejects({ baseUrl: "not a url" }, /options\.baseUrl/);
   // Customers are stored as the API would have stored them.
-  await rejects({ customers: [{ id: "c1", name: "Only a name" }] }, /customers\[0\] \(c1\): email: Required/);
-  await rejects({ customers: [{ id: "c1", email: "a@b.co", name: 5 }] }, /customers\[0\] \(c1\): name: Must be a string/);
-  await rejects({ customers: [{ id: "c1", email: "a@b.co" }, { id: "c1", email: "b@b.co" }] }, /customers\[1\]: id "c1" is given twice/);
-  const api = await createFakeApi({ customers: [{ id: "c1", email: "  Ada@Example.COM ", metadata: { tier: 1 } }], now: () => Date.UTC(2030, 0, 1) });
-  assert.deepEqual(api.customers.get("c1"), {
-    id: "c1",
+  const C1 = "6650a1b2c3d4e5f6012345c1";
+  await rejects({ customers: [{ id: C1, name: "Only a name" }] }, /customers\[0\] \(6650a1b2c3d4e5f6012345c1\): email: Required/);
+  await rejects({ customers: [{ id: C1, email: "a@b.co", name: 5 }] }, /customers\[0\] \(6650a1b2c3d4e5f6012345c1\): name: Must be a string/);
+  await rejects({ customers: [{ id: C1, email: "a@b.co" }, { id: C1, email: "b@b.co" }] }, /customers\[1\]: id "6650a1b2c3d4e5f6012345c1" is given twice/);
+  const api = await createFakeApi({ customers: [{ id: C1, email: "  Ada@Example.COM ", metadata: { tier: 1 } }], now: () => Date.UTC(2030, 0, 1) });
+  assert.deepEqual(api.customers.get(C1), {
+    id: C1,
     email: "ada@example.com",
     sellerId: "seller_sandbox",
     createdAt: "2030-01-01T00:00:00.000Z",
@@ -294,6 +295,158 @@ test("rate limit per key answers 429 with Retry-After in seconds, on the fake's 
   assert.equal((await get()).status, 200);
 });
 
+/**
+ * Trial 24's findings on the kit, as a scenario every environment runs
+ * (returns plain data): F1, a loop that edits the field it searched for
+ * (every customer visited once, the cursor a customer that no longer
+ * matches); F14, ids of any case in GET, PATCH and both cursors, and what an
+ * unknown cursor answers; F12, ids the API never gives refused, naming the
+ * field, `add(count, each)` all or nothing, and `add()` with nothing.
+ */
+async function trial24Scenario({ CheckoutPageClient }, { createFakeApi, SANDBOX_KEY }) {
+  const out = {};
+  const options = (api) => ({ apiKey: SANDBOX_KEY, fetch: api.fetch, requestsPerMinute: 100_000, dangerouslyAllowBrowser: true });
+  // F1: the README's migration, in a store where others sit in between.
+  const api = await createFakeApi({ customers: [] });
+  api.customers.add(24, (i) => ({ email: i % 2 ? `u${i}@acme.example` : `other${i}@example.com` }));
+  const client = new CheckoutPageClient(options(api));
+  const visited = [];
+  for await (const customer of client.listCustomers({ search: "@acme.example", limit: 5 })) {
+    await client.updateCustomer(customer.id, { email: customer.email.replace("@acme.example", "@acme.com") });
+    visited.push(customer.id);
+  }
+  const emails = api.customers.list().map((c) => c.email);
+  out.loop = {
+    visited: visited.length,
+    unique: new Set(visited).size,
+    left: emails.filter((e) => e.endsWith("@acme.example")).length,
+    moved: emails.filter((e) => e.endsWith("@acme.com")).length,
+  };
+  // The same through updateCustomers over a generator (the README's bulk pattern).
+  async function* back() {
+    for await (const customer of client.listCustomers({ search: "@acme.com", limit: 4 })) {
+      yield { customerId: customer.id, patch: { email: customer.email.replace("@acme.com", "@acme.example") } };
+    }
+  }
+  const results = await client.updateCustomers(back(), { concurrency: 3 });
+  out.bulk = { results: results.length, ok: results.filter((r) => r.ok).length, unique: new Set(results.map((r) => r.customerId)).size, left: api.customers.list().filter((c) => c.email.endsWith("@acme.com")).length };
+  // F14: an upper-case id names the same customer everywhere.
+  const seeds = await createFakeApi();
+  const zoe = "6650a1b2c3d4e5f60123456a";
+  const upper = zoe.toUpperCase();
+  const grace = "6650A1B2C3D4E5F601234568";
+  const seeded = new CheckoutPageClient(options(seeds));
+  const ids = (page) => page.data.map((c) => c.id);
+  out.upper = {
+    get: (await seeded.getCustomer(upper)).id,
+    patch: (await seeded.updateCustomer(upper, { name: "Zoë M." })).id,
+    kitGet: seeds.customers.get(upper)?.name,
+    kitUpdate: seeds.customers.update(upper, { phone: "+49 30 1234567" }).id,
+    after: ids(await seeded.listCustomers({ startingAfter: upper })),
+    before: ids(await seeded.listCustomers({ endingBefore: grace })),
+  };
+  const unknown = await seeded.listCustomers({ startingAfter: "0000000000000000000000AA" }).catch((e) => e);
+  out.unknown = { kind: unknown.kind, status: unknown.status, errors: unknown.errors };
+  // F12: ids the API never gives are refused, naming the field.
+  const refused = async (customers) => (await createFakeApi({ customers }).catch((e) => e)).message;
+  out.badIds = [await refused([{ id: "cust_1", email: "a@x.example" }]), await refused([{ id: 42, email: "a@x.example" }])];
+  const empty = await createFakeApi({ customers: [] });
+  const thrown = (f) => {
+    try {
+      f();
+      return "no error";
+    } catch (e) {
+      return `${e.constructor.name}: ${e.message}`;
+    }
+  };
+  out.addId = thrown(() => empty.customers.add({ id: "cust_1", email: "a@x.example" }));
+  out.addSame = thrown(() => empty.customers.add(3, { id: "6650a1b2c3d4e5f6012345ff" }));
+  out.addBad = thrown(() => empty.customers.add(3, (i) => (i === 2 ? { email: 5 } : {})));
+  out.addThrows = thrown(() => empty.customers.add(3, (i) => { if (i === 1) throw new Error("each failed"); return {}; }));
+  out.afterRefusals = empty.customers.list().length;
+  const plain = empty.customers.add();
+  const second = empty.customers.add();
+  const upperAdded = empty.customers.add({ id: "6650A1B2C3D4E5F6012345FE", email: "u@x.example" });
+  out.added = { plain: [plain.email, plain.name, /^[0-9a-f]{24}$/.test(plain.id)], second: second.email, upper: upperAdded.id, count: empty.customers.list().length };
+  return out;
+}
+
+function checkTrial24(out) {
+  assert.deepEqual(out.loop, { visited: 12, unique: 12, left: 0, moved: 12 });
+  assert.deepEqual(out.bulk, { results: 12, ok: 12, unique: 12, left: 0 });
+  assert.deepEqual(out.upper, {
+    get: "6650a1b2c3d4e5f60123456a",
+    patch: "6650a1b2c3d4e5f60123456a",
+    kitGet: "Zoë M.",
+    kitUpdate: "6650a1b2c3d4e5f60123456a",
+    after: ["6650a1b2c3d4e5f601234569", "6650a1b2c3d4e5f601234568", "6650a1b2c3d4e5f601234567"],
+    before: ["6650a1b2c3d4e5f60123456a", "6650a1b2c3d4e5f601234569"],
+  });
+  assert.deepEqual(out.unknown, { kind: "bad_request", status: 400, errors: [{ param: "starting_after", message: "No such customer", value: "0000000000000000000000AA" }] });
+  assert.match(out.badIds[0], /options\.customers\[0\] \(cust_1\): id: Must be a customer id as the API gives them: 24 hex characters/);
+  assert.match(out.badIds[1], /options\.customers\[0\]: id: Must be a customer id/);
+  assert.match(out.addId, /^TypeError: .*customers\.add: .*id: Must be a customer id as the API gives them: 24 hex characters/);
+  assert.match(out.addSame, /^TypeError: .*customers\.add\(count, each\): customer 1 of 3 refused, none added \(id: Customer id already exists\)/);
+  assert.match(out.addBad, /^TypeError: .*customer 2 of 3 refused, none added \(email: Must be a string or null\)/);
+  assert.match(out.addThrows, /^Error: each failed/);
+  assert.equal(out.afterRefusals, 0);
+  assert.deepEqual(out.added, { plain: ["customer0@example.com", "Customer 0", true], second: "customer1@example.com", upper: "6650a1b2c3d4e5f6012345fe", count: 3 });
+}
+
+test("Node ESM: trial 24's kit findings (a loop editing what it searched for, id case, ids refused, add all or nothing)", async () => {
+  const main = await import(new URL("node.js", pkg));
+  const kit = await import(new URL("testing/index.js", pkg));
+  checkTrial24(await trial24Scenario(main, kit));
+});
+
+test("Node CommonJS: trial 24's kit findings, the same", async () => {
+  const require = createRequire(import.meta.url);
+  const main = require(fileURLToPath(new URL("node/checkoutpage.cjs", pkg)));
+  const kit = require(fileURLToPath(new URL("testing/index.cjs", pkg)));
+  checkTrial24(await trial24Scenario(main, kit));
+});
+
+// Trial 24, F10: every request of the kit cost time proportional to its
+// store (a page of 100 took 0.35 to 0.8 s at 16 000 customers). A ratio, not
+// a time: a request against a store 4 times larger, measured in the same
+// run in alternating turns, costs less than twice as much (a linear cost
+// makes it 4, the old sort per request more). bench/kit-scaling.mjs prints
+// the numbers.
+test("the kit's requests cost about the same at any store size (4× the customers: under 2× the time)", async () => {
+  const { CheckoutPageClient } = await import(new URL("node.js", pkg));
+  const { createFakeApi, SANDBOX_KEY } = await import(new URL("testing/index.js", pkg));
+  const store = async (n) => {
+    const api = await createFakeApi({ customers: [] });
+    const made = api.customers.add(n);
+    const client = new CheckoutPageClient({ apiKey: SANDBOX_KEY, fetch: api.fetch, requestsPerMinute: 1e9 });
+    return { client, middle: made[n >> 1].id };
+  };
+  const stores = [await store(4000), await store(16000)];
+  const requests = {
+    "first page": (s) => s.client.listCustomers({ limit: 100 }),
+    "page after a customer": (s) => s.client.listCustomers({ limit: 100, startingAfter: s.middle }),
+    "page before a customer": (s) => s.client.listCustomers({ limit: 100, endingBefore: s.middle }),
+    GET: (s) => s.client.getCustomer(s.middle),
+    PATCH: (s) => s.client.updateCustomer(s.middle, { name: "Scaling" }),
+  };
+  const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+  const ratios = {};
+  for (const [name, request] of Object.entries(requests)) {
+    for (const s of stores) for (let i = 0; i < 3; i++) await request(s);
+    const times = [[], []];
+    for (let round = 0; round < 11; round++) {
+      for (const i of round % 2 ? [0, 1] : [1, 0]) {
+        const start = performance.now();
+        await request(stores[i]);
+        times[i].push(performance.now() - start);
+      }
+    }
+    ratios[name] = median(times[1]) / median(times[0]);
+  }
+  console.log("16 000 ÷ 4 000 customers:", JSON.stringify(ratios));
+  for (const [name, ratio] of Object.entries(ratios)) assert.ok(ratio < 2, `${name}: ${ratio.toFixed(2)}× the time at 4× the store`);
+});
+
 // A module Service Worker answering /v1/… with the kit's handle, and a page
 // whose client (default fetch, baseUrl = the page's origin) goes through it.
 const SERVICE_WORKER = `import { createFakeApi } from "/pkg/testing/index.js";
@@ -343,4 +496,10 @@ test("headless Chromium: the kit's handle answers from a Service Worker", async 
   const { out, errors } = await chromium.inPage("/sw/", (page) => page.evaluate(() => window.run()));
   assert.deepEqual(errors, []);
   assert.deepEqual(out, { name: "From a Service Worker", email: "grace@example.com", missing: 404, unauthorized: 401 });
+});
+
+test("headless Chromium: trial 24's kit findings in a page (the migration loop, id case, ids refused)", async () => {
+  const { out, errors } = await chromium.run(trial24Scenario);
+  assert.deepEqual(errors, []);
+  checkTrial24(out);
 });
