@@ -1,7 +1,7 @@
 // Entry under the `webpack` export condition (webpack 5 for the browser; its
 // server builds match `node` or `require` first): webpack emits
 // `new URL("./checkoutpage_bg.wasm", import.meta.url)` as an asset by itself,
-// so the wasm ships as a separate file, which is about 4.5 KB smaller after
+// so the wasm ships as a separate file, which is about 3.9 KB smaller after
 // gzip than the deflated base64 every other entry carries (103,546 against
 // 107,950 bytes gzip -9 when issue 27 measured it; bench/size/RESULTS.md has
 // the current figures) and is compiled while it downloads. Top-level await.
