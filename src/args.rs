@@ -21,9 +21,9 @@ use crate::call::{Call, Patience};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
-use crate::error::{Error, FieldError, ProblemCode};
+use crate::error::{Error, FieldError, ProblemCode, Wording};
 use crate::merge::{merge_customer, other_customer, Merge, OnConflict};
-use crate::messages::{localized, Locale};
+use crate::messages::{decimal, localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{self, CustomerDraft, ValidationMode};
 use crate::save::Save;
@@ -60,20 +60,30 @@ pub struct Snapshot {
 impl Snapshot {
     /// Reads the `{v, p, u, big}` record the shell's reader returns (`v`:
     /// the value, absent for `undefined`; `p`: problems as
-    /// `[path, message, code]`; `u`: characters used; `big`: over `limit`,
+    /// `[path, message, code, wording, detail]`, the last two optional: the
+    /// message's [`Wording`] and the value it names, for the messages in
+    /// other languages; `u`: characters used; `big`: over `limit`,
     /// `at`: the path of a single string over it)
     /// for the argument at `path`, taking what it used from `allowance`.
     pub fn from_record(mut record: Map, path: &str, limit: u32, allowance: &mut u32) -> Self {
         let mut problems = Vec::new();
         if record.get("big").is_some() {
-            let message = match limit {
-                MAX_INPUT_CHARS => format!(
-                    "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
-                     length, other values 1); nothing was read"
+            let (message, wording, cap) = match limit {
+                MAX_INPUT_CHARS => (
+                    format!(
+                        "Larger than {MAX_INPUT_CHARS} characters (strings and keys count their \
+                         length, other values 1); nothing was read"
+                    ),
+                    Wording::TooLarge,
+                    MAX_INPUT_CHARS,
                 ),
-                _ => format!(
-                    "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this one \
-                     was not read"
+                _ => (
+                    format!(
+                        "The items hold more than {MAX_BULK_INPUT_CHARS} characters in all; this \
+                         one was not read"
+                    ),
+                    Wording::BulkTooLarge,
+                    MAX_BULK_INPUT_CHARS,
                 ),
             };
             // One string over the cap: at its field (a form shows it there).
@@ -83,7 +93,8 @@ impl Snapshot {
             };
             problems.push(
                 FieldError::problem(ProblemCode::InvalidInput, param, message, Value::Null)
-                    .with_hint(limit.to_string()),
+                    .with_wording(wording)
+                    .with_detail(decimal(cap)),
             );
             *allowance -= limit;
             return Snapshot {
@@ -99,7 +110,7 @@ impl Snapshot {
                 let Value::Array(triple) = problem else {
                     continue;
                 };
-                if let [Value::String(at), Value::String(message), Value::String(code)] =
+                if let [Value::String(at), Value::String(message), Value::String(code), rest @ ..] =
                     triple.as_slice()
                 {
                     // The codes js/json.js reports (tests/wire_names.rs).
@@ -110,12 +121,22 @@ impl Snapshot {
                         UNSUPPORTED => ProblemCode::UnsupportedValue,
                         _ => ProblemCode::InvalidInput,
                     };
-                    problems.push(FieldError::problem(
-                        code,
-                        join(path, at),
-                        message.as_str(),
-                        Value::Null,
-                    ));
+                    let mut problem =
+                        FieldError::problem(code, join(path, at), message.as_str(), Value::Null);
+                    if let Some(Value::String(wording)) = rest.first() {
+                        problem.wording =
+                            Wording::ALL.iter().copied().find(|w| w.as_str() == wording);
+                    }
+                    if let Some(Value::String(value)) = rest.get(1) {
+                        problem = match problem.wording {
+                            // The reason a read failed: what the message adds.
+                            Some(Wording::Unreadable | Wording::ToJsonThrew) => {
+                                problem.with_hint(value.as_str())
+                            }
+                            _ => problem.with_detail(value.as_str()),
+                        };
+                    }
+                    problems.push(problem);
                 }
             }
         }
@@ -134,7 +155,8 @@ impl Snapshot {
                 path,
                 "Could not be read",
                 Value::Null,
-            )],
+            )
+            .with_wording(Wording::Unreadable)],
         }
     }
 }
@@ -212,25 +234,31 @@ pub fn customer_id(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> String {
     }
     if problems
         .iter()
-        .any(|e| e.message.starts_with("Larger than"))
+        .any(|e| e.wording == Some(Wording::TooLarge))
     {
         errors.extend(problems);
         return String::new();
     }
     // `cus_\uD83D` would be sent as `cus_%EF%BF%BD`.
-    let message = match problems
+    let (message, wording) = match problems
         .iter()
         .any(|e| e.code == Some(ProblemCode::InvalidUnicode))
     {
-        true => "The customer id contains a lone surrogate, which cannot be sent as it is",
-        false => "Expected a string",
+        true => (
+            "The customer id contains a lone surrogate, which cannot be sent as it is",
+            Wording::IdLoneSurrogate,
+        ),
+        false => ("Expected a string", Wording::IdNotString),
     };
-    errors.push(FieldError::problem(
-        ProblemCode::InvalidCustomerId,
-        "customerId",
-        message,
-        value.unwrap_or_default(),
-    ));
+    errors.push(
+        FieldError::problem(
+            ProblemCode::InvalidCustomerId,
+            "customerId",
+            message,
+            value.unwrap_or_default(),
+        )
+        .with_wording(wording),
+    );
     String::new()
 }
 
@@ -245,6 +273,7 @@ pub fn update_request(
 ) -> Result<HttpRequest, Error> {
     let (patch, problems) = read_patch(patch, PatchUse::Send(mode));
     errors.extend(problems);
+    id_problem(id, &mut errors);
     match patch {
         Some(patch) if errors.is_empty() => update_customer::request(config, id, &patch),
         _ => Err(Error::validation(localized(errors, locale))),
@@ -256,11 +285,21 @@ pub fn get_request(
     config: &ClientConfig,
     id: &str,
     locale: Locale,
-    errors: Vec<FieldError>,
+    mut errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
+    id_problem(id, &mut errors);
     match errors.is_empty() {
         true => get_customer::request(config, id),
         false => Err(Error::validation(localized(errors, locale))),
+    }
+}
+
+/// The problem with a customer id read as a string (none when `errors`
+/// already has one at `customerId`, as for an id that was not a string), so
+/// that it is localised with the call's other problems.
+fn id_problem(id: &str, errors: &mut Vec<FieldError>) {
+    if errors.iter().all(|e| e.param != "customerId") {
+        errors.extend(crate::endpoints::check_customer_id(id).err());
     }
 }
 
@@ -276,12 +315,15 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
         Some(Value::Object(map)) => map,
         Some(other) => {
             // Not `not_an_object`, whose message in other locales speaks of a patch.
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                "",
-                "The list parameters must be an object {search, limit, startingAfter, endingBefore}",
-                other,
-            ));
+            errors.push(
+                FieldError::problem(
+                    ProblemCode::InvalidInput,
+                    "",
+                    "The list parameters must be an object {search, limit, startingAfter, endingBefore}",
+                    other,
+                )
+                .with_wording(Wording::ListParams),
+            );
             return ListParams::default();
         }
     };
@@ -290,12 +332,16 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidType,
-                name,
-                "Expected a string",
-                other.clone(),
-            ));
+            errors.push(
+                FieldError::problem(
+                    ProblemCode::InvalidType,
+                    name,
+                    "Expected a string",
+                    other.clone(),
+                )
+                .with_detail("string")
+                .with_hint(other.type_name()),
+            );
             None
         }
     };
@@ -312,12 +358,16 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
     };
     for (name, _) in map.iter() {
         if !known.contains(&name) {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                name,
-                format!("Unknown list parameter; accepted: {}", known.join(", ")),
-                Value::Null,
-            ));
+            errors.push(
+                FieldError::problem(
+                    ProblemCode::InvalidInput,
+                    name,
+                    format!("Unknown list parameter; accepted: {}", known.join(", ")),
+                    Value::Null,
+                )
+                .with_wording(Wording::UnknownListParam)
+                .with_hint(known.join(", ")),
+            );
         }
     }
     ListParams {
@@ -369,7 +419,9 @@ pub fn too_many_items(locale: Locale) -> Error {
         "updateCustomers takes at most {MAX_BULK_ITEMS} items; the iterable had more, and \
          none after the first {MAX_BULK_ITEMS} were sent: split the job"
     );
-    let problem = FieldError::problem(ProblemCode::InvalidInput, "items", message, Value::Null);
+    let problem = FieldError::problem(ProblemCode::InvalidInput, "items", message, Value::Null)
+        .with_wording(Wording::TooManyItems)
+        .with_detail(decimal(MAX_BULK_ITEMS));
     Error::validation(localized(vec![problem], locale))
 }
 
@@ -381,7 +433,8 @@ pub fn no_such_page(locale: Locale) -> Error {
         "",
         "There is no such page: check hasNextPage() or hasPreviousPage() first",
         Value::Null,
-    );
+    )
+    .with_wording(Wording::NoSuchPage);
     Error::validation(localized(vec![problem], locale))
 }
 
@@ -400,15 +453,20 @@ pub fn loaded(snapshot: Snapshot, param: &str) -> Result<(Customer, Map), Vec<Fi
     } = snapshot;
     let customer = match value {
         Some(Value::Object(raw)) if problems.is_empty() => {
-            Customer::from_value(&Value::Object(raw.clone()))
+            Customer::read(&Value::Object(raw.clone()))
                 .map(|customer| (customer, raw))
-                .map_err(|message| FieldError::new(param, message, Value::Null))
+                .map_err(|problem| FieldError {
+                    param: join(param, &problem.param),
+                    ..problem
+                })
         }
-        other => Err(FieldError::new(
+        other => Err(FieldError::problem(
+            ProblemCode::InvalidInput,
             param,
             "Expected a customer object",
             other.unwrap_or_default(),
-        )),
+        )
+        .with_wording(Wording::NotACustomer)),
     };
     customer.map_err(|e| {
         problems.push(e);
@@ -433,11 +491,7 @@ pub fn draft_patch(
         Some(Value::Object(state)) if problems.is_empty() => {
             rules::diff_draft(before, Some(stored), &state)
         }
-        other => Err(vec![FieldError::new(
-            "after",
-            "Expected a customer draft object",
-            other.unwrap_or_default(),
-        )]),
+        other => Err(vec![not_a_draft("after", other)]),
     };
     patch.map_err(|found| {
         problems.extend(found);
@@ -465,7 +519,7 @@ pub fn draft_named(
             let found = rules::check_draft(Some(stored), &state);
             if found.is_empty() {
                 CustomerDraft::from_partial(before, &state)
-                    .map_err(|message| vec![FieldError::new(param, message, Value::Null)])
+                    .map_err(|problem| vec![problem])
                     .and_then(|draft| {
                         let patch = rules::diff_customer(before, &draft);
                         let erased = rules::erased(Some(stored), &patch);
@@ -478,11 +532,7 @@ pub fn draft_named(
                 Err(found)
             }
         }
-        other => Err(vec![FieldError::new(
-            param,
-            "Expected a customer draft object",
-            other.unwrap_or_default(),
-        )]),
+        other => Err(vec![not_a_draft(param, other)]),
     };
     draft.map_err(|found| {
         problems.extend(found);
@@ -490,9 +540,32 @@ pub fn draft_named(
     })
 }
 
-/// A value that should have been an object but is not (`what` names it).
-pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldError {
-    FieldError::new(param, what, value.unwrap_or_default())
+/// The problem of a draft argument named `param` that is not an object.
+fn not_a_draft(param: &str, value: Option<Value>) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        param,
+        "Expected a customer draft object",
+        value.unwrap_or_default(),
+    )
+    .with_wording(Wording::NotADraft)
+}
+
+/// A value that should have been an object but is not (`what` names it in
+/// English, `wording` in any language).
+pub fn not_an_object(
+    param: &str,
+    what: &str,
+    wording: Wording,
+    value: Option<Value>,
+) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        param,
+        what,
+        value.unwrap_or_default(),
+    )
+    .with_wording(wording)
 }
 
 /// Every option name of the `CheckoutPageClient` constructor.
@@ -545,6 +618,9 @@ pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError
         format!("Unknown option; {type_name} accepts {}", known.join(", ")),
         Value::Null,
     )
+    .with_wording(Wording::UnknownOption)
+    .with_detail(type_name)
+    .with_hint(known.join(", "))
 }
 
 /// The problem of an options argument that is not an object.
@@ -555,6 +631,8 @@ pub fn options_not_an_object(type_name: &str, value: Value) -> FieldError {
         format!("{type_name} must be an object"),
         value,
     )
+    .with_wording(Wording::OptionsNotObject)
+    .with_detail(type_name)
 }
 
 /// Reads the constructor's JSON-valued options (`in_browser`: the page has
@@ -576,10 +654,9 @@ pub fn client_options(
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                errors.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
+                errors.push(option_type(
                     "dangerouslyAllowBrowser",
-                    "Expected a boolean",
+                    "boolean",
                     other.clone(),
                 ));
                 false
@@ -716,12 +793,16 @@ pub fn on_conflict(map: &Map, errors: &mut Vec<FieldError>) -> OnConflict {
         return OnConflict::default();
     };
     OnConflict::from_wire(&name).unwrap_or_else(|| {
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidOption,
-            "onConflict",
-            "Expected \"reject\", \"mine\" or \"theirs\"",
-            Value::String(name),
-        ));
+        errors.push(
+            FieldError::problem(
+                ProblemCode::InvalidOption,
+                "onConflict",
+                "Expected \"reject\", \"mine\" or \"theirs\"",
+                Value::String(name),
+            )
+            .with_wording(Wording::OneOf)
+            .with_detail("\"reject\", \"mine\", \"theirs\""),
+        );
         OnConflict::default()
     })
 }
@@ -765,7 +846,7 @@ fn draft_of(
     stored: &Map,
     draft: Snapshot,
 ) -> Result<CustomerDraft, Vec<FieldError>> {
-    match other_customer(base, draft.value.as_ref(), "draft", "id") {
+    match other_customer(base, draft.value.as_ref(), Wording::OtherDraft, "id") {
         Some(problem) => {
             let mut problems = draft.problems;
             problems.push(problem);
@@ -785,6 +866,7 @@ pub fn merge(
     mut errors: Vec<FieldError>,
 ) -> Result<Merge, Error> {
     let on_conflict = on_conflict(map, &mut errors);
+    let refused = Error::validation;
     let base = loaded(base, "base");
     let current = customer(current, "current");
     let ((base, stored), current) = match (base, current) {
@@ -792,21 +874,21 @@ pub fn merge(
         (base, current) => {
             errors.extend(base.err().into_iter().flatten());
             errors.extend(current.err().into_iter().flatten());
-            return Err(Error::validation(errors));
+            return Err(refused(errors));
         }
     };
     errors.extend(other_customer(
         &base,
         Some(&current.to_value()),
-        "current customer",
+        Wording::OtherCurrent,
         "current",
     ));
     match draft_of(&base, &stored, draft) {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
-        Ok(_) => Err(Error::validation(errors)),
+        Ok(_) => Err(refused(errors)),
         Err(mut problems) => {
             errors.append(&mut problems);
-            Err(Error::validation(errors))
+            Err(refused(errors))
         }
     }
 }
@@ -822,12 +904,7 @@ fn string_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<S
             } else {
                 other.clone()
             };
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                key,
-                "Expected a string",
-                value,
-            ));
+            errors.push(option_type(key, "string", value));
             None
         }
     }
@@ -838,15 +915,25 @@ fn number_option(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<f
         Value::Number(n) => Some(*n),
         Value::Null => None,
         other => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                key,
-                "Expected a number",
-                other.clone(),
-            ));
+            errors.push(option_type(key, "number", other.clone()));
             None
         }
     }
+}
+
+/// The problem of an option `key` that is not of the JSON (or JavaScript)
+/// type `expected` (`"string"`, `"AbortSignal"`).
+pub fn option_type(key: &str, expected: &'static str, value: Value) -> FieldError {
+    let message = match expected {
+        "string" => "Expected a string",
+        "number" => "Expected a number",
+        "boolean" => "Expected a boolean",
+        "AbortSignal" => "Expected an AbortSignal",
+        _ => "Expected a function",
+    };
+    FieldError::problem(ProblemCode::InvalidOption, key, message, value)
+        .with_wording(Wording::OptionType)
+        .with_detail(expected)
 }
 
 /// A problem as JavaScript sees it: `{param, message, value, code?,

@@ -51,6 +51,6 @@ pub use wasm::{
 };
 
 pub use config::{ClientConfig, ClientOptionsInput};
-pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity};
+pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity, Wording};
 pub use model::{Address, Customer, CustomerPatch, Shipping};
 pub use value::Value;

@@ -14,7 +14,7 @@ use crate::call::{Call, Patience};
 use crate::config::ClientConfig;
 use crate::endpoints::list_customers::ListParams;
 use crate::endpoints::HttpRequest;
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldError, Wording};
 use crate::merge::Merge;
 use crate::messages::{localized, Locale};
 use crate::rules::ValidationMode;
@@ -184,7 +184,12 @@ pub(crate) fn bulk(
     if !is_array && source.is_none() && errors.is_empty() {
         let value = interop::snapshot(items, "items").value;
         let message = "Expected an array, an iterable or an async iterable of {customerId, patch}";
-        errors.push(args::not_an_object("items", message, value));
+        errors.push(args::not_an_object(
+            "items",
+            message,
+            Wording::BulkItems,
+            value,
+        ));
     }
     let items = match is_array {
         true => interop::items(items, "items", &mut errors),
@@ -233,7 +238,12 @@ pub(crate) fn bulk_item(
 ) -> (String, Result<HttpRequest, Error>) {
     if !item.is_object() {
         let value = interop::snapshot_within(item, "", allowance).value;
-        let problem = args::not_an_object("", "Expected an item {customerId, patch}", value);
+        let problem = args::not_an_object(
+            "",
+            "Expected an item {customerId, patch}",
+            Wording::BulkItem,
+            value,
+        );
         let problems = localized(vec![problem], rules.1);
         return (String::new(), Err(Error::validation(problems)));
     }
@@ -275,11 +285,7 @@ fn signal(options: &JsValue, errors: &mut Vec<FieldError>) -> Option<AbortSignal
     // By interface, not constructor: an iframe's or a `vm` context's
     // signal is an AbortSignal too (as `fetch` accepts it). Never throws.
     if !super::transport::is_abort_signal(&signal) {
-        errors.push(FieldError::new(
-            "signal",
-            "Expected an AbortSignal",
-            Value::Null,
-        ));
+        errors.push(args::option_type("signal", "AbortSignal", Value::Null));
         return None;
     }
     Some(signal.unchecked_into())
@@ -294,7 +300,7 @@ fn callback(options: &JsValue, key: &str, errors: &mut Vec<FieldError>) -> Optio
         .is_function()
         .then(|| callback.unchecked_into::<Function>());
     if callback.is_none() {
-        errors.push(FieldError::new(key, "Expected a function", Value::Null));
+        errors.push(args::option_type(key, "function", Value::Null));
     }
     callback
 }

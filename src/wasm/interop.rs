@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::args::{Snapshot, MAX_BULK_ITEMS, MAX_DEPTH, MAX_INPUT_CHARS};
-use crate::error::{FieldError, ProblemCode};
+use crate::error::{FieldError, ProblemCode, Wording};
 use crate::json::{self, Floats, JsonError};
 use crate::value::Value;
 
@@ -222,12 +222,16 @@ pub(crate) fn items(js: &JsValue, path: &str, errors: &mut Vec<FieldError>) -> V
     match copy_items(js, MAX_BULK_ITEMS) {
         Ok(items) if Array::is_array(&items) => Array::from(&items).iter().collect(),
         Ok(length) => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                path,
-                format!("Expected at most {MAX_BULK_ITEMS} items"),
-                length.as_f64().map_or(Value::Null, Value::Number),
-            ));
+            errors.push(
+                FieldError::problem(
+                    ProblemCode::InvalidInput,
+                    path,
+                    format!("Expected at most {MAX_BULK_ITEMS} items"),
+                    length.as_f64().map_or(Value::Null, Value::Number),
+                )
+                .with_wording(Wording::AtMostItems)
+                .with_detail(crate::messages::decimal(MAX_BULK_ITEMS)),
+            );
             Vec::new()
         }
         Err(error) => {
@@ -246,6 +250,8 @@ fn unreadable(path: &str, error: &JsValue) -> FieldError {
         format!("Could not be read: {message}"),
         Value::Null,
     )
+    .with_wording(Wording::Unreadable)
+    .with_hint(message)
 }
 
 /// Builds a plain JavaScript value (objects, not `Map`s) from a [`Value`],
