@@ -602,7 +602,7 @@ pub const SAVE_OPTION_KEYS: [&str; 6] = [
     "onConflict",
 ];
 /// Every option name of `mergeCustomer`.
-pub const MERGE_OPTION_KEYS: [&str; 1] = ["onConflict"];
+pub const MERGE_OPTION_KEYS: [&str; 2] = ["onConflict", "locale"];
 /// The options whose values are not JSON (read apart by the shell).
 pub const NON_JSON_OPTIONS: [&str; 3] = ["signal", "onProgress", "fetch"];
 /// Workers of a bulk job unless configured otherwise.
@@ -857,7 +857,9 @@ fn draft_of(
 }
 
 /// The arguments of `mergeCustomer`: the merge of `draft` (edited from
-/// `base`) with `current` (the customer as stored now).
+/// `base`) with `current` (the customer as stored now). `map` holds its
+/// options: `onConflict`, and `locale` (a language tag; English where not
+/// given), the language of the problems' messages.
 pub fn merge(
     base: Snapshot,
     current: Snapshot,
@@ -866,7 +868,9 @@ pub fn merge(
     mut errors: Vec<FieldError>,
 ) -> Result<Merge, Error> {
     let on_conflict = on_conflict(map, &mut errors);
-    let refused = Error::validation;
+    let locale = string_option(map, "locale", &mut errors)
+        .map_or_else(Locale::default, |tag| Locale::from_tag(&tag));
+    let refused = |errors| Error::validation(localized(errors, locale));
     let base = loaded(base, "base");
     let current = customer(current, "current");
     let ((base, stored), current) = match (base, current) {

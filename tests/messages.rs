@@ -476,3 +476,46 @@ fn a_customer_argument_names_its_field() {
         "before.id hat den falschen Typ: erwartet string, erhalten number"
     );
 }
+
+/// `mergeCustomer(base, current, draft, { locale })`, as the other calls
+/// (issue 25c): its problems in the locale asked, English by default.
+#[test]
+fn merge_customer_takes_a_locale() {
+    let merge = |options: &str| {
+        args::merge(
+            snapshot(ADA),
+            snapshot(ADA),
+            snapshot("5"),
+            &map(options),
+            Vec::new(),
+        )
+        .map(|_| ())
+        .unwrap_err()
+        .errors
+    };
+    let shown = |errors: Vec<FieldError>| -> Vec<(String, String)> {
+        (errors.into_iter())
+            .map(|e| (e.param, e.message))
+            .collect()
+    };
+    assert_eq!(
+        shown(merge(r#"{"locale":"de"}"#)),
+        [(
+            "draft".to_owned(),
+            "Erwartet wird ein Kundenentwurf (ein Objekt)".to_owned()
+        )]
+    );
+    for english in ["{}", r#"{"locale":null}"#, r#"{"locale":"pt-BR"}"#] {
+        assert_eq!(
+            shown(merge(english)),
+            [(
+                "draft".to_owned(),
+                "Expected a customer draft object".to_owned()
+            )],
+            "{english}"
+        );
+    }
+    let bad = merge(r#"{"locale":5,"onConflict":"mine"}"#);
+    assert_eq!(bad[0].param, "locale");
+    assert_eq!(bad[0].code, Some(ProblemCode::InvalidOption));
+}

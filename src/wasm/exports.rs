@@ -105,7 +105,8 @@ pub fn diff_customer(
 /// (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
 /// `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
 /// `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
-/// argument that is not a customer or a draft.
+/// argument that is not a customer or a draft, its messages in
+/// `options.locale` (English by default).
 #[wasm_bindgen(js_name = mergeCustomer, unchecked_return_type = "MergeResult")]
 pub fn merge_customer(
     #[wasm_bindgen(unchecked_param_type = "Customer")] base: JsValue,

@@ -122,6 +122,12 @@ pub struct MergeOptions {
     /// `conflicts` whatever the choice.
     #[tsify(optional, type = "OnConflict | undefined")]
     pub on_conflict: Option<OnConflict>,
+    /// The language of the messages of the problems found in the arguments
+    /// (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+    /// other languages, as for `null`; default: English), as for
+    /// `diffCustomer`.
+    #[tsify(optional, type = "Locale | (string & {}) | null | undefined")]
+    pub locale: Option<String>,
 }
 
 /// The query of `listCustomers` (`GET /v1/customers/`); sent with the

@@ -451,6 +451,13 @@ export interface MergeOptions {
      * `conflicts` whatever the choice.
      */
     onConflict?: OnConflict | undefined;
+    /**
+     * The language of the messages of the problems found in the arguments
+     * (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+     * other languages, as for `null`; default: English), as for
+     * `diffCustomer`.
+     */
+    locale?: Locale | (string & {}) | null | undefined;
 }
 
 /**
@@ -924,7 +931,8 @@ export function diffCustomer(before: Customer, after: CustomerDraft, options?: M
  * (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
  * `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
  * `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
- * argument that is not a customer or a draft.
+ * argument that is not a customer or a draft, its messages in
+ * `options.locale` (English by default).
  */
 export function mergeCustomer(base: Customer, current: Customer, draft: CustomerDraft, options?: MergeOptions): MergeResult;
 
