@@ -494,9 +494,7 @@ fn merge_customer_takes_a_locale() {
         .errors
     };
     let shown = |errors: Vec<FieldError>| -> Vec<(String, String)> {
-        (errors.into_iter())
-            .map(|e| (e.param, e.message))
-            .collect()
+        (errors.into_iter()).map(|e| (e.param, e.message)).collect()
     };
     assert_eq!(
         shown(merge(r#"{"locale":"de"}"#)),
