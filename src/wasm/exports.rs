@@ -53,9 +53,11 @@ fn message_options(options: Option<JsValue>) -> (Locale, Vec<FieldError>) {
     args::message_options(options.map_or_else(Snapshot::default, |o| snapshot(&o, "options")))
 }
 
-/// The patch as the server will store it: strings trimmed, emails
-/// lowercased, country codes uppercased. Throws a `CheckoutPageError` of kind
-/// `"validation"` for a patch that is not well-formed.
+/// The patch normalised by this package's rules: strings trimmed, emails
+/// lowercased, country codes uppercased. (The API itself is documented to
+/// normalise only `email`; `updateCustomer` sends the patch it is given, so
+/// send this one to store normalised values.) Throws a `CheckoutPageError`
+/// of kind `"validation"` for a patch that is not well-formed.
 #[wasm_bindgen(js_name = normalizeCustomerPatch, unchecked_return_type = "CustomerPatch")]
 pub fn normalize_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
@@ -119,9 +121,11 @@ pub fn merge_customer(
     Ok(interop::from_value(&merge.to_value()))
 }
 
-/// `customer` as the server will store it after `patch`, for optimistic UI:
-/// top-level fields merged, `null` clears, `address` and `shipping` replaced
-/// whole, strings normalised. `updatedAt` is left as it was.
+/// `customer` after `patch`, for optimistic UI: top-level fields merged,
+/// `null` clears, `address` and `shipping` replaced whole, strings
+/// normalised by this package's rules (the API itself normalises only
+/// `email`: the stored customer matches when the patch sent was normalised,
+/// as `diffCustomer`'s is). `updatedAt` is left as it was.
 #[wasm_bindgen(js_name = applyCustomerPatch, unchecked_return_type = "Customer")]
 pub fn apply_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,

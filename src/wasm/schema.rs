@@ -54,8 +54,10 @@ fn create(kind: SchemaKind, options: Option<JsValue>) -> Result<JsValue, JsValue
 /// and any library that takes one. `validate` is synchronous; its issues
 /// are the problems that block sending (errors; warnings too with
 /// `validation: "strict"`), each with a `path` array and a message in
-/// `locale`; the value is the patch as the server will store it. Throws a
-/// `CheckoutPageError` (`validation`) for bad options.
+/// `locale`; the value is the patch normalised by this package's rules
+/// (`normalizeCustomerPatch`; the API itself normalises only `email`, and
+/// `updateCustomer` sends what it is given). Throws a `CheckoutPageError`
+/// (`validation`) for bad options.
 #[wasm_bindgen(js_name = createCustomerPatchSchema, unchecked_return_type = "CustomerPatchSchema")]
 pub fn create_customer_patch_schema(
     #[wasm_bindgen(unchecked_optional_param_type = "SchemaOptions")] options: Option<JsValue>,
@@ -65,8 +67,8 @@ pub fn create_customer_patch_schema(
 
 /// A Standard Schema (v1) for an edit form's values, the draft
 /// `diffCustomer` takes: an emptied email is an `email_required` issue, an
-/// empty optional field means "clear"; the value is the draft's fields as
-/// the server will store them. See `createCustomerPatchSchema`.
+/// empty optional field means "clear"; the value is the draft's fields
+/// normalised by this package's rules. See `createCustomerPatchSchema`.
 #[wasm_bindgen(js_name = createCustomerDraftSchema, unchecked_return_type = "CustomerDraftSchema")]
 pub fn create_customer_draft_schema(
     #[wasm_bindgen(unchecked_optional_param_type = "SchemaOptions")] options: Option<JsValue>,
@@ -192,14 +194,18 @@ export interface CustomerSchema<Input, Output> extends StandardSchemaV1<Input, O
   warnings(value: unknown): ReadonlyArray<SchemaIssue>;
 }
 
-/** A schema for a patch: output the patch as the server will store it. */
+/**
+ * A schema for a patch: output the patch normalised by this package's rules
+ * (as `normalizeCustomerPatch`; the API itself normalises only `email`, and
+ * `updateCustomer` sends what it is given).
+ */
 export type CustomerPatchSchema = CustomerSchema<CustomerPatch, CustomerPatch>;
 
 /**
  * A schema for an edit form's values (`diffCustomer`'s draft): output the
  * draft as `diffCustomer` will read it, to pass to `diffCustomer` or
- * `saveCustomer` with the loaded customer: its editable fields as the
- * server will store them (trimmed, `email` lowercased), an emptied optional
+ * `saveCustomer` with the loaded customer: its editable fields normalised
+ * by this package's rules (trimmed, emails lowercased), an emptied optional
  * field or sub-field `null` (an `address` with all six lines emptied
  * `null`), a field or sub-field it leaves out still left out (unchanged).
  * Other keys (`id`, `createdAt`, fields the API added) are carried as
