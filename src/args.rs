@@ -21,7 +21,7 @@ use crate::call::{Call, Patience};
 use crate::config::{self, ClientConfig, ClientOptionsInput};
 use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
 use crate::endpoints::{get_customer, update_customer, HttpRequest};
-use crate::error::{Error, FieldError, ProblemCode, Wording};
+use crate::error::{Error, ErrorKind, FieldError, ProblemCode, Wording};
 use crate::merge::{merge_customer, other_customer, Merge, OnConflict};
 use crate::messages::{decimal, localized, Locale};
 use crate::model::{Customer, CustomerPatch};
@@ -271,9 +271,9 @@ pub fn update_request(
     (mode, locale): (ValidationMode, Locale),
     mut errors: Vec<FieldError>,
 ) -> Result<HttpRequest, Error> {
+    id_problem(id, &mut errors);
     let (patch, problems) = read_patch(patch, PatchUse::Send(mode));
     errors.extend(problems);
-    id_problem(id, &mut errors);
     match patch {
         Some(patch) if errors.is_empty() => update_customer::request(config, id, &patch),
         _ => Err(Error::validation(localized(errors, locale))),
@@ -826,8 +826,15 @@ pub fn save(
         refused(std::mem::take(&mut errors))
     })?;
     match draft_of(&loaded, &stored, draft) {
+        // The save's own refusals (a loaded id it cannot address, changes
+        // that block under `mode`: a handful of problems) in the locale too.
         Ok(draft) if errors.is_empty() => {
-            Save::start(config, loaded, draft, on_conflict, mode, patience)
+            Save::start(config, loaded, draft, on_conflict, mode, patience).map_err(|error| {
+                match error.kind {
+                    ErrorKind::Validation => refused(error.errors),
+                    _ => error,
+                }
+            })
         }
         Ok(_) => Err(refused(errors)),
         Err(mut problems) => {

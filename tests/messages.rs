@@ -517,3 +517,42 @@ fn merge_customer_takes_a_locale() {
     assert_eq!(bad[0].param, "locale");
     assert_eq!(bad[0].code, Some(ProblemCode::InvalidOption));
 }
+
+/// `saveCustomer`'s own refusals before anything is sent (a loaded
+/// customer's id it cannot address, changes that block under `strict`) are
+/// in the call's locale too (issue 25c), as its argument problems were.
+#[test]
+fn save_customer_refusals_are_in_the_locale() {
+    let save = |loaded: &str, draft: &str, options: &str| {
+        args::save(
+            &config(),
+            snapshot(loaded),
+            snapshot(draft),
+            &map(options),
+            Vec::new(),
+        )
+        .map(|_| ())
+        .unwrap_err()
+        .errors
+    };
+    let spaced = r#"{"id":" 6650a1b2c3d4e5f601234567","email":"ada@example.com"}"#;
+    let errors = save(spaced, r#"{"name":"Ada"}"#, r#"{"locale":"nl"}"#);
+    assert_eq!(
+        (errors[0].param.as_str(), errors[0].message.as_str()),
+        (
+            "customerId",
+            "Het klant-id heeft witruimte eromheen; verwijder die (id's zijn 24 hexadecimale tekens)"
+        )
+    );
+    let errors = save(
+        ADA,
+        r#"{"phone":"call me"}"#,
+        r#"{"locale":"de","validation":"strict"}"#,
+    );
+    assert_eq!(errors[0].code, Some(ProblemCode::InvalidPhone));
+    assert!(
+        errors[0].message.starts_with("Keine gültige Telefonnummer"),
+        "{}",
+        errors[0].message
+    );
+}

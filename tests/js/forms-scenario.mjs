@@ -186,6 +186,7 @@ export async function scenario(sdk, kit) {
       ...(await asyncErrorsOf(() => client.updateCustomer(` ${id} `, { name: "A" }))),
       ...(await asyncErrorsOf(() => client.getCustomer(".."))),
       ...(await asyncErrorsOf(() => client.getCustomer(5))),
+      ...(await asyncErrorsOf(() => client.saveCustomer({ ...before, id: ` ${id} ` }, { name: "B" }))),
       ...(await asyncErrorsOf(() => client.listCustomers({ startingAfter: "abc", limit: 0 }))),
     ]);
   }

@@ -158,6 +158,7 @@ function check(r) {
     ["customerId", "invalid_customer_id"],
     ["customerId", "invalid_customer_id"],
     ["customerId", "invalid_customer_id"],
+    ["customerId", "invalid_customer_id"],
     ["limit", "invalid_input"],
     ["startingAfter", "invalid_customer_id"],
   ]);
