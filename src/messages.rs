@@ -345,7 +345,7 @@ pub fn localize(error: &FieldError, locale: Locale) -> String {
         ProblemCode::TooManyProblems => Some(MAX_PROBLEMS),
         _ => crate::rules::max_chars(key),
     };
-    let limit = limit.map(|limit| limit.to_string());
+    let limit = limit.map(|limit| decimal(u32::try_from(limit).unwrap_or(u32::MAX)));
     let hint = error.hint.as_deref().map(trim_js).filter(|h| !h.is_empty());
     let mut out = String::new();
     fill(&mut out, sentence, error, limit.as_deref(), hint);
