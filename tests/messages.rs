@@ -34,10 +34,10 @@ fn check_template(what: &str, get: impl Fn(Locale) -> Template) {
         let (sentence, with_hint) = get(locale);
         let what = format!("{what} in {}", locale.as_str());
         assert!(!sentence.trim().is_empty(), "{what}: empty");
-        assert_eq!(placeholders(sentence), placeholders(english), "{what}");
+        assert_eq!(placeholders(&sentence), placeholders(&english), "{what}");
         assert_eq!(
-            placeholders(with_hint),
-            placeholders(english_hint),
+            placeholders(&with_hint),
+            placeholders(&english_hint),
             "{what} (hint)"
         );
         assert_eq!(

@@ -21,10 +21,12 @@ fn start() {
 }
 
 /// Plugs the JavaScript engine into the core where it has a seam (the regex
-/// engine for rule data). Idempotent and cheap; called by `start` and again
-/// by every export that validates, since not every loader runs `start`.
+/// engine for rule data, the texts of the messages in other languages).
+/// Idempotent and cheap; called by `start` and again by every export that
+/// validates or words a problem, since not every loader runs `start`.
 pub(crate) fn platform() {
     rules::set_regex_engine(interop::JS_REGEX);
+    crate::messages::set_text_source(interop::JS_MESSAGES);
 }
 
 /// Every problem with a patch, in the API's own `{param, message, value}`
@@ -86,6 +88,7 @@ pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MessageOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    platform();
     let (locale, problems) = message_options(options);
     let failed = |problems| validation_error(localized(problems, locale));
     if !problems.is_empty() {
@@ -116,6 +119,7 @@ pub fn merge_customer(
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] draft: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MergeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    platform();
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let merge = super::args::merge(&base, &current, &draft, &options).map_err(to_js_error)?;
     Ok(interop::from_value(&merge.to_value()))

@@ -40,6 +40,7 @@ impl CustomerSchemaRules {
 }
 
 fn create(kind: SchemaKind, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    platform();
     let options = options.map(|options| snapshot(&options, "options"));
     if let Some(options) = options.as_ref().filter(|o| !o.problems.is_empty()) {
         return Err(validation_error(options.problems.clone()));
