@@ -120,19 +120,29 @@ function toJSONOf(value) {
  * Why reading `value`'s own enumerable keys (what JSON.stringify sends)
  * would lose its data, or null: it is a built-in like a Map or a Date, its
  * class keeps data behind getters, or it is a class instance with no own
- * data at all (`{}` would be sent).
+ * data at all (`{}` would be sent). As `[message, wording, value]`: the
+ * English message, the core's `Wording` of it and the value it names (for
+ * the messages in other languages).
  */
 function lostData(value, keys) {
   const proto = getPrototypeOf(value);
   const hidden = hiddenData(value, keys);
   if (hidden !== null) {
-    return `An object whose own \`${hidden}\` is not enumerable, which JSON would leave out; define it as enumerable or pass a plain object`;
+    return bare([
+      `An object whose own \`${hidden}\` is not enumerable, which JSON would leave out; define it as enumerable or pass a plain object`,
+      "hidden-key",
+      hidden,
+    ]);
   }
   // A plain object (the common case): nothing else to lose.
   if (proto === null || isObjectPrototype(proto)) return null;
   const kind = builtIn(value);
   if (kind !== null) {
-    return `A ${kind} cannot be sent as JSON (it would be sent as {} or lose its data); pass a plain object, array or string`;
+    return bare([
+      `A ${kind} cannot be sent as JSON (it would be sent as {} or lose its data); pass a plain object, array or string`,
+      "built-in",
+      kind,
+    ]);
   }
   const protos = classPrototypes(value);
   if (protos.length === 0) return null;
@@ -141,15 +151,26 @@ function lostData(value, keys) {
       if (name === "constructor") continue;
       const descriptor = getOwnPropertyDescriptor(proto, name);
       if (descriptor.get !== undefined) {
-        return `An object whose class keeps \`${name}\` behind a getter, which JSON would leave out; give the class a toJSON() or pass a plain object`;
+        return bare([
+          `An object whose class keeps \`${name}\` behind a getter, which JSON would leave out; give the class a toJSON() or pass a plain object`,
+          "class-getter",
+          name,
+        ]);
       }
       if (descriptor.enumerable && isData(descriptor.value)) {
-        return `An object that inherits \`${name}\` from its prototype, which JSON would leave out; pass a plain object with its own fields (such as { ...defaults, ...value })`;
+        return bare([
+          `An object that inherits \`${name}\` from its prototype, which JSON would leave out; pass a plain object with its own fields (such as { ...defaults, ...value })`,
+          "inherited-key",
+          name,
+        ]);
       }
     }
   }
   if (keys.length === 0) {
-    return "An object of a class with no own fields, which JSON would send as {}; give the class a toJSON() or pass a plain object";
+    return bare([
+      "An object of a class with no own fields, which JSON would send as {}; give the class a toJSON() or pass a plain object",
+      "empty-class",
+    ]);
   }
   return null;
 }
@@ -206,8 +227,11 @@ function join(path, key) {
 
 /**
  * `{ v, p, u }` as JSON text: `v` the value's plain copy (absent for
- * `undefined`), `p` the problems as `[path, message, code]` triples (`code`
- * one of the core's `ProblemCode` names), `u` how much of
+ * `undefined`), `p` the problems as `[path, message, code, wording, value]`
+ * (`code` one of the core's `ProblemCode` names; `wording`, optional, one of
+ * its `Wording` names, the sentence `message` is; `value`, optional, what
+ * the message names: a kind, a key, a limit, the reason a read failed, so
+ * the core can say it in other languages), `u` how much of
  * `maxInput` the value used; `{ big: true }` when it needs more (with `at`,
  * the path of a single string over the cap). Never throws.
  */
@@ -221,10 +245,18 @@ export function snapshot(value, maxInput, maxDepth) {
   };
   // A value's path is its parent's path and its key, joined only when a
   // problem needs it.
-  const problem = (parent, key, message, code = "unsupported_value") => {
-    problems.push(bare([key === null ? parent : join(parent, key), message, code]));
+  const problem = (parent, key, message, code = "unsupported_value", wording, named) => {
+    const path = key === null ? parent : join(parent, key);
+    let entry;
+    if (wording === undefined) entry = [path, message, code];
+    else if (named === undefined) entry = [path, message, code, wording];
+    else entry = [path, message, code, wording, named];
+    problems.push(bare(entry));
   };
-  const unreadable = (parent, key, e) => problem(parent, key, `Could not be read: ${reason(e)}`, "invalid_input");
+  const unreadable = (parent, key, e) => {
+    const why = reason(e);
+    problem(parent, key, `Could not be read: ${why}`, "invalid_input", "unreadable", why);
+  };
   // `viaToJSON`: `value` is what a toJSON() gave, not called again.
   const read = (value, parent, key, depth, viaToJSON = false) => {
     switch (typeof value) {
@@ -243,13 +275,13 @@ export function snapshot(value, maxInput, maxDepth) {
       case "number":
         spend(1);
         if (Number.isFinite(value)) return value;
-        problem(parent, key, "Expected a finite number");
+        problem(parent, key, "Expected a finite number", undefined, "not-finite");
         return undefined;
       case "object": {
         spend(1);
         if (value === null) return null;
         if (depth === maxDepth) {
-          problem(parent, key, `Nested more than ${maxDepth} levels deep (or a cycle)`);
+          problem(parent, key, `Nested more than ${maxDepth} levels deep (or a cycle)`, undefined, "too-deep", String(maxDepth));
           return undefined;
         }
         let isArray;
@@ -273,7 +305,8 @@ export function snapshot(value, maxInput, maxDepth) {
           try {
             replaced = apply(toJSON, value, [key === null ? "" : key]);
           } catch (e) {
-            problem(parent, key, `Its toJSON() threw: ${reason(e)}`, "invalid_input");
+            const why = reason(e);
+            problem(parent, key, `Its toJSON() threw: ${why}`, "invalid_input", "to-json-threw", why);
             return undefined;
           }
           return read(replaced, parent, key, depth + 1, true);
@@ -289,7 +322,7 @@ export function snapshot(value, maxInput, maxDepth) {
           }
         }
         if (lost !== null) {
-          problem(parent, key, lost);
+          problem(parent, key, lost[0], undefined, lost[1], lost[2]);
           return undefined;
         }
         const path = key === null ? parent : join(parent, key);
@@ -341,10 +374,10 @@ export function snapshot(value, maxInput, maxDepth) {
         return out;
       }
       case "function":
-        problem(parent, key, "A function cannot be sent as JSON");
+        problem(parent, key, "A function cannot be sent as JSON", undefined, "function");
         return undefined;
       default:
-        problem(parent, key, `A ${typeof value} cannot be sent as JSON`);
+        problem(parent, key, `A ${typeof value} cannot be sent as JSON`, undefined, "primitive", typeof value);
         return undefined;
     }
   };
@@ -364,7 +397,8 @@ export function snapshot(value, maxInput, maxDepth) {
       return stringify(result);
     }
     const result = Object.create(null);
-    result.p = bare([bare(["", `Could not be read: ${reason(e)}`, "invalid_input"])]);
+    const why = reason(e);
+    result.p = bare([bare(["", `Could not be read: ${why}`, "invalid_input", "unreadable", why])]);
     result.u = maxInput - budget;
     return stringify(result);
   }

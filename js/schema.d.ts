@@ -103,14 +103,18 @@ export interface CustomerSchema<Input, Output> extends StandardSchemaV1<Input, O
   warnings(value: unknown): ReadonlyArray<SchemaIssue>;
 }
 
-/** A schema for a patch: output the patch as the server will store it. */
+/**
+ * A schema for a patch: output the patch normalised by this package's rules
+ * (as `normalizeCustomerPatch`; the API itself normalises only `email`, and
+ * `updateCustomer` sends what it is given).
+ */
 export type CustomerPatchSchema = CustomerSchema<CustomerPatch, CustomerPatch>;
 
 /**
  * A schema for an edit form's values (`diffCustomer`'s draft): output the
  * draft as `diffCustomer` will read it, to pass to `diffCustomer` or
- * `saveCustomer` with the loaded customer: its editable fields as the
- * server will store them (trimmed, `email` lowercased), an emptied optional
+ * `saveCustomer` with the loaded customer: its editable fields normalised
+ * by this package's rules (trimmed, emails lowercased), an emptied optional
  * field or sub-field `null` (an `address` with all six lines emptied
  * `null`), a field or sub-field it leaves out still left out (unchanged).
  * Other keys (`id`, `createdAt`, fields the API added) are carried as

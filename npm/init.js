@@ -4,7 +4,10 @@
 // The wasm is inlined; `init(input)` also accepts what wasm-bindgen's own
 // init accepts (a URL, a Response, bytes or a WebAssembly.Module) for those
 // who serve `checkoutpage-client/checkoutpage_bg.wasm` themselves.
+// Every export is guarded (npm/ready.js): used before the module is loaded,
+// it throws a CheckoutPageError that says to `await init()`.
 import { loadAsync } from "./load.js";
+import { loading } from "./ready.js";
 
 let ready;
 
@@ -13,9 +16,9 @@ let ready;
  * the same promise.
  */
 export function init(input) {
-  ready ??= loadAsync(input);
+  ready ??= loading(loadAsync(input));
   return ready;
 }
 
-export * from "./api.js";
-export { initSync } from "./checkoutpage.js";
+export * from "./api-init.js";
+export { initSync } from "./ready.js";

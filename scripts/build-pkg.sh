@@ -72,7 +72,7 @@ check_named() { # <wasm from cargo> <name>
 check_named "$wasm" checkoutpage
 
 cp npm/index.js npm/index.d.ts npm/node.js npm/workerd.js npm/webpack.js npm/load.js npm/explain.js npm/text-codec.js \
-  npm/init.js npm/init-workerd.js npm/init.d.ts npm/checkoutpage_bg.wasm.d.ts npm/package.json "$out/"
+  npm/init.js npm/init-workerd.js npm/ready.js npm/init.d.ts npm/checkoutpage_bg.wasm.d.ts npm/package.json "$out/"
 mkdir -p "$out/node"
 cp npm/init.cjs npm/init.d.cts npm/wasm.d.cts "$out/node/"
 # Every entry carries the wasm inline (no file to locate); see npm/build-entries.mjs.

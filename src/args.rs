@@ -21,10 +21,12 @@ use crate::call::{Call, Patience};
 use crate::config::{ClientConfig, ClientOptionsInput};
 use crate::endpoints::list_customers::{self, ListParams, PARAMS as LIST_PARAMS};
 use crate::endpoints::{Args, Endpoint, HttpRequest, Param, RequestFn, UpdateCustomer};
-use crate::error::{cap_problems, Error, FieldError, ProblemCode, ResponseBody, ResponseMeta};
+use crate::error::{
+    cap_problems, Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta, Wording,
+};
 pub use crate::error::{problem_value, problems_value};
 use crate::merge::{merge_customer, other_customer, Merge};
-use crate::messages::{localized, Locale};
+use crate::messages::{decimal, localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::options::{self, BulkOptions, ClientOptions, MergeOptions, RequestOptions};
 use crate::pacer::Pacer;
@@ -64,23 +66,33 @@ pub struct Snapshot {
 impl Snapshot {
     /// Reads the `{v, p, u, big}` record the shell's reader returns (`v`:
     /// the value, absent for `undefined`; `p`: problems as
-    /// `[path, message, code]`; `u`: characters used; `big`: over `limit`,
+    /// `[path, message, code, wording, detail]`, the last two optional: the
+    /// message's [`Wording`] and the value it names, for the messages in
+    /// other languages; `u`: characters used; `big`: over `limit`,
     /// `at`: the path of a single string over it)
     /// for the argument at `path`, taking what it used from `allowance`.
     pub fn from_record(mut record: Map, path: &str, limit: u32, allowance: &mut u32) -> Self {
         let mut problems = Vec::new();
         if record.get("big").is_some() {
-            let message = match limit {
-                MAX_INPUT_CHARS => text!(
-                    "Larger than ",
+            let (message, wording, cap) = match limit {
+                MAX_INPUT_CHARS => (
+                    text!(
+                        "Larger than ",
+                        MAX_INPUT_CHARS,
+                        " characters (strings and keys count their length, other values 1); \
+                         nothing was read"
+                    ),
+                    Wording::TooLarge,
                     MAX_INPUT_CHARS,
-                    " characters (strings and keys count their length, other values 1); \
-                     nothing was read"
                 ),
-                _ => text!(
-                    "The items hold more than ",
+                _ => (
+                    text!(
+                        "The items hold more than ",
+                        MAX_BULK_INPUT_CHARS,
+                        " characters in all; this one was not read"
+                    ),
+                    Wording::BulkTooLarge,
                     MAX_BULK_INPUT_CHARS,
-                    " characters in all; this one was not read"
                 ),
             };
             // One string over the cap: at its field (a form shows it there).
@@ -90,7 +102,8 @@ impl Snapshot {
             };
             problems.push(
                 FieldError::problem(ProblemCode::InvalidInput, param, message, Value::Null)
-                    .with_hint(text!(limit)),
+                    .with_wording(wording)
+                    .with_detail(decimal(cap)),
             );
             *allowance -= limit;
             return Snapshot {
@@ -106,7 +119,7 @@ impl Snapshot {
                 let Value::Array(triple) = problem else {
                     continue;
                 };
-                if let [Value::String(at), Value::String(message), Value::String(code)] =
+                if let [Value::String(at), Value::String(message), Value::String(code), rest @ ..] =
                     triple.as_slice()
                 {
                     // The codes js/json.js reports (tests/wire_names.rs).
@@ -117,12 +130,22 @@ impl Snapshot {
                         UNSUPPORTED => ProblemCode::UnsupportedValue,
                         _ => ProblemCode::InvalidInput,
                     };
-                    problems.push(FieldError::problem(
-                        code,
-                        join(path, at),
-                        message.as_str(),
-                        Value::Null,
-                    ));
+                    let mut problem =
+                        FieldError::problem(code, join(path, at), message.as_str(), Value::Null);
+                    if let Some(Value::String(wording)) = rest.first() {
+                        problem.wording =
+                            Wording::ALL.iter().copied().find(|w| w.as_str() == wording);
+                    }
+                    if let Some(Value::String(value)) = rest.get(1) {
+                        problem = match problem.wording {
+                            // The reason a read failed: what the message adds.
+                            Some(Wording::Unreadable | Wording::ToJsonThrew) => {
+                                problem.with_hint(value.as_str())
+                            }
+                            _ => problem.with_detail(value.as_str()),
+                        };
+                    }
+                    problems.push(problem);
                 }
             }
         }
@@ -141,7 +164,8 @@ impl Snapshot {
                 path,
                 "Could not be read",
                 Value::Null,
-            )],
+            )
+            .with_wording(Wording::Unreadable)],
         }
     }
 }
@@ -220,25 +244,31 @@ pub fn customer_id(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> String {
     }
     if problems
         .iter()
-        .any(|e| e.message.starts_with("Larger than"))
+        .any(|e| e.wording == Some(Wording::TooLarge))
     {
         errors.extend(problems);
         return String::new();
     }
     // `cus_\uD83D` would be sent as `cus_%EF%BF%BD`.
-    let message = match problems
+    let (message, wording) = match problems
         .iter()
         .any(|e| e.code == Some(ProblemCode::InvalidUnicode))
     {
-        true => "The customer id contains a lone surrogate, which cannot be sent as it is",
-        false => "Expected a string",
+        true => (
+            "The customer id contains a lone surrogate, which cannot be sent as it is",
+            Wording::IdLoneSurrogate,
+        ),
+        false => ("Expected a string", Wording::IdNotString),
     };
-    errors.push(FieldError::problem(
-        ProblemCode::InvalidCustomerId,
-        "customerId",
-        message,
-        value.unwrap_or_default(),
-    ));
+    errors.push(
+        FieldError::problem(
+            ProblemCode::InvalidCustomerId,
+            "customerId",
+            message,
+            value.unwrap_or_default(),
+        )
+        .with_wording(wording),
+    );
     String::new()
 }
 
@@ -292,9 +322,22 @@ fn read_endpoint_args(
         // After the first argument's, and only there (empty after).
         errors.append(&mut options);
     }
+    // A malformed id with the call's other problems, in its locale.
+    if params.iter().any(|p| matches!(p, Param::CustomerId)) {
+        id_problem(&read.customer_id, &mut errors);
+    }
     match errors.is_empty() {
         true => request(config, &read),
         false => Err(Error::validation(localized(errors, locale))),
+    }
+}
+
+/// The problem with a customer id read as a string (none when `errors`
+/// already has one at `customerId`, as for an id that was not a string), so
+/// that it is localised with the call's other problems.
+fn id_problem(id: &str, errors: &mut Vec<FieldError>) {
+    if errors.iter().all(|e| e.param != "customerId") {
+        errors.extend(crate::endpoints::check_customer_id(id).err());
     }
 }
 
@@ -310,12 +353,15 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
         Some(Value::Object(map)) => map,
         Some(other) => {
             // Not `not_an_object`, whose message in other locales speaks of a patch.
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                "",
-                "The list parameters must be an object {search, limit, startingAfter, endingBefore}",
-                other,
-            ));
+            errors.push(
+                FieldError::problem(
+                    ProblemCode::InvalidInput,
+                    "",
+                    "The list parameters must be an object {search, limit, startingAfter, endingBefore}",
+                    other,
+                )
+                .with_wording(Wording::ListParams),
+            );
             return ListParams::default();
         }
     };
@@ -324,12 +370,16 @@ pub fn list_params(snapshot: Snapshot, errors: &mut Vec<FieldError>) -> ListPara
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidType,
-                name,
-                "Expected a string",
-                other.clone(),
-            ));
+            errors.push(
+                FieldError::problem(
+                    ProblemCode::InvalidType,
+                    name,
+                    "Expected a string",
+                    other.clone(),
+                )
+                .with_detail("string")
+                .with_hint(other.type_name()),
+            );
             None
         }
     };
@@ -384,9 +434,13 @@ fn unknown_list_param(name: &str, value: &Value, known: &[&str]) -> FieldError {
         false => value.clone(),
     };
     let problem = FieldError::problem(ProblemCode::UnknownField, name, message, value);
+    // In other languages: "unknown field; did you mean" with the nearest
+    // name, or the list parameters' own sentence with the accepted names.
     match hint {
         Some(hint) => problem.with_hint(hint),
-        None => problem,
+        None => problem
+            .with_wording(Wording::UnknownListParam)
+            .with_hint(known.join(", ")),
     }
 }
 
@@ -514,7 +568,9 @@ pub fn too_many_items(locale: Locale) -> Error {
         MAX_BULK_ITEMS,
         " were sent: split the job"
     );
-    let problem = FieldError::problem(ProblemCode::InvalidInput, "items", message, Value::Null);
+    let problem = FieldError::problem(ProblemCode::InvalidInput, "items", message, Value::Null)
+        .with_wording(Wording::TooManyItems)
+        .with_detail(decimal(MAX_BULK_ITEMS));
     Error::validation(localized(vec![problem], locale))
 }
 
@@ -526,7 +582,8 @@ pub fn no_such_page(locale: Locale) -> Error {
         "",
         "There is no such page: check hasNextPage() or hasPreviousPage() first",
         Value::Null,
-    );
+    )
+    .with_wording(Wording::NoSuchPage);
     Error::validation(localized(vec![problem], locale))
 }
 
@@ -545,15 +602,20 @@ pub fn loaded(snapshot: Snapshot, param: &str) -> Result<(Customer, Map), Vec<Fi
     } = snapshot;
     let customer = match value {
         Some(Value::Object(raw)) if problems.is_empty() => {
-            Customer::from_value(&Value::Object(raw.clone()))
+            Customer::read(&Value::Object(raw.clone()))
                 .map(|customer| (customer, raw))
-                .map_err(|message| FieldError::new(param, message, Value::Null))
+                .map_err(|problem| FieldError {
+                    param: join(param, &problem.param),
+                    ..problem
+                })
         }
-        other => Err(FieldError::new(
+        other => Err(FieldError::problem(
+            ProblemCode::InvalidInput,
             param,
             "Expected a customer object",
             other.unwrap_or_default(),
-        )),
+        )
+        .with_wording(Wording::NotACustomer)),
     };
     customer.map_err(|e| {
         problems.push(e);
@@ -578,11 +640,7 @@ pub fn draft_patch(
         Some(Value::Object(state)) if problems.is_empty() => {
             rules::diff_draft(before, Some(stored), &state)
         }
-        other => Err(vec![FieldError::new(
-            "after",
-            "Expected a customer draft object",
-            other.unwrap_or_default(),
-        )]),
+        other => Err(vec![not_a_draft("after", other)]),
     };
     patch.map_err(|found| {
         problems.extend(found);
@@ -610,7 +668,7 @@ pub fn draft_named(
             let found = rules::check_draft(Some(stored), &state);
             if found.is_empty() {
                 CustomerDraft::from_partial(before, &state)
-                    .map_err(|message| vec![FieldError::new(param, message, Value::Null)])
+                    .map_err(|problem| vec![problem])
                     .and_then(|draft| {
                         let patch = rules::diff_customer(before, &draft);
                         let erased = rules::erased(Some(stored), &patch);
@@ -623,11 +681,7 @@ pub fn draft_named(
                 Err(found)
             }
         }
-        other => Err(vec![FieldError::new(
-            param,
-            "Expected a customer draft object",
-            other.unwrap_or_default(),
-        )]),
+        other => Err(vec![not_a_draft(param, other)]),
     };
     draft.map_err(|found| {
         problems.extend(found);
@@ -648,7 +702,7 @@ pub enum BulkItem {
 /// nor an iterable.
 pub fn items_not_an_array(value: Option<Value>) -> FieldError {
     let what = "Expected an array, an iterable or an async iterable of {customerId, patch}";
-    not_an_object("items", what, value)
+    not_an_object("items", what, Wording::BulkItems, value)
 }
 
 /// One bulk item's customer id and request, or why it fails alone (in the
@@ -662,7 +716,10 @@ pub fn bulk_item(
         BulkItem::Item(id, patch) => (id, patch),
         BulkItem::NotAnObject(item) => {
             let what = "Expected an item {customerId, patch}";
-            let problems = localized(vec![not_an_object("", what, item.value)], rules.1);
+            let problems = localized(
+                vec![not_an_object("", what, Wording::BulkItem, item.value)],
+                rules.1,
+            );
             return (String::new(), Err(Error::validation(problems)));
         }
     };
@@ -683,6 +740,8 @@ pub fn too_many_array_items(path: &str, length: Option<f64>) -> FieldError {
         text!("Expected at most ", MAX_BULK_ITEMS, " items"),
         length.map_or(Value::Null, Value::Number),
     )
+    .with_wording(Wording::AtMostItems)
+    .with_detail(decimal(MAX_BULK_ITEMS))
 }
 
 /// A value that could not be read (`message`: what the exception said).
@@ -693,6 +752,8 @@ pub fn unreadable(path: &str, message: &str) -> FieldError {
         text!("Could not be read: ", message),
         Value::Null,
     )
+    .with_wording(Wording::Unreadable)
+    .with_hint(message)
 }
 
 /// The problem of a `CheckoutPageClient` method called without its client.
@@ -706,9 +767,32 @@ pub fn freed_client() -> FieldError {
     )
 }
 
-/// A value that should have been an object but is not (`what` names it).
-pub fn not_an_object(param: &str, what: &str, value: Option<Value>) -> FieldError {
-    FieldError::new(param, what, value.unwrap_or_default())
+/// The problem of a draft argument named `param` that is not an object.
+fn not_a_draft(param: &str, value: Option<Value>) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        param,
+        "Expected a customer draft object",
+        value.unwrap_or_default(),
+    )
+    .with_wording(Wording::NotADraft)
+}
+
+/// A value that should have been an object but is not (`what` names it in
+/// English, `wording` in any language).
+pub fn not_an_object(
+    param: &str,
+    what: &str,
+    wording: Wording,
+    value: Option<Value>,
+) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidInput,
+        param,
+        what,
+        value.unwrap_or_default(),
+    )
+    .with_wording(wording)
 }
 
 /// Workers of a bulk job unless configured otherwise.
@@ -724,6 +808,9 @@ pub fn unknown_option(name: &str, type_name: &str, known: &[&str]) -> FieldError
         text!("Unknown option; ", type_name, " accepts ", known.join(", ")),
         Value::Null,
     )
+    .with_wording(Wording::UnknownOption)
+    .with_detail(type_name)
+    .with_hint(known.join(", "))
 }
 
 /// The problem of an options argument that is not an object.
@@ -734,6 +821,8 @@ pub fn options_not_an_object(type_name: &str, value: Value) -> FieldError {
         text!(type_name, " must be an object"),
         value,
     )
+    .with_wording(Wording::OptionsNotObject)
+    .with_detail(type_name)
 }
 
 /// Reads the constructor's JSON-valued options (`in_browser`: the page has
@@ -929,8 +1018,15 @@ pub fn save(
         refused(std::mem::take(&mut errors))
     })?;
     match draft_of(&loaded, &stored, draft) {
+        // The save's own refusals (a loaded id it cannot address, changes
+        // that block under `mode`: a handful of problems) in the locale too.
         Ok(draft) if errors.is_empty() => {
-            Save::start(config, loaded, draft, on_conflict, mode, patience)
+            Save::start(config, loaded, draft, on_conflict, mode, patience).map_err(|error| {
+                match error.kind {
+                    ErrorKind::Validation => refused(error.errors),
+                    _ => error,
+                }
+            })
         }
         Ok(_) => Err(refused(errors)),
         Err(mut problems) => {
@@ -949,7 +1045,7 @@ fn draft_of(
     stored: &Map,
     draft: Snapshot,
 ) -> Result<CustomerDraft, Vec<FieldError>> {
-    match other_customer(base, draft.value.as_ref(), "draft", "id") {
+    match other_customer(base, draft.value.as_ref(), Wording::OtherDraft, "id") {
         Some(problem) => {
             let mut problems = draft.problems;
             problems.push(problem);
@@ -960,7 +1056,9 @@ fn draft_of(
 }
 
 /// The arguments of `mergeCustomer`: the merge of `draft` (edited from
-/// `base`) with `current` (the customer as stored now).
+/// `base`) with `current` (the customer as stored now). `map` holds its
+/// options: `onConflict`, and `locale` (a language tag; English where not
+/// given), the language of the problems' messages.
 pub fn merge(
     base: Snapshot,
     current: Snapshot,
@@ -968,9 +1066,10 @@ pub fn merge(
     map: &Map,
     mut errors: Vec<FieldError>,
 ) -> Result<Merge, Error> {
-    let on_conflict = MergeOptions::read(map, &mut errors)
-        .on_conflict
-        .unwrap_or_default();
+    let options = MergeOptions::read(map, &mut errors);
+    let on_conflict = options.on_conflict.unwrap_or_default();
+    let locale = options.locale.unwrap_or_default();
+    let refused = |errors| Error::validation(localized(errors, locale));
     let base = loaded(base, "base");
     let current = customer(current, "current");
     let ((base, stored), current) = match (base, current) {
@@ -978,21 +1077,21 @@ pub fn merge(
         (base, current) => {
             errors.extend(base.err().into_iter().flatten());
             errors.extend(current.err().into_iter().flatten());
-            return Err(Error::validation(errors));
+            return Err(refused(errors));
         }
     };
     errors.extend(other_customer(
         &base,
         Some(&current.to_value()),
-        "current customer",
+        Wording::OtherCurrent,
         "current",
     ));
     match draft_of(&base, &stored, draft) {
         Ok(draft) if errors.is_empty() => Ok(merge_customer(&base, &current, &draft, on_conflict)),
-        Ok(_) => Err(Error::validation(errors)),
+        Ok(_) => Err(refused(errors)),
         Err(mut problems) => {
             errors.append(&mut problems);
-            Err(Error::validation(errors))
+            Err(refused(errors))
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use crate::error::{Error, FieldError, ProblemCode};
-use crate::messages::Locale;
+use crate::error::{Error, FieldError, ProblemCode, Wording};
+use crate::messages::{decimal, Locale};
 use crate::rules::ValidationMode;
 use crate::text::text;
 use crate::value::Value;
@@ -91,47 +91,57 @@ impl ClientConfig {
         let mut errors = Vec::new();
         let base_url = match input.base_url.as_deref() {
             None => DEFAULT_BASE_URL.to_owned(),
-            Some(url) => check_base_url(url).unwrap_or_else(|message| {
-                errors.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "baseUrl",
-                    message,
-                    url.into(),
-                ));
+            Some(url) => check_base_url(url).unwrap_or_else(|(message, wording, detail)| {
+                let problem =
+                    FieldError::problem(ProblemCode::InvalidOption, "baseUrl", message, url.into())
+                        .with_wording(wording);
+                errors.push(match detail {
+                    Some(detail) => problem.with_detail(detail),
+                    None => problem,
+                });
                 String::new()
             }),
         };
         let api_key = match input.api_key {
             Some(key) if key.trim().is_empty() => {
-                errors.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "apiKey",
-                    "The API key is empty; omit it for a keyless client",
-                    Value::Null,
-                ));
+                errors.push(
+                    FieldError::problem(
+                        ProblemCode::InvalidOption,
+                        "apiKey",
+                        "The API key is empty; omit it for a keyless client",
+                        Value::Null,
+                    )
+                    .with_wording(Wording::KeyEmpty),
+                );
                 None
             }
             Some(key) if !key.bytes().all(|b| b.is_ascii_graphic()) => {
                 // The key itself is never echoed back.
-                errors.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "apiKey",
-                    "The API key contains spaces, control characters or non-ASCII characters, \
-                     which an HTTP header cannot carry; copy it again from the dashboard",
-                    Value::Null,
-                ));
+                errors.push(
+                    FieldError::problem(
+                        ProblemCode::InvalidOption,
+                        "apiKey",
+                        "The API key contains spaces, control characters or non-ASCII characters, \
+                         which an HTTP header cannot carry; copy it again from the dashboard",
+                        Value::Null,
+                    )
+                    .with_wording(Wording::KeyUnsendable),
+                );
                 None
             }
             Some(_) if input.in_browser && !input.dangerously_allow_browser => {
-                errors.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "apiKey",
-                    "Refusing to use a secret API key in a browser: anyone who opens the page \
-                     can read it. Call the API from your backend, or point `baseUrl` at your \
-                     own proxy and omit `apiKey`. Pass `dangerouslyAllowBrowser: true` only \
-                     for trusted, non-public pages such as tests.",
-                    Value::Null,
-                ));
+                errors.push(
+                    FieldError::problem(
+                        ProblemCode::InvalidOption,
+                        "apiKey",
+                        "Refusing to use a secret API key in a browser: anyone who opens the page \
+                         can read it. Call the API from your backend, or point `baseUrl` at your \
+                         own proxy and omit `apiKey`. Pass `dangerouslyAllowBrowser: true` only \
+                         for trusted, non-public pages such as tests.",
+                        Value::Null,
+                    )
+                    .with_wording(Wording::KeyInBrowser),
+                );
                 None
             }
             Some(key) => Some(ApiKey::new(key)),
@@ -197,14 +207,21 @@ pub fn validation_mode(
 pub(crate) fn parse_mode(name: &str, errors: &mut Vec<FieldError>) -> Option<ValidationMode> {
     let mode = ValidationMode::parse(name);
     if mode.is_none() {
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidOption,
-            "validation",
-            "Expected \"strict\", \"standard\" or \"off\"",
-            name.into(),
-        ));
+        errors.push(validation_problem(name.into()));
     }
     mode
+}
+
+/// The problem of a `validation` option that is not one of the modes.
+pub(crate) fn validation_problem(value: Value) -> FieldError {
+    FieldError::problem(
+        ProblemCode::InvalidOption,
+        "validation",
+        "Expected \"strict\", \"standard\" or \"off\"",
+        value,
+    )
+    .with_wording(Wording::OneOf)
+    .with_detail("\"strict\", \"standard\", \"off\"")
 }
 
 /// Validates a per-request or per-client count (`timeoutMs`, `maxRetries`).
@@ -230,22 +247,33 @@ pub(crate) fn whole(
     if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) {
         return Some(n as u32);
     }
-    let message = match max {
-        u32::MAX => text!("Expected a whole number of at least ", min),
-        _ => text!("Expected a whole number from ", min, " to ", max),
+    let (message, wording) = match max {
+        u32::MAX => (
+            text!("Expected a whole number of at least ", min),
+            Wording::WholeNumberMin,
+        ),
+        _ => (
+            text!("Expected a whole number from ", min, " to ", max),
+            Wording::WholeNumber,
+        ),
     };
-    errors.push(FieldError::problem(
-        ProblemCode::InvalidOption,
-        param,
-        message,
-        Value::Number(n),
-    ));
+    errors.push(
+        FieldError::problem(ProblemCode::InvalidOption, param, message, Value::Number(n))
+            .with_wording(wording)
+            .with_detail(decimal(min))
+            .with_hint(decimal(max)),
+    );
     None
 }
 
+/// Why a base URL is refused: the English message, its [`Wording`], and
+/// the value it names.
+type UrlProblem = (String, Wording, Option<String>);
+
 /// Accepts `https://host[:port][/path]`, or `http://` for loopback hosts only.
 /// Returns the URL without a trailing slash.
-fn check_base_url(url: &str) -> Result<String, String> {
+fn check_base_url(url: &str) -> Result<String, UrlProblem> {
+    let refuse = |message: &str, wording| (message.to_owned(), wording, None);
     // `find` and `get`, not `split_once` or indexing: no string-slicing panic
     // path, whose message formatting brings debug-only Unicode tables into
     // the wasm.
@@ -255,34 +283,51 @@ fn check_base_url(url: &str) -> Result<String, String> {
         .position(|w| w == b"://")
         .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| {
-            "Expected an absolute URL such as https://api.checkoutpage.com".to_owned()
+            refuse(
+                "Expected an absolute URL such as https://api.checkoutpage.com",
+                Wording::UrlNotAbsolute,
+            )
         })?;
     let scheme = scheme.to_ascii_lowercase();
     if url.contains(['?', '#']) || url.chars().any(|c| c.is_control() || c == ' ') {
-        return Err(
-            "The base URL may not contain a query, a fragment, spaces or control characters".into(),
-        );
+        return Err(refuse(
+            "The base URL may not contain a query, a fragment, spaces or control characters",
+            Wording::UrlParts,
+        ));
     }
     let authority = before(rest, '/');
     if authority.contains('@') {
-        return Err("The base URL may not contain credentials; use `apiKey`".into());
+        return Err(refuse(
+            "The base URL may not contain credentials; use `apiKey`",
+            Wording::UrlCredentials,
+        ));
     }
     let host = host_of(authority).to_ascii_lowercase();
     if host.is_empty() {
-        return Err("The base URL has no host".into());
+        return Err(refuse("The base URL has no host", Wording::UrlNoHost));
     }
     match scheme.as_str() {
         "https" => {}
         "http" if is_loopback(&host) => {}
         "http" => {
-            return Err(text!(
-                "Refusing plain http to ",
-                host,
-                ": the API key and customer data would travel unencrypted. Use https (http is \
-                 allowed for localhost, 127.0.0.1 and [::1])"
+            return Err((
+                text!(
+                    "Refusing plain http to ",
+                    host,
+                    ": the API key and customer data would travel unencrypted. Use https (http \
+                     is allowed for localhost, 127.0.0.1 and [::1])"
+                ),
+                Wording::UrlPlainHttp,
+                Some(host),
             ))
         }
-        other => return Err(text!("Unsupported scheme `", other, "`; expected https")),
+        other => {
+            return Err((
+                text!("Unsupported scheme `", other, "`; expected https"),
+                Wording::UrlScheme,
+                Some(other.to_owned()),
+            ))
+        }
     }
     Ok(url.trim_end_matches('/').to_owned())
 }

@@ -82,6 +82,11 @@ pub struct FieldError {
     /// in other languages; not serialised, not compared.
     #[serde(skip)]
     pub detail: Option<Box<String>>,
+    /// Which sentence the message is, where its code has more than one
+    /// (`None`: the code's usual one), for the messages in other languages;
+    /// not serialised, not compared.
+    #[serde(skip)]
+    pub wording: Option<Wording>,
 }
 
 impl PartialEq for FieldError {
@@ -121,7 +126,14 @@ impl FieldError {
             severity: None,
             hint: None,
             detail: None,
+            wording: None,
         }
+    }
+
+    /// This problem with `wording` (see [`FieldError::wording`]).
+    pub fn with_wording(mut self, wording: Wording) -> Self {
+        self.wording = Some(wording);
+        self
     }
 
     /// This problem with `detail` (see [`FieldError::detail`]).
@@ -242,6 +254,138 @@ impl ProblemCode {
             InvalidEmail | InvalidPhone | InvalidCountry | PostalCodeFormat | TaxIdFormat
             | TaxIdType | TaxIdPair | TooLong => Severity::Warning,
         }
+    }
+}
+
+wire_enum! {
+    /// Which sentence a problem's message is, where its [`ProblemCode`] has
+    /// more than one: each has its own translation (the `messages` module),
+    /// which mentions the same values as the English one. The wire names
+    /// are what `js/json.js` reports (`tests/wire_names.rs`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Wording {
+        /// `invalid_email`: an empty email other than the customer's, which
+        /// `null` clears.
+        EmailUseNull = "email-use-null",
+        /// `unknown_field`, no near name: the names it can be (`hint`).
+        FieldOneOf = "field-one-of",
+        /// `unknown_field`: a stored sub-field the SDK cannot send, inside
+        /// the object (`detail`) a change replaces whole.
+        WouldErase = "would-erase",
+        /// `not_an_object`: an edit form's values that are not an object
+        /// (the type received: `hint`).
+        FormNotObject = "form-not-object",
+        /// `invalid_input`: not a customer object.
+        NotACustomer = "not-a-customer",
+        /// `invalid_input`: not a customer draft object.
+        NotADraft = "not-a-draft",
+        /// `invalid_input`: a field that must be there is missing.
+        Missing = "missing",
+        /// `invalid_input`: reading the value threw (the reason: `hint`).
+        Unreadable = "unreadable",
+        /// `invalid_input`: the value's `toJSON()` threw (the reason: `hint`).
+        ToJsonThrew = "to-json-threw",
+        /// `invalid_input`: an argument over the size cap (`detail`).
+        TooLarge = "too-large",
+        /// `invalid_input`: a bulk job's items over their size cap (`detail`).
+        BulkTooLarge = "bulk-too-large",
+        /// `invalid_input`: an iterable of more bulk items than the cap (`detail`).
+        TooManyItems = "too-many-items",
+        /// `invalid_input`: an array of more bulk items than the cap (`detail`).
+        AtMostItems = "at-most-items",
+        /// `invalid_input`: bulk items that are not an array or an iterable.
+        BulkItems = "bulk-items",
+        /// `invalid_input`: a bulk item that is not an object.
+        BulkItem = "bulk-item",
+        /// `invalid_input`: `getNextPage()` or `getPreviousPage()` without one.
+        NoSuchPage = "no-such-page",
+        /// `invalid_input`: list parameters that are not an object.
+        ListParams = "list-params",
+        /// `unknown_field`: an unknown list parameter with no name close to it
+        /// (the known ones: `hint`).
+        UnknownListParam = "unknown-list-param",
+        /// `invalid_input`: `startingAfter` with `endingBefore`.
+        CursorsCombined = "cursors-combined",
+        /// `invalid_input`: a page size outside 1 to 100.
+        ListLimit = "list-limit",
+        /// `unsupported_value`: a built-in object (its kind: `detail`).
+        BuiltIn = "built-in",
+        /// `unsupported_value`: own data that is not enumerable (the key: `detail`).
+        HiddenKey = "hidden-key",
+        /// `unsupported_value`: a class keeping data behind a getter (`detail`).
+        ClassGetter = "class-getter",
+        /// `unsupported_value`: data inherited from a prototype (`detail`).
+        InheritedKey = "inherited-key",
+        /// `unsupported_value`: a class instance with no own fields.
+        EmptyClass = "empty-class",
+        /// `unsupported_value`: `NaN` or an infinity.
+        NotFinite = "not-finite",
+        /// `unsupported_value`: nested deeper than the cap (`detail`), or a cycle.
+        TooDeep = "too-deep",
+        /// `unsupported_value`: a function.
+        Function = "function",
+        /// `unsupported_value`: a symbol or a bigint (its type: `detail`).
+        Primitive = "primitive",
+        /// `invalid_customer_id`: empty.
+        IdEmpty = "id-empty",
+        /// `invalid_customer_id`: only whitespace.
+        IdBlank = "id-blank",
+        /// `invalid_customer_id`: whitespace around it.
+        IdSpaces = "id-spaces",
+        /// `invalid_customer_id`: `.` or `..`.
+        IdDots = "id-dots",
+        /// `invalid_customer_id`: control characters.
+        IdControl = "id-control",
+        /// `invalid_customer_id`: not a string.
+        IdNotString = "id-not-string",
+        /// `invalid_customer_id`: a lone surrogate.
+        IdLoneSurrogate = "id-lone-surrogate",
+        /// `invalid_customer_id`: a list cursor that is not a customer id.
+        Cursor = "cursor",
+        /// `invalid_option`: an unknown option (the options type: `detail`,
+        /// its options: `hint`).
+        UnknownOption = "unknown-option",
+        /// `invalid_option`: options that are not an object (their type: `detail`).
+        OptionsNotObject = "options-not-object",
+        /// `invalid_option`: an option of the wrong type (the expected one: `detail`).
+        OptionType = "option-type",
+        /// `invalid_option`: not one of the names it can be (`detail`).
+        OneOf = "one-of",
+        /// `invalid_option`: not a whole number from `detail` to `hint`.
+        WholeNumber = "whole-number",
+        /// `invalid_option`: not a whole number of at least `detail`.
+        WholeNumberMin = "whole-number-min",
+        /// `invalid_input`: a draft holding another customer's `id` (the
+        /// loaded one's: `detail`).
+        OtherDraft = "other-draft",
+        /// `invalid_input`: a current customer that is another customer
+        /// (the loaded one's id: `detail`).
+        OtherCurrent = "other-current",
+        /// `tax_id_type`: no near Stripe code, examples instead.
+        TaxTypeExample = "tax-type-example",
+        /// `invalid_option`: not a language tag.
+        LocaleTag = "locale-tag",
+        /// `invalid_option`: a schema's `before` that is not a customer.
+        BeforeOption = "before-option",
+        /// `invalid_option`: an empty API key.
+        KeyEmpty = "key-empty",
+        /// `invalid_option`: an API key an HTTP header cannot carry.
+        KeyUnsendable = "key-unsendable",
+        /// `invalid_option`: a secret API key in a browser page.
+        KeyInBrowser = "key-in-browser",
+        /// `invalid_option`: a base URL that is not absolute.
+        UrlNotAbsolute = "url-not-absolute",
+        /// `invalid_option`: a base URL with a query, fragment, spaces or
+        /// control characters.
+        UrlParts = "url-parts",
+        /// `invalid_option`: a base URL with credentials.
+        UrlCredentials = "url-credentials",
+        /// `invalid_option`: a base URL without a host.
+        UrlNoHost = "url-no-host",
+        /// `invalid_option`: plain `http` to a host (`detail`) not loopback.
+        UrlPlainHttp = "url-plain-http",
+        /// `invalid_option`: a base URL of another scheme (`detail`).
+        UrlScheme = "url-scheme",
     }
 }
 
@@ -828,6 +972,7 @@ fn parse_field_errors(errors: &Value) -> Vec<FieldError> {
             severity: None,
             hint: None,
             detail: None,
+            wording: None,
         })
         .collect()
 }

@@ -54,7 +54,7 @@ pub use wasm::{merge_customer, BulkItem, BulkProgress, CheckoutPageClient};
 
 pub use config::{ClientConfig, ClientOptionsInput};
 pub use endpoints::list_customers::ListParams;
-pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity};
+pub use error::{Error, ErrorKind, FieldError, ProblemCode, Severity, Wording};
 pub use model::{Address, Customer, CustomerPatch, Shipping};
 pub use options::{BulkOptions, ClientOptions, MergeOptions, RequestOptions, SaveOptions};
 pub use value::Value;

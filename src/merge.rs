@@ -34,7 +34,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::error::Conflict;
-use crate::error::Path;
+use crate::error::{FieldError, Path, ProblemCode, Wording};
 use crate::model::{Customer, CustomerDraft, CustomerPatch, ThreeWay};
 use crate::value::{Map, Value};
 
@@ -195,20 +195,25 @@ impl ThreeWay for Merger {
 }
 
 /// The problem when `value` (a draft, or the customer as stored now, as
-/// JSON data; `what` names it in the message, `param` is where the problem
-/// is reported) holds an `id` other than `base.id`: merging or saving it
-/// would write one customer's fields onto another. A value without an `id`
-/// is taken as `base`'s.
+/// JSON data; `wording` names it: [`Wording::OtherDraft`] or
+/// [`Wording::OtherCurrent`]; `param` is where the problem is reported)
+/// holds an `id` other than `base.id`: merging or saving it would write one
+/// customer's fields onto another. A value without an `id` is taken as
+/// `base`'s.
 pub fn other_customer(
     base: &Customer,
     value: Option<&Value>,
-    what: &str,
+    wording: Wording,
     param: &str,
-) -> Option<crate::error::FieldError> {
+) -> Option<FieldError> {
     let id = value?.as_object()?.get("id")?;
     if id.as_str() == Some(base.id.as_str()) {
         return None;
     }
+    let what = match wording {
+        Wording::OtherDraft => "draft",
+        _ => "current customer",
+    };
     let message = crate::text::text!(
         "The ",
         what,
@@ -217,10 +222,9 @@ pub fn other_customer(
         ", the id of the customer loaded. Edit a copy of the customer loaded, and leave its \
          id as it is"
     );
-    Some(crate::error::FieldError::problem(
-        crate::error::ProblemCode::InvalidInput,
-        param,
-        message,
-        id.clone(),
-    ))
+    Some(
+        FieldError::problem(ProblemCode::InvalidInput, param, message, id.clone())
+            .with_wording(wording)
+            .with_detail(base.id.as_str()),
+    )
 }

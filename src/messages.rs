@@ -1,21 +1,32 @@
 //! Problem messages in the user's language: English, Dutch, German, French
-//! and Spanish, one sentence per [`ProblemCode`] and [`Locale`].
+//! and Spanish, one sentence per [`ProblemCode`] (and per [`Wording`], where
+//! a code has more than one) and [`Locale`].
 //!
 //! The rules write their messages in English, with every detail they know
 //! (`"Not a usual NL postal code (e.g. 1234 AB)"`); that text is the
 //! message in English. [`localize`] gives the message in another language
-//! from the problem's `code`, its `param` (the field), the field's length
-//! limit from the customer field table and the problem's language-neutral
-//! [`hint`](FieldError::hint) (a field or type name it probably meant, an
-//! example of the expected format, a count). The table's English column is
-//! the same sentences without the rule-specific detail; the tests hold every
-//! other column to its placeholders.
+//! from the problem's `code` or `wording`, its `param` (the field), the
+//! field's length limit from the customer field table and the problem's
+//! language-neutral [`hint`](FieldError::hint) and
+//! [`detail`](FieldError::detail) (a field or type name it probably meant,
+//! an example of the expected format, a count, a type, a key). The
+//! templates' English column is the same sentences; the tests hold every
+//! other column to its placeholders and to the values the English
+//! messages name.
+//!
+//! The templates live in one file, `js/messages.js`, by wire name: natively
+//! the core reads its JSON (`include_str!`); the WebAssembly shell installs
+//! the JavaScript lookup with [`set_text_source`], so the module does not
+//! carry them. Measured on the release module: with the texts compiled in
+//! 267,406 bytes, without them 243,657, which keeps it under webpack's
+//! 244 KiB asset size hint (the webpack fixture of `tests/packaging` fails
+//! on any warning).
 //!
 //! Problems returned by the server (without a `code`) keep the server's
 //! message.
 
-use crate::error::{FieldError, ProblemCode, MAX_PROBLEMS};
-use crate::text::{replace, text, trim_js};
+use crate::error::{FieldError, ProblemCode, Wording, MAX_PROBLEMS};
+use crate::text::trim_js;
 
 /// A language for problem messages (the `locale` option).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,251 +78,89 @@ impl Locale {
 /// Placeholders: `{field}` the problem's `param` (dotted: `address.city`),
 /// `{limit}` the field's usual maximum length (from the field table) or the
 /// most problems listed, `{hint}` the hint (`{count}` where the hint is a
-/// count), `{detail}` the second detail (a postal code's country, a tax
-/// id's type).
-pub type Template = (&'static str, &'static str);
+/// count; in the sentence, a value the message always has), `{detail}` the
+/// second detail (a postal code's country, a tax id's type, the JSON type
+/// expected where the hint is the one received). Other braces (`{}`) are
+/// text.
+pub type Template = (String, String);
 
-/// The template for `code` in `locale`.
-pub fn template(code: ProblemCode, locale: Locale) -> Template {
-    use Locale::*;
-    use ProblemCode::*;
-    match (code, locale) {
-        (NotAnObject, En) => ("The patch must be an object", ""),
-        (NotAnObject, Nl) => ("De wijziging moet een object zijn", ""),
-        (NotAnObject, De) => ("Die Änderung muss ein Objekt sein", ""),
-        (NotAnObject, Fr) => ("La modification doit être un objet", ""),
-        (NotAnObject, Es) => ("El cambio debe ser un objeto", ""),
+/// Where the templates come from: the one of `name` (a [`ProblemCode`] or
+/// [`Wording`] wire name) in `locale`, or `None` for a name it does not
+/// know.
+pub type TextSource = fn(name: &str, locale: Locale) -> Option<Template>;
 
-        (EmptyPatch, En) => ("The patch must change at least one field", ""),
-        (EmptyPatch, Nl) => ("De wijziging moet minstens één veld wijzigen", ""),
-        (EmptyPatch, De) => ("Die Änderung muss mindestens ein Feld ändern", ""),
-        (EmptyPatch, Fr) => ("La modification doit changer au moins un champ", ""),
-        (EmptyPatch, Es) => ("El cambio debe modificar al menos un campo", ""),
+static SOURCE: std::sync::OnceLock<TextSource> = std::sync::OnceLock::new();
 
-        (UnknownField, En) => ("Unknown field {field}", "; did you mean {hint}?"),
-        (UnknownField, Nl) => ("Onbekend veld {field}", "; bedoelde u {hint}?"),
-        (UnknownField, De) => ("Unbekanntes Feld {field}", "; meinten Sie {hint}?"),
-        (UnknownField, Fr) => ("Champ inconnu {field}", " ; vouliez-vous dire {hint} ?"),
-        (UnknownField, Es) => ("Campo desconocido {field}", "; ¿quería decir {hint}?"),
+/// Installs the platform's source of templates (the WebAssembly shell's
+/// JavaScript lookup in `js/messages.js`); the first call wins. Returns
+/// whether this call installed it. Natively the core reads that file
+/// itself.
+pub fn set_text_source(source: TextSource) -> bool {
+    SOURCE.set(source).is_ok()
+}
 
-        (ReadOnlyField, En) => ("{field} is read-only and is set by the server", ""),
-        (ReadOnlyField, Nl) => ("{field} is alleen-lezen en wordt door de server gezet", ""),
-        (ReadOnlyField, De) => (
-            "{field} ist schreibgeschützt und wird vom Server gesetzt",
-            "",
-        ),
-        (ReadOnlyField, Fr) => ("{field} est en lecture seule et défini par le serveur", ""),
-        (ReadOnlyField, Es) => ("{field} es de solo lectura y lo define el servidor", ""),
+fn lookup(name: &str, locale: Locale) -> Template {
+    let found = match SOURCE.get() {
+        Some(source) => source(name, locale),
+        None => native(name, locale),
+    };
+    found.unwrap_or_default()
+}
 
-        (InvalidType, En) => ("{field} has the wrong type", ""),
-        (InvalidType, Nl) => ("{field} heeft het verkeerde type", ""),
-        (InvalidType, De) => ("{field} hat den falschen Typ", ""),
-        (InvalidType, Fr) => ("{field} n'a pas le bon type", ""),
-        (InvalidType, Es) => ("{field} tiene un tipo incorrecto", ""),
-
-        (EmailRequired, En) => ("An email address is required: it cannot be cleared", ""),
-        (EmailRequired, Nl) => (
-            "Een e-mailadres is verplicht: het kan niet worden gewist",
-            "",
-        ),
-        (EmailRequired, De) => (
-            "Eine E-Mail-Adresse ist erforderlich: sie kann nicht gelöscht werden",
-            "",
-        ),
-        (EmailRequired, Fr) => (
-            "Une adresse e-mail est obligatoire : elle ne peut pas être effacée",
-            "",
-        ),
-        (EmailRequired, Es) => (
-            "Se requiere una dirección de correo electrónico: no se puede borrar",
-            "",
-        ),
-
-        (ControlCharacter, En) => (
-            "Must not contain control characters (such as line breaks or tabs)",
-            "",
-        ),
-        (ControlCharacter, Nl) => (
-            "Mag geen stuurtekens bevatten (zoals regeleinden of tabs)",
-            "",
-        ),
-        (ControlCharacter, De) => (
-            "Darf keine Steuerzeichen enthalten (wie Zeilenumbrüche oder Tabs)",
-            "",
-        ),
-        (ControlCharacter, Fr) => (
-            "Ne doit pas contenir de caractères de contrôle (sauts de ligne, tabulations…)",
-            "",
-        ),
-        (ControlCharacter, Es) => (
-            "No debe contener caracteres de control (como saltos de línea o tabulaciones)",
-            "",
-        ),
-
-        (InvalidUnicode, En) => ("Contains a broken character (half an emoji or symbol)", ""),
-        (InvalidUnicode, Nl) => ("Bevat een beschadigd teken (een half emoji of symbool)", ""),
-        (InvalidUnicode, De) => (
-            "Enthält ein defektes Zeichen (ein halbes Emoji oder Symbol)",
-            "",
-        ),
-        (InvalidUnicode, Fr) => (
-            "Contient un caractère cassé (la moitié d'un emoji ou d'un symbole)",
-            "",
-        ),
-        (InvalidUnicode, Es) => ("Contiene un carácter roto (medio emoji o símbolo)", ""),
-
-        (UnsupportedValue, En) => ("This value cannot be sent as JSON", ""),
-        (UnsupportedValue, Nl) => ("Deze waarde kan niet als JSON worden verstuurd", ""),
-        (UnsupportedValue, De) => ("Dieser Wert kann nicht als JSON gesendet werden", ""),
-        (UnsupportedValue, Fr) => ("Cette valeur ne peut pas être envoyée en JSON", ""),
-        (UnsupportedValue, Es) => ("Este valor no se puede enviar como JSON", ""),
-
-        (InvalidCustomerId, En) => ("Not a usable customer id", ""),
-        (InvalidCustomerId, Nl) => ("Geen bruikbaar klant-id", ""),
-        (InvalidCustomerId, De) => ("Keine verwendbare Kunden-ID", ""),
-        (InvalidCustomerId, Fr) => ("Identifiant client inutilisable", ""),
-        (InvalidCustomerId, Es) => ("No es un id de cliente utilizable", ""),
-
-        (InvalidOption, En) => ("Invalid option {field}", ""),
-        (InvalidOption, Nl) => ("Ongeldige optie {field}", ""),
-        (InvalidOption, De) => ("Ungültige Option {field}", ""),
-        (InvalidOption, Fr) => ("Option invalide {field}", ""),
-        (InvalidOption, Es) => ("Opción no válida {field}", ""),
-
-        (InvalidInput, En) => (
-            "Invalid input {field}",
-            ": larger than {hint} characters, nothing was read",
-        ),
-        (InvalidInput, Nl) => (
-            "Ongeldige invoer {field}",
-            ": groter dan {hint} tekens, niets gelezen",
-        ),
-        (InvalidInput, De) => (
-            "Ungültige Eingabe {field}",
-            ": größer als {hint} Zeichen, nichts gelesen",
-        ),
-        (InvalidInput, Fr) => (
-            "Entrée invalide {field}",
-            " : plus de {hint} caractères, rien n'a été lu",
-        ),
-        (InvalidInput, Es) => (
-            "Entrada no válida {field}",
-            ": más de {hint} caracteres, no se leyó nada",
-        ),
-
-        (TooManyProblems, En) => (
-            "More problems not listed (at most {limit} are)",
-            ": {count}",
-        ),
-        (TooManyProblems, Nl) => ("Meer problemen niet getoond (hooguit {limit})", ": {count}"),
-        (TooManyProblems, De) => (
-            "Weitere Probleme nicht aufgeführt (höchstens {limit})",
-            ": {count}",
-        ),
-        (TooManyProblems, Fr) => (
-            "Autres problèmes non listés (au plus {limit})",
-            " : {count}",
-        ),
-        (TooManyProblems, Es) => (
-            "Más problemas no listados (como máximo {limit})",
-            ": {count}",
-        ),
-
-        (InvalidEmail, En) => ("Not a valid email address", ""),
-        (InvalidEmail, Nl) => ("Geen geldig e-mailadres", ""),
-        (InvalidEmail, De) => ("Keine gültige E-Mail-Adresse", ""),
-        (InvalidEmail, Fr) => ("Adresse e-mail invalide", ""),
-        (InvalidEmail, Es) => ("No es una dirección de correo electrónico válida", ""),
-
-        (InvalidPhone, En) => ("Not a valid phone number (e.g. +31 20 123 4567)", ""),
-        (InvalidPhone, Nl) => ("Geen geldig telefoonnummer (bijv. +31 20 123 4567)", ""),
-        (InvalidPhone, De) => ("Keine gültige Telefonnummer (z. B. +31 20 123 4567)", ""),
-        (InvalidPhone, Fr) => ("Numéro de téléphone invalide (ex. +31 20 123 4567)", ""),
-        (InvalidPhone, Es) => (
-            "No es un número de teléfono válido (p. ej. +31 20 123 4567)",
-            "",
-        ),
-
-        (InvalidCountry, En) => (
-            "Not an ISO 3166-1 alpha-2 country code (e.g. NL, US or GB)",
-            "",
-        ),
-        (InvalidCountry, Nl) => ("Geen ISO 3166-1 alpha-2 landcode (bijv. NL, US of GB)", ""),
-        (InvalidCountry, De) => (
-            "Kein ISO-3166-1-Alpha-2-Ländercode (z. B. NL, US oder GB)",
-            "",
-        ),
-        (InvalidCountry, Fr) => ("Pas un code pays ISO 3166-1 alpha-2 (ex. NL, US ou GB)", ""),
-        (InvalidCountry, Es) => (
-            "No es un código de país ISO 3166-1 alfa-2 (p. ej. NL, US o GB)",
-            "",
-        ),
-
-        (PostalCodeFormat, En) => ("Not a usual postal code for {detail}", " (e.g. {hint})"),
-        (PostalCodeFormat, Nl) => (
-            "Geen gebruikelijke postcode voor {detail}",
-            " (bijv. {hint})",
-        ),
-        (PostalCodeFormat, De) => ("Keine übliche Postleitzahl für {detail}", " (z. B. {hint})"),
-        (PostalCodeFormat, Fr) => ("Code postal inhabituel pour {detail}", " (ex. {hint})"),
-        (PostalCodeFormat, Es) => (
-            "No es un código postal habitual para {detail}",
-            " (p. ej. {hint})",
-        ),
-
-        (TaxIdFormat, En) => ("Not a usual tax id of type {detail}", " (e.g. {hint})"),
-        (TaxIdFormat, Nl) => (
-            "Geen gebruikelijk btw-/belastingnummer van type {detail}",
-            " (bijv. {hint})",
-        ),
-        (TaxIdFormat, De) => (
-            "Keine übliche Steuernummer des Typs {detail}",
-            " (z. B. {hint})",
-        ),
-        (TaxIdFormat, Fr) => (
-            "Numéro fiscal inhabituel pour le type {detail}",
-            " (ex. {hint})",
-        ),
-        (TaxIdFormat, Es) => (
-            "No es un número fiscal habitual del tipo {detail}",
-            " (p. ej. {hint})",
-        ),
-
-        (TaxIdType, En) => ("Not a valid tax id type", "; did you mean {hint}?"),
-        (TaxIdType, Nl) => ("Geen geldig type belastingnummer", "; bedoelde u {hint}?"),
-        (TaxIdType, De) => ("Kein gültiger Steuernummerntyp", "; meinten Sie {hint}?"),
-        (TaxIdType, Fr) => (
-            "Type de numéro fiscal invalide",
-            " ; vouliez-vous dire {hint} ?",
-        ),
-        (TaxIdType, Es) => (
-            "No es un tipo de número fiscal válido",
-            "; ¿quería decir {hint}?",
-        ),
-
-        (TaxIdPair, En) => ("Tax id and tax id type are usually set together", ""),
-        (TaxIdPair, Nl) => ("Belastingnummer en type worden meestal samen ingevuld", ""),
-        (TaxIdPair, De) => ("Steuernummer und Typ werden meist zusammen angegeben", ""),
-        (TaxIdPair, Fr) => (
-            "Le numéro fiscal et son type vont généralement ensemble",
-            "",
-        ),
-        (TaxIdPair, Es) => ("El número fiscal y su tipo suelen indicarse juntos", ""),
-
-        (TooLong, En) => ("Usually at most {limit} characters", " (got {count})"),
-        (TooLong, Nl) => ("Meestal hooguit {limit} tekens", " (nu {count})"),
-        (TooLong, De) => ("Üblicherweise höchstens {limit} Zeichen", " (hier {count})"),
-        (TooLong, Fr) => ("Généralement au plus {limit} caractères", " (ici {count})"),
-        (TooLong, Es) => (
-            "Normalmente como máximo {limit} caracteres",
-            " (aquí {count})",
-        ),
+/// `js/messages.js`'s templates, read from its JSON object (between the
+/// `BEGIN JSON` and `END JSON` markers), by name.
+#[cfg(not(target_arch = "wasm32"))]
+fn native(name: &str, locale: Locale) -> Option<Template> {
+    use std::sync::OnceLock;
+    static TEXTS: OnceLock<crate::value::Map> = OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        let file = include_str!("../js/messages.js");
+        let json = file
+            .split_once("/* BEGIN JSON */")
+            .and_then(|(_, rest)| rest.split_once("/* END JSON */"))
+            .map_or("", |(json, _)| json);
+        match crate::json::parse(json) {
+            Ok(crate::value::Value::Object(map)) => map,
+            _ => crate::value::Map::new(),
+        }
+    });
+    use crate::value::Value;
+    let Some(Value::Array(locales)) = texts.get(name) else {
+        return None;
+    };
+    match locales.get(locale as usize) {
+        Some(Value::Array(pair)) => match pair.as_slice() {
+            [Value::String(sentence), Value::String(with_hint)] => {
+                Some((sentence.clone(), with_hint.clone()))
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 
+/// In WebAssembly the texts are not compiled in: only [`set_text_source`]'s.
+#[cfg(target_arch = "wasm32")]
+fn native(_name: &str, _locale: Locale) -> Option<Template> {
+    None
+}
+
+/// The template for `code`'s usual message in `locale`.
+pub fn template(code: ProblemCode, locale: Locale) -> Template {
+    lookup(code.as_str(), locale)
+}
+
+/// The template of a problem whose message is `wording` (see
+/// [`FieldError::wording`]), in `locale`: the same placeholders as in
+/// [`template`].
+pub fn wording_template(wording: Wording, locale: Locale) -> Template {
+    lookup(wording.as_str(), locale)
+}
+
 /// `error`'s message in `locale`: in English the rule's own message; in
-/// another language the [`template`] filled in. A problem without a code
-/// (the server's) keeps its message.
+/// another language the template of its [`wording`](FieldError::wording)
+/// or, without one, of its code, filled in. A problem without a code (the
+/// server's) keeps its message.
 pub fn localize(error: &FieldError, locale: Locale) -> String {
     let Some(code) = error.code else {
         return error.message.clone();
@@ -319,39 +168,75 @@ pub fn localize(error: &FieldError, locale: Locale) -> String {
     if locale == Locale::En && !error.message.is_empty() {
         return error.message.clone();
     }
-    let (sentence, with_hint) = template(code, locale);
+    let (sentence, with_hint) = match error.wording {
+        Some(wording) => wording_template(wording, locale),
+        None => template(code, locale),
+    };
     let key = error.param.rsplit('.').next().unwrap_or_default();
     let limit = match code {
         ProblemCode::TooManyProblems => Some(MAX_PROBLEMS),
         _ => crate::rules::max_chars(key),
     };
-    let mut out = fill(sentence, error, limit);
-    if let Some(hint) = error.hint.as_deref().map(trim_js).filter(|h| !h.is_empty()) {
-        if !with_hint.is_empty() {
-            out.push_str(&replace(
-                &replace(&fill(with_hint, error, limit), "{hint}", hint),
-                "{count}",
-                hint,
-            ));
-        }
+    let limit = limit.map(|limit| decimal(u32::try_from(limit).unwrap_or(u32::MAX)));
+    let hint = error.hint.as_deref().map(trim_js).filter(|h| !h.is_empty());
+    let mut out = String::new();
+    fill(&mut out, &sentence, error, limit.as_deref(), hint);
+    if hint.is_some() {
+        fill(&mut out, &with_hint, error, limit.as_deref(), hint);
     }
     // A field-less problem leaves no dangling space before its placeholder.
-    out.trim_end().to_owned()
+    out.truncate(out.trim_end().len());
+    out
 }
 
-/// `template` with `{field}`, `{detail}` and `{limit}` filled in (a
-/// missing detail leaves no placeholder).
-fn fill(template: &str, error: &FieldError, limit: Option<usize>) -> String {
-    let detail = error.detail.as_deref().map_or("?", String::as_str);
-    let mut out = replace(
-        &replace(template, "{field}", &error.param),
-        "{detail}",
-        detail,
-    );
-    if let Some(limit) = limit {
-        out = replace(&out, "{limit}", &text!(limit));
+/// `template` with its placeholders filled in, onto `out`, in one pass (a
+/// value holding a placeholder's name is not filled in again); a missing
+/// value is `?`.
+fn fill(
+    out: &mut String,
+    template: &str,
+    error: &FieldError,
+    limit: Option<&str>,
+    hint: Option<&str>,
+) {
+    let detail = error.detail.as_deref().map(String::as_str);
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        rest = rest.get(at..).unwrap_or_default();
+        let placeholders = [
+            ("{field}", Some(error.param.as_str())),
+            ("{detail}", detail),
+            ("{hint}", hint),
+            ("{count}", hint),
+            ("{limit}", limit),
+        ];
+        match placeholders.iter().find(|(name, _)| rest.starts_with(name)) {
+            Some((name, value)) => {
+                out.push_str(value.unwrap_or("?"));
+                rest = rest.get(name.len()..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = rest.get(1..).unwrap_or_default();
+            }
+        }
     }
-    out
+    out.push_str(rest);
+}
+
+/// `n` in decimal digits, for a detail (without `core::fmt`, which would
+/// bring its number formatting into the module).
+pub(crate) fn decimal(mut n: u32) -> String {
+    let mut digits = Vec::with_capacity(10);
+    loop {
+        digits.push(char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
 }
 
 /// `errors` with their messages in `locale` (see [`localize`]).
@@ -374,6 +259,50 @@ pub fn localize_all(errors: &mut [FieldError], locale: Locale) {
 mod tests {
     use super::*;
     use crate::value::Value;
+
+    #[test]
+    fn decimal_digits() {
+        for n in [0, 7, 10, 64, 100_000, 262_144, u32::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn js_messages_holds_every_code_and_wording_in_every_locale() {
+        let file = include_str!("../js/messages.js");
+        let json = (file.split_once("/* BEGIN JSON */"))
+            .and_then(|(_, rest)| rest.split_once("/* END JSON */"))
+            .map(|(json, _)| json)
+            .expect("the JSON markers");
+        let crate::value::Value::Object(texts) = crate::json::parse(json).expect("JSON") else {
+            panic!("not an object");
+        };
+        let names: Vec<&str> = texts.iter().map(|(name, _)| name).collect();
+        let expected: Vec<&str> = (ProblemCode::ALL.iter().map(|c| c.as_str()))
+            .chain(Wording::ALL.iter().map(|w| w.as_str()))
+            .collect();
+        assert_eq!(names, expected, "the codes, then the wordings, in order");
+        for (at, locale) in Locale::ALL.into_iter().enumerate() {
+            assert_eq!(locale as usize, at);
+        }
+        for (name, value) in texts.iter() {
+            let crate::value::Value::Array(pairs) = value else {
+                panic!("{name}: not an array");
+            };
+            assert_eq!(pairs.len(), Locale::ALL.len(), "{name}");
+            for pair in pairs {
+                let crate::value::Value::Array(pair) = pair else {
+                    panic!("{name}: not a pair");
+                };
+                assert_eq!(pair.len(), 2, "{name}");
+                for text in pair {
+                    // The JavaScript lookup joins the two with a NUL.
+                    assert!(!text.as_str().expect(name).contains('\u{0}'), "{name}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn tags_choose_by_primary_language() {
@@ -440,10 +369,19 @@ mod tests {
             "Larger than 262144 characters (strings and keys count their length, other values 1); nothing was read",
             Value::Null,
         )
-        .with_hint("262144");
+        .with_wording(Wording::TooLarge)
+        .with_detail("262144");
         assert_eq!(
             localize(&big, Locale::Fr),
-            "Entrée invalide name : plus de 262144 caractères, rien n'a été lu"
+            "Plus de 262144 caractères (les chaînes et les clés comptent leur longueur, les \
+             autres valeurs 1) ; rien n'a été lu"
+        );
+        // A value holding a placeholder's name is not filled in again.
+        let odd = FieldError::problem(ProblemCode::UnknownField, "{hint}", "", Value::Null)
+            .with_hint("{field}");
+        assert_eq!(
+            localize(&odd, Locale::Nl),
+            "Onbekend veld {hint}; bedoelde u {field}?"
         );
     }
 }

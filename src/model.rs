@@ -16,7 +16,7 @@ use checkoutpage_fields::Case;
 pub use checkoutpage_fields::{ADDRESS_FIELDS, EDITABLE_FIELDS, READ_ONLY_FIELDS, SHIPPING_FIELDS};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FieldError, Path, ProblemCode, MAX_PROBLEMS};
+use crate::error::{FieldError, Path, ProblemCode, Wording, MAX_PROBLEMS};
 use crate::text::{stored, text};
 use crate::value::{Map, Value};
 
@@ -121,6 +121,7 @@ macro_rules! shipping_type {
         impl FieldValue for Shipping {
             const EXPECTED: (&'static str, &'static str) =
                 ("a shipping object or null", "an object");
+            const TYPES: (&'static str, &'static str) = ("object | null", "object");
 
             fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
                 let Value::Object(object) = value else {
@@ -464,11 +465,23 @@ macro_rules! customer_types {
             /// Hand-written rather than derived so the WebAssembly build carries no
             /// serde deserialisation machinery.
             pub fn from_value(value: &Value) -> Result<Customer, String> {
-                let object = value
-                    .as_object()
-                    .ok_or_else(|| {
-                        crate::text::text!("expected a customer object, got ", article(value))
-                    })?;
+                Self::read(value).map_err(|problem| problem.message)
+            }
+
+            /// [`Customer::from_value`], its error a problem at the field of
+            /// the wrong type (`id` when it is missing; `""` when `value` is
+            /// not an object), with its code and its details for the
+            /// messages in other languages.
+            pub fn read(value: &Value) -> Result<Customer, FieldError> {
+                let object = value.as_object().ok_or_else(|| {
+                    FieldError::problem(
+                        ProblemCode::InvalidInput,
+                        "",
+                        crate::text::text!("expected a customer object, got ", article(value)),
+                        Value::Null,
+                    )
+                    .with_wording(Wording::NotACustomer)
+                })?;
                 let mut reader = Reader::stored();
                 let mut customer = Customer::default();
                 let mut id = None;
@@ -486,9 +499,12 @@ macro_rules! customer_types {
                     }
                 }
                 if let Some(first) = reader.errors.into_iter().next() {
-                    return Err(first.message);
+                    return Err(first);
                 }
-                customer.id = id.ok_or("`id` is missing")?;
+                customer.id = id.ok_or_else(|| {
+                    FieldError::problem(ProblemCode::InvalidInput, "id", "`id` is missing", Value::Null)
+                        .with_wording(Wording::Missing)
+                })?;
                 Ok(customer)
             }
 
@@ -510,7 +526,8 @@ macro_rules! customer_types {
                         "",
                         crate::text::text!("The patch must be an object, not ", article(value)),
                         value.clone(),
-                    )]);
+                    )
+                    .with_hint(value.type_name())]);
                 };
                 if object.is_empty() {
                     return Err(vec![FieldError::problem(
@@ -736,9 +753,11 @@ impl Reader {
                 ", got ",
                 article(value)
             );
-            FieldError::new(param, message, Value::Null)
+            FieldError::problem(ProblemCode::InvalidType, param, message, Value::Null)
+                .with_detail(T::TYPES.1)
+                .with_hint(value.type_name())
         } else {
-            wrong_type(path, in_patch, value)
+            wrong_type(path, in_patch, value).with_detail(T::TYPES.0)
         };
         self.errors.push(error);
     }
@@ -756,6 +775,10 @@ impl Reader {
 pub(crate) trait FieldValue: Clone + PartialEq + Sized {
     /// How a wrong type is described: in a patch, in stored data.
     const EXPECTED: (&'static str, &'static str);
+
+    /// The JSON types expected, in the words of no language (the messages
+    /// in other languages): in a patch, in stored data.
+    const TYPES: (&'static str, &'static str);
 
     /// Reads `value` (not `null`), or records why not.
     fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self>;
@@ -799,6 +822,7 @@ fn sides_of<'a, T>(sides: [&'a Option<T>; 3], empty: &'a T) -> [&'a T; 3] {
 
 impl FieldValue for String {
     const EXPECTED: (&'static str, &'static str) = ("a string or null", "a string");
+    const TYPES: (&'static str, &'static str) = ("string | null", "string");
 
     fn read(path: Path, value: &Value, reader: &mut Reader) -> Option<Self> {
         match value {
@@ -829,6 +853,7 @@ impl FieldValue for String {
 
 impl FieldValue for Address {
     const EXPECTED: (&'static str, &'static str) = ("an address object or null", "an object");
+    const TYPES: (&'static str, &'static str) = ("object | null", "object");
 
     /// `path` is `address` or `shipping.address` (a top path holding the
     /// full dotted name).
@@ -1003,6 +1028,8 @@ fn article(value: &Value) -> String {
     }
 }
 
+/// A value of the wrong type (`detail`: the JSON types expected, to be set
+/// by the caller; `hint`: the one received).
 fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
     FieldError::problem(
         ProblemCode::InvalidType,
@@ -1010,6 +1037,7 @@ fn wrong_type(param: Path, expected: &str, value: &Value) -> FieldError {
         text!("Expected ", expected, ", got ", article(value)),
         value.clone(),
     )
+    .with_hint(value.type_name())
 }
 
 fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
@@ -1037,6 +1065,9 @@ fn unknown_field(param: Path, value: &Value, known: &[&str]) -> FieldError {
     let problem = FieldError::problem(code, param, message, value.clone());
     match hint {
         Some(hint) => problem.with_hint(hint),
+        None if code == ProblemCode::UnknownField => problem
+            .with_wording(Wording::FieldOneOf)
+            .with_hint(known.join(", ")),
         None => problem,
     }
 }

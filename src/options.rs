@@ -12,7 +12,7 @@
 //! fields, which exist in WebAssembly builds only) are read by the shell.
 
 use crate::config::{self, TIMEOUT_RANGE};
-use crate::error::{FieldError, ProblemCode};
+use crate::error::{FieldError, ProblemCode, Wording};
 use crate::merge::OnConflict;
 use crate::messages::Locale;
 use crate::rules::ValidationMode;
@@ -189,6 +189,11 @@ options! {
         /// `"theirs"` keep theirs, `"mine"` takes mine; each is listed in
         /// `conflicts` whatever the choice.
         on_conflict "onConflict": OnConflict = conflict, "OnConflict | undefined";
+        /// The language of the messages of the problems found in the
+        /// arguments (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag,
+        /// English for other languages, as for `null`; default: English), as
+        /// for `diffCustomer`.
+        locale "locale": Locale = locale, "Locale | (string & {}) | null | undefined";
     }
 
     /// Options for `updateCustomers`.
@@ -240,17 +245,27 @@ pub fn take_js(
     }
     if !of_its_kind {
         let expected = match kind {
-            JsKind::Signal => "Expected an AbortSignal",
-            JsKind::Function => "Expected a function",
+            JsKind::Signal => "AbortSignal",
+            JsKind::Function => "function",
         };
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidOption,
-            key,
-            expected,
-            Value::Null,
-        ));
+        errors.push(option_type(key, expected, Value::Null));
     }
     of_its_kind
+}
+
+/// The problem of an option `key` that is not of the JSON (or JavaScript)
+/// type `expected` (`"string"`, `"AbortSignal"`).
+pub fn option_type(key: &str, expected: &'static str, value: Value) -> FieldError {
+    let message = match expected {
+        "string" => "Expected a string",
+        "number" => "Expected a number",
+        "boolean" => "Expected a boolean",
+        "AbortSignal" => "Expected an AbortSignal",
+        _ => "Expected a function",
+    };
+    FieldError::problem(ProblemCode::InvalidOption, key, message, value)
+        .with_wording(Wording::OptionType)
+        .with_detail(expected)
 }
 
 /// A string, or `null` for none.
@@ -265,12 +280,7 @@ pub(crate) fn text(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option
             } else {
                 other.clone()
             };
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                key,
-                "Expected a string",
-                value,
-            ));
+            errors.push(option_type(key, "string", value));
             None
         }
     }
@@ -282,12 +292,7 @@ pub(crate) fn number(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Opti
         Value::Number(n) => Some(*n),
         Value::Null => None,
         other => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                key,
-                "Expected a number",
-                other.clone(),
-            ));
+            errors.push(option_type(key, "number", other.clone()));
             None
         }
     }
@@ -299,12 +304,7 @@ fn flag(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<bool> {
         Value::Null => None,
         Value::Bool(b) => Some(*b),
         other => {
-            errors.push(FieldError::problem(
-                ProblemCode::InvalidOption,
-                key,
-                "Expected a boolean",
-                other.clone(),
-            ));
+            errors.push(option_type(key, "boolean", other.clone()));
             None
         }
     }
@@ -330,12 +330,16 @@ fn conflict(map: &Map, key: &str, errors: &mut Vec<FieldError>) -> Option<OnConf
     let name = text(map, key, errors)?;
     let choice = OnConflict::from_wire(&name);
     if choice.is_none() {
-        errors.push(FieldError::problem(
-            ProblemCode::InvalidOption,
-            "onConflict",
-            "Expected \"reject\", \"mine\" or \"theirs\"",
-            Value::String(name),
-        ));
+        errors.push(
+            FieldError::problem(
+                ProblemCode::InvalidOption,
+                "onConflict",
+                "Expected \"reject\", \"mine\" or \"theirs\"",
+                Value::String(name),
+            )
+            .with_wording(Wording::OneOf)
+            .with_detail("\"reject\", \"mine\", \"theirs\""),
+        );
     }
     choice
 }

@@ -19,7 +19,7 @@
 //! [`Locale`].
 
 use crate::args::Snapshot;
-use crate::error::{cap_problems, FieldError, ProblemCode, Severity};
+use crate::error::{cap_problems, FieldError, ProblemCode, Severity, Wording};
 use crate::messages::{localize, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{check_draft, draft_value, validate_draft, validate_patch, ValidationMode};
@@ -85,7 +85,9 @@ impl SchemaOptions {
                 "options",
                 "Expected an object of options ({ locale, validation })",
                 value.clone(),
-            )]);
+            )
+            .with_wording(Wording::OptionsNotObject)
+            .with_detail("SchemaOptions")]);
         };
         for (key, field) in object.iter() {
             match (key, field) {
@@ -94,33 +96,42 @@ impl SchemaOptions {
                 ("before", Value::Object(customer)) if Customer::from_value(field).is_ok() => {
                     options.before = Some(customer.clone());
                 }
-                ("before", other) => problems.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "before",
-                    "Expected the loaded customer (as getCustomer returned it)",
-                    other.clone(),
-                )),
+                ("before", other) => problems.push(
+                    FieldError::problem(
+                        ProblemCode::InvalidOption,
+                        "before",
+                        "Expected the loaded customer (as getCustomer returned it)",
+                        other.clone(),
+                    )
+                    .with_wording(Wording::BeforeOption),
+                ),
                 ("validation", Value::String(mode)) if ValidationMode::parse(mode).is_some() => {
                     options.mode = ValidationMode::parse(mode).unwrap_or_default();
                 }
-                ("locale", other) => problems.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "locale",
-                    "Expected a language tag such as \"en\", \"nl\", \"de\", \"fr\" or \"es\"",
-                    other.clone(),
-                )),
-                ("validation", other) => problems.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    "validation",
-                    "Expected \"strict\", \"standard\" or \"off\"",
-                    other.clone(),
-                )),
-                (other, field) => problems.push(FieldError::problem(
-                    ProblemCode::InvalidOption,
-                    other,
-                    "Unknown option; expected locale, validation or before",
-                    field.clone(),
-                )),
+                ("locale", other) => problems.push(
+                    FieldError::problem(
+                        ProblemCode::InvalidOption,
+                        "locale",
+                        "Expected a language tag such as \"en\", \"nl\", \"de\", \"fr\" or \"es\"",
+                        other.clone(),
+                    )
+                    .with_wording(Wording::LocaleTag)
+                    .with_detail("\"en\", \"nl\", \"de\", \"fr\", \"es\""),
+                ),
+                ("validation", other) => {
+                    problems.push(crate::config::validation_problem(other.clone()))
+                }
+                (other, field) => problems.push(
+                    FieldError::problem(
+                        ProblemCode::InvalidOption,
+                        other,
+                        "Unknown option; expected locale, validation or before",
+                        field.clone(),
+                    )
+                    .with_wording(Wording::UnknownOption)
+                    .with_detail("SchemaOptions")
+                    .with_hint("locale, validation, before"),
+                ),
             }
         }
         if problems.is_empty() {
@@ -160,12 +171,16 @@ pub fn validate(
             draft_value(stored, state).ok()
         }
         (SchemaKind::Draft, Some(other)) => {
-            problems.push(FieldError::problem(
-                ProblemCode::NotAnObject,
-                "",
-                "The form's values must be an object",
-                other.clone(),
-            ));
+            problems.push(
+                FieldError::problem(
+                    ProblemCode::NotAnObject,
+                    "",
+                    "The form's values must be an object",
+                    other.clone(),
+                )
+                .with_wording(Wording::FormNotObject)
+                .with_hint(other.type_name()),
+            );
             None
         }
     };

@@ -106,7 +106,10 @@ fn bad_parameters_are_refused_before_sending_in_the_usual_shape() {
     let (params, errors) = read_params("[1]");
     assert_eq!(errors[0].code, Some(ProblemCode::InvalidInput));
     let error = list_request(&config(), &params, Locale::Nl, errors).unwrap_err();
-    assert_eq!(error.errors[0].message, "Ongeldige invoer");
+    assert_eq!(
+        error.errors[0].message,
+        "De lijstparameters moeten een object zijn {search, limit, startingAfter, endingBefore}"
+    );
     // The bounds themselves are fine, and so is an empty search.
     for ok in [r#"{"limit": 1}"#, r#"{"limit": 100}"#, r#"{"search": ""}"#] {
         let (params, errors) = read_params(ok);
@@ -127,25 +130,26 @@ fn parameter_problems_are_in_the_locale() {
             "Expected an integer from 1 to 100 (customers per page)",
             "A cursor is a customer id: 24 hex characters",
         ),
+        // The range and the id's length in every language (issue 25c).
         (
             Locale::Nl,
-            "Ongeldige invoer limit",
-            "Geen bruikbaar klant-id",
+            "Verwacht een geheel getal van 1 tot en met 100 (klanten per pagina)",
+            "Een cursor is een klant-id: 24 hexadecimale tekens",
         ),
         (
             Locale::De,
-            "Ungültige Eingabe limit",
-            "Keine verwendbare Kunden-ID",
+            "Erwartet wird eine ganze Zahl von 1 bis 100 (Kunden pro Seite)",
+            "Ein Cursor ist eine Kunden-ID: 24 Hex-Zeichen",
         ),
         (
             Locale::Fr,
-            "Entrée invalide limit",
-            "Identifiant client inutilisable",
+            "Un entier de 1 à 100 est attendu (clients par page)",
+            "Un curseur est un identifiant client : 24 caractères hexadécimaux",
         ),
         (
             Locale::Es,
-            "Entrada no válida limit",
-            "No es un id de cliente utilizable",
+            "Se esperaba un entero de 1 a 100 (clientes por página)",
+            "Un cursor es un id de cliente: 24 caracteres hexadecimales",
         ),
     ] {
         let (params, errors) = read_params(r#"{"limit": 0, "startingAfter": "abc"}"#);
@@ -167,7 +171,10 @@ fn parameter_problems_are_in_the_locale() {
         );
     }
     let none = checkoutpage::args::no_such_page(Locale::De);
-    assert_eq!(none.errors[0].message, "Ungültige Eingabe");
+    assert_eq!(
+        none.errors[0].message,
+        "Diese Seite gibt es nicht: prüfen Sie zuerst hasNextPage() oder hasPreviousPage()"
+    );
 }
 
 fn customer(id: &str) -> String {

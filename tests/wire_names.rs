@@ -4,13 +4,14 @@
 //! (`as_str`, serde), the TypeScript unions (the committed reference
 //! `tests/api/checkoutpage.d.ts`, which `tests/api/check-dts.sh` ties to the
 //! generated types, and the built `pkg/` types when fresh), the README's
-//! table and list, and the codes and kinds the JavaScript files report.
+//! table and list, and the codes, kinds and wordings the JavaScript files
+//! report.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::fs;
 
-use checkoutpage::{ErrorKind, ProblemCode, Severity};
+use checkoutpage::{ErrorKind, ProblemCode, Severity, Wording};
 
 /// The variant of a wire enum named `name`.
 fn from_wire<T: Copy>(all: &[T], as_str: fn(T) -> &'static str, name: &str) -> Option<T> {
@@ -207,6 +208,54 @@ fn the_javascript_files_report_only_runtime_names() {
         codes.into_iter().collect::<BTreeSet<_>>(),
         read_back,
         "js/json.js: the codes src/args.rs reads back"
+    );
+    // The wordings it reports with them (the fourth item), so the core can
+    // say the same in other languages: every one a `Wording` name.
+    let wordings: BTreeSet<&str> = Wording::ALL.iter().map(|w| w.as_str()).collect();
+    let kebab: BTreeSet<String> = json
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.contains('-')
+                && s.split('-')
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+        })
+        .map(str::to_owned)
+        .collect();
+    for name in &kebab {
+        assert!(
+            wordings.contains(name.as_str()),
+            "js/json.js reports the wording `{name}`, which is not a Wording"
+        );
+    }
+    let reported = [
+        Wording::BuiltIn,
+        Wording::HiddenKey,
+        Wording::ClassGetter,
+        Wording::InheritedKey,
+        Wording::EmptyClass,
+        Wording::NotFinite,
+        Wording::TooDeep,
+        Wording::Function,
+        Wording::Primitive,
+        Wording::Unreadable,
+        Wording::ToJsonThrew,
+    ];
+    for wording in reported {
+        assert!(
+            json.contains(&format!("\"{}\"", wording.as_str())),
+            "js/json.js: no `{}`",
+            wording.as_str()
+        );
+    }
+    assert_eq!(
+        kebab,
+        (reported.iter())
+            .map(|w| w.as_str().to_owned())
+            .filter(|w| w.contains('-'))
+            .collect(),
+        "js/json.js: the wordings it reports"
     );
     // Errors made in JavaScript (load failures) name their kind there.
     let kinds: BTreeSet<_> = error_kinds().into_iter().collect();

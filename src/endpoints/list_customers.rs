@@ -5,7 +5,9 @@
 
 use super::{encode_path_segment, HttpRequest, Metadata};
 use crate::config::ClientConfig;
-use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
+use crate::error::{
+    Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta, Wording,
+};
 use crate::text::text;
 use crate::value::{Map, Value};
 
@@ -67,22 +69,28 @@ impl ListParams {
         ] {
             if let Some(id) = cursor {
                 if !is_customer_id(id) {
-                    problems.push(FieldError::problem(
-                        ProblemCode::InvalidCustomerId,
-                        param,
-                        "A cursor is a customer id: 24 hex characters",
-                        Value::String(id.clone()),
-                    ));
+                    problems.push(
+                        FieldError::problem(
+                            ProblemCode::InvalidCustomerId,
+                            param,
+                            "A cursor is a customer id: 24 hex characters",
+                            Value::String(id.clone()),
+                        )
+                        .with_wording(Wording::Cursor),
+                    );
                 }
             }
         }
         if let (Some(_), Some(before)) = (&self.starting_after, &self.ending_before) {
-            problems.push(FieldError::problem(
-                ProblemCode::InvalidInput,
-                "endingBefore",
-                "startingAfter and endingBefore cannot be combined: page forwards or backwards",
-                Value::String(before.clone()),
-            ));
+            problems.push(
+                FieldError::problem(
+                    ProblemCode::InvalidInput,
+                    "endingBefore",
+                    "startingAfter and endingBefore cannot be combined: page forwards or backwards",
+                    Value::String(before.clone()),
+                )
+                .with_wording(Wording::CursorsCombined),
+            );
         }
         problems
     }
@@ -153,6 +161,7 @@ pub fn limit_problem(value: Value) -> FieldError {
         "Expected an integer from 1 to 100 (customers per page)",
         value,
     )
+    .with_wording(Wording::ListLimit)
 }
 
 /// 24 hex characters, the API's id pattern `^[0-9a-fA-F]{24}$`.

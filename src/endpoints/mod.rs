@@ -28,7 +28,9 @@
 use std::fmt;
 
 use crate::config::ClientConfig;
-use crate::error::{Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta};
+use crate::error::{
+    Error, ErrorKind, FieldError, ProblemCode, ResponseBody, ResponseMeta, Wording,
+};
 use crate::model::{Customer, CustomerPatch};
 use crate::text::text;
 use crate::value::Value;
@@ -190,16 +192,25 @@ impl fmt::Debug for HttpRequest {
 /// control characters. Everything else is sent percent-encoded as one
 /// path segment.
 pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
-    let problem = if customer_id.is_empty() {
-        "The customer id is empty"
+    let (problem, wording) = if customer_id.is_empty() {
+        ("The customer id is empty", Wording::IdEmpty)
     } else if customer_id.trim().is_empty() {
-        "The customer id is only whitespace"
+        ("The customer id is only whitespace", Wording::IdBlank)
     } else if customer_id.trim() != customer_id {
-        "The customer id has whitespace around it; remove it (ids are 24 hex characters)"
+        (
+            "The customer id has whitespace around it; remove it (ids are 24 hex characters)",
+            Wording::IdSpaces,
+        )
     } else if matches!(customer_id, "." | "..") {
-        "The customer id cannot be `.` or `..`: URL dot segments would change the path"
+        (
+            "The customer id cannot be `.` or `..`: URL dot segments would change the path",
+            Wording::IdDots,
+        )
     } else if customer_id.chars().any(char::is_control) {
-        "The customer id contains control characters"
+        (
+            "The customer id contains control characters",
+            Wording::IdControl,
+        )
     } else {
         return Ok(());
     };
@@ -208,7 +219,8 @@ pub fn check_customer_id(customer_id: &str) -> Result<(), FieldError> {
         "customerId",
         problem,
         customer_id.into(),
-    ))
+    )
+    .with_wording(wording))
 }
 
 /// `/v1/customers/<id>`, the id percent-encoded as one segment.

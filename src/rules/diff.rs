@@ -1,5 +1,6 @@
 //! `CustomerDraft` (an edit form's state) and `diff_customer`.
 
+use crate::error::FieldError;
 pub use crate::model::CustomerDraft;
 use crate::model::{Customer, CustomerPatch, EDITABLE_FIELDS, READ_ONLY_FIELDS};
 use crate::value::{Map, Value};
@@ -15,7 +16,7 @@ impl CustomerDraft {
     /// the city, nothing else; `address: null` removes the address). Other
     /// keys of `state` are ignored. An error names the field of the wrong
     /// type.
-    pub fn from_partial(before: &Customer, state: &Map) -> Result<CustomerDraft, String> {
+    pub fn from_partial(before: &Customer, state: &Map) -> Result<CustomerDraft, FieldError> {
         // The common case, every field of `state` of the right type: laid
         // over `before`'s fields directly. Only a wrong type needs the merge
         // below, which names the same field the stored customer's field
@@ -47,7 +48,10 @@ impl CustomerDraft {
     /// of a wrong type in that order. Public only for the property test that
     /// the faster overlay agrees with it (`tests/rules_props.rs`).
     #[doc(hidden)]
-    pub fn from_partial_by_merge(before: &Customer, state: &Map) -> Result<CustomerDraft, String> {
+    pub fn from_partial_by_merge(
+        before: &Customer,
+        state: &Map,
+    ) -> Result<CustomerDraft, FieldError> {
         let Value::Object(stored) = before.to_value() else {
             return Ok(CustomerDraft::from_customer(before));
         };
@@ -58,7 +62,7 @@ impl CustomerDraft {
                 merged.insert(key, laid_over(slot, value));
             }
         }
-        Customer::from_value(&Value::Object(merged)).map(CustomerDraft::from_owned)
+        Customer::read(&Value::Object(merged)).map(CustomerDraft::from_owned)
     }
 }
 

@@ -5,7 +5,7 @@ use checkoutpage_fields::{editable, Kind, ADDRESS_FIELDS, SHIPPING_FIELDS};
 
 use super::diff::diff_customer;
 use super::validate::validate_patch;
-use crate::error::{FieldError, ProblemCode, Severity};
+use crate::error::{FieldError, ProblemCode, Severity, Wording};
 use crate::model::{Customer, CustomerDraft, CustomerPatch};
 use crate::text::{text, trim_js};
 use crate::value::{Map, Value};
@@ -172,8 +172,7 @@ pub fn diff_draft(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let after = CustomerDraft::from_partial(before, state)
-        .map_err(|message| vec![FieldError::new("", message, Value::Null)])?;
+    let after = CustomerDraft::from_partial(before, state).map_err(|problem| vec![problem])?;
     let patch = diff_customer(before, &after);
     let erased = erased(stored, &patch);
     if erased.is_empty() {
@@ -201,10 +200,11 @@ pub fn erased(stored: Option<&Map>, patch: &CustomerPatch) -> Vec<FieldError> {
             .flat_map(Map::iter)
         {
             if !fields.contains(&key) {
-                problems.push(FieldError::problem(
-                    ProblemCode::UnknownField,
-                    text!(prefix, '.', key),
-                    text!(
+                problems.push(
+                    FieldError::problem(
+                        ProblemCode::UnknownField,
+                        text!(prefix, '.', key),
+                        text!(
                         '`',
                         prefix,
                         '.',
@@ -216,8 +216,11 @@ pub fn erased(stored: Option<&Map>, patch: &CustomerPatch) -> Vec<FieldError> {
                         prefix,
                         "` unchanged"
                     ),
-                    value.clone(),
-                ));
+                        value.clone(),
+                    )
+                    .with_wording(Wording::WouldErase)
+                    .with_detail(prefix),
+                );
             }
         }
     };

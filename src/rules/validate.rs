@@ -8,7 +8,7 @@ use super::postal::postal_code_example;
 use super::tax::{tax_id_example, tax_id_type_hint};
 use checkoutpage_fields::{Check, Kind};
 
-use crate::error::{FieldError, Path, ProblemCode};
+use crate::error::{FieldError, Path, ProblemCode, Wording};
 use crate::model::CustomerPatch;
 use crate::text::{text, trim_js};
 use crate::value::{Map, Value};
@@ -227,6 +227,9 @@ fn email(param: Path, raw: &str, required: bool, errors: &mut Vec<FieldError>) {
                 param.render()
             );
             push(errors, ProblemCode::InvalidEmail, param, message, raw);
+            if let Some(last) = errors.last_mut() {
+                last.wording = Some(Wording::EmailUseNull);
+            }
         } else if !is_valid_email(email) {
             push(
                 errors,
@@ -350,18 +353,24 @@ fn check_tax(
     let type_field = object.get("taxIdType");
     let value = |field: Option<&Value>| field.cloned().unwrap_or_default();
     match (is_set(id_field), is_set(type_field)) {
-        (Some(true), Some(false)) => errors.push(FieldError::problem(
-            ProblemCode::TaxIdPair,
-            "taxIdType",
-            "taxIdType is usually set with taxId",
-            value(type_field),
-        )),
-        (Some(false), Some(true)) => errors.push(FieldError::problem(
-            ProblemCode::TaxIdPair,
-            "taxId",
-            "taxId is usually set with taxIdType",
-            value(id_field),
-        )),
+        (Some(true), Some(false)) => errors.push(
+            FieldError::problem(
+                ProblemCode::TaxIdPair,
+                "taxIdType",
+                "taxIdType is usually set with taxId",
+                value(type_field),
+            )
+            .with_detail("taxId"),
+        ),
+        (Some(false), Some(true)) => errors.push(
+            FieldError::problem(
+                ProblemCode::TaxIdPair,
+                "taxId",
+                "taxId is usually set with taxIdType",
+                value(id_field),
+            )
+            .with_detail("taxIdType"),
+        ),
         _ => {}
     }
     let Some(ty) = tax_id_type.filter(|t| !t.is_empty()) else {
@@ -374,8 +383,13 @@ fn check_tax(
             message,
             value(type_field),
         ));
-        if let Some(known) = known {
-            hint(errors, known);
+        match known {
+            Some(known) => hint(errors, known),
+            None => {
+                if let Some(last) = errors.last_mut() {
+                    last.wording = Some(Wording::TaxTypeExample);
+                }
+            }
         }
         return;
     }

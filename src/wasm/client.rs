@@ -106,6 +106,7 @@ impl CheckoutPageClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<ClientOptions>) -> Result<CheckoutPageClient, JsValue> {
         let options: JsValue = options.into();
+        super::exports::platform();
         guard_freed_clients();
         args::client_options(&options)
             .map(|(config, fetch)| CheckoutPageClient {

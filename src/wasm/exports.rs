@@ -17,10 +17,12 @@ fn start() {
 }
 
 /// Plugs the JavaScript engine into the core where it has a seam (the regex
-/// engine for rule data). Idempotent and cheap; called by `start` and again
-/// by every export that validates, since not every loader runs `start`.
+/// engine for rule data, the texts of the messages in other languages).
+/// Idempotent and cheap; called by `start` and again by every export that
+/// validates or words a problem, since not every loader runs `start`.
 pub(crate) fn platform() {
     rules::set_regex_engine(interop::JS_REGEX);
+    crate::messages::set_text_source(interop::JS_MESSAGES);
 }
 
 /// Every problem with a patch, in the API's own `{param, message, value}`
@@ -41,9 +43,11 @@ pub fn validate_customer_patch(
     interop::from_value(&args::validate(options, || snapshot(&patch, "")))
 }
 
-/// The patch as the server will store it: strings trimmed, emails
-/// lowercased, country codes uppercased. Throws a `CheckoutPageError` of kind
-/// `"validation"` for a patch that is not well-formed.
+/// The patch normalised by this package's rules: strings trimmed, emails
+/// lowercased, country codes uppercased. (The API itself is documented to
+/// normalise only `email`; `updateCustomer` sends the patch it is given, so
+/// send this one to store normalised values.) Throws a `CheckoutPageError`
+/// of kind `"validation"` for a patch that is not well-formed.
 #[wasm_bindgen(js_name = normalizeCustomerPatch, unchecked_return_type = "CustomerPatch")]
 pub fn normalize_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "CustomerPatch")] patch: JsValue,
@@ -70,6 +74,7 @@ pub fn diff_customer(
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MessageOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    platform();
     let options = options.map_or_else(Snapshot::default, |o| snapshot(&o, "options"));
     let (before, after) = (|| snapshot(&before, "before"), || snapshot(&after, "after"));
     let patch = args::diff(options, before, after).map_err(to_js_error)?;
@@ -87,7 +92,8 @@ pub fn diff_customer(
 /// (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
 /// `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
 /// `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
-/// argument that is not a customer or a draft.
+/// argument that is not a customer or a draft, its messages in
+/// `options.locale` (English by default).
 #[cfg(feature = "client")]
 #[wasm_bindgen(js_name = mergeCustomer, unchecked_return_type = "MergeResult")]
 pub fn merge_customer(
@@ -96,14 +102,17 @@ pub fn merge_customer(
     #[wasm_bindgen(unchecked_param_type = "CustomerDraft")] draft: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MergeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    platform();
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let merge = super::args::merge(&base, &current, &draft, &options).map_err(to_js_error)?;
     Ok(interop::from_value(&merge.to_value()))
 }
 
-/// `customer` as the server will store it after `patch`, for optimistic UI:
-/// top-level fields merged, `null` clears, `address` and `shipping` replaced
-/// whole, strings normalised. `updatedAt` is left as it was.
+/// `customer` after `patch`, for optimistic UI: top-level fields merged,
+/// `null` clears, `address` and `shipping` replaced whole, strings
+/// normalised by this package's rules (the API itself normalises only
+/// `email`: the stored customer matches when the patch sent was normalised,
+/// as `diffCustomer`'s is). `updatedAt` is left as it was.
 #[wasm_bindgen(js_name = applyCustomerPatch, unchecked_return_type = "Customer")]
 pub fn apply_customer_patch(
     #[wasm_bindgen(unchecked_param_type = "Customer")] customer: JsValue,

@@ -103,6 +103,22 @@ pub(crate) fn global() -> js_sys::Object {
 /// ([`crate::rules::set_regex_engine`]).
 pub(crate) const JS_REGEX: crate::rules::RegexEngine = full_match;
 
+#[wasm_bindgen(module = "/js/messages.js")]
+extern "C" {
+    /// The template of the message `name` in the locale numbered `locale`,
+    /// as `sentence + "\0" + withHint`; `undefined` for an unknown name.
+    #[wasm_bindgen(js_name = messageTemplate)]
+    fn message_template(name: &str, locale: u32) -> Option<String>;
+}
+
+/// The templates of `js/messages.js` as the core's source of message texts
+/// ([`crate::messages::set_text_source`]).
+pub(crate) const JS_MESSAGES: crate::messages::TextSource = |name, locale| {
+    let text = message_template(name, locale as u32)?;
+    let (sentence, with_hint) = text.split_once('\0')?;
+    Some((sentence.to_owned(), with_hint.to_owned()))
+};
+
 /// Number conversions by the JavaScript engine (`parseFloat`, `String`),
 /// correctly rounded like Rust's but without their code and tables in the
 /// module.

@@ -40,6 +40,7 @@ impl CustomerSchemaRules {
 }
 
 fn create(kind: SchemaKind, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    platform();
     let options = options.map(|options| snapshot(&options, "options"));
     let options = SchemaOptions::from_snapshot(options).map_err(validation_error)?;
     Ok(standard_schema(CustomerSchemaRules { kind, options }))
@@ -50,8 +51,10 @@ fn create(kind: SchemaKind, options: Option<JsValue>) -> Result<JsValue, JsValue
 /// and any library that takes one. `validate` is synchronous; its issues
 /// are the problems that block sending (errors; warnings too with
 /// `validation: "strict"`), each with a `path` array and a message in
-/// `locale`; the value is the patch as the server will store it. Throws a
-/// `CheckoutPageError` (`validation`) for bad options.
+/// `locale`; the value is the patch normalised by this package's rules
+/// (`normalizeCustomerPatch`; the API itself normalises only `email`, and
+/// `updateCustomer` sends what it is given). Throws a `CheckoutPageError`
+/// (`validation`) for bad options.
 #[wasm_bindgen(js_name = createCustomerPatchSchema, unchecked_return_type = "CustomerPatchSchema")]
 pub fn create_customer_patch_schema(
     #[wasm_bindgen(unchecked_optional_param_type = "SchemaOptions")] options: Option<JsValue>,
@@ -61,8 +64,8 @@ pub fn create_customer_patch_schema(
 
 /// A Standard Schema (v1) for an edit form's values, the draft
 /// `diffCustomer` takes: an emptied email is an `email_required` issue, an
-/// empty optional field means "clear"; the value is the draft's fields as
-/// the server will store them. See `createCustomerPatchSchema`.
+/// empty optional field means "clear"; the value is the draft's fields
+/// normalised by this package's rules. See `createCustomerPatchSchema`.
 #[wasm_bindgen(js_name = createCustomerDraftSchema, unchecked_return_type = "CustomerDraftSchema")]
 pub fn create_customer_draft_schema(
     #[wasm_bindgen(unchecked_optional_param_type = "SchemaOptions")] options: Option<JsValue>,

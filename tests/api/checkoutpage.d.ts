@@ -280,14 +280,18 @@ export interface CustomerSchema<Input, Output> extends StandardSchemaV1<Input, O
     warnings(value: unknown): ReadonlyArray<SchemaIssue>;
 }
 
-/** A schema for a patch: output the patch as the server will store it. */
+/**
+ * A schema for a patch: output the patch normalised by this package's rules
+ * (as `normalizeCustomerPatch`; the API itself normalises only `email`, and
+ * `updateCustomer` sends what it is given).
+ */
 export type CustomerPatchSchema = CustomerSchema<CustomerPatch, CustomerPatch>;
 
 /**
  * A schema for an edit form's values (`diffCustomer`'s draft): output the
  * draft as `diffCustomer` will read it, to pass to `diffCustomer` or
- * `saveCustomer` with the loaded customer: its editable fields as the
- * server will store them (trimmed, `email` lowercased), an emptied optional
+ * `saveCustomer` with the loaded customer: its editable fields normalised
+ * by this package's rules (trimmed, emails lowercased), an emptied optional
  * field or sub-field `null` (an `address` with all six lines emptied
  * `null`), a field or sub-field it leaves out still left out (unchanged).
  * Other keys (`id`, `createdAt`, fields the API added) are carried as
@@ -480,6 +484,13 @@ export interface MergeOptions {
      * `conflicts` whatever the choice.
      */
     onConflict?: OnConflict | undefined;
+    /**
+     * The language of the messages of the problems found in the arguments
+     * (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+     * other languages, as for `null`; default: English), as for
+     * `diffCustomer`.
+     */
+    locale?: Locale | (string & {}) | null | undefined;
 }
 
 /**
@@ -898,17 +909,19 @@ export class CheckoutPageClient {
 
 
 /**
- * `customer` as the server will store it after `patch`, for optimistic UI:
- * top-level fields merged, `null` clears, `address` and `shipping` replaced
- * whole, strings normalised. `updatedAt` is left as it was.
+ * `customer` after `patch`, for optimistic UI: top-level fields merged,
+ * `null` clears, `address` and `shipping` replaced whole, strings
+ * normalised by this package's rules (the API itself normalises only
+ * `email`: the stored customer matches when the patch sent was normalised,
+ * as `diffCustomer`'s is). `updatedAt` is left as it was.
  */
 export function applyCustomerPatch(customer: Customer, patch: CustomerPatch): Customer;
 
 /**
  * A Standard Schema (v1) for an edit form's values, the draft
  * `diffCustomer` takes: an emptied email is an `email_required` issue, an
- * empty optional field means "clear"; the value is the draft's fields as
- * the server will store them. See `createCustomerPatchSchema`.
+ * empty optional field means "clear"; the value is the draft's fields
+ * normalised by this package's rules. See `createCustomerPatchSchema`.
  */
 export function createCustomerDraftSchema(options?: SchemaOptions): CustomerDraftSchema;
 
@@ -918,8 +931,10 @@ export function createCustomerDraftSchema(options?: SchemaOptions): CustomerDraf
  * and any library that takes one. `validate` is synchronous; its issues
  * are the problems that block sending (errors; warnings too with
  * `validation: "strict"`), each with a `path` array and a message in
- * `locale`; the value is the patch as the server will store it. Throws a
- * `CheckoutPageError` (`validation`) for bad options.
+ * `locale`; the value is the patch normalised by this package's rules
+ * (`normalizeCustomerPatch`; the API itself normalises only `email`, and
+ * `updateCustomer` sends what it is given). Throws a `CheckoutPageError`
+ * (`validation`) for bad options.
  */
 export function createCustomerPatchSchema(options?: SchemaOptions): CustomerPatchSchema;
 
@@ -961,14 +976,17 @@ export function diffCustomer(before: Customer, after: CustomerDraft, options?: M
  * (`{ param, base, theirs, mine }`, merged as `options.onConflict` says:
  * `"mine"` takes the draft's value, `"theirs"` and `"reject"` keep
  * `current`'s). Throws a `CheckoutPageError` of kind `"validation"` for an
- * argument that is not a customer or a draft.
+ * argument that is not a customer or a draft, its messages in
+ * `options.locale` (English by default).
  */
 export function mergeCustomer(base: Customer, current: Customer, draft: CustomerDraft, options?: MergeOptions): MergeResult;
 
 /**
- * The patch as the server will store it: strings trimmed, emails
- * lowercased, country codes uppercased. Throws a `CheckoutPageError` of kind
- * `"validation"` for a patch that is not well-formed.
+ * The patch normalised by this package's rules: strings trimmed, emails
+ * lowercased, country codes uppercased. (The API itself is documented to
+ * normalise only `email`; `updateCustomer` sends the patch it is given, so
+ * send this one to store normalised values.) Throws a `CheckoutPageError`
+ * of kind `"validation"` for a patch that is not well-formed.
  */
 export function normalizeCustomerPatch(patch: CustomerPatch): CustomerPatch;
 

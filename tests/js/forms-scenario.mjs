@@ -126,5 +126,78 @@ export async function scenario(sdk, kit) {
   // F10: a bad client option is invalid_option, in the client's locale.
   t.f10 = caught(() => new CheckoutPageClient({ ...options, locale: "nl", maxRetries: -1 }));
   out.trial25 = t;
+
+  // 5. Issue 25c: a translated message says what the English one says
+  // (trial F9, F10), whichever locale, through the real reader of values.
+  const LOCALES = ["en", "nl", "de", "fr", "es"];
+  const c = { messages: [] };
+  const requestsBefore = api.requests.length;
+  const messages = (name, problems) => c.messages.push([name, problems]);
+  class Point {
+    get x() {
+      return 1;
+    }
+  }
+  const patches = {
+    unknownField: { metadata: 1 },
+    unknownNested: { address: { foo: 1 } },
+    invalidType: { name: 5, address: [] },
+    date: { name: new Date(0) },
+    map: { address: new Map() },
+    fn: { name: () => 1 },
+    nan: { phone: NaN },
+    bigint: { phone: 1n },
+    throwingGetter: Object.defineProperty({}, "name", { enumerable: true, get() { throw new Error("getter failed"); } }),
+    toJSON: { name: { toJSON() { throw new Error("boom"); } } },
+    classGetter: { address: new Point() },
+    emptyBilling: { billingEmail: " " },
+    taxPair: { taxId: "DE123456789" },
+    notObject: 5,
+  };
+  for (const [name, patch] of Object.entries(patches)) {
+    messages(name, LOCALES.map((locale) => sdk.validateCustomerPatch(patch, { locale }).map((p) => [p.param, p.code, p.message])));
+  }
+  messages("hugePaste", LOCALES.map((locale) => (createCustomerDraftSchema({ locale })["~standard"].validate({ name: "x".repeat(300_000) }).issues ?? []).map((i) => [i.param, i.code, i.message])));
+  const errorsOf = (f) => {
+    try {
+      f();
+      return [];
+    } catch (error) {
+      return (error.errors ?? []).map((e) => [e.param, e.code, e.message]);
+    }
+  };
+  const asyncErrorsOf = async (f) => {
+    try {
+      await f();
+      return [];
+    } catch (error) {
+      return (error.errors ?? []).map((e) => [e.param, e.code, e.message]);
+    }
+  };
+  // diffCustomer's arguments that are not a customer or a draft.
+  messages("diffDraft", LOCALES.map((locale) => errorsOf(() => diffCustomer(before, 5, { locale }))));
+  messages("diffBefore", LOCALES.map((locale) => errorsOf(() => diffCustomer(5, {}, { locale }))));
+  messages("diffBeforeField", LOCALES.map((locale) => errorsOf(() => diffCustomer({ ...before, id: 5 }, {}, { locale }))));
+  // invalid_customer_id, per client and per call; cursors.
+  const ids = [];
+  for (const locale of LOCALES) {
+    const client = new CheckoutPageClient({ ...options, locale });
+    ids.push([
+      ...(await asyncErrorsOf(() => client.updateCustomer(` ${id} `, { name: "A" }))),
+      ...(await asyncErrorsOf(() => client.getCustomer(".."))),
+      ...(await asyncErrorsOf(() => client.getCustomer(5))),
+      ...(await asyncErrorsOf(() => client.saveCustomer({ ...before, id: ` ${id} ` }, { name: "B" }))),
+      ...(await asyncErrorsOf(() => client.listCustomers({ startingAfter: "abc", limit: 0 }))),
+    ]);
+  }
+  messages("customerIds", ids);
+  // Options: unknown ones say what is accepted; ranges their bounds.
+  messages("options", await Promise.all(LOCALES.map((locale) => asyncErrorsOf(() => new CheckoutPageClient({ ...options, locale }).updateCustomer(id, { name: "A" }, { timeoutMs: -1, colour: 1 })))));
+  // mergeCustomer takes a locale as the other calls do (English by default).
+  c.merge = LOCALES.map((locale) => errorsOf(() => sdk.mergeCustomer(before, before, 5, { locale })));
+  c.mergeDefault = errorsOf(() => sdk.mergeCustomer(before, before, 5));
+  c.mergeUnknownLocale = errorsOf(() => sdk.mergeCustomer(before, before, 5, { locale: "pt-BR" }));
+  c.sentNothing = api.requests.length - requestsBefore;
+  out.c = c;
   return JSON.parse(JSON.stringify(out));
 }

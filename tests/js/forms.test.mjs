@@ -116,7 +116,7 @@ function check(r) {
   assert.equal(t.f11.length, 101, "F11");
   assert.ok(t.f11.every((i) => typeof i.code === "string" && typeof i.severity === "string"));
   assert.equal(t.f11.at(-1).code, "too_many_problems");
-  assert.equal(t.f11[99].message, "Unbekanntes Feld k99");
+  assert.equal(t.f11[99].message, "Unbekanntes Feld k99; erwartet eines von name, companyName, email, phone, billingEmail, address, shipping, taxId, taxIdType");
   assert.deepEqual(t.f13.value, { name: "a\tb" }, "F13");
   assert.deepEqual(t.f14, ["email_required"], "F14");
   assert.equal(t.f14Value, null);
@@ -124,6 +124,79 @@ function check(r) {
   assert.match(t.f12[0].message, /262144/);
   assert.deepEqual(t.f10.errors.map((e) => [e.param, e.code]), [["maxRetries", "invalid_option"]], "F10");
   assert.match(t.f16.returned, /^Email cannot be emptied/, "F16: locale null is English");
+
+  // Issue 25c: every translation names what the English message names.
+  const c = r.c;
+  for (const [name, byLocale] of c.messages) {
+    const [english, ...others] = byLocale;
+    assert.ok(english.length > 0, `${name}: no problem`);
+    for (const [i, problems] of others.entries()) {
+      const locale = ["nl", "de", "fr", "es"][i];
+      assert.deepEqual(problems.map(([param, code]) => [param, code]), english.map(([param, code]) => [param, code]), `${name} ${locale}`);
+      for (const [j, [, code, message]] of problems.entries()) {
+        const en = english[j][2];
+        assert.notEqual(message, en, `${name} ${code} in ${locale}: not translated`);
+        for (const value of namedValues(en)) {
+          assert.ok(message.toLowerCase().includes(value.toLowerCase()), `${name} ${code} in ${locale}: \`${value}\` missing\n  en: ${en}\n  ${locale}: ${message}`);
+        }
+      }
+    }
+  }
+  const byName = Object.fromEntries(c.messages);
+  // The trial's findings, by example (F9, F10).
+  assert.match(byName.unknownField[1][0][2], /^Onbekend veld metadata; verwacht een van name, companyName, email, /);
+  assert.equal(byName.invalidType[2][0][2], "name hat den falschen Typ: erwartet string | null, erhalten number");
+  assert.match(byName.date[3][0][2], /^Une valeur de type Date ne peut pas être envoyée en JSON .*passez un objet simple/);
+  assert.equal(byName.throwingGetter[1][0][2], "Kon niet worden gelezen: getter failed");
+  assert.equal(byName.toJSON[4][0][2], "Su toJSON() lanzó un error: boom");
+  assert.match(byName.hugePaste[3][0][2], /^Plus de 262144 caractères/);
+  assert.equal(byName.diffDraft[1][0][2], "Verwacht een klantconcept (een object)");
+  assert.equal(byName.diffBefore[2][0][2], "Erwartet wird ein Kundenobjekt");
+  assert.deepEqual(byName.diffBeforeField[1][0].slice(0, 2), ["before.id", "invalid_type"]);
+  assert.deepEqual(byName.customerIds[0].map(([param, code]) => [param, code]), [
+    ["customerId", "invalid_customer_id"],
+    ["customerId", "invalid_customer_id"],
+    ["customerId", "invalid_customer_id"],
+    ["customerId", "invalid_customer_id"],
+    ["limit", "invalid_input"],
+    ["startingAfter", "invalid_customer_id"],
+  ]);
+  assert.equal(byName.customerIds[1][0][2], "Het klant-id heeft witruimte eromheen; verwijder die (id's zijn 24 hexadecimale tekens)");
+  assert.match(byName.options[2].find(([param]) => param === "colour")[2], /^Unbekannte Option colour; RequestOptions akzeptiert signal, timeoutMs/);
+  // mergeCustomer's locale.
+  assert.deepEqual(c.merge.map((errors) => errors.map(([param, code]) => [param, code])), LOCALE_TAGS.map(() => [["draft", "invalid_input"]]));
+  assert.deepEqual(c.merge.map((errors) => errors[0][2]), [
+    "Expected a customer draft object",
+    "Verwacht een klantconcept (een object)",
+    "Erwartet wird ein Kundenentwurf (ein Objekt)",
+    "Un brouillon de client (un objet) est attendu",
+    "Se esperaba un borrador de cliente (un objeto)",
+  ]);
+  assert.deepEqual(c.mergeDefault, c.merge[0]);
+  assert.deepEqual(c.mergeUnknownLocale, c.merge[0]);
+  assert.equal(c.sentNothing, 0);
+}
+
+const LOCALE_TAGS = ["en", "nl", "de", "fr", "es"];
+
+/**
+ * The values an English message names (as tests/messages.rs finds them):
+ * what is in backticks or quotes, numbers, identifiers (camelCase,
+ * snake_case), null, JavaScript type names, URL words.
+ */
+function namedValues(message) {
+  const words = new Set(["null", "bigint", "symbol", "Date", "Map", "Set", "RegExp", "Promise", "https", "http", "localhost"]);
+  const found = [];
+  for (const quote of ["`", '"']) {
+    message.split(quote).forEach((part, i) => {
+      if (i % 2 === 1 && part !== "") found.push(part);
+    });
+  }
+  for (const raw of message.split(/[^\p{L}\p{N}_.]+/u)) {
+    const word = raw.replace(/^\.+|\.+$/g, "");
+    if (/\d/.test(word) || word.includes("_") || /[a-z][A-Z]/.test(word) || words.has(word)) found.push(word);
+  }
+  return found;
 }
 
 describe("forms: schemas, locales, no dropped edit", () => {

@@ -268,10 +268,11 @@ function check(out) {
   assert.equal(out.refusals.surrogate.code, "invalid_unicode");
   assert.equal(out.refusals.iterated, "validation");
   const problem = (param, code, message, value) => ({ kind: "validation", keys: "code,message,param,severity,value", param, code, message, value });
-  assert.deepEqual(out.locale.client, problem("limit", "invalid_input", "Ungültige Eingabe limit", 0));
-  assert.deepEqual(out.locale.call, problem("startingAfter", "invalid_customer_id", "Geen bruikbaar klant-id", "abc"));
-  assert.deepEqual(out.locale.iterated, problem("limit", "invalid_input", "Entrada no válida limit", 101));
-  assert.deepEqual(out.locale.noSuchPage, problem("", "invalid_input", "Entrée invalide", null));
+  // With the range, the id's length, the check to make (issue 25c).
+  assert.deepEqual(out.locale.client, problem("limit", "invalid_input", "Erwartet wird eine ganze Zahl von 1 bis 100 (Kunden pro Seite)", 0));
+  assert.deepEqual(out.locale.call, problem("startingAfter", "invalid_customer_id", "Een cursor is een klant-id: 24 hexadecimale tekens", "abc"));
+  assert.deepEqual(out.locale.iterated, problem("limit", "invalid_input", "Se esperaba un entero de 1 a 100 (clientes por página)", 101));
+  assert.deepEqual(out.locale.noSuchPage, problem("", "invalid_input", "Cette page n'existe pas : vérifiez d'abord hasNextPage() ou hasPreviousPage()", null));
   assert.equal(out.locale.badLocale.param, "locale");
   assert.equal(out.locale.sent, 1, "only the French first page was sent");
   assert.equal(out.refusals.sent, 0, "nothing sent");

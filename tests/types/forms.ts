@@ -10,6 +10,7 @@ import {
   createCustomerDraftSchema,
   createCustomerPatchSchema,
   diffCustomer,
+  mergeCustomer,
   validateCustomerPatch,
   CheckoutPageClient,
 } from "../../pkg/index.js";
@@ -60,3 +61,9 @@ new CheckoutPageClient({ locale: "es" }).updateCustomer("6650a1b2c3d4e5f60123456
 declare const before: import("../../pkg/index.js").Customer;
 const diff: CustomerPatch = diffCustomer(before, { email: "" }, { locale: "nl" });
 void diff;
+// Issue 25c: mergeCustomer takes a locale as diffCustomer does.
+mergeCustomer(before, before, {}, { locale: "de", onConflict: "mine" });
+mergeCustomer(before, before, {}, { locale: navigator.language });
+mergeCustomer(before, before, {}, { locale: null });
+// @ts-expect-error: a locale is a language tag
+mergeCustomer(before, before, {}, { locale: 5 });

@@ -576,7 +576,7 @@ function setAt(draft: CustomerDraft, param: string, value: string | null): void 
 function applyConflictChoices(): void {
   if (!pending || !loaded) return;
   const { conflicts, current, draft } = pending;
-  const merged = mergeCustomer(loaded, current, draft, { onConflict: "theirs" }).draft;
+  const merged = mergeCustomer(loaded, current, draft, { onConflict: "theirs", locale: LOCALE }).draft;
   for (const conflict of conflicts) {
     const picked = conflictList.querySelector<HTMLInputElement>(`input[data-param="${conflict.param}"]:checked`);
     if (picked?.dataset.side === "mine") setAt(merged, conflict.param, conflict.mine);
