@@ -189,10 +189,10 @@ options! {
         /// `"theirs"` keep theirs, `"mine"` takes mine; each is listed in
         /// `conflicts` whatever the choice.
         on_conflict "onConflict": OnConflict = conflict, "OnConflict | undefined";
-        /// The language of the messages of the problems found in the
-        /// arguments (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag,
-        /// English for other languages, as for `null`; default: English), as
-        /// for `diffCustomer`.
+        /// The language of the messages of the problems found in the arguments
+        /// (`"en"`, `"nl"`, `"de"`, `"fr"`, `"es"`; any BCP 47 tag, English for
+        /// other languages, as for `null`; default: English), as for
+        /// `diffCustomer`.
         locale "locale": Locale = locale, "Locale | (string & {}) | null | undefined";
     }
 
