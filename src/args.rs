@@ -851,12 +851,18 @@ pub fn client_config(
     input: ClientOptionsInput,
     mut errors: Vec<FieldError>,
 ) -> Result<ClientConfig, Error> {
+    // In the client's own `locale`, as its calls' problems are.
+    let locale = input
+        .locale
+        .as_deref()
+        .map_or_else(Locale::default, Locale::from_tag);
+    let refused = |errors| Err(Error::validation(localized(errors, locale)));
     match (ClientConfig::new(input), errors.is_empty()) {
         (Ok(config), true) => Ok(config),
-        (Ok(_), false) => Err(Error::validation(errors)),
+        (Ok(_), false) => refused(errors),
         (Err(mut error), _) => {
             errors.append(&mut error.errors);
-            Err(Error::validation(errors))
+            refused(errors)
         }
     }
 }

@@ -20,7 +20,7 @@
 
 use crate::args::Snapshot;
 use crate::error::{cap_problems, FieldError, ProblemCode, Severity, Wording};
-use crate::messages::{localize, Locale};
+use crate::messages::{localize, localized, Locale};
 use crate::model::{Customer, CustomerPatch};
 use crate::rules::{check_draft, draft_value, validate_draft, validate_patch, ValidationMode};
 use crate::value::{Map, Value};
@@ -134,10 +134,10 @@ impl SchemaOptions {
                 ),
             }
         }
-        if problems.is_empty() {
-            Ok(options)
-        } else {
-            Err(problems)
+        // In the options' own `locale` where it could be read.
+        match problems.is_empty() {
+            true => Ok(options),
+            false => Err(localized(problems, options.locale)),
         }
     }
 }

@@ -555,3 +555,32 @@ fn save_customer_refusals_are_in_the_locale() {
         errors[0].message
     );
 }
+
+/// The constructor's and the schema factories' own problems are in the
+/// `locale` they were given, as a call's are (trial of issue 25c, F3, F4).
+#[test]
+fn client_and_schema_options_problems_are_in_their_locale() {
+    let messages = |tag: &str| {
+        let input = ClientOptionsInput {
+            validation: Some("loud".into()),
+            base_url: Some("http://api.example.com".into()),
+            locale: Some(tag.into()),
+            ..ClientOptionsInput::default()
+        };
+        let error = args::client_config(input, Vec::new()).unwrap_err();
+        let options = parse(&format!(
+            r#"{{"locale":"{tag}","validation":"loud","colour":1}}"#
+        ));
+        let problems = SchemaOptions::from_value(Some(&options)).unwrap_err();
+        let all: Vec<FieldError> = error.errors.into_iter().chain(problems).collect();
+        assert_eq!(all.len(), 4, "{all:?}");
+        all
+    };
+    let english = messages("en");
+    for (tag, locale) in [("de", Locale::De), ("nl", Locale::Nl)] {
+        for (problem, english) in messages(tag).iter().zip(&english) {
+            assert_eq!(problem.message, localize(english, locale), "{tag}");
+            assert_ne!(problem.message, english.message, "{tag}: still English");
+        }
+    }
+}

@@ -125,6 +125,10 @@ export async function scenario(sdk, kit) {
   t.f12 = createCustomerDraftSchema({ locale: "fr" })["~standard"].validate({ name: "x".repeat(300_000) }).issues;
   // F10: a bad client option is invalid_option, in the client's locale.
   t.f10 = caught(() => new CheckoutPageClient({ ...options, locale: "nl", maxRetries: -1 }));
+  // 25c's trial F3, F4: the constructor's and the schema factories' own
+  // problems are in the locale they were given, in English without one.
+  t.c3 = ["de", "en"].map((locale) => caught(() => new CheckoutPageClient({ ...options, locale, validation: "loud", baseUrl: "http://api.example.com" })).errors.map((e) => e.message));
+  t.c4 = ["de", "en"].map((locale) => caught(() => createCustomerDraftSchema({ locale, validation: "loud" })).errors.map((e) => e.message));
   out.trial25 = t;
 
   // 5. Issue 25c: a translated message says what the English one says

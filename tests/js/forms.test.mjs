@@ -124,6 +124,14 @@ function check(r) {
   assert.match(t.f12[0].message, /262144/);
   assert.deepEqual(t.f10.errors.map((e) => [e.param, e.code]), [["maxRetries", "invalid_option"]], "F10");
   assert.match(t.f16.returned, /^Email cannot be emptied/, "F16: locale null is English");
+  // 25c's trial F3, F4: German where German was asked for, English otherwise.
+  for (const [german, english] of [t.c3, t.c4]) {
+    assert.equal(german.length, english.length);
+    assert.ok(german.length > 0);
+    german.forEach((message, i) => assert.notEqual(message, english[i], `still English: ${message}`));
+  }
+  assert.match(t.c3[0].join(" "), /Kein unverschlüsseltes http/);
+  assert.match(t.c3[1].join(" "), /Refusing plain http/);
 
   // Issue 25c: every translation names what the English message names.
   const c = r.c;
