@@ -281,11 +281,11 @@ const TEXTS = Object.assign(Object.create(null), /* BEGIN JSON */ {
     ["Los parámetros de la lista deben ser un objeto {search, limit, startingAfter, endingBefore}", ""]
   ],
   "unknown-list-param": [
-    ["Unknown list parameter {field}", "; accepted: {hint}"],
-    ["Onbekende lijstparameter {field}", "; toegestaan: {hint}"],
-    ["Unbekannter Listenparameter {field}", "; erlaubt: {hint}"],
-    ["Paramètre de liste inconnu {field}", " ; acceptés : {hint}"],
-    ["Parámetro de lista desconocido {field}", "; se aceptan: {hint}"]
+    ["Unknown list parameter {field}; accepted: {detail}", ""],
+    ["Onbekende lijstparameter {field}; toegestaan: {detail}", ""],
+    ["Unbekannter Listenparameter {field}; erlaubt: {detail}", ""],
+    ["Paramètre de liste inconnu {field} ; acceptés : {detail}", ""],
+    ["Parámetro de lista desconocido {field}; se aceptan: {detail}", ""]
   ],
   "cursors-combined": [
     ["startingAfter and endingBefore cannot be combined: page forwards or backwards", ""],

@@ -440,7 +440,7 @@ fn unknown_list_param(name: &str, value: &Value, known: &[&str]) -> FieldError {
         Some(hint) => problem.with_hint(hint),
         None => problem
             .with_wording(Wording::UnknownListParam)
-            .with_hint(known.join(", ")),
+            .with_detail(known.join(", ")),
     }
 }
 

@@ -302,7 +302,7 @@ wire_enum! {
         /// `invalid_input`: list parameters that are not an object.
         ListParams = "list-params",
         /// `unknown_field`: an unknown list parameter with no name close to it
-        /// (the known ones: `hint`).
+        /// (the known ones: `detail`).
         UnknownListParam = "unknown-list-param",
         /// `invalid_input`: `startingAfter` with `endingBefore`.
         CursorsCombined = "cursors-combined",
